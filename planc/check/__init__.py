@@ -1,0 +1,26 @@
+"""Rules over the loaded project and its index; each rule yields located diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from planc.check import coverage, figures, ids, numbers, references
+from planc.diagnostics import Diagnostic
+from planc.index import Index
+
+Rule = Callable[[Index], Iterator[Diagnostic]]
+
+RULES: tuple[Rule, ...] = (
+    ids.duplicate_ids,
+    references.unknown_references,
+    references.round_names,
+    references.places,
+    numbers.number_conflicts,
+    figures.reconcile,
+    coverage.unused_cases,
+    coverage.uncovered_indicators,
+)
+
+
+def run_checks(index: Index) -> list[Diagnostic]:
+    return [diagnostic for rule in RULES for diagnostic in rule(index)]

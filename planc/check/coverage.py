@@ -1,0 +1,33 @@
+"""`unused-case` and `uncovered-indicator`: things no task refers to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planc.diagnostics import Diagnostic
+from planc.index import Index
+
+
+def unused_cases(index: Index) -> Iterator[Diagnostic]:
+    for ri in index.rounds.values():
+        for case in ri.round.cases():
+            if case.id and case.id not in ri.tasks_of_case:
+                yield Diagnostic(
+                    "unused-case",
+                    case.loc,
+                    f"no task of {ri.round.name} refers to case '{case.id}' ({case.title})",
+                    "name it in a task's `cases:`, or remove it",
+                )
+
+
+def uncovered_indicators(index: Index) -> Iterator[Diagnostic]:
+    for ri in index.rounds.values():
+        for indicator in ri.round.indicators():
+            if indicator.id and indicator.id not in ri.tasks_of_indicator:
+                yield Diagnostic(
+                    "uncovered-indicator",
+                    indicator.loc,
+                    f"no task of {ri.round.name} serves indicator '{indicator.id}' "
+                    f"({indicator.title})",
+                    "name it in a task's `indicators:`",
+                )

@@ -1,0 +1,71 @@
+"""Declared figures against the sources: `declared-mismatch`, `incomplete` and
+`declared-inconsistent`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planc.diagnostics import Diagnostic
+from planc.index import FIGURE_LABELS, FigureRow, Index, RoundIndex
+
+
+def _compare(ri: RoundIndex, row: FigureRow, what: str) -> Iterator[Diagnostic]:
+    status = ri.status(row)
+    if row.declared is None or status == "ok":
+        return
+    declared = row.declared.value
+    if status == "incomplete":
+        yield Diagnostic(
+            "incomplete",
+            row.declared.loc,
+            f"{what}: {declared} published, the sources hold {row.computed} "
+            f"(收录 {row.computed} / {declared}); the public record is partial here",
+        )
+    else:
+        yield Diagnostic(
+            "declared-mismatch",
+            row.declared.loc,
+            f"{what}: {declared} published, but the sources hold {row.computed}",
+        )
+
+
+def _sum_check(
+    total: FigureRow, parts: list[FigureRow], what: str, holder: str
+) -> Iterator[Diagnostic]:
+    declared = [row.declared for row in parts if row.declared is not None]
+    if total.declared is None or not declared:
+        return
+    added = sum(d.value for d in declared)
+    complete = len(declared) == len(parts)
+    if (complete and added != total.declared.value) or added > total.declared.value:
+        terms = "+".join(str(d.value) for d in declared)
+        some = "" if complete else f" ({len(declared)} of {len(parts)} {holder}s)"
+        yield Diagnostic(
+            "declared-inconsistent",
+            total.declared.loc,
+            f"the {holder}s declare {terms} = {added} {what}{some}, "
+            f"but {total.declared.value} {what} are published in all",
+        )
+
+
+def reconcile(index: Index) -> Iterator[Diagnostic]:
+    for ri in index.rounds.values():
+        for row in ri.figures:
+            yield from _compare(ri, row, FIGURE_LABELS[row.name])
+        for chapter_id, row in ri.chapter_figures.items():
+            yield from _compare(ri, row, f"tasks of chapter '{chapter_id}'")
+        for part_id, row in ri.part_figures.items():
+            yield from _compare(ri, row, f"cases of handbook part '{part_id}'")
+        figures = {row.name: row for row in ri.figures}
+        yield from _sum_check(
+            figures["tasks"], list(ri.chapter_figures.values()), "tasks", "chapter"
+        )
+        yield from _sum_check(figures["cases"], list(ri.part_figures.values()), "cases", "part")
+        benchmarked, tasks = figures["benchmarked_tasks"].declared, figures["tasks"].declared
+        if benchmarked and tasks and benchmarked.value > tasks.value:
+            yield Diagnostic(
+                "declared-inconsistent",
+                benchmarked.loc,
+                f"{benchmarked.value} benchmarked tasks published, more than the "
+                f"{tasks.value} tasks in all",
+            )

@@ -1,0 +1,157 @@
+"""The command line: options in, plain functions from planc.commands called, exit code out.
+Nothing else lives here; commands import their heavy parts themselves."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planc import __version__
+from planc.pipeline import UsageError
+
+app = typer.Typer(
+    name="planc",
+    help="planc: the plan compiler for Qingdao's 国际化+ action plans.\n\n"
+    "Checks the YAML plan sources, cross-links tasks, indicators and benchmark cases, and "
+    "reports the published figures beside what the sources hold.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class StatsFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+PlansOption = Annotated[
+    Path,
+    typer.Option("--plans", metavar="DIR", help="The plans folder.", show_default=True),
+]
+RoundsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="ROUND",
+        help="Rounds to report on, e.g. 2020-2021 (default: all).",
+        show_default=False,
+    ),
+]
+
+
+def _run(command: Callable[[], int]) -> None:
+    """The one place library errors become user messages and exit codes."""
+    try:
+        code = command()
+    except UsageError as exc:
+        typer.echo(f"planc: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planc {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """planc: the plan compiler for Qingdao's 国际化+ action plans."""
+
+
+@app.command()
+def check(
+    rounds: RoundsArgument = None,
+    plans: PlansOption = Path("plans"),
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", help="text, json, or github (annotations).")
+    ] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+) -> None:
+    """Validate the plan sources and report every problem, located at FILE:LINE:COL.
+
+    Exit 0 when clean, 1 when there are errors (or warnings with --strict), 2 on usage errors.
+
+    Examples:
+
+      planc check
+
+      planc check 2020-2021 --strict
+
+      planc check --format github --plans plans
+    """
+    from planc.commands.check import check as run
+
+    _run(lambda: run(plans, rounds or [], fmt.value, strict, sys.stdout))
+
+
+@app.command()
+def stats(
+    rounds: RoundsArgument = None,
+    plans: PlansOption = Path("plans"),
+    fmt: Annotated[
+        StatsFormat, typer.Option("--format", help="text (tables) or json.")
+    ] = StatsFormat.text,
+) -> None:
+    """Show each round's figures: declared (published), computed from the sources, and status.
+
+    Examples:
+
+      planc stats
+
+      planc stats 2020-2021 --format json
+    """
+    from planc.commands.stats import stats as run
+
+    _run(lambda: run(plans, rounds or [], fmt.value, sys.stdout))
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[KIND]",
+            help="plan, tasks, indicators, cases, places or units (default: all in one).",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="DIR", help="Write KIND.schema.json files into DIR."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the source files, for editor completion and hover.
+
+    Examples:
+
+      planc schema tasks > tasks.schema.json
+
+      planc schema --out schema
+    """
+    from planc.commands.schema import schema as run
+
+    _run(lambda: run(kind, out, sys.stdout))
+
+
+def main() -> None:
+    app()

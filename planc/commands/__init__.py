@@ -1,0 +1,1 @@
+"""One plain function per command; cli.py only parses options and calls these."""

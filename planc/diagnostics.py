@@ -1,0 +1,79 @@
+"""The one structured problem type every stage of planc reports."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+# Stable names: tools and CI rules match on them, so they never change meaning.
+CODES: dict[str, Severity] = {
+    "yaml-syntax": Severity.ERROR,
+    "encoding": Severity.ERROR,
+    "duplicate-key": Severity.ERROR,
+    "schema": Severity.ERROR,
+    "duplicate-id": Severity.ERROR,
+    "unknown-reference": Severity.ERROR,
+    "round-mismatch": Severity.ERROR,
+    "number-conflict": Severity.ERROR,
+    "declared-mismatch": Severity.WARNING,
+    "declared-inconsistent": Severity.WARNING,
+    "unused-case": Severity.WARNING,
+    "uncovered-indicator": Severity.WARNING,
+    "incomplete": Severity.INFO,
+}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Loc:
+    """A position in a source file; `file` is relative to the plans folder, 1-based."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    loc: Loc
+    message: str
+    hint: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code]
+
+    @property
+    def full_message(self) -> str:
+        return f"{self.message}; {self.hint}" if self.hint else self.message
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.loc.file, self.loc.line, self.loc.column, self.code)
+
+
+def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    # The same problem can be found twice (e.g. a file read for two rounds); show it once.
+    unique = {(d.code, d.loc, d.message): d for d in diags}
+    return sorted(unique.values(), key=Diagnostic.sort_key)
+
+
+def count(diags: Iterable[Diagnostic], severity: Severity) -> int:
+    return sum(1 for d in diags if d.severity is severity)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """A 'did you mean' hint naming the closest candidate, or None."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None

@@ -1,0 +1,307 @@
+"""The six kinds of source file, described once (see DESIGN.md, "Source layout")."""
+
+from __future__ import annotations
+
+from planc.load.spec import (
+    ROUND,
+    SLUG,
+    Field,
+    Int,
+    ListOf,
+    MapOf,
+    Obj,
+    OneOf,
+    Pattern,
+    RefTo,
+    Text,
+    Type,
+    Value,
+)
+
+ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
+ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")
+DATE = Pattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date YYYY-MM-DD", is_date=True)
+DUE = Pattern(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", "a date YYYY-MM or YYYY-MM-DD", is_date=True)
+CROSS_ROUND = f"{ROUND}:{SLUG}"
+PLACE_KINDS = ("city", "region", "country", "region-of-china")
+EDITIONS = ("official", "draft", "public-record")
+FIGURES = (
+    "tasks",
+    "benchmarked_tasks",
+    "cases",
+    "case_countries",
+    "case_cities",
+    "indicators",
+    "dimensions",
+    "references",
+)
+
+
+def _source(doc: str = "the source (an id from plan.yaml sources) this comes from") -> Field:
+    return Field(RefTo("source"), doc)
+
+
+def _refs(target: str, doc: str) -> Field:
+    return Field(ListOf(RefTo(target)), doc)
+
+
+SOURCE = Obj(
+    "source",
+    {
+        "id": Field(ID, "id other items name in `source:`", required=True),
+        "title": Field(Text(), "title of the document or report", required=True),
+        "publisher": Field(Text(), "who published it"),
+        "date": Field(DATE, "publication date"),
+        "url": Field(Text(), "where it can be read"),
+        "seed": Field(Text(), "file name of the record in shared/seeds/"),
+    },
+)
+
+CHAPTER = Obj(
+    "chapter",
+    {
+        "id": Field(ID, "chapter id, named by a tasks file's `chapter:`", required=True),
+        "title": Field(Text(), "chapter title (部分)", required=True),
+        "subtitle": Field(Text(), "chapter subtitle"),
+        "declared_tasks": Field(Int(), "number of tasks published for this chapter"),
+        "source": _source(),
+    },
+)
+
+PART = Obj(
+    "handbook part",
+    {
+        "id": Field(ID, "part id, named by a cases file's `part:`", required=True),
+        "title": Field(Text(), "part title", required=True),
+        "declared_cases": Field(Int(), "number of cases published for this part"),
+        "source": _source(),
+    },
+)
+
+PLAN = Obj(
+    "plan.yaml",
+    {
+        "planc": Field(OneOf(("1",)), "source format version: 1", required=True),
+        "round": Field(ROUND_NAME, "the round; equals the folder name", required=True),
+        "title": Field(Text(), "title of the action plan", required=True),
+        "issuer": Field(Text(), "who issued the plan"),
+        "issued": Field(DATE, "date the plan was issued"),
+        "phase": Field(Text(), "phase of the strategy (阶段)"),
+        "goal": Field(Text(), "the goal the plan serves"),
+        "previous": Field(RefTo("round", ROUND), "the round before this one"),
+        "edition": Field(OneOf(EDITIONS), "official, draft, or public-record", required=True),
+        "sources": Field(ListOf(SOURCE), "where the content comes from"),
+        "declared": Field(
+            Obj(
+                "declared",
+                {name: Field(Int(), f"published figure: {name}") for name in FIGURES},
+            ),
+            "the figures the office published; planc reconciles them",
+        ),
+        "chapters": Field(ListOf(CHAPTER), "chapters (部分) in order", required=True),
+        "handbook": Field(
+            Obj(
+                "handbook",
+                {
+                    "title": Field(Text(), "title of the case handbook", required=True),
+                    "parts": Field(ListOf(PART), "parts of the handbook in order", required=True),
+                },
+            ),
+            "the benchmark case handbook (对标案例指导手册)",
+        ),
+    },
+    doc="planc plan.yaml: one round's metadata, declared figures, chapters and handbook parts",
+)
+
+TASK = Obj(
+    "task",
+    {
+        "id": Field(ID, "task id, unique in the round", required=True),
+        "number": Field(Int(minimum=1), "the number as published"),
+        "title": Field(Text(), "the task as published", required=True),
+        "text": Field(Text(), "longer wording"),
+        "lead": _refs("unit", "lead units (牵头单位), ids from registry/units.yaml"),
+        "partners": _refs("unit", "partner units (参与单位), ids from registry/units.yaml"),
+        "indicators": _refs("indicator", "indicators of this round the task serves"),
+        "cases": _refs("case", "benchmark cases of this round the task learns from"),
+        "benchmarks": _refs("place", "places benchmarked without a handbook case"),
+        "continues": Field(
+            RefTo("task", CROSS_ROUND), "the earlier round's task this one carries on (ROUND:ID)"
+        ),
+        "due": Field(DUE, "due date"),
+        "source": _source(),
+    },
+)
+
+SECTION = Obj(
+    "section",
+    {
+        "title": Field(Text(), "section title (方面)", required=True),
+        "tasks": Field(ListOf(TASK), "tasks of the section", required=True),
+        "source": _source(),
+    },
+)
+
+TASKS_FILE = Obj(
+    "tasks file",
+    {
+        "chapter": Field(RefTo("chapter"), "a chapter id from plan.yaml", required=True),
+        "sections": Field(ListOf(SECTION), "sections (方面) of the chapter"),
+        "tasks": Field(ListOf(TASK), "tasks of a chapter without sections"),
+    },
+    exactly_one=("sections", "tasks"),
+    doc="planc tasks file: the tasks of one chapter",
+)
+
+INDICATOR = Obj(
+    "indicator",
+    {
+        "id": Field(ID, "indicator id, unique in the round", required=True),
+        "title": Field(Text(), "indicator as published", required=True),
+        "unit": Field(Text(), "unit of measure"),
+        "baseline": Field(
+            Obj(
+                "baseline",
+                {
+                    "year": Field(Int(), "year of the baseline", required=True),
+                    "value": Field(Value(), "baseline value", required=True),
+                },
+            ),
+            "baseline value",
+        ),
+        "targets": Field(
+            MapOf(Pattern(r"[^\s]+", "a year or stage"), Value()),
+            "targets: year or stage -> value",
+        ),
+        "source": _source(),
+    },
+)
+
+INDICATORS_FILE = Obj(
+    "indicator system",
+    {
+        "id": Field(ID, "id of the indicator system", required=True),
+        "title": Field(Text(), "title of the system", required=True),
+        "stages": Field(ListOf(Text()), "named target stages, e.g. 低阶, 中阶, 高阶"),
+        "benchmark_places": _refs("place", "places the system benchmarks against"),
+        "source": _source(),
+        "dimensions": Field(
+            ListOf(
+                Obj(
+                    "dimension",
+                    {
+                        "id": Field(ID, "dimension id", required=True),
+                        "title": Field(Text(), "dimension (维度 / 一级指标)", required=True),
+                        "indicators": Field(
+                            ListOf(INDICATOR), "indicators (二级指标)", required=True
+                        ),
+                        "source": _source(),
+                    },
+                )
+            ),
+            "dimensions (维度 / 一级指标) in order",
+            required=True,
+        ),
+    },
+    doc="planc indicator system: dimensions holding indicators, with targets",
+)
+
+REFERENCE = Obj(
+    "reference",
+    {
+        "author": Field(Text(), "author"),
+        "title": Field(Text(), "title", required=True),
+        "publisher": Field(Text(), "publisher"),
+        "year": Field(Int(), "year"),
+        "url": Field(Text(), "address"),
+    },
+)
+
+CASES_FILE = Obj(
+    "cases file",
+    {
+        "part": Field(RefTo("part"), "a handbook part id from plan.yaml", required=True),
+        "cases": Field(
+            ListOf(
+                Obj(
+                    "case",
+                    {
+                        "id": Field(ID, "case id, unique in the round", required=True),
+                        "title": Field(Text(), "case title", required=True),
+                        "places": _refs("place", "places the case is about"),
+                        "summary": Field(Text(), "summary"),
+                        "practices": Field(ListOf(Text()), "the lessons (经验做法)"),
+                        "references": Field(ListOf(REFERENCE), "references"),
+                        "source": _source(),
+                    },
+                )
+            ),
+            "benchmark cases of the part",
+            required=True,
+        ),
+    },
+    doc="planc cases file: the benchmark cases of one handbook part",
+)
+
+REGISTRY_SOURCE = Field(
+    RefTo("source", CROSS_ROUND), "the source it comes from, as ROUND:SOURCE-ID"
+)
+
+PLACES_FILE = Obj(
+    "places file",
+    {
+        "places": Field(
+            MapOf(
+                ID,
+                Obj(
+                    "place",
+                    {
+                        "name": Field(Text(), "Chinese name", required=True),
+                        "en": Field(Text(), "English name"),
+                        "kind": Field(OneOf(PLACE_KINDS), "what the place is", required=True),
+                        "country": Field(
+                            RefTo("place"),
+                            "the country or region a city or region belongs to",
+                        ),
+                        "source": REGISTRY_SOURCE,
+                    },
+                ),
+            ),
+            "places by id",
+            required=True,
+        ),
+    },
+    doc="planc registry: cities, regions and countries shared by all rounds",
+)
+
+UNITS_FILE = Obj(
+    "units file",
+    {
+        "units": Field(
+            MapOf(
+                ID,
+                Obj(
+                    "unit",
+                    {
+                        "name": Field(Text(), "Chinese name", required=True),
+                        "en": Field(Text(), "English name"),
+                        "source": REGISTRY_SOURCE,
+                    },
+                ),
+            ),
+            "units by id",
+            required=True,
+        ),
+    },
+    doc="planc registry: responsible units shared by all rounds",
+)
+
+# File kind name -> its description; the names are also `planc schema KIND`.
+KINDS: dict[str, Type] = {
+    "plan": PLAN,
+    "tasks": TASKS_FILE,
+    "indicators": INDICATORS_FILE,
+    "cases": CASES_FILE,
+    "places": PLACES_FILE,
+    "units": UNITS_FILE,
+}

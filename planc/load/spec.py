@@ -1,0 +1,327 @@
+"""Declarative field types: one description of the source format serves validation (located
+`schema` diagnostics) and the JSON Schema that `planc schema` prints for editors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from planc.diagnostics import Diagnostic, Loc, did_you_mean
+from planc.load.nodes import Map, Node, Scalar, Seq
+from planc.model import Ref
+
+SLUG = r"[a-z0-9][a-z0-9-]*"
+ROUND = r"[0-9]{4}-[0-9]{4}"
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+
+
+class Invalid:
+    """The value was wrong; a diagnostic says so and the field is treated as absent."""
+
+
+INVALID = Invalid()
+
+
+class Rec:
+    """A validated mapping: its values by field name, and where each one stands."""
+
+    __slots__ = ("loc", "locs", "values")
+
+    def __init__(self, loc: Loc) -> None:
+        self.loc = loc
+        self.values: dict[str, Any] = {}
+        self.locs: dict[str, Loc] = {}
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def at(self, name: str) -> Loc:
+        return self.locs.get(name, self.loc)
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, Map):
+        return "a mapping"
+    if isinstance(node, Seq):
+        return "a list"
+    assert isinstance(node, Scalar)
+    return f"'{node.value}'"
+
+
+class Type:
+    what = "a value"
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        raise NotImplementedError
+
+    def json(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def wrong(self, node: Node, out: list[Diagnostic], why: str = "") -> Invalid:
+        out.append(
+            Diagnostic("schema", node.loc, f"expected {self.what}, found {_kind(node)}{why}")
+        )
+        return INVALID
+
+
+@dataclass(frozen=True)
+class Text(Type):
+    what: str = "text"
+    doc: str = ""
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if isinstance(node, Scalar):
+            return node.value
+        return self.wrong(node, out)
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string"}
+
+
+@dataclass(frozen=True)
+class Int(Type):
+    minimum: int = 0
+    what: str = "a whole number"
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if isinstance(node, Scalar) and node.plain and _INT.fullmatch(node.value):
+            value = int(node.value)
+            if value >= self.minimum:
+                return value
+            return self.wrong(node, out, f" (at least {self.minimum})")
+        return self.wrong(node, out)
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum}
+
+
+@dataclass(frozen=True)
+class Value(Type):
+    """A figure: a number where it is one ("110"), else the published wording ("≥30%")."""
+
+    what: str = "a number or text"
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if not isinstance(node, Scalar):
+            return self.wrong(node, out)
+        if node.plain and _INT.fullmatch(node.value):
+            return int(node.value)
+        if node.plain and _FLOAT.fullmatch(node.value):
+            return float(node.value)
+        return node.value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": ["number", "string"]}
+
+
+@dataclass(frozen=True)
+class Pattern(Type):
+    regex: str = SLUG
+    what: str = "a lower-case id"
+    is_date: bool = False
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if not isinstance(node, Scalar) or not re.fullmatch(self.regex, node.value):
+            hint = None
+            if isinstance(node, Scalar) and self.regex == SLUG:
+                slug = re.sub(r"[^a-z0-9]+", "-", node.value.lower()).strip("-")
+                hint = f"try '{slug}'" if slug else None
+            out.append(
+                Diagnostic("schema", node.loc, f"expected {self.what}, found {_kind(node)}", hint)
+            )
+            return INVALID
+        if self.is_date:
+            try:
+                parts = [int(p) for p in node.value.split("-")]
+                dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+            except ValueError:
+                return self.wrong(node, out, " (no such date)")
+        return node.value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": f"^(?:{self.regex})$"}
+
+
+@dataclass(frozen=True)
+class RefTo(Type):
+    """An id naming something else; checked against the index after every file is read."""
+
+    target: str = "task"
+    regex: str = SLUG
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return f"a {self.target} id"
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if isinstance(node, Scalar) and re.fullmatch(self.regex, node.value):
+            return Ref(node.value, node.loc)
+        return self.wrong(node, out)
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": f"^(?:{self.regex})$"}
+
+
+@dataclass(frozen=True)
+class OneOf(Type):
+    choices: tuple[str, ...] = ()
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(self.choices)
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if isinstance(node, Scalar) and node.value in self.choices:
+            return node.value
+        hint = did_you_mean(node.value, self.choices) if isinstance(node, Scalar) else None
+        out.append(
+            Diagnostic("schema", node.loc, f"expected {self.what}, found {_kind(node)}", hint)
+        )
+        return INVALID
+
+    def json(self) -> dict[str, Any]:
+        return {"enum": list(self.choices)}
+
+
+@dataclass(frozen=True)
+class ListOf(Type):
+    item: Type = field(default_factory=Text)
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return f"a list of {self.item.what}s" if isinstance(self.item, RefTo) else "a list"
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if not isinstance(node, Seq):
+            if isinstance(node, Scalar) and node.value and not isinstance(self.item, Obj):
+                # `lead: commerce` for `lead: [commerce]` is the commonest slip.
+                out.append(
+                    Diagnostic(
+                        "schema",
+                        node.loc,
+                        f"expected {self.what}, found {_kind(node)}",
+                        f"write [{node.value}]",
+                    )
+                )
+                return INVALID
+            return self.wrong(node, out)
+        values = [self.item.read(item, out) for item in node.items]
+        return [v for v in values if v is not INVALID]
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.json()}
+
+
+@dataclass(frozen=True)
+class MapOf(Type):
+    """A mapping with free keys: `targets: {2026: 110}`, the registry's `places:`."""
+
+    key: Pattern = field(default_factory=Pattern)
+    value: Type = field(default_factory=Text)
+    what: str = "a mapping"
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if not isinstance(node, Map):
+            return self.wrong(node, out)
+        rec = Rec(node.loc)
+        for name, (key, value) in node.entries.items():
+            if self.key.read(key, out) is INVALID:
+                continue
+            got = self.value.read(value, out)
+            if got is not INVALID:
+                rec.values[name] = got
+                rec.locs[name] = key.loc
+        return rec
+
+    def json(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": f"^(?:{self.key.regex})$"},
+            "additionalProperties": self.value.json(),
+        }
+
+
+@dataclass(frozen=True)
+class Field:
+    type: Type
+    doc: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Obj(Type):
+    name: str = "object"
+    fields: dict[str, Field] = field(default_factory=dict)
+    exactly_one: tuple[str, ...] = ()  # e.g. a chapter file has `sections` or `tasks`
+    doc: str = ""
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return f"a mapping ({self.name})"
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if not isinstance(node, Map):
+            return self.wrong(node, out)
+        rec = Rec(node.loc)
+        for name, (key, value) in node.entries.items():
+            spec = self.fields.get(name)
+            if spec is None:
+                out.append(
+                    Diagnostic(
+                        "schema",
+                        key.loc,
+                        f"unknown field '{name}' in {self.name}",
+                        did_you_mean(name, self.fields) or "fields here: " + ", ".join(self.fields),
+                    )
+                )
+                continue
+            if isinstance(value, Scalar) and value.is_null:
+                continue  # `partners:` with nothing after it means none
+            got = spec.type.read(value, out)
+            if got is not INVALID:
+                rec.values[name] = got
+                rec.locs[name] = value.loc
+        for name, spec in self.fields.items():
+            if spec.required and name not in node.entries:
+                out.append(
+                    Diagnostic(
+                        "schema", node.loc, f"{self.name} is missing required field '{name}'"
+                    )
+                )
+            elif spec.required and name not in rec.values and name in node.entries:
+                key, value = node.entries[name]
+                if isinstance(value, Scalar) and value.is_null:
+                    out.append(Diagnostic("schema", key.loc, f"'{name}' is empty in {self.name}"))
+        if self.exactly_one:
+            present = [n for n in self.exactly_one if n in node.entries]
+            if len(present) != 1:
+                names = " or ".join(f"'{n}'" for n in self.exactly_one)
+                out.append(
+                    Diagnostic(
+                        "schema",
+                        node.entries[present[1]][0].loc if len(present) > 1 else node.loc,
+                        f"{self.name} needs exactly one of {names}",
+                    )
+                )
+        return rec
+
+    def json(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {
+                name: {**spec.type.json(), "description": spec.doc}
+                for name, spec in self.fields.items()
+            },
+            "additionalProperties": False,
+        }
+        if self.doc:
+            schema["description"] = self.doc
+        required = [name for name, spec in self.fields.items() if spec.required]
+        if required:
+            schema["required"] = required
+        if self.exactly_one:
+            schema["oneOf"] = [{"required": [name]} for name in self.exactly_one]
+        return schema

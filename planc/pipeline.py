@@ -1,0 +1,50 @@
+"""Load, index and check a plans folder: the front half every command shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from planc.check import run_checks
+from planc.diagnostics import Diagnostic, sorted_diagnostics
+from planc.index import Index, build_index
+from planc.load import PlansFolderError, load_project, round_names
+
+
+class UsageError(Exception):
+    """The command line asks for something that is not there (exit 2)."""
+
+
+@dataclass(slots=True)
+class Analysis:
+    plans: Path
+    index: Index
+    rounds: list[str]  # the rounds asked for, oldest first
+    diagnostics: list[Diagnostic]  # those about the registry and the rounds asked for
+
+
+def _concerns(diagnostic: Diagnostic, rounds: Sequence[str]) -> bool:
+    top = diagnostic.loc.file.split("/", 1)[0]
+    return top in rounds or not any(ch.isdigit() for ch in top[:1])
+
+
+def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:
+    """Every round is read (lineage crosses rounds); diagnostics are kept for the rounds asked
+    for, the registry, and the folder itself."""
+    try:
+        available = round_names(plans) if plans.is_dir() else []
+        project, diagnostics = load_project(plans)
+    except PlansFolderError as exc:
+        raise UsageError(f"{exc} (use --plans DIR to point at one)") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read the plans folder '{plans}': {exc.strerror}") from None
+    for name in rounds:
+        if name not in available:
+            known = ", ".join(available) or "none"
+            raise UsageError(f"no round '{name}' in {plans} (rounds there: {known})")
+    chosen = sorted(set(rounds)) if rounds else available
+    index = build_index(project)
+    diagnostics += run_checks(index)
+    kept = [d for d in diagnostics if _concerns(d, chosen)]
+    return Analysis(plans, index, chosen, sorted_diagnostics(kept))
