@@ -93,6 +93,8 @@ class RoundIndex:
     chapter_figures: dict[str, FigureRow] = field(default_factory=dict)
     part_figures: dict[str, FigureRow] = field(default_factory=dict)
 
+    complete: bool = True  # every file of the round (and the registry) loaded without error
+
     def status(self, row: FigureRow) -> str:
         status = row.status
         # A public record holds part of a plan: less than published is a gap, not an error.
@@ -130,7 +132,7 @@ def country_of(place: Place, places: dict[str, Place]) -> str | None:
 
 
 def _round_index(rnd: Round, project: Project) -> RoundIndex:
-    ri = RoundIndex(rnd)
+    ri = RoundIndex(rnd, complete=project.loaded_cleanly(rnd.files + project.registry_files))
     tasks = rnd.all_tasks()
     cases = rnd.all_cases()
     ri.tasks = by_id(tasks)

@@ -229,3 +229,14 @@ class Project:
     registry: Registry
     rounds: dict[str, Round]
     registry_files: list[str] = field(default_factory=list)
+    # Files that could not be read at all, and files with any error while loading. Checks that
+    # need a whole round (figures, coverage, references into it) skip rounds with such files,
+    # so one broken file gives one diagnostic rather than a cascade.
+    unreadable: set[str] = field(default_factory=set)
+    flawed: set[str] = field(default_factory=set)
+
+    def readable(self, files: list[str]) -> bool:
+        return not self.unreadable.intersection(files)
+
+    def loaded_cleanly(self, files: list[str]) -> bool:
+        return not self.flawed.intersection(files)

@@ -10,6 +10,8 @@ from planc.index import Index
 
 def unused_cases(index: Index) -> Iterator[Diagnostic]:
     for ri in index.rounds.values():
+        if not ri.complete:
+            continue  # its figures wait until its files load cleanly
         for case in ri.round.cases():
             if case.id and case.id not in ri.tasks_of_case:
                 yield Diagnostic(
@@ -22,6 +24,8 @@ def unused_cases(index: Index) -> Iterator[Diagnostic]:
 
 def uncovered_indicators(index: Index) -> Iterator[Diagnostic]:
     for ri in index.rounds.values():
+        if not ri.complete:
+            continue  # its figures wait until its files load cleanly
         for indicator in ri.round.indicators():
             if indicator.id and indicator.id not in ri.tasks_of_indicator:
                 yield Diagnostic(

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from planc.diagnostics import Diagnostic, did_you_mean
 from planc.index import COUNTRY_KINDS, Index, RoundIndex
+from planc.load.spec import article
 from planc.model import Ref
 
 
@@ -28,9 +29,19 @@ class _Names:
             "case": "cases:",
             "source": "source:",
         }
+        # A file that could not be read would make every reference into it look unknown.
+        project = index.project
+        self.skip: set[str] = set()
+        if not project.readable(ri.round.files):
+            self.skip |= {"indicator", "case", "source"}
+        for kind in ("unit", "place"):
+            if not project.readable([f"registry/{kind}s.yaml"]):
+                self.skip.add(kind)
 
     def check(self, owner: str, kind: str, refs: Iterable[Ref | None]) -> Iterator[Diagnostic]:
         known, where = self.kinds[kind]
+        if kind in self.skip:
+            return
         for ref in refs:
             if ref is None or ref.id in known:
                 continue
@@ -38,7 +49,10 @@ class _Names:
             if hint is None:
                 for other, (names, _) in self.kinds.items():
                     if other != kind and ref.id in names:
-                        hint = f"'{ref.id}' is a {other}: it belongs under {self.fields[other]}"
+                        hint = (
+                            f"'{ref.id}' is {article(other)} {other}: "
+                            f"it belongs under {self.fields[other]}"
+                        )
                         break
             yield Diagnostic(
                 "unknown-reference",
@@ -55,6 +69,8 @@ def _continues(index: Index, ri: RoundIndex) -> Iterator[Diagnostic]:
             continue
         name, _, tid = ref.id.partition(":")
         earlier = index.rounds.get(name)
+        if _unreadable_round(index, name):
+            continue
         if earlier is None:
             yield Diagnostic(
                 "unknown-reference",
@@ -77,6 +93,12 @@ def _continues(index: Index, ri: RoundIndex) -> Iterator[Diagnostic]:
                 f"task '{task.id}' continues task '{tid}', which is not in round {name}",
                 did_you_mean(tid, earlier.tasks),
             )
+
+
+def _unreadable_round(index: Index, name: str) -> bool:
+    rnd = index.rounds.get(name)
+    files = rnd.round.files if rnd else [f"{name}/plan.yaml"]
+    return not index.project.readable(files)
 
 
 def unknown_references(index: Index) -> Iterator[Diagnostic]:
@@ -141,7 +163,9 @@ def round_names(index: Index) -> Iterator[Diagnostic]:
             )
         if rnd.previous is not None:
             prev = rnd.previous.id
-            if prev not in index.rounds:
+            if _unreadable_round(index, prev):
+                pass
+            elif prev not in index.rounds:
                 yield Diagnostic(
                     "unknown-reference",
                     rnd.previous.loc,
@@ -158,6 +182,8 @@ def round_names(index: Index) -> Iterator[Diagnostic]:
 
 def places(index: Index) -> Iterator[Diagnostic]:
     known = index.project.registry.places
+    if not index.project.readable(["registry/places.yaml"]):
+        return
     for place in known.values():
         if place.kind in ("city", "region") and place.country is None:
             yield Diagnostic(

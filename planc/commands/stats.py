@@ -39,7 +39,8 @@ def _status(ri: RoundIndex, row: FigureRow) -> Text:
 
 def _table(ri: RoundIndex) -> Table:
     rnd = ri.round
-    table = Table(title=f"{rnd.name}  {rnd.title}  [{rnd.edition}]", title_justify="left")
+    title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
+    table = Table(title=title, title_justify="left")
     table.add_column("figure")
     table.add_column("declared", justify="right")
     table.add_column("computed", justify="right")
@@ -63,8 +64,11 @@ def stats(plans: Path, rounds: Sequence[str], fmt: str, stream: IO[str]) -> int:
         stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
     out = report.console(stream)
-    for ri in chosen:
-        out.print(_table(ri))
+    for name in analysis.rounds:
+        if name in analysis.index.rounds:
+            out.print(_table(analysis.index.rounds[name]))
+        else:
+            out.print(Text(f"{name}: plan.yaml does not load, no figures; run planc check", "red"))
     errors = count(analysis.diagnostics, Severity.ERROR)
     if errors:
         out.print(

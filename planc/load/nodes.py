@@ -118,8 +118,9 @@ def decode(data: bytes, file: str) -> str:
         ) from None
 
 
-# Encodings a plan office file could plausibly arrive in, most likely first.
-_CANDIDATES = ["gb18030", "big5", "utf_16", "shift_jis", "euc_kr", "cp1252", "latin_1"]
+# What a plan office file could plausibly arrive in. Korean and Japanese encodings are left out
+# on purpose: on short Chinese text the detector confuses GBK with EUC-KR.
+_CANDIDATES = ["gb18030", "big5", "utf_16", "cp1252"]
 
 
 def guess_encoding(data: bytes) -> tuple[str, str] | None:

@@ -18,6 +18,10 @@ _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 
 
+def article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 class Invalid:
     """The value was wrong; a diagnostic says so and the field is treated as absent."""
 
@@ -154,7 +158,7 @@ class RefTo(Type):
 
     @property
     def what(self) -> str:  # type: ignore[override]
-        return f"a {self.target} id"
+        return f"{article(self.target)} {self.target} id"
 
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if isinstance(node, Scalar) and re.fullmatch(self.regex, node.value):
@@ -192,7 +196,7 @@ class ListOf(Type):
 
     @property
     def what(self) -> str:  # type: ignore[override]
-        return f"a list of {self.item.what}s" if isinstance(self.item, RefTo) else "a list"
+        return f"a list of {self.item.target} ids" if isinstance(self.item, RefTo) else "a list"
 
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if not isinstance(node, Seq):
