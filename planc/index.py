@@ -92,6 +92,7 @@ class RoundIndex:
     figures: list[FigureRow] = field(default_factory=list)
     chapter_figures: dict[str, FigureRow] = field(default_factory=dict)
     part_figures: dict[str, FigureRow] = field(default_factory=dict)
+    system_figures: dict[str, list[FigureRow]] = field(default_factory=dict)
 
     complete: bool = True  # every file of the round (and the registry) loaded without error
 
@@ -183,6 +184,16 @@ def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:
     }
     ri.part_figures = {
         p.id: FigureRow(p.id, len(p.cases), p.declared_cases) for p in rnd.parts if p.id
+    }
+    # A round can hold several systems (2022-2023: the six dimensions and the 2026 targets);
+    # figures published for one of them are declared on that system.
+    ri.system_figures = {
+        s.id: [
+            FigureRow("dimensions", len(s.dimensions), s.declared.get("dimensions")),
+            FigureRow("indicators", len(s.indicators()), s.declared.get("indicators")),
+        ]
+        for s in rnd.systems
+        if s.id
     }
 
 

@@ -141,7 +141,12 @@ class IndicatorSystem:
     stages: list[str] = field(default_factory=list)
     benchmark_places: list[Ref] = field(default_factory=list)
     dimensions: list[Dimension] = field(default_factory=list)
+    unplaced: list[Indicator] = field(default_factory=list)  # dimension not in the sources
+    declared: dict[str, Figure] = field(default_factory=dict)
     source: Ref | None = None
+
+    def indicators(self) -> list[Indicator]:
+        return [i for d in self.dimensions for i in d.indicators] + self.unplaced
 
 
 @dataclass(slots=True)
@@ -219,7 +224,7 @@ class Round:
         return [c for part in self.parts + self.loose_parts for c in part.cases]
 
     def indicators(self) -> list[Indicator]:
-        return [i for s in self.systems for d in s.dimensions for i in d.indicators]
+        return [i for system in self.systems for i in system.indicators()]
 
 
 @dataclass(slots=True)

@@ -58,6 +58,9 @@ def reconcile(index: Index) -> Iterator[Diagnostic]:
             yield from _compare(ri, row, f"tasks of chapter '{chapter_id}'")
         for part_id, row in ri.part_figures.items():
             yield from _compare(ri, row, f"cases of handbook part '{part_id}'")
+        for system_id, rows in ri.system_figures.items():
+            for row in rows:
+                yield from _compare(ri, row, f"{row.name} of indicator system '{system_id}'")
         figures = {row.name: row for row in ri.figures}
         yield from _sum_check(
             figures["tasks"], list(ri.chapter_figures.values()), "tasks", "chapter"

@@ -126,8 +126,8 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
             yield from names.check(owner, "source", [system.source])
             for dim in system.dimensions:
                 yield from names.check(f"dimension '{dim.id}'", "source", [dim.source])
-                for ind in dim.indicators:
-                    yield from names.check(f"indicator '{ind.id}'", "source", [ind.source])
+            for ind in system.indicators():
+                yield from names.check(f"indicator '{ind.id}'", "source", [ind.source])
         yield from _continues(index, ri)
     yield from _registry_sources(index)
 

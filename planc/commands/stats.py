@@ -26,6 +26,9 @@ def round_stats(ri: RoundIndex) -> dict[str, Any]:
     data: dict[str, Any] = {row.name: _pair(row) for row in ri.figures}
     data["chapters"] = {cid: _pair(row) for cid, row in ri.chapter_figures.items()}
     data["parts"] = {pid: _pair(row) for pid, row in ri.part_figures.items()}
+    data["systems"] = {
+        sid: {row.name: _pair(row) for row in rows} for sid, rows in ri.system_figures.items()
+    }
     return data
 
 
@@ -41,13 +44,16 @@ def _table(ri: RoundIndex) -> Table:
     rnd = ri.round
     title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
     table = Table(title=title, title_justify="left")
-    table.add_column("figure")
+    table.add_column("figure", no_wrap=True)
     table.add_column("declared", justify="right")
     table.add_column("computed", justify="right")
     table.add_column("status")
     rows = [(FIGURE_LABELS[row.name], row) for row in ri.figures]
     rows += [(f"  chapter {cid}", row) for cid, row in ri.chapter_figures.items()]
     rows += [(f"  part {pid}", row) for pid, row in ri.part_figures.items()]
+    rows += [
+        (f"  {sid}: {row.name}", row) for sid, rows_ in ri.system_figures.items() for row in rows_
+    ]
     for label, row in rows:
         declared = str(row.declared.value) if row.declared else "—"
         table.add_row(label, declared, str(row.computed), _status(ri, row))

@@ -228,6 +228,23 @@ def cases_file(rnd: Round, file: str, rec: Rec, out: list[Diagnostic]) -> None:
         )
 
 
+def _indicator(rec: Rec, system: str, dimension: str) -> Indicator:
+    baseline = rec.get("baseline")
+    targets = rec.get("targets")
+    return Indicator(
+        id=rec.get("id", ""),
+        title=rec.get("title", ""),
+        system=system,
+        dimension=dimension,
+        loc=rec.at("id"),
+        unit=rec.get("unit"),
+        baseline_year=baseline.get("year") if isinstance(baseline, Rec) else None,
+        baseline=baseline.get("value") if isinstance(baseline, Rec) else None,
+        targets=dict(targets.values) if isinstance(targets, Rec) else {},
+        source=rec.get("source"),
+    )
+
+
 def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
     system = IndicatorSystem(
         id=rec.get("id", ""),
@@ -238,6 +255,10 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
         benchmark_places=rec.get("benchmark_places", []),
         source=rec.get("source"),
     )
+    declared = rec.get("declared")
+    if isinstance(declared, Rec):
+        system.declared = {k: Figure(v, declared.at(k)) for k, v in declared.values.items()}
+    system.unplaced = [_indicator(ind, system.id, "") for ind in _recs(rec.get("indicators"))]
     for dim in _recs(rec.get("dimensions")):
         dimension = Dimension(
             id=dim.get("id", ""),
@@ -245,22 +266,8 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
             loc=dim.at("id"),
             source=dim.get("source"),
         )
-        for ind in _recs(dim.get("indicators")):
-            baseline = ind.get("baseline")
-            targets = ind.get("targets")
-            dimension.indicators.append(
-                Indicator(
-                    id=ind.get("id", ""),
-                    title=ind.get("title", ""),
-                    system=system.id,
-                    dimension=dimension.id,
-                    loc=ind.at("id"),
-                    unit=ind.get("unit"),
-                    baseline_year=baseline.get("year") if isinstance(baseline, Rec) else None,
-                    baseline=baseline.get("value") if isinstance(baseline, Rec) else None,
-                    targets=dict(targets.values) if isinstance(targets, Rec) else {},
-                    source=ind.get("source"),
-                )
-            )
+        dimension.indicators = [
+            _indicator(ind, system.id, dimension.id) for ind in _recs(dim.get("indicators"))
+        ]
         system.dimensions.append(dimension)
     rnd.systems.append(system)

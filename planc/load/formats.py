@@ -25,6 +25,7 @@ DUE = Pattern(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", "a date YYYY-MM or YYYY-MM-DD", 
 CROSS_ROUND = f"{ROUND}:{SLUG}"
 PLACE_KINDS = ("city", "region", "country", "region-of-china")
 EDITIONS = ("official", "draft", "public-record")
+SYSTEM_FIGURES = ("dimensions", "indicators")
 FIGURES = (
     "tasks",
     "benchmarked_tasks",
@@ -185,6 +186,17 @@ INDICATORS_FILE = Obj(
         "stages": Field(ListOf(Text()), "named target stages, e.g. 低阶, 中阶, 高阶"),
         "benchmark_places": _refs("place", "places the system benchmarks against"),
         "source": _source(),
+        "declared": Field(
+            Obj(
+                "declared",
+                {name: Field(Int(), f"published figure: {name}") for name in SYSTEM_FIGURES},
+            ),
+            "figures published for this system; planc reconciles them",
+        ),
+        "indicators": Field(
+            ListOf(INDICATOR),
+            "indicators whose dimension the sources do not give",
+        ),
         "dimensions": Field(
             ListOf(
                 Obj(

@@ -1,0 +1,56 @@
+# Shared set-up for the README's two commands (sourced, not run): the Debian packages planc
+# needs, then a virtual environment in .venv with planc installed in it.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV="$ROOT/.venv"
+PYTHON=${PYTHON:-python3}
+
+# What planc needs from Debian, and why:
+#   python3-venv            the virtual environment (Debian splits ensurepip out of python3)
+#   fonts-noto-cjk          Noto Serif/Sans CJK SC for the PDFs
+#   libharfbuzz-subset0     fast font subsetting in WeasyPrint (fontTools is ~20x slower)
+#   libpango-1.0-0 libpangoft2-1.0-0   WeasyPrint's text layout
+SYSTEM_PACKAGES=(python3-venv fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0)
+TEST_PACKAGES=(poppler-utils chromium)
+
+say() { printf 'planc setup: %s\n' "$*" >&2; }
+
+need_system() {
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        say "not a Debian system; make sure these are installed: $*"
+        return 0
+    fi
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing system packages: ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            "${missing[@]}" >/dev/null
+    else
+        say "missing system packages: ${missing[*]}"
+        say "install them first:  sudo apt-get install ${missing[*]}"
+        exit 1
+    fi
+}
+
+need_venv() {  # extras: "" or "test"
+    local spec="$ROOT" stamp
+    [ -n "${1:-}" ] && spec="$ROOT[$1]"
+    if [ ! -x "$VENV/bin/python" ]; then
+        say "creating the virtual environment in .venv"
+        "$PYTHON" -m venv "$VENV"
+    fi
+    # Reinstall only when pyproject.toml changed: a second run starts in a second.
+    stamp="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)-${1:-run}"
+    if [ "$(cat "$VENV/.planc-installed" 2>/dev/null)" != "$stamp" ]; then
+        say "installing planc and its Python packages into .venv"
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$spec"
+        echo "$stamp" >"$VENV/.planc-installed"
+    fi
+}
