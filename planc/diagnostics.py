@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -32,9 +33,9 @@ CODES: dict[str, Severity] = {
 }
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Loc:
-    """A position in a source file; `file` is relative to the plans folder, 1-based."""
+class Loc(NamedTuple):
+    """A position in a source file; `file` is relative to the plans folder, 1-based.
+    A named tuple: the loader makes one for every value, so it must be cheap."""
 
     file: str
     line: int = 1

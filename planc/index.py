@@ -151,9 +151,9 @@ def _round_index(rnd: Round, project: Project) -> RoundIndex:
         for ref in task.indicators:
             if ref.id in ri.indicators:
                 ri.tasks_of_indicator[ref.id].append(task)
-        for ref in task.lead + task.partners:
-            if ref.id in project.registry.units and task not in ri.tasks_of_unit[ref.id]:
-                ri.tasks_of_unit[ref.id].append(task)
+        for unit in dict.fromkeys(ref.id for ref in task.lead + task.partners):
+            if unit in project.registry.units:
+                ri.tasks_of_unit[unit].append(task)
         for ref in task.benchmarks:
             if ref.id in places:
                 ri.tasks_of_place[ref.id].append(task)

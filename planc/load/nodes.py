@@ -9,8 +9,9 @@ duplicate keys and alias bombs before anything is expanded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -36,13 +37,13 @@ ALIAS_ALLOWANCE = 100_000
 
 
 class Node:
-    __slots__ = ("column", "file", "line", "weight")
-
-    def __init__(self, file: str, line: int, column: int) -> None:
-        self.file = file
-        self.line = line
-        self.column = column
-        self.weight = 1  # nodes in the fully expanded subtree
+    # Constructors set every slot themselves (no super() call): the loader makes one node per
+    # value, hundreds of thousands on large plans.
+    __slots__ = ("column", "file", "line")
+    file: str
+    line: int
+    column: int
+    weight: int  # nodes in the fully expanded subtree (aliases counted at every use)
 
     @property
     def loc(self) -> Loc:
@@ -51,9 +52,12 @@ class Node:
 
 class Scalar(Node):
     __slots__ = ("plain", "value")
+    weight = 1
 
     def __init__(self, file: str, line: int, column: int, value: str, plain: bool) -> None:
-        super().__init__(file, line, column)
+        self.file = file
+        self.line = line
+        self.column = column
         self.value = value
         self.plain = plain  # unquoted, so YAML would read 12 as a number and ~ as null
 
@@ -63,18 +67,24 @@ class Scalar(Node):
 
 
 class Seq(Node):
-    __slots__ = ("items",)
+    __slots__ = ("items", "weight")
 
     def __init__(self, file: str, line: int, column: int) -> None:
-        super().__init__(file, line, column)
+        self.file = file
+        self.line = line
+        self.column = column
+        self.weight = 1
         self.items: list[Node] = []
 
 
 class Map(Node):
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "weight")
 
     def __init__(self, file: str, line: int, column: int) -> None:
-        super().__init__(file, line, column)
+        self.file = file
+        self.line = line
+        self.column = column
+        self.weight = 1
         self.entries: dict[str, tuple[Scalar, Node]] = {}
 
 
@@ -155,33 +165,52 @@ def read_file(path: Path, file: str) -> tuple[Node | None, list[Diagnostic]]:
 
 def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
     composer = _Composer(file)
+    _, parser = _parser().get_constructor_parser(text)
     try:
-        return composer.compose(_parser().parse(text)), composer.problems
+        return composer.compose(parser.get_event), composer.problems
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        loc = Loc(file, mark.line + 1, mark.column + 1) if mark else Loc(file)
+        loc = _within(text, file, mark.line + 1, mark.column + 1) if mark else Loc(file)
         problem = exc.problem or exc.context or "invalid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         raise YamlFailure(Diagnostic("yaml-syntax", loc, f"{problem}{context}")) from None
     except YAMLError as exc:
         raise YamlFailure(Diagnostic("yaml-syntax", Loc(file), str(exc))) from None
+    finally:
+        parser.dispose()
+
+
+def _within(text: str, file: str, line: int, column: int) -> Loc:
+    """A position the editor can show: the parser reports an unfinished last line one past it."""
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    if lines and line > len(lines):
+        return Loc(file, len(lines), len(lines[-1]) + 1)
+    return Loc(file, line, column)
 
 
 class _Composer:
+    """Events to nodes. Reads events straight from the parser: the generator ruamel wraps
+    around it costs a quarter of the loading time on large plans."""
+
     def __init__(self, file: str) -> None:
         self.file = file
         self.anchors: dict[str, Node] = {}
         self.written = 0  # nodes as written in the file
         self.problems: list[Diagnostic] = []
 
-    def compose(self, events: Iterable[Event]) -> Node | None:
-        it = iter(events)
+    def compose(self, next_event: Callable[[], Event]) -> Node | None:
         root: Node | None = None
         documents = 0
-        for event in it:
-            if isinstance(event, (StreamStartEvent, DocumentEndEvent, StreamEndEvent)):
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is StreamEndEvent:
+                return root
+            if kind is StreamStartEvent or kind is DocumentEndEvent:
                 continue
-            if isinstance(event, DocumentStartEvent):
+            if kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise YamlFailure(
@@ -193,18 +222,20 @@ class _Composer:
                         )
                     )
                 continue
-            root = self._node(event, it)
-        return root
+            root = self._node(event, next_event)
 
     def _loc(self, event: Event) -> Loc:
         mark = event.start_mark
         return Loc(self.file, mark.line + 1, mark.column + 1)
 
-    def _node(self, event: Event, it: Iterator[Event]) -> Node:
+    def _node(self, event: Any, next_event: Callable[[], Event]) -> Node:
+        # `event` is Any: dispatch is on type(event) (cheaper than isinstance), which mypy
+        # does not narrow through a variable.
         mark = event.start_mark
         line, column = mark.line + 1, mark.column + 1
+        kind = type(event)
         node: Node
-        if isinstance(event, AliasEvent):
+        if kind is AliasEvent:
             target = self.anchors.get(event.anchor)
             if target is None:
                 raise YamlFailure(
@@ -216,14 +247,13 @@ class _Composer:
                 )
             return target
         self.written += 1
-        if isinstance(event, ScalarEvent):
+        if kind is ScalarEvent:
             # implicit[0]: written plain (unquoted, untagged), so YAML would resolve its type.
-            plain = bool(event.implicit and event.implicit[0])
-            node = Scalar(self.file, line, column, event.value, plain)
-        elif isinstance(event, SequenceStartEvent):
-            node = self._sequence(Seq(self.file, line, column), it)
-        elif isinstance(event, MappingStartEvent):
-            node = self._mapping(Map(self.file, line, column), it)
+            node = Scalar(self.file, line, column, event.value, event.implicit[0])
+        elif kind is SequenceStartEvent:
+            node = self._sequence(Seq(self.file, line, column), next_event)
+        elif kind is MappingStartEvent:
+            node = self._mapping(Map(self.file, line, column), next_event)
         else:  # pragma: no cover - the parser never yields another event here
             raise YamlFailure(Diagnostic("yaml-syntax", Loc(self.file, line, column), "bad YAML"))
         if event.anchor:
@@ -240,28 +270,60 @@ class _Composer:
             )
         return node
 
-    def _sequence(self, seq: Seq, it: Iterator[Event]) -> Seq:
-        for event in it:
-            if isinstance(event, SequenceEndEvent):
-                return seq
-            item = self._node(event, it)
-            seq.items.append(item)
-            seq.weight += item.weight
-        return seq  # pragma: no cover - the parser closes every sequence
+    # Scalars are four nodes in five; the loops below make them inline instead of through
+    # _node (a function call per value is a fifth of the loading time).
 
-    def _mapping(self, mapping: Map, it: Iterator[Event]) -> Map:
-        for event in it:
-            if isinstance(event, MappingEndEvent):
+    def _sequence(self, seq: Seq, next_event: Callable[[], Any]) -> Seq:
+        items = seq.items
+        file = self.file
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is SequenceEndEvent:
+                return seq
+            if kind is ScalarEvent and not event.anchor:
+                mark = event.start_mark
+                self.written += 1
+                items.append(
+                    Scalar(file, mark.line + 1, mark.column + 1, event.value, event.implicit[0])
+                )
+                seq.weight += 1
+                continue
+            item = self._node(event, next_event)
+            items.append(item)
+            seq.weight += item.weight
+
+    def _mapping(self, mapping: Map, next_event: Callable[[], Any]) -> Map:
+        entries = mapping.entries
+        file = self.file
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is MappingEndEvent:
                 return mapping
-            key = self._node(event, it)
-            value = self._node(next(it), it)
+            if kind is ScalarEvent and not event.anchor:
+                mark = event.start_mark
+                self.written += 1
+                key: Node = Scalar(
+                    file, mark.line + 1, mark.column + 1, event.value, event.implicit[0]
+                )
+            else:
+                key = self._node(event, next_event)
+            event = next_event()
+            value: Node
+            if type(event) is ScalarEvent and not event.anchor:
+                mark = event.start_mark
+                self.written += 1
+                value = Scalar(file, mark.line + 1, mark.column + 1, event.value, event.implicit[0])
+            else:
+                value = self._node(event, next_event)
             mapping.weight += value.weight + 1
             if not isinstance(key, Scalar):
                 self.problems.append(
                     Diagnostic("schema", key.loc, "a key must be plain text, not a list or mapping")
                 )
-            elif key.value in mapping.entries:
-                first = mapping.entries[key.value][0]
+            elif key.value in entries:
+                first = entries[key.value][0]
                 self.problems.append(
                     Diagnostic(
                         "duplicate-key",
@@ -272,5 +334,4 @@ class _Composer:
                     )
                 )
             else:
-                mapping.entries[key.value] = (key, value)
-        return mapping  # pragma: no cover
+                entries[key.value] = (key, value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from planc.diagnostics import Diagnostic, Loc, did_you_mean
@@ -266,6 +267,10 @@ class Obj(Type):
     def what(self) -> str:  # type: ignore[override]
         return f"a mapping ({self.name})"
 
+    @cached_property
+    def required(self) -> dict[str, Field]:
+        return {name: spec for name, spec in self.fields.items() if spec.required}
+
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if not isinstance(node, Map):
             return self.wrong(node, out)
@@ -288,14 +293,14 @@ class Obj(Type):
             if got is not INVALID:
                 rec.values[name] = got
                 rec.locs[name] = value.loc
-        for name, spec in self.fields.items():
-            if spec.required and name not in node.entries:
+        for name in self.required:
+            if name not in node.entries:
                 out.append(
                     Diagnostic(
                         "schema", node.loc, f"{self.name} is missing required field '{name}'"
                     )
                 )
-            elif spec.required and name not in rec.values and name in node.entries:
+            elif name not in rec.values:
                 key, value = node.entries[name]
                 if isinstance(value, Scalar) and value.is_null:
                     out.append(Diagnostic("schema", key.loc, f"'{name}' is empty in {self.name}"))
