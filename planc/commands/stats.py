@@ -34,10 +34,7 @@ def round_stats(ri: RoundIndex) -> dict[str, Any]:
 
 def _status(ri: RoundIndex, row: FigureRow) -> Text:
     status = ri.status(row)
-    label = "—" if status == "undeclared" else status
-    if status == "incomplete" and row.declared:
-        label = f"incomplete ({row.computed}/{row.declared.value})"
-    return Text(label, STATUS_STYLE[status])
+    return Text("—" if status == "undeclared" else status, STATUS_STYLE[status])
 
 
 def _table(ri: RoundIndex) -> Table:
@@ -45,9 +42,9 @@ def _table(ri: RoundIndex) -> Table:
     title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
     table = Table(title=title, title_justify="left")
     table.add_column("figure", no_wrap=True)
-    table.add_column("declared", justify="right")
-    table.add_column("computed", justify="right")
-    table.add_column("status")
+    table.add_column("declared", justify="right", no_wrap=True)
+    table.add_column("computed", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
     rows = [(FIGURE_LABELS[row.name], row) for row in ri.figures]
     rows += [(f"  chapter {cid}", row) for cid, row in ri.chapter_figures.items()]
     rows += [(f"  part {pid}", row) for pid, row in ri.part_figures.items()]
