@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,20 @@ class Analysis:
     diagnostics: list[Diagnostic]  # those about the registry and the rounds asked for
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Loading makes hundreds of thousands of long-lived objects and no garbage cycles; the
+    cycle collector would scan them over and over (measured: 13.3 s against 6.4 s for 50,000
+    tasks). Reference counting still frees everything that is dropped."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _concerns(diagnostic: Diagnostic, rounds: Sequence[str]) -> bool:
     top = diagnostic.loc.file.split("/", 1)[0]
     return top in rounds or not any(ch.isdigit() for ch in top[:1])
@@ -34,7 +50,8 @@ def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:
     for, the registry, and the folder itself."""
     try:
         available = round_names(plans) if plans.is_dir() else []
-        project, diagnostics = load_project(plans)
+        with _no_cycle_collection():
+            project, diagnostics = load_project(plans)
     except PlansFolderError as exc:
         raise UsageError(f"{exc} (use --plans DIR to point at one)") from None
     except OSError as exc:
@@ -44,7 +61,8 @@ def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:
             known = ", ".join(available) or "none"
             raise UsageError(f"no round '{name}' in {plans} (rounds there: {known})")
     chosen = sorted(set(rounds)) if rounds else available
-    index = build_index(project)
-    diagnostics += run_checks(index)
+    with _no_cycle_collection():
+        index = build_index(project)
+        diagnostics += run_checks(index)
     kept = [d for d in diagnostics if _concerns(d, chosen)]
     return Analysis(plans, index, chosen, sorted_diagnostics(kept))
