@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
@@ -147,8 +146,15 @@ def guess_encoding(data: bytes) -> tuple[str, str] | None:
     return shown.get(iconv, iconv), iconv
 
 
-def _parser() -> YAML:
-    return YAML(typ="safe", pure=False)
+def _parser(text: str) -> Any:
+    """ruamel's libyaml-based event parser; the pure-Python one where the C one is not built."""
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:  # pragma: no cover - ruamel.yaml.clib is a dependency on CPython
+        from ruamel.yaml import YAML
+
+        return YAML(typ="safe", pure=True).get_constructor_parser(text)[1]
+    return CParser(text)
 
 
 def read_file(path: Path, file: str) -> tuple[Node | None, list[Diagnostic]]:
@@ -165,7 +171,7 @@ def read_file(path: Path, file: str) -> tuple[Node | None, list[Diagnostic]]:
 
 def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
     composer = _Composer(file)
-    _, parser = _parser().get_constructor_parser(text)
+    parser = _parser(text)
     try:
         return composer.compose(parser.get_event), composer.problems
     except MarkedYAMLError as exc:
