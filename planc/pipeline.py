@@ -11,7 +11,7 @@ from pathlib import Path
 from planc.check import run_checks
 from planc.diagnostics import Diagnostic, sorted_diagnostics
 from planc.index import Index, build_index
-from planc.load import PlansFolderError, load_project, round_names
+from planc.load import ROUND_DIR, PlansFolderError, load_project, round_names
 
 
 class UsageError(Exception):
@@ -41,8 +41,9 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _concerns(diagnostic: Diagnostic, rounds: Sequence[str]) -> bool:
+    """Whether a diagnostic is about the rounds asked for, the registry or the folder itself."""
     top = diagnostic.loc.file.split("/", 1)[0]
-    return top in rounds or not any(ch.isdigit() for ch in top[:1])
+    return top in rounds or not ROUND_DIR.fullmatch(top)
 
 
 def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -128,18 +129,34 @@ class _Loader:
                 build.indicators_file(rnd, file, file_rec)
         return rnd
 
-    def stray_folders(self) -> None:
+    def strays(self, names: list[str]) -> None:
+        """Name what planc would silently skip: a misnamed round, plan.yml, a 'task/' folder."""
         for path in sorted(self.plans.iterdir()):
             stray = path.is_dir() and path.name != REGISTRY and not path.name.startswith(".")
             if stray and not ROUND_DIR.fullmatch(path.name):
-                self.out.append(
-                    Diagnostic(
-                        "schema",
-                        Loc(f"{path.name}/"),
-                        f"folder '{path.name}' is not a round and is skipped",
-                        "round folders are named like 2020-2021",
-                    )
-                )
+                self._skipped(f"{path.name}/", "round folders are named like 2020-2021")
+        expected = {REGISTRY: {"places.yaml", "units.yaml"}}
+        expected |= {name: {"plan.yaml", *ROUND_PARTS} for name in names}
+        for folder, known in expected.items():
+            if not (self.plans / folder).is_dir():
+                continue
+            for path in sorted((self.plans / folder).iterdir()):
+                is_source = path.is_dir() or path.suffix in (".yaml", ".yml")
+                if path.name in known or path.name.startswith(".") or not is_source:
+                    continue
+                rel = f"{folder}/{path.name}" + ("/" if path.is_dir() else "")
+                stems = {k.removesuffix(".yaml"): k for k in known}
+                close = difflib.get_close_matches(path.stem, stems, n=1, cutoff=0.6)
+                hint = f"did you mean '{stems[close[0]]}'?" if close else None
+                self._skipped(rel, hint or "planc reads " + ", ".join(sorted(known)))
+
+    def _skipped(self, rel: str, hint: str) -> None:
+        what = "folder" if rel.endswith("/") else "file"
+        self.out.append(
+            Diagnostic(
+                "schema", Loc(rel), f"{what} '{rel}' is not part of a plan and is skipped", hint
+            )
+        )
 
     def project(self) -> Project:
         jobs: list[tuple[str, str]] = []
@@ -170,7 +187,7 @@ class _Loader:
             rnd = self.round(name)
             if rnd is not None:
                 rounds[name] = rnd
-        self.stray_folders()
+        self.strays(names)
         return Project(
             registry=build.registry(
                 self.recs.get("registry/places.yaml"), self.recs.get("registry/units.yaml")

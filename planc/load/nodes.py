@@ -9,6 +9,7 @@ duplicate keys and alias bombs before anything is expanded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,14 @@ from ruamel.yaml.events import (
     StreamEndEvent,
     StreamStartEvent,
 )
+from ruamel.yaml.reader import ReaderError
 
 from planc.diagnostics import Diagnostic, Loc
 
 # An alias may repeat a node; past this many expanded nodes beyond what the file writes out,
 # the file is an alias bomb ("billion laughs") and is refused without expanding it.
 ALIAS_ALLOWANCE = 100_000
+MAX_DEPTH = 64  # nesting; the deepest plan file needs six, and Python's stack needs a bound
 
 
 class Node:
@@ -111,9 +114,7 @@ def decode(data: bytes, file: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        line, column = position(data[: exc.start].decode("utf-8", "replace"))
         guess = guess_encoding(data)
         looks = f"; it looks like {guess[0]}" if guess else ""
         hint = f"save it as UTF-8 (iconv -f {guess[1]} -t UTF-8)" if guess else "save it as UTF-8"
@@ -169,30 +170,67 @@ def read_file(path: Path, file: str) -> tuple[Node | None, list[Diagnostic]]:
     return parse_text(decode(data, file), file)
 
 
+# YAML 1.2 reads NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as text, as editors do; libyaml
+# (YAML 1.1) reads them as line breaks, which would shift every line number after one pasted into
+# a title. They are swapped for private-use stand-ins while parsing and put back in the values.
+_BREAKS_11 = "\x85\u2028\u2029"
+_STAND_INS = "\U000f0085\U000f2028\U000f2029"
+_TO_STAND_INS = str.maketrans(_BREAKS_11, _STAND_INS)
+_FROM_STAND_INS = str.maketrans(_STAND_INS, _BREAKS_11)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def position(before: str) -> tuple[int, int]:
+    """Line and column (1-based) just after `before`, counting CR, LF and CRLF as breaks."""
+    breaks = list(_LINE_BREAK.finditer(before))
+    if not breaks:
+        return 1, len(before) + 1
+    return len(breaks) + 1, len(before) - breaks[-1].end() + 1
+
+
 def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    composer = _Composer(file)
-    parser = _parser(text)
+    restore = any(ch in text for ch in _BREAKS_11)
+    composer = _Composer(file, restore)
+    parser = _parser(text.translate(_TO_STAND_INS) if restore else text)
     try:
         return composer.compose(parser.get_event), composer.problems
     except MarkedYAMLError as exc:
+        # From the character index: libyaml's own error lines miss a lone CR.
         mark = exc.problem_mark or exc.context_mark
-        loc = _within(text, file, mark.line + 1, mark.column + 1) if mark else Loc(file)
+        loc = _at_index(text, file, mark.index) if mark else Loc(file)
         problem = exc.problem or exc.context or "invalid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         raise YamlFailure(Diagnostic("yaml-syntax", loc, f"{problem}{context}")) from None
+    except ReaderError as exc:
+        char = exc.character if isinstance(exc.character, str) else ""
+        raise YamlFailure(
+            Diagnostic(
+                "yaml-syntax",
+                _at_index(text, file, _char_index(text, exc.position, parser)),
+                f"the control character U+{ord(char or chr(0)):04X} is not allowed in YAML",
+                "delete it (it is often invisible in an editor)",
+            )
+        ) from None
     except YAMLError as exc:
         raise YamlFailure(Diagnostic("yaml-syntax", Loc(file), str(exc))) from None
     finally:
         parser.dispose()
 
 
-def _within(text: str, file: str, line: int, column: int) -> Loc:
-    """A position the editor can show: the parser reports an unfinished last line one past it."""
-    lines = text.split("\n")
-    if text.endswith("\n"):
-        lines.pop()
-    if lines and line > len(lines):
-        return Loc(file, len(lines), len(lines[-1]) + 1)
+def _char_index(text: str, position: int, parser: Any) -> int:
+    """libyaml's reader reports a byte offset into the UTF-8 text; the pure reader a character
+    index."""
+    if type(parser).__name__ != "CParser":
+        return position
+    return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+
+
+def _at_index(text: str, file: str, index: int) -> Loc:
+    """A position the editor can show; the parser reports an unfinished last line one past it."""
+    index = min(index, len(text))
+    line, column = position(text[:index])
+    if index == len(text) and column == 1 and line > 1:
+        line, column = position(text[: max(index - 1, 0)])
     return Loc(file, line, column)
 
 
@@ -200,8 +238,10 @@ class _Composer:
     """Events to nodes. Reads events straight from the parser: the generator ruamel wraps
     around it costs a quarter of the loading time on large plans."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, restore: bool = False) -> None:
         self.file = file
+        self.restore = restore  # put back the characters swapped out before parsing
+        self.depth = 0
         self.anchors: dict[str, Node] = {}
         self.written = 0  # nodes as written in the file
         self.problems: list[Diagnostic] = []
@@ -255,11 +295,23 @@ class _Composer:
         self.written += 1
         if kind is ScalarEvent:
             # implicit[0]: written plain (unquoted, untagged), so YAML would resolve its type.
-            node = Scalar(self.file, line, column, event.value, event.implicit[0])
-        elif kind is SequenceStartEvent:
-            node = self._sequence(Seq(self.file, line, column), next_event)
-        elif kind is MappingStartEvent:
-            node = self._mapping(Map(self.file, line, column), next_event)
+            node = self._scalar(event)
+        elif kind is SequenceStartEvent or kind is MappingStartEvent:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise YamlFailure(
+                    Diagnostic(
+                        "yaml-syntax",
+                        Loc(self.file, line, column),
+                        f"lists and mappings nest deeper than {MAX_DEPTH} levels here",
+                        "a plan file needs a handful; look for unclosed brackets",
+                    )
+                )
+            if kind is SequenceStartEvent:
+                node = self._sequence(Seq(self.file, line, column), next_event)
+            else:
+                node = self._mapping(Map(self.file, line, column), next_event)
+            self.depth -= 1
         else:  # pragma: no cover - the parser never yields another event here
             raise YamlFailure(Diagnostic("yaml-syntax", Loc(self.file, line, column), "bad YAML"))
         if event.anchor:
@@ -276,23 +328,27 @@ class _Composer:
             )
         return node
 
+    def _scalar(self, event: Any) -> Scalar:
+        mark = event.start_mark
+        value = event.value
+        if self.restore:
+            value = value.translate(_FROM_STAND_INS)
+        # implicit[0]: written plain (unquoted, untagged), so YAML would resolve its type.
+        return Scalar(self.file, mark.line + 1, mark.column + 1, value, event.implicit[0])
+
     # Scalars are four nodes in five; the loops below make them inline instead of through
     # _node (a function call per value is a fifth of the loading time).
 
     def _sequence(self, seq: Seq, next_event: Callable[[], Any]) -> Seq:
         items = seq.items
-        file = self.file
         while True:
             event = next_event()
             kind = type(event)
             if kind is SequenceEndEvent:
                 return seq
             if kind is ScalarEvent and not event.anchor:
-                mark = event.start_mark
                 self.written += 1
-                items.append(
-                    Scalar(file, mark.line + 1, mark.column + 1, event.value, event.implicit[0])
-                )
+                items.append(self._scalar(event))
                 seq.weight += 1
                 continue
             item = self._node(event, next_event)
@@ -301,26 +357,21 @@ class _Composer:
 
     def _mapping(self, mapping: Map, next_event: Callable[[], Any]) -> Map:
         entries = mapping.entries
-        file = self.file
         while True:
             event = next_event()
             kind = type(event)
             if kind is MappingEndEvent:
                 return mapping
             if kind is ScalarEvent and not event.anchor:
-                mark = event.start_mark
                 self.written += 1
-                key: Node = Scalar(
-                    file, mark.line + 1, mark.column + 1, event.value, event.implicit[0]
-                )
+                key: Node = self._scalar(event)
             else:
                 key = self._node(event, next_event)
             event = next_event()
             value: Node
             if type(event) is ScalarEvent and not event.anchor:
-                mark = event.start_mark
                 self.written += 1
-                value = Scalar(file, mark.line + 1, mark.column + 1, event.value, event.implicit[0])
+                value = self._scalar(event)
             else:
                 value = self._node(event, next_event)
             mapping.weight += value.weight + 1

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,6 +16,7 @@ from planc.model import Ref
 
 SLUG = r"[a-z0-9][a-z0-9-]*"
 ROUND = r"[0-9]{4}-[0-9]{4}"
+MAX_DIGITS = 18  # past this Python's int() refuses long strings, and no plan figure is so long
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 
@@ -83,7 +85,8 @@ class Text(Type):
         return self.wrong(node, out)
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string"}
+        # planc reads any scalar as text (`title: 2049`, `stages: [1, 2]`); so does the schema.
+        return {"type": ["string", "number", "boolean"]}
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ class Int(Type):
 
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if isinstance(node, Scalar) and node.plain and _INT.fullmatch(node.value):
+            if len(node.value) > MAX_DIGITS:
+                return self.wrong(node, out, f" (more than {MAX_DIGITS} digits)")
             value = int(node.value)
             if value >= self.minimum:
                 return value
@@ -112,10 +117,14 @@ class Value(Type):
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if not isinstance(node, Scalar):
             return self.wrong(node, out)
-        if node.plain and _INT.fullmatch(node.value):
-            return int(node.value)
         if node.plain and _FLOAT.fullmatch(node.value):
-            return float(node.value)
+            if len(node.value) > MAX_DIGITS:
+                return self.wrong(node, out, f" (more than {MAX_DIGITS} digits)")
+            if _INT.fullmatch(node.value):
+                return int(node.value)
+            if not math.isfinite(number := float(node.value)):
+                return self.wrong(node, out, " (out of range)")
+            return number
         return node.value
 
     def json(self) -> dict[str, Any]:
@@ -188,7 +197,9 @@ class OneOf(Type):
         return INVALID
 
     def json(self) -> dict[str, Any]:
-        return {"enum": list(self.choices)}
+        # `planc: 1` is a number to a JSON Schema validator, "1" to planc.
+        numbers = [int(c) for c in self.choices if c.isdigit()]
+        return {"enum": [*self.choices, *numbers]}
 
 
 @dataclass(frozen=True)
@@ -247,6 +258,18 @@ class MapOf(Type):
             "propertyNames": {"pattern": f"^(?:{self.key.regex})$"},
             "additionalProperties": self.value.json(),
         }
+
+
+def nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional field may be left empty (`partners:`): planc reads that as absent."""
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    types = schema.get("type")
+    if isinstance(types, str):
+        return {**schema, "type": [types, "null"]}
+    if isinstance(types, list):
+        return {**schema, "type": [*types, "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 @dataclass(frozen=True)
@@ -321,7 +344,10 @@ class Obj(Type):
         schema: dict[str, Any] = {
             "type": "object",
             "properties": {
-                name: {**spec.type.json(), "description": spec.doc}
+                name: {
+                    **(spec.type.json() if spec.required else nullable(spec.type.json())),
+                    "description": spec.doc,
+                }
                 for name, spec in self.fields.items()
             },
             "additionalProperties": False,
