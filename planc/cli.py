@@ -126,6 +126,33 @@ def stats(
 
 
 @app.command()
+def build(
+    rounds: RoundsArgument = None,
+    plans: PlansOption = Path("plans"),
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help="Where the documents go.")
+    ] = Path("dist"),
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="PDFs rendered at once (default: 2 or cores)."),
+    ] = None,
+) -> None:
+    """Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.
+
+    Nothing is written when the sources have errors; an unchanged build is skipped.
+
+    Examples:
+
+      planc build
+
+      planc build 2022-2023 --out /tmp/preview
+    """
+    from planc.commands.build import build as run
+
+    _run(lambda: run(plans, rounds or [], out, sys.stdout, sys.stderr, jobs))
+
+
+@app.command()
 def schema(
     kind: Annotated[
         str | None,

@@ -114,6 +114,13 @@ class Index:
     project: Project
     rounds: dict[str, RoundIndex]
 
+    def round_of(self, task: Task) -> str:
+        """The round a task belongs to."""
+        for name, rindex in self.rounds.items():
+            if rindex.tasks.get(task.id) is task:
+                return name
+        raise KeyError(task.id)
+
     def task(self, ref: str) -> Task | None:
         """The task a `ROUND:ID` reference names, if any."""
         name, _, tid = ref.partition(":")

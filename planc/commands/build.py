@@ -1,0 +1,174 @@
+"""planc build: each round's plan and handbook as HTML and PDF, plan.json, and the site index.
+
+Everything is written into a temporary folder beside the output and swapped in at the end, so
+an error or a kill leaves the previous dist/ as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import IO
+
+from planc import __version__, report
+from planc.diagnostics import Severity, count
+from planc.index import Index
+from planc.pipeline import Analysis, UsageError, analyze
+from planc.render.env import TEMPLATES
+from planc.render.export import plan_json
+from planc.render.pages import document, site_index
+from planc.render.pdf import FontMissing, fast_subsetting, require_fonts, write_pdf
+from planc.render.views import RoundView, round_view
+
+STAMP = ".planc-build"  # digest of what the last build was made from
+ROUND_FILES = ("plan.html", "handbook.html", "plan.json", "plan.pdf", "handbook.pdf")
+
+# Set in the parent before the worker processes fork, so they inherit it instead of
+# unpickling a whole project.
+_VIEWS: dict[str, RoundView] = {}
+_ROUNDS: list[str] = []
+
+
+def _render_pdf(name: str, doc: str, target: str) -> list[str]:
+    html = document(_VIEWS[name], doc, _ROUNDS, "print")
+    return write_pdf(html, Path(target))
+
+
+def inputs_digest(plans: Path, rounds: Sequence[str]) -> str:
+    """What a build depends on: every source file, the templates, planc's version, the rounds
+    asked for. Equal digests mean an equal build."""
+    digest = hashlib.sha256(f"planc {__version__}\n{','.join(rounds)}\n".encode())
+    for root in (plans, TEMPLATES):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def up_to_date(out: Path, digest: str, rounds: Sequence[str]) -> bool:
+    stamp = out / STAMP
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != digest:
+        return False
+    return all((out / name / f).is_file() for name in rounds for f in ROUND_FILES)
+
+
+def _progress(stream: IO[str]) -> object:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=report.console(stream),
+        transient=True,
+    )
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _render(analysis: Analysis, work: Path, rounds: list[str], err: IO[str], jobs: int) -> list[str]:
+    """Write every document of `rounds` into `work`; returns WeasyPrint's warnings."""
+    index: Index = analysis.index
+    site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
+    _VIEWS.clear()
+    _VIEWS.update({name: round_view(index, name) for name in rounds})
+    _ROUNDS[:] = site_rounds
+    for name in rounds:
+        for doc in ("plan", "handbook"):
+            _write(work / name / f"{doc}.html", document(_VIEWS[name], doc, site_rounds, "screen"))
+        _write(work / name / "plan.json", plan_json(index, name))
+    _write(work / "index.html", site_index(index, site_rounds))
+    pdfs = [(name, doc) for name in rounds for doc in ("plan", "handbook")]
+    warnings: list[str] = []
+    progress = _progress(err)
+    with progress:  # type: ignore[attr-defined]
+        bar = progress.add_task("PDF", total=len(pdfs))  # type: ignore[attr-defined]
+        if jobs > 1 and len(pdfs) > 1 and "fork" in mp.get_all_start_methods():
+            with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+                futures: list[Future[list[str]]] = [
+                    pool.submit(_render_pdf, n, d, str(work / n / f"{d}.pdf")) for n, d in pdfs
+                ]
+                for future in futures:
+                    warnings += future.result()
+                    progress.advance(bar)  # type: ignore[attr-defined]
+        else:
+            for n, d in pdfs:
+                progress.update(bar, description=f"PDF {n} {d}")  # type: ignore[attr-defined]
+                warnings += _render_pdf(n, d, str(work / n / f"{d}.pdf"))
+                progress.advance(bar)  # type: ignore[attr-defined]
+    return warnings
+
+
+def _swap(work: Path, out: Path) -> None:
+    """Put the new build in place of the old in two renames; the old one is removed last."""
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        out.rename(old)
+    work.rename(out)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build(
+    plans: Path,
+    rounds: Sequence[str],
+    out: Path,
+    stream: IO[str],
+    err: IO[str] = sys.stderr,
+    jobs: int | None = None,
+) -> int:
+    analysis = analyze(plans, rounds)
+    if count(analysis.diagnostics, Severity.ERROR):
+        report.write_text(analysis.diagnostics, plans, len(analysis.rounds), stream)
+        stream.write(f"planc: the sources have errors; nothing was written to {out}\n")
+        return 1
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file, not a folder")
+    digest = inputs_digest(plans, analysis.rounds)
+    if up_to_date(out, digest, analysis.rounds):
+        stream.write(f"{out.as_posix()} is up to date ({len(analysis.rounds)} rounds)\n")
+        return 0
+    try:
+        require_fonts()
+    except FontMissing as exc:
+        stream.write(f"planc: {exc}\n")
+        return 1
+    if not fast_subsetting():
+        err.write(
+            "planc: warning: WeasyPrint is subsetting fonts with fontTools, about 20x slower on "
+            "CJK fonts; install libharfbuzz-subset0\n"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        if out.is_dir():  # rounds not rebuilt now keep their last build
+            for entry in out.iterdir():
+                if entry.is_dir() and entry.name not in analysis.rounds:
+                    shutil.copytree(entry, work / entry.name)
+        warnings = _render(analysis, work, list(analysis.rounds), err, jobs or _jobs())
+        (work / STAMP).write_text(digest + "\n", encoding="utf-8")
+        _swap(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    for message in sorted(set(warnings)):
+        err.write(f"planc: warning from WeasyPrint: {message}\n")
+    files = sum(1 for p in out.rglob("*") if p.is_file() and p.name != STAMP)
+    stream.write(
+        f"built {report.plural(len(analysis.rounds), 'round')} into {out.as_posix()}/ "
+        f"({files} files)\n"
+    )
+    return 0
+
+
+def _jobs() -> int:
+    return max(1, min(2, os.cpu_count() or 1))

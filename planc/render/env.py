@@ -1,0 +1,50 @@
+"""The Jinja environment: templates and CSS from the top-level templates/ folder, autoescaped,
+StrictUndefined so a misspelt name fails the build instead of printing nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from planc.render.charts import bar_chart
+
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+class TemplatesMissing(Exception):
+    pass
+
+
+def environment(medium: str) -> Environment:
+    """`medium` is "screen" (the HTML pages) or "print" (the HTML WeasyPrint lays out)."""
+    if not (TEMPLATES / "base.html.j2").is_file():
+        raise TemplatesMissing(f"planc's templates are not at {TEMPLATES}")
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["j2", "html"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["medium"] = medium
+    env.globals["bar_chart"] = bar_chart
+    env.filters["doc"] = _pdf_links if medium == "print" else _same
+    # planc's own files, inlined so a page needs nothing beside it: trusted, not escaped.
+    env.globals["stylesheet"] = Markup((TEMPLATES / f"{medium}.css").read_text(encoding="utf-8"))
+    env.globals["script"] = Markup((TEMPLATES / "search.js").read_text(encoding="utf-8"))
+    return env
+
+
+def _same(href: str) -> str:
+    return href
+
+
+def _pdf_links(href: str) -> str:
+    """In a PDF, links to the other document go to its PDF."""
+    path, sep, anchor = href.partition("#")
+    if path.endswith(".html"):
+        path = path[: -len(".html")] + ".pdf"
+    return path + sep + anchor

@@ -1,0 +1,66 @@
+"""The HTML of a round's documents, for the screen (the pages in dist/) or for print (what
+WeasyPrint lays out), and the site index."""
+
+from __future__ import annotations
+
+from planc import __version__
+from planc.index import Index
+from planc.render.env import environment
+from planc.render.views import Link, RoundView, round_view
+
+DOCUMENTS = {
+    "plan": ("plan.html.j2", "行动计划", "任务"),
+    "handbook": ("handbook.html.j2", "对标案例指导手册", "案例"),
+}
+
+
+def _counts(view: RoundView) -> dict[str, int]:
+    computed = {f.name: f.computed for f in view.figures}
+    return {
+        "cases": computed["cases"],
+        "countries": computed["case_countries"],
+        "cities": computed["case_cities"],
+    }
+
+
+def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
+    template, label, searchable = DOCUMENTS[doc]
+    nav = [
+        Link("行动计划", "plan.html", "current" if doc == "plan" else ""),
+        Link("对标案例", "handbook.html", "current" if doc == "handbook" else ""),
+    ]
+    if view.systems:
+        nav.append(Link("指标体系", "plan.html#indicators"))
+    title = view.handbook_title if doc == "handbook" and view.handbook_title else view.title
+    return environment(medium).get_template(template).render(
+        round=view,
+        page_title=title,
+        author=view.issuer or "planc",
+        version=__version__,
+        home="../index.html",
+        home_dir="../",
+        nav=nav,
+        rounds=rounds,
+        current_round=view.name,
+        page_name=f"{doc}.html",
+        searchable=searchable,
+        counts=_counts(view),
+        label=label,
+    )
+
+
+def site_index(index: Index, rounds: list[str]) -> str:
+    views = [round_view(index, name) for name in rounds]
+    return environment("screen").get_template("index.html.j2").render(
+        page_title='青岛市推进"国际化+"行动计划',
+        author="planc",
+        version=__version__,
+        home="index.html",
+        home_dir="",
+        nav=[],
+        rounds=[],
+        current_round="",
+        page_name="",
+        searchable="",
+        rounds_views=views,
+    )

@@ -1,0 +1,492 @@
+"""View objects: what the templates see of a round. Everything a page shows is decided here,
+in plain Python, so templates only lay it out (and StrictUndefined catches any slip)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planc.index import Index, RoundIndex, country_of
+from planc.model import Case, Place, Round, Task
+
+EDITION_LABELS = {
+    "official": "正式版",
+    "draft": "征求意见稿",
+    "public-record": "公开资料整理版",
+}
+FIGURE_NAMES = {
+    "tasks": "工作任务",
+    "benchmarked_tasks": "涉及对标的任务",
+    "cases": "对标案例",
+    "case_countries": "案例涉及的国家和地区",
+    "case_cities": "案例涉及的城市",
+    "indicators": "指标",
+    "dimensions": "指标维度",
+    "references": "参阅文献",
+}
+FIGURE_UNITS = {
+    "tasks": "项",
+    "benchmarked_tasks": "项",
+    "cases": "宗",
+    "case_countries": "个",
+    "case_cities": "个",
+    "indicators": "项",
+    "dimensions": "个",
+    "references": "篇",
+}
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 21 -> 二十一 (headings count chapters, never past 99)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    label: str
+    declared: int | None
+    computed: int
+    status: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class TaskView:
+    id: str
+    anchor: str
+    number: str
+    title: str
+    text: str
+    lead: list[str]
+    partners: list[str]
+    indicators: list[Link]
+    cases: list[Link]
+    benchmarks: list[str]
+    continues: Link | None
+    continued_by: list[Link]
+    due: str
+    source: str
+    search: str  # what the search box matches against
+
+
+@dataclass(frozen=True)
+class SectionView:
+    number: str
+    title: str
+    tasks: list[TaskView]
+
+
+@dataclass(frozen=True)
+class ChapterView:
+    id: str
+    anchor: str
+    number: str
+    title: str
+    subtitle: str
+    declared: int | None
+    held: int
+    sections: list[SectionView]
+    tasks: list[TaskView]  # tasks outside any section
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    id: str
+    anchor: str
+    title: str
+    unit: str
+    baseline: str
+    targets: list[tuple[str, str]]
+    tasks: list[Link]
+
+
+@dataclass(frozen=True)
+class DimensionView:
+    number: str
+    title: str
+    indicators: list[IndicatorView]
+
+
+@dataclass(frozen=True)
+class SystemView:
+    id: str
+    anchor: str
+    title: str
+    stages: list[str]
+    benchmark_places: list[str]
+    dimensions: list[DimensionView]
+    unplaced: list[IndicatorView]
+    covered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class CaseView:
+    id: str
+    anchor: str
+    number: str
+    title: str
+    places: list[str]
+    summary: str
+    practices: list[str]
+    references: list[str]
+    tasks: list[Link]
+    source: str
+    search: str
+
+
+@dataclass(frozen=True)
+class PartView:
+    id: str
+    anchor: str
+    number: str
+    title: str
+    cases: list[CaseView]
+
+
+@dataclass(frozen=True)
+class PlaceGroup:
+    """A country or region with the cities and cases under it, for the handbook's index."""
+
+    name: str
+    en: str
+    cases: list[Link]
+    cities: list[tuple[str, list[Link]]]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RoundView:
+    name: str
+    title: str
+    issuer: str
+    issued: str
+    phase: str
+    goal: str
+    edition: str
+    edition_label: str
+    public_record: bool
+    previous: str
+    handbook_title: str
+    figures: list[Figure]
+    incomplete: list[Figure]
+    chapters: list[ChapterView]
+    systems: list[SystemView]
+    parts: list[PartView]
+    places: list[PlaceGroup]
+    sources: list[SourceView]
+    chart_chapters: list[tuple[str, int, int | None]] = field(default_factory=list)
+    chart_countries: list[tuple[str, int, int | None]] = field(default_factory=list)
+    chart_coverage: list[tuple[str, int, int | None]] = field(default_factory=list)
+
+    @property
+    def date(self) -> str:
+        return self.issued or self.name
+
+
+def _place_name(place: Place | None, pid: str) -> str:
+    return place.name if place else pid
+
+
+def _value(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+class _Builder:
+    def __init__(self, index: Index, ri: RoundIndex) -> None:
+        self.index = index
+        self.ri = ri
+        self.round: Round = ri.round
+        self.places = index.project.registry.places
+        self.units = index.project.registry.units
+
+    def unit(self, uid: str) -> str:
+        unit = self.units.get(uid)
+        return unit.name if unit else uid
+
+    def task_link(self, task: Task, page: str = "plan.html") -> Link:
+        label = f"{task.number}. {task.title}" if task.number else task.title
+        return Link(label, f"{page}#task-{task.id}")
+
+    def task(self, task: Task) -> TaskView:
+        ri = self.ri
+        indicators = [
+            Link(ri.indicators[r.id].title, f"#ind-{r.id}") for r in task.indicators
+            if r.id in ri.indicators
+        ]
+        cases = [
+            Link(ri.cases[r.id].title, f"handbook.html#case-{r.id}") for r in task.cases
+            if r.id in ri.cases
+        ]
+        continues = None
+        if task.continues is not None:
+            earlier = self.index.task(task.continues.id)
+            name = task.continues.id.partition(":")[0]
+            if earlier is not None:
+                continues = Link(
+                    f"{name} {earlier.title}", f"../{name}/plan.html#task-{earlier.id}"
+                )
+        later = []
+        for nxt in ri.continued_by.get(task.id, []):
+            rname = self.index.round_of(nxt)
+            later.append(Link(f"{rname} {nxt.title}", f"../{rname}/plan.html#task-{nxt.id}"))
+        benchmarks = [_place_name(self.places.get(r.id), r.id) for r in task.benchmarks]
+        text = task.text or ""
+        return TaskView(
+            id=task.id,
+            anchor=f"task-{task.id}",
+            number=str(task.number) if task.number is not None else "",
+            title=task.title,
+            text=text,
+            lead=[self.unit(r.id) for r in task.lead],
+            partners=[self.unit(r.id) for r in task.partners],
+            indicators=indicators,
+            cases=cases,
+            benchmarks=benchmarks,
+            continues=continues,
+            continued_by=later,
+            due=task.due or "",
+            source=task.source.id if task.source else "",
+            search=" ".join([task.title, text, *benchmarks, *(c.text for c in cases)]),
+        )
+
+    def chapters(self) -> list[ChapterView]:
+        views = []
+        for n, chapter in enumerate(self.round.chapters, 1):
+            in_sections = {id(t) for s in chapter.sections for t in s.tasks}
+            sections = [
+                SectionView(f"（{cn_number(i)}）", s.title, [self.task(t) for t in s.tasks])
+                for i, s in enumerate(chapter.sections, 1)
+            ]
+            views.append(
+                ChapterView(
+                    id=chapter.id,
+                    anchor=f"chapter-{chapter.id}",
+                    number=f"{cn_number(n)}、",
+                    title=chapter.title,
+                    subtitle=chapter.subtitle or "",
+                    declared=chapter.declared_tasks.value if chapter.declared_tasks else None,
+                    held=len(chapter.tasks),
+                    sections=sections,
+                    tasks=[self.task(t) for t in chapter.tasks if id(t) not in in_sections],
+                )
+            )
+        return views
+
+    def indicator(self, ind_id: str) -> IndicatorView:
+        ind = self.ri.indicators[ind_id]
+        baseline = ""
+        if ind.baseline is not None:
+            baseline = f"{_value(ind.baseline)}（{ind.baseline_year}年）"
+        return IndicatorView(
+            id=ind.id,
+            anchor=f"ind-{ind.id}",
+            title=ind.title,
+            unit=ind.unit or "",
+            baseline=baseline,
+            targets=[(k, _value(v)) for k, v in ind.targets.items()],
+            tasks=[self.task_link(t, "") for t in self.ri.tasks_of_indicator.get(ind.id, [])],
+        )
+
+    def systems(self) -> list[SystemView]:
+        views = []
+        for system in self.round.systems:
+            known = [i for i in system.indicators() if self.ri.indicators.get(i.id) is i]
+            views.append(
+                SystemView(
+                    id=system.id,
+                    anchor=f"system-{system.id}",
+                    title=system.title,
+                    stages=list(system.stages),
+                    benchmark_places=[
+                        _place_name(self.places.get(r.id), r.id) for r in system.benchmark_places
+                    ],
+                    dimensions=[
+                        DimensionView(
+                            f"{n}.",
+                            d.title,
+                            [
+                                self.indicator(i.id)
+                                for i in d.indicators
+                                if self.ri.indicators.get(i.id) is i
+                            ],
+                        )
+                        for n, d in enumerate(system.dimensions, 1)
+                    ],
+                    unplaced=[
+                        self.indicator(i.id)
+                        for i in system.unplaced
+                        if self.ri.indicators.get(i.id) is i
+                    ],
+                    covered=sum(1 for i in known if i.id in self.ri.tasks_of_indicator),
+                    total=len(known),
+                )
+            )
+        return views
+
+    def case_places(self, case: Case) -> list[str]:
+        names = []
+        for ref in case.places:
+            place = self.places.get(ref.id)
+            if place is None:
+                names.append(ref.id)
+                continue
+            country = country_of(place, self.places)
+            if country and country != place.id:
+                names.append(f"{place.name}（{self.places[country].name}）")
+            else:
+                names.append(place.name)
+        return names
+
+    def parts(self) -> list[PartView]:
+        views = []
+        counter = 0
+        for n, part in enumerate(self.round.parts, 1):
+            cases = []
+            for case in part.cases:
+                counter += 1
+                refs = [
+                    "，".join(
+                        x for x in (r.author, f"《{r.title}》", r.publisher, _value(r.year)) if x
+                    )
+                    + (f" {r.url}" if r.url else "")
+                    for r in case.references
+                ]
+                places = self.case_places(case)
+                cases.append(
+                    CaseView(
+                        id=case.id,
+                        anchor=f"case-{case.id}",
+                        number=str(counter),
+                        title=case.title,
+                        places=places,
+                        summary=case.summary or "",
+                        practices=list(case.practices),
+                        references=refs,
+                        tasks=[
+                            self.task_link(t) for t in self.ri.tasks_of_case.get(case.id, [])
+                        ],
+                        source=case.source.id if case.source else "",
+                        search=" ".join([case.title, *places, case.summary or "",
+                                         *case.practices]),
+                    )
+                )
+            views.append(
+                PartView(part.id, f"part-{part.id}", f"{cn_number(n)}、", part.title, cases)
+            )
+        return views
+
+    def place_groups(self) -> list[PlaceGroup]:
+        groups: dict[str, tuple[list[Link], dict[str, list[Link]]]] = {}
+        for case in self.round.cases():
+            link = Link(case.title, f"#case-{case.id}")
+            for ref in case.places:
+                place = self.places.get(ref.id)
+                if place is None:
+                    continue
+                country = country_of(place, self.places) or place.id
+                direct, cities = groups.setdefault(country, ([], {}))
+                if country == place.id:
+                    if link not in direct:
+                        direct.append(link)
+                else:
+                    links = cities.setdefault(place.id, [])
+                    if link not in links:
+                        links.append(link)
+        result = []
+        for cid in sorted(groups, key=lambda c: (self.places[c].en or c).lower()):
+            direct, cities = groups[cid]
+            country = self.places[cid]
+            result.append(
+                PlaceGroup(
+                    name=country.name,
+                    en=country.en or "",
+                    cases=direct,
+                    cities=[(self.places[p].name, links) for p, links in cities.items()],
+                )
+            )
+        return result
+
+    def figures(self) -> list[Figure]:
+        return [
+            Figure(
+                name=row.name,
+                label=FIGURE_NAMES[row.name],
+                declared=row.declared.value if row.declared else None,
+                computed=row.computed,
+                status=self.ri.status(row),
+                unit=FIGURE_UNITS[row.name],
+            )
+            for row in self.ri.figures
+        ]
+
+    def sources(self) -> list[SourceView]:
+        views = []
+        for s in self.round.sources:
+            text = "，".join(x for x in (s.publisher, s.title, s.date) if x)
+            views.append(SourceView(s.id, text + (f"（{s.url}）" if s.url else "")))
+        return views
+
+    def build(self) -> RoundView:
+        rnd = self.round
+        figures = self.figures()
+        chapters = self.chapters()
+        systems = self.systems()
+        countries: dict[str, int] = {}
+        for case in rnd.cases():
+            seen = set()
+            for ref in case.places:
+                place = self.places.get(ref.id)
+                country = country_of(place, self.places) if place else None
+                if country and country not in seen:
+                    seen.add(country)
+                    name = self.places[country].name
+                    countries[name] = countries.get(name, 0) + 1
+        return RoundView(
+            name=rnd.name,
+            title=rnd.title,
+            issuer=rnd.issuer or "",
+            issued=rnd.issued or "",
+            phase=rnd.phase or "",
+            goal=rnd.goal or "",
+            edition=rnd.edition,
+            edition_label=EDITION_LABELS.get(rnd.edition, rnd.edition),
+            public_record=rnd.public_record,
+            previous=rnd.previous.id if rnd.previous else "",
+            handbook_title=rnd.handbook_title or "",
+            figures=figures,
+            incomplete=[f for f in figures if f.status == "incomplete"],
+            chapters=chapters,
+            systems=systems,
+            parts=self.parts(),
+            places=self.place_groups(),
+            sources=self.sources(),
+            chart_chapters=[(c.title, c.held, c.declared) for c in chapters],
+            chart_countries=[
+                (name, n, None)
+                for name, n in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+            chart_coverage=[
+                (f"{s.title}", s.covered, s.total) for s in systems if s.total
+            ],
+        )
+
+
+def round_view(index: Index, name: str) -> RoundView:
+    return _Builder(index, index.rounds[name]).build()
