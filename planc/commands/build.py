@@ -61,12 +61,14 @@ def up_to_date(out: Path, digest: str, rounds: Sequence[str]) -> bool:
 def _progress(stream: IO[str]) -> object:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    console = report.console(stream)
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        console=report.console(stream),
+        console=console,
         transient=True,
+        disable=not console.is_terminal,  # a log or a pipe gets the summary line only
     )
 
 
@@ -75,7 +77,9 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _render(analysis: Analysis, work: Path, rounds: list[str], err: IO[str], jobs: int) -> list[str]:
+def _render(
+    analysis: Analysis, work: Path, rounds: list[str], err: IO[str], jobs: int
+) -> list[str]:
     """Write every document of `rounds` into `work`; returns WeasyPrint's warnings."""
     index: Index = analysis.index
     site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})

@@ -51,7 +51,8 @@ def bar_chart(title: str, rows: list[Row], width: int = 640) -> Markup:
         figure = f"{value} / {total}" if total is not None and total != value else str(value)
         end = LABEL_WIDTH + plot * max(value, total or 0) / top
         parts.append(
-            f'<text x="{round(end + GAP, 1)}" y="{y + 15}" font-size="13" fill="#444">{figure}</text>'
+            f'<text x="{round(end + GAP, 1)}" y="{y + 15}" font-size="13" fill="#444">'
+            f"{figure}</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))

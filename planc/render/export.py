@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 from planc import __version__
@@ -56,7 +57,7 @@ def _case(index: Index, name: str, case: Case) -> dict[str, Any]:
         "places": _ids(case.places),
         "summary": case.summary,
         "practices": case.practices,
-        "references": [vars(r) for r in case.references] if case.references else [],
+        "references": [asdict(r) for r in case.references],
         "tasks": [t.id for t in index.rounds[name].tasks_of_case.get(case.id, [])],
         "source": case.source.id if case.source else None,
     }
@@ -76,8 +77,12 @@ def plan_json(index: Index, name: str) -> str:
         place = registry.places.get(pid)
         if place is not None:
             country = place.country.id if place.country else None
-            places[pid] = {"name": place.name, "en": place.en, "kind": place.kind,
-                           "country": country}
+            places[pid] = {
+                "name": place.name,
+                "en": place.en,
+                "kind": place.kind,
+                "country": country,
+            }
     used_units = sorted({r.id for t in rnd.tasks() for r in t.lead + t.partners})
     data = {
         "generator": f"planc {__version__}",
@@ -111,8 +116,11 @@ def plan_json(index: Index, name: str) -> str:
                 "stages": s.stages,
                 "benchmark_places": _ids(s.benchmark_places),
                 "dimensions": [
-                    {"id": d.id, "title": d.title,
-                     "indicators": [_indicator(index, name, i) for i in d.indicators]}
+                    {
+                        "id": d.id,
+                        "title": d.title,
+                        "indicators": [_indicator(index, name, i) for i in d.indicators],
+                    }
                     for d in s.dimensions
                 ],
                 "unplaced_indicators": [_indicator(index, name, i) for i in s.unplaced],

@@ -32,35 +32,43 @@ def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
     if view.systems:
         nav.append(Link("指标体系", "plan.html#indicators"))
     title = view.handbook_title if doc == "handbook" and view.handbook_title else view.title
-    return environment(medium).get_template(template).render(
-        round=view,
-        page_title=title,
-        author=view.issuer or "planc",
-        version=__version__,
-        home="../index.html",
-        home_dir="../",
-        nav=nav,
-        rounds=rounds,
-        current_round=view.name,
-        page_name=f"{doc}.html",
-        searchable=searchable,
-        counts=_counts(view),
-        label=label,
+    return (
+        environment(medium)
+        .get_template(template)
+        .render(
+            round=view,
+            page_title=title,
+            author=view.issuer or "planc",
+            version=__version__,
+            home="../index.html",
+            home_dir="../",
+            nav=nav,
+            rounds=rounds,
+            current_round=view.name,
+            page_name=f"{doc}.html",
+            searchable=searchable,
+            counts=_counts(view),
+            label=label,
+        )
     )
 
 
 def site_index(index: Index, rounds: list[str]) -> str:
     views = [round_view(index, name) for name in rounds]
-    return environment("screen").get_template("index.html.j2").render(
-        page_title='青岛市推进"国际化+"行动计划',
-        author="planc",
-        version=__version__,
-        home="index.html",
-        home_dir="",
-        nav=[],
-        rounds=[],
-        current_round="",
-        page_name="",
-        searchable="",
-        rounds_views=views,
+    return (
+        environment("screen")
+        .get_template("index.html.j2")
+        .render(
+            page_title='青岛市推进"国际化+"行动计划',
+            author="planc",
+            version=__version__,
+            home="index.html",
+            home_dir="",
+            nav=[],
+            rounds=[],
+            current_round="",
+            page_name="",
+            searchable="",
+            rounds_views=views,
+        )
     )

@@ -63,7 +63,7 @@ def _fetcher() -> object:
         def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
             prefix = "planc:/templates/"
             if url.startswith(prefix):
-                path = (TEMPLATES / url[len(prefix):]).resolve()
+                path = (TEMPLATES / url[len(prefix) :]).resolve()
                 if path.is_relative_to(TEMPLATES) and path.is_file():
                     kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                     return URLFetcherResponse(

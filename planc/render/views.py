@@ -227,11 +227,13 @@ class _Builder:
     def task(self, task: Task) -> TaskView:
         ri = self.ri
         indicators = [
-            Link(ri.indicators[r.id].title, f"#ind-{r.id}") for r in task.indicators
+            Link(ri.indicators[r.id].title, f"#ind-{r.id}")
+            for r in task.indicators
             if r.id in ri.indicators
         ]
         cases = [
-            Link(ri.cases[r.id].title, f"handbook.html#case-{r.id}") for r in task.cases
+            Link(ri.cases[r.id].title, f"handbook.html#case-{r.id}")
+            for r in task.cases
             if r.id in ri.cases
         ]
         continues = None
@@ -379,12 +381,9 @@ class _Builder:
                         summary=case.summary or "",
                         practices=list(case.practices),
                         references=refs,
-                        tasks=[
-                            self.task_link(t) for t in self.ri.tasks_of_case.get(case.id, [])
-                        ],
+                        tasks=[self.task_link(t) for t in self.ri.tasks_of_case.get(case.id, [])],
                         source=case.source.id if case.source else "",
-                        search=" ".join([case.title, *places, case.summary or "",
-                                         *case.practices]),
+                        search=" ".join([case.title, *places, case.summary or "", *case.practices]),
                     )
                 )
             views.append(
@@ -412,11 +411,11 @@ class _Builder:
         result = []
         for cid in sorted(groups, key=lambda c: (self.places[c].en or c).lower()):
             direct, cities = groups[cid]
-            country = self.places[cid]
+            head = self.places[cid]
             result.append(
                 PlaceGroup(
-                    name=country.name,
-                    en=country.en or "",
+                    name=head.name,
+                    en=head.en or "",
                     cases=direct,
                     cities=[(self.places[p].name, links) for p, links in cities.items()],
                 )
@@ -482,9 +481,7 @@ class _Builder:
                 (name, n, None)
                 for name, n in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
-            chart_coverage=[
-                (f"{s.title}", s.covered, s.total) for s in systems if s.total
-            ],
+            chart_coverage=[(f"{s.title}", s.covered, s.total) for s in systems if s.total],
         )
 
 

@@ -1,0 +1,222 @@
+"""planc build: the documents, their print quality, and that a failed build changes nothing."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from planc.commands import build as build_module
+from planc.commands.build import build
+from planc.render import pdf as pdf_module
+from tests.conftest import VALID, edit
+
+FILES = ("plan.html", "handbook.html", "plan.json", "plan.pdf", "handbook.pdf")
+
+
+def run_build(plans: Path, out: Path, *rounds: str) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = build(plans, list(rounds), out, stdout, stderr, jobs=1)
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "dist"
+    code, stdout, stderr = run_build(VALID, out)
+    assert code == 0, stdout + stderr
+    # A clean build says nothing on stderr: no WeasyPrint warning, no missing font.
+    assert stderr == ""
+    return out
+
+
+def text_of(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return re.sub(r"\s+", "", out.stdout)
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_every_document_is_written(built: Path) -> None:
+    for name in ("2018-2019", "2020-2021"):
+        for file in FILES:
+            assert (built / name / file).stat().st_size > 1000, f"{name}/{file}"
+    index = (built / "index.html").read_text(encoding="utf-8")
+    assert 'href="2020-2021/plan.html"' in index and 'href="2018-2019/handbook.pdf"' in index
+
+
+def test_pdf_text_holds_every_task_title(built: Path) -> None:
+    text = text_of(built / "2020-2021/plan.pdf")
+    for title in ("深化国有资本投资运营公司改革", "提升跨境贸易便利化水平"):
+        assert title in text
+    assert (
+        re.sub(r"\s+", "", '高标准建设日本、韩国、德国、上合组织国家和以色列五个"国际客厅"') in text
+    )
+    assert "一、推进企业国际化" in text and "（一）在建平台集聚资源方面" in text
+    assert "—3—" in text  # page numbers as GB/T 9704 writes them
+    handbook = text_of(built / "2020-2021/handbook.pdf")
+    assert "新加坡淡马锡模式" in handbook and "空港与城市融合发展" in handbook
+
+
+def test_every_font_is_embedded(built: Path) -> None:
+    for file in ("plan.pdf", "handbook.pdf"):
+        out = subprocess.run(
+            ["pdffonts", str(built / "2020-2021" / file)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()[2:]
+        assert out, "no fonts at all"
+        assert all(line.split()[-5] == "yes" for line in out), out
+        assert any("CJK" in line for line in out)
+
+
+def test_pdf_outline_metadata_and_page_size(built: Path) -> None:
+    reader = pypdf.PdfReader(built / "2020-2021/plan.pdf")
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    nested = [
+        sub.title
+        for item in reader.outline
+        if isinstance(item, list)
+        for sub in item
+        if not isinstance(sub, list)
+    ]
+    assert top == ["一、推进企业国际化", "二、推进市场国际化", "指标体系", "数字与图表", "资料来源"]
+    assert nested == ["（一）在建平台集聚资源方面", "（二）在优化环境方面", "国际城市战略指标体系"]
+    meta = reader.metadata
+    assert meta is not None and meta.title == '青岛市推进"国际化+"行动计划(2020/2021年)'
+    assert meta.author == "青岛市国际城市战略推进委员会"
+    assert str(reader.root_object["/Lang"]) == "zh-CN"
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+
+
+def test_plan_links_into_the_handbook(built: Path) -> None:
+    plan = (built / "2020-2021/plan.html").read_text(encoding="utf-8")
+    assert 'href="handbook.html#case-hk-airport-city"' in plan
+    assert 'href="#ind-foreign-investment"' in plan
+    handbook = (built / "2020-2021/handbook.html").read_text(encoding="utf-8")
+    assert 'id="case-hk-airport-city"' in handbook
+    assert 'href="plan.html#task-international-living-rooms"' in handbook
+    reader = pypdf.PdfReader(built / "2020-2021/plan.pdf")
+    uris = [
+        annot.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if "/A" in annot.get_object()
+    ]
+    assert "handbook.pdf#case-hk-airport-city" in uris
+    assert not [u for u in uris if u and (u.startswith("file:") or u.startswith("/"))]
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    code, _, _ = run_build(VALID, tmp_path / "again")
+    assert code == 0
+    first, second = files_of(built), files_of(tmp_path / "again")
+    assert sorted(first) == sorted(second)
+    assert [f for f in first if first[f] != second[f]] == []
+
+
+def test_plan_text_is_escaped(plans: Path, tmp_path: Path) -> None:
+    edit(
+        plans,
+        "2020-2021/tasks/market.yaml",
+        "title: 提升跨境贸易便利化水平",
+        "title: '<script>alert(1)</script>提升'",
+    )
+    code, out, err = run_build(plans, tmp_path / "dist", "2020-2021")
+    assert code == 0, out + err
+    page = (tmp_path / "dist/2020-2021/plan.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;提升" in page
+
+
+def test_errors_write_nothing(plans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    assert run_build(plans, out)[0] == 0
+    before = files_of(out)
+    edit(plans, "2020-2021/tasks/market.yaml", "[culture, ports]", "[culture, port]")
+    code, stdout, _ = run_build(plans, out)
+    assert code == 1
+    assert "error[unknown-reference]" in stdout
+    assert "nothing was written" in stdout
+    assert files_of(out) == before
+    code, _, _ = run_build(plans, tmp_path / "never")
+    assert code == 1 and not (tmp_path / "never").exists()
+
+
+def test_a_failure_mid_build_leaves_the_previous_dist(
+    plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "dist"
+    assert run_build(plans, out)[0] == 0
+    before = files_of(out)
+    edit(plans, "2020-2021/tasks/market.yaml", "提升跨境贸易便利化水平", "提升跨境贸易便利化")
+
+    def boom(html: str, target: Path) -> list[str]:
+        raise KeyboardInterrupt  # as when the user presses Ctrl-C during the PDFs
+
+    monkeypatch.setattr(build_module, "write_pdf", boom)
+    with pytest.raises(KeyboardInterrupt):
+        run_build(plans, out)
+    assert files_of(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "plans"]  # no temporary left
+
+
+def test_unchanged_sources_are_not_rebuilt(plans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    assert run_build(plans, out)[0] == 0
+    code, stdout, _ = run_build(plans, out)
+    assert (code, stdout) == (0, f"{out.as_posix()} is up to date (2 rounds)\n")
+    edit(plans, "2020-2021/tasks/market.yaml", "提升跨境贸易便利化水平", "提升跨境贸易便利化")
+    code, stdout, _ = run_build(plans, out)
+    assert code == 0 and stdout.startswith("built 2 rounds")
+    assert "提升跨境贸易便利化</h4>" in (out / "2020-2021/plan.html").read_text(encoding="utf-8")
+
+
+def test_building_one_round_keeps_the_others(plans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    assert run_build(plans, out)[0] == 0
+    before = (out / "2018-2019/plan.pdf").read_bytes()
+    assert run_build(plans, out, "2020-2021")[0] == 0
+    assert (out / "2018-2019/plan.pdf").read_bytes() == before
+    assert 'href="2018-2019/plan.html"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_cjk_font_stops_the_build(
+    plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_module, "missing_fonts", lambda: ["Noto Serif CJK SC"])
+    code, stdout, _ = run_build(plans, tmp_path / "dist")
+    assert code == 1
+    assert "sudo apt-get install fonts-noto-cjk" in stdout
+    assert not (tmp_path / "dist").exists()
+
+
+def test_the_fonts_are_found() -> None:
+    assert pdf_module.missing_fonts() == []
+    assert pdf_module.fast_subsetting(), "install libharfbuzz-subset0"
+
+
+def test_the_url_fetcher_serves_only_templates() -> None:
+    fetcher = pdf_module._fetcher()
+    response = fetcher.fetch("planc:/templates/print.css")  # type: ignore[attr-defined]
+    assert b"@page" in response.read()
+    for url in (
+        "file:///etc/passwd",
+        "https://example.org/x.css",
+        "planc:/templates/../pyproject.toml",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)  # type: ignore[attr-defined]
+
+
+def test_pdftotext_is_there() -> None:
+    assert shutil.which("pdftotext") and shutil.which("pdffonts"), "apt-get install poppler-utils"
