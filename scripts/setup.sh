@@ -40,19 +40,21 @@ need_system() {
 }
 
 need_venv() {  # extras: "" or "test"
-    local spec="$ROOT" stamp
+    local spec="$ROOT" hash have
     [ -n "${1:-}" ] && spec="$ROOT[$1]"
     if [ ! -x "$VENV/bin/python" ]; then
         say "creating the virtual environment in .venv"
         "$PYTHON" -m venv "$VENV"
     fi
-    # Reinstall only when pyproject.toml changed: a second run starts in a second.
-    stamp="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)-${1:-run}"
-    if [ "$(cat "$VENV/.planc-installed" 2>/dev/null)" != "$stamp" ]; then
+    # Reinstall only when pyproject.toml changed or the extras are missing: a second run
+    # starts in a second. The stamp holds the hash and the extras installed with it.
+    hash="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+    have="$(cat "$VENV/.planc-installed" 2>/dev/null || true)"
+    if [ "${have%% *}" != "$hash" ] || { [ -n "${1:-}" ] && [ "$have" != "$hash ${1}" ]; }; then
         say "installing planc and its Python packages into .venv"
         # compat mode: a plain path entry, not an import hook that costs every run 12 ms.
         "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
             --config-settings editable_mode=compat -e "$spec"
-        echo "$stamp" >"$VENV/.planc-installed"
+        echo "$hash${1:+ $1}" >"$VENV/.planc-installed"
     fi
 }

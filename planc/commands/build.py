@@ -171,6 +171,13 @@ def build(
         f"built {report.plural(len(analysis.rounds), 'round')} into {out.as_posix()}/ "
         f"({files} files)\n"
     )
+    warned = count(analysis.diagnostics, Severity.WARNING)
+    infos = count(analysis.diagnostics, Severity.INFO)
+    if warned or infos:
+        stream.write(
+            f"the sources have {report.plural(warned, 'warning')} and "
+            f"{report.plural(infos, 'info')}: planc check shows them\n"
+        )
     return 0
 
 
