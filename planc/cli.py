@@ -33,6 +33,13 @@ class CheckFormat(StrEnum):
     github = "github"
 
 
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
 class StatsFormat(StrEnum):
     text = "text"
     json = "json"
@@ -150,6 +157,49 @@ def build(
     from planc.commands.build import build as run
 
     _run(lambda: run(plans, rounds or [], out, sys.stdout, sys.stderr, jobs))
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="A",
+            help="A round (2020-2021) or a round at a git revision (2022-2023@v1).",
+            show_default=False,
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(
+            metavar="B", help="The round or revision to compare A with.", show_default=False
+        ),
+    ],
+    plans: PlansOption = Path("plans"),
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", help="text, json, markdown, or html.")
+    ] = DiffFormat.text,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="tasks, indicators, cases or chapters (repeatable)."),
+    ] = None,
+) -> None:
+    """Compare two rounds, or two versions of one round, task by task.
+
+    Items match by lineage (continues:), then equal id, then title similarity; each is
+    continued, revised (with the changed fields), new or dropped.
+
+    Examples:
+
+      planc diff 2020-2021 2022-2023
+
+      planc diff 2022-2023@v1 2022-2023 --format markdown
+
+      planc diff 2018-2019 2020-2021 --only tasks --format json
+    """
+    from planc.commands.diff import diff as run
+
+    _run(lambda: run(plans, old, new, fmt.value, only or [], sys.stdout))
 
 
 @app.command()

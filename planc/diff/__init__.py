@@ -1,0 +1,122 @@
+"""What changed between two rounds, or two versions of one round."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planc.diff.match import KINDS, Item, KindDiff, match
+from planc.diff.sides import items
+from planc.index import FIGURE_LABELS, Index
+from planc.model import IndicatorSystem
+
+
+@dataclass(frozen=True)
+class DimensionRename:
+    system_from: str
+    system_to: str
+    from_title: str
+    to_title: str
+
+
+@dataclass(frozen=True)
+class FigurePair:
+    name: str
+    label: str
+    from_declared: int | None
+    from_computed: int
+    to_declared: int | None
+    to_computed: int
+
+
+@dataclass
+class RoundDiff:
+    from_spec: str
+    to_spec: str
+    kinds: dict[str, KindDiff]
+    old: dict[str, dict[str, Item]]
+    new: dict[str, dict[str, Item]]
+    renamed_dimensions: list[DimensionRename] = field(default_factory=list)
+    figures: list[FigurePair] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        return all(k.unchanged for k in self.kinds.values()) and not self.renamed_dimensions
+
+
+def _system_pairs(
+    old: list[IndicatorSystem], new: list[IndicatorSystem], old_round: str
+) -> list[tuple[IndicatorSystem, IndicatorSystem]]:
+    """Systems match by id or title; failing both, by the dimension titles they share (2020's
+    six dimensions and 2022's are one system renamed in part)."""
+    as_items = [{s.id: Item(s.id, s.title, {}) for s in side} for side in (old, new)]
+    found = match(as_items[0], as_items[1], old_round)
+    by_id = [{s.id: s for s in side} for side in (old, new)]
+    pairs = [(by_id[0][m.from_id], by_id[1][m.to_id]) for m in found.continued + found.revised]
+    rest = [by_id[1][i] for i in found.new]
+    for sid in found.dropped:
+        system = by_id[0][sid]
+        titles = {d.title for d in system.dimensions}
+        best = max(
+            rest,
+            key=lambda s: (
+                len(titles & {d.title for d in s.dimensions}),
+                -abs(len(s.dimensions) - len(system.dimensions)),
+            ),
+            default=None,
+        )
+        if best is not None and titles & {d.title for d in best.dimensions}:
+            pairs.append((system, best))
+            rest.remove(best)
+    return pairs
+
+
+def _renames(old: Index, a: str, new: Index, b: str) -> list[DimensionRename]:
+    renames = []
+    systems = _system_pairs(old.rounds[a].round.systems, new.rounds[b].round.systems, a)
+    for before, after in systems:
+        later = {d.id: d for d in after.dimensions}
+        used: set[str] = set()
+        for position, dim in enumerate(before.dimensions):
+            other = later.get(dim.id)
+            if other is None and position < len(after.dimensions):
+                candidate = after.dimensions[position]
+                other = candidate if candidate.id not in {d.id for d in before.dimensions} else None
+            if other is None or other.id in used:
+                continue
+            used.add(other.id)
+            if other.title != dim.title:
+                renames.append(DimensionRename(before.id, after.id, dim.title, other.title))
+    return renames
+
+
+def _figures(old: Index, a: str, new: Index, b: str) -> list[FigurePair]:
+    before = {row.name: row for row in old.rounds[a].figures}
+    after = {row.name: row for row in new.rounds[b].figures}
+    pairs = []
+    for name, label in FIGURE_LABELS.items():
+        was, now = before[name], after[name]
+        pairs.append(
+            FigurePair(
+                name,
+                label,
+                was.declared.value if was.declared else None,
+                was.computed,
+                now.declared.value if now.declared else None,
+                now.computed,
+            )
+        )
+    return pairs
+
+
+def diff_rounds(old: Index, a: str, new: Index, b: str, from_spec: str, to_spec: str) -> RoundDiff:
+    old_items, new_items = items(old, a), items(new, b)
+    kinds = {kind: match(old_items[kind], new_items[kind], a) for kind in KINDS}
+    return RoundDiff(
+        from_spec,
+        to_spec,
+        kinds,
+        old_items,
+        new_items,
+        _renames(old, a, new, b),
+        _figures(old, a, new, b),
+    )

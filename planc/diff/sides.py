@@ -1,0 +1,135 @@
+"""The two sides of a diff: a round in the plans folder, or a round at a git revision (read from
+git into a temporary folder, never touching the work tree), and their items for matching."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from planc.diff.match import Item
+from planc.index import Index, RoundIndex
+from planc.pipeline import Analysis, UsageError, analyze
+
+
+@dataclass(frozen=True)
+class Side:
+    spec: str  # as given: 2022-2023 or 2022-2023@v1
+    round: str
+    rev: str | None
+
+
+def parse_side(spec: str) -> Side:
+    name, at, rev = spec.partition("@")
+    if at and not rev:
+        raise UsageError(f"'{spec}': a revision follows '@' (e.g. {name}@HEAD~1)")
+    return Side(spec, name, rev or None)
+
+
+def _git(cwd: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("reading a revision needs git, which is not installed") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"git {' '.join(args[:2])}: {message[-1] if message else 'failed'}")
+    return done.stdout
+
+
+def plans_at(plans: Path, rev: str, into: Path) -> Path:
+    """The plans folder as it was at `rev`, written under `into`."""
+    folder = plans.resolve()
+    top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
+    prefix = folder.relative_to(top).as_posix()
+    _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    archive = _git(top, "archive", "--format=tar", rev, "--", prefix)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / prefix
+
+
+def load_side(side: Side, plans: Path, scratch: Path) -> Analysis:
+    folder = plans
+    if side.rev is not None:
+        folder = plans_at(plans, side.rev, Path(tempfile.mkdtemp(dir=scratch)))
+        if not (folder / side.round).is_dir():
+            raise UsageError(f"no round '{side.round}' in {plans} at {side.rev}")
+    return analyze(folder, [side.round])
+
+
+def _ids(refs: list[object]) -> tuple[str, ...]:
+    return tuple(getattr(r, "id", "") for r in refs)
+
+
+def items(index: Index, name: str) -> dict[str, dict[str, Item]]:
+    """The items of one round, by kind and id."""
+    ri: RoundIndex = index.rounds[name]
+    rnd = ri.round
+    chapters = {
+        c.id: Item(
+            c.id,
+            c.title,
+            {
+                "title": c.title,
+                "subtitle": c.subtitle,
+                "declared_tasks": c.declared_tasks.value if c.declared_tasks else None,
+            },
+        )
+        for c in rnd.chapters
+    }
+    tasks = {
+        t.id: Item(
+            t.id,
+            t.title,
+            {
+                "title": t.title,
+                "text": t.text,
+                "number": t.number,
+                "chapter": t.chapter,
+                "section": t.section,
+                "lead": _ids(list(t.lead)),
+                "partners": _ids(list(t.partners)),
+                "indicators": _ids(list(t.indicators)),
+                "cases": _ids(list(t.cases)),
+                "benchmarks": _ids(list(t.benchmarks)),
+                "due": t.due,
+            },
+            t.continues.id if t.continues else None,
+        )
+        for t in ri.tasks.values()
+    }
+    dimension_of = {i.id: d.title for s in rnd.systems for d in s.dimensions for i in d.indicators}
+    indicators = {
+        i.id: Item(
+            i.id,
+            i.title,
+            {
+                "title": i.title,
+                "unit": i.unit,
+                "baseline": (i.baseline_year, i.baseline),
+                "targets": tuple(i.targets.items()),
+                "dimension": dimension_of.get(i.id),
+            },
+        )
+        for i in ri.indicators.values()
+    }
+    cases = {
+        c.id: Item(
+            c.id,
+            c.title,
+            {
+                "title": c.title,
+                "places": _ids(list(c.places)),
+                "summary": c.summary,
+                "practices": tuple(c.practices),
+                "references": tuple(r.title for r in c.references),
+                "part": c.part,
+            },
+        )
+        for c in ri.cases.values()
+    }
+    return {"chapters": chapters, "tasks": tasks, "indicators": indicators, "cases": cases}
