@@ -19,6 +19,7 @@ from typing import IO
 from planc import __version__, report
 from planc.diagnostics import Severity, count
 from planc.index import Index
+from planc.load import round_names
 from planc.pipeline import Analysis, UsageError, analyze
 from planc.render.env import TEMPLATES
 from planc.render.export import plan_json
@@ -130,6 +131,14 @@ def build(
     err: IO[str] = sys.stderr,
     jobs: int | None = None,
 ) -> int:
+    # Unchanged sources: answer before reading them (the digest is over bytes, not YAML).
+    available = round_names(plans) if plans.is_dir() else []
+    asked = sorted(set(rounds)) if rounds else available
+    if set(asked) <= set(available):
+        digest = inputs_digest(plans, asked)
+        if up_to_date(out, digest, asked):
+            stream.write(f"{out.as_posix()} is up to date ({report.plural(len(asked), 'round')})\n")
+            return 0
     analysis = analyze(plans, rounds)
     if count(analysis.diagnostics, Severity.ERROR):
         report.write_text(analysis.diagnostics, plans, len(analysis.rounds), stream)
@@ -138,9 +147,6 @@ def build(
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")
     digest = inputs_digest(plans, analysis.rounds)
-    if up_to_date(out, digest, analysis.rounds):
-        stream.write(f"{out.as_posix()} is up to date ({len(analysis.rounds)} rounds)\n")
-        return 0
     try:
         require_fonts()
     except FontMissing as exc:
