@@ -96,6 +96,9 @@ def test_two_rounds_match_by_lineage_id_and_similar_title() -> None:
     ]
     assert pairs(d["chapters"]["revised"]) == [("enterprise", "enterprise", "id")]
     assert d["chapters"]["new"] == [{"id": "market"}]
+    assert d["cases"]["new"] == [{"id": "hk-airport-city"}]
+    assert d["indicators"]["new"] == [{"id": "listed-companies"}, {"id": "foreign-investment"}]
+    assert d["indicators"]["dropped"] == d["cases"]["dropped"] == []
 
 
 def test_a_round_against_itself_reports_no_change() -> None:

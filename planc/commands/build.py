@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from planc import __version__, report
 from planc.diagnostics import Severity, count
@@ -26,6 +26,9 @@ from planc.render.export import plan_json
 from planc.render.pages import document, site_index
 from planc.render.pdf import FontMissing, fast_subsetting, require_fonts, write_pdf
 from planc.render.views import RoundView, round_view
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 STAMP = ".planc-build"  # digest of what the last build was made from
 ROUND_FILES = ("plan.html", "handbook.html", "plan.json", "plan.pdf", "handbook.pdf")
@@ -59,7 +62,7 @@ def up_to_date(out: Path, digest: str, rounds: Sequence[str]) -> bool:
     return all((out / name / f).is_file() for name in rounds for f in ROUND_FILES)
 
 
-def _progress(stream: IO[str]) -> object:
+def _progress(stream: IO[str]) -> Progress:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     console = report.console(stream)
@@ -87,29 +90,36 @@ def _render(
     _VIEWS.clear()
     _VIEWS.update({name: round_view(index, name) for name in rounds})
     _ROUNDS[:] = site_rounds
-    for name in rounds:
-        for doc in ("plan", "handbook"):
-            _write(work / name / f"{doc}.html", document(_VIEWS[name], doc, site_rounds, "screen"))
-        _write(work / name / "plan.json", plan_json(index, name))
-    _write(work / "index.html", site_index(index, site_rounds))
     pdfs = [(name, doc) for name in rounds for doc in ("plan", "handbook")]
     warnings: list[str] = []
     progress = _progress(err)
-    with progress:  # type: ignore[attr-defined]
-        bar = progress.add_task("PDF", total=len(pdfs))  # type: ignore[attr-defined]
+    with progress:
+        bar = progress.add_task("documents", total=len(rounds) * 3 + 1 + len(pdfs))
+        for name in rounds:
+            progress.update(bar, description=f"HTML {name}")
+            for doc in ("plan", "handbook"):
+                page = document(_VIEWS[name], doc, site_rounds, "screen")
+                _write(work / name / f"{doc}.html", page)
+                progress.advance(bar)
+            _write(work / name / "plan.json", plan_json(index, name))
+            progress.advance(bar)
+        _write(work / "index.html", site_index(index, site_rounds))
+        progress.advance(bar)
+        progress.update(bar, description=f"PDF ({jobs} at once)")
         if jobs > 1 and len(pdfs) > 1 and "fork" in mp.get_all_start_methods():
             with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-                futures: list[Future[list[str]]] = [
-                    pool.submit(_render_pdf, n, d, str(work / n / f"{d}.pdf")) for n, d in pdfs
+                futures: list[tuple[str, Future[list[str]]]] = [
+                    (f"PDF {n} {d}", pool.submit(_render_pdf, n, d, str(work / n / f"{d}.pdf")))
+                    for n, d in pdfs
                 ]
-                for future in futures:
+                for label, future in futures:
                     warnings += future.result()
-                    progress.advance(bar)  # type: ignore[attr-defined]
+                    progress.update(bar, description=label, advance=1)
         else:
             for n, d in pdfs:
-                progress.update(bar, description=f"PDF {n} {d}")  # type: ignore[attr-defined]
+                progress.update(bar, description=f"PDF {n} {d}")
                 warnings += _render_pdf(n, d, str(work / n / f"{d}.pdf"))
-                progress.advance(bar)  # type: ignore[attr-defined]
+                progress.advance(bar)
     return warnings
 
 
