@@ -143,6 +143,14 @@ def build(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="PDFs rendered at once (default: 2 or cores)."),
     ] = None,
+    release: Annotated[
+        bool,
+        typer.Option(
+            "--release",
+            help="Also write release/ beside the output: a zip per round, the site, "
+            "manifest.json, SHA256SUMS.",
+        ),
+    ] = False,
 ) -> None:
     """Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.
 
@@ -153,10 +161,12 @@ def build(
       planc build
 
       planc build 2022-2023 --out /tmp/preview
+
+      planc build --release
     """
     from planc.commands.build import build as run
 
-    _run(lambda: run(plans, rounds or [], out, sys.stdout, sys.stderr, jobs))
+    _run(lambda: run(plans, rounds or [], out, sys.stdout, sys.stderr, jobs, release))
 
 
 @app.command()

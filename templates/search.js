@@ -1,4 +1,4 @@
-// Filters the tasks or cases of the page as the reader types; no network, works from file://.
+// Filters the tasks or cases of the page as the reader types; no network, works from disk.
 (function () {
   "use strict";
   var box = document.getElementById("search");

@@ -140,6 +140,26 @@ def build(
     stream: IO[str],
     err: IO[str] = sys.stderr,
     jobs: int | None = None,
+    release: bool = False,
+) -> int:
+    code = _build(plans, rounds, out, stream, err, jobs)
+    if code == 0 and release:
+        from planc.release import write_release
+
+        asked = sorted(set(rounds)) if rounds else round_names(plans)
+        target = out.with_name("release")
+        names = write_release(plans, out, asked, target)
+        stream.write(f"release in {target.as_posix()}/: {', '.join(names)}\n")
+    return code
+
+
+def _build(
+    plans: Path,
+    rounds: Sequence[str],
+    out: Path,
+    stream: IO[str],
+    err: IO[str],
+    jobs: int | None,
 ) -> int:
     # Unchanged sources: answer before reading them (the digest is over bytes, not YAML).
     available = round_names(plans) if plans.is_dir() else []

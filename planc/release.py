@@ -1,0 +1,130 @@
+"""A release of the plans: beside dist/, one zip per round (its PDFs, HTML and plan.json), a zip
+of the whole site, a manifest, and SHA256SUMS. Byte-identical for the same sources and planc
+version on any machine, in any folder, under any time zone or locale: entries sorted, times
+fixed, permissions fixed, no path of the build machine in any file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from planc import __version__
+from planc.pipeline import UsageError
+
+FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
+ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sources_digest(plans: Path, name: str) -> str:
+    """The digest of what a round is made from: its folder and the shared registry."""
+    digest = hashlib.sha256()
+    for folder in ("registry", name):
+        for path in sorted(p for p in (plans / folder).rglob("*") if p.is_file()):
+            digest.update(path.relative_to(plans).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def source_epoch(plans: Path, name: str) -> int:
+    """SOURCE_DATE_EPOCH when set, else the time of the last commit touching the round or the
+    registry, else a fixed date: never the clock."""
+    env = os.environ.get("SOURCE_DATE_EPOCH")
+    if env:
+        try:
+            return int(env)
+        except ValueError:
+            raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds, not '{env}'") from None
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", name, "registry"],
+            cwd=plans,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return FALLBACK_EPOCH
+    stamp = done.stdout.strip()
+    return int(stamp) if done.returncode == 0 and stamp.isdigit() else FALLBACK_EPOCH
+
+
+def write_zip(target: Path, files: dict[str, bytes], epoch: int) -> None:
+    # time.gmtime: the same wall-clock fields whatever the machine's time zone.
+    stamp = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+    with zipfile.ZipFile(target, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, so the permissions below mean the same everywhere
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, files[name], compresslevel=9)
+
+
+def _tree(root: Path, prefix: str = "") -> dict[str, bytes]:
+    return {
+        prefix + p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> list[str]:
+    """Write the release of `rounds` (built in `dist`) into `target`, replacing it whole."""
+    missing = [r for r in rounds if not (dist / r).is_dir()]
+    if missing:
+        raise UsageError(f"{', '.join(missing)} not built in {dist}; run planc build first")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        manifest: dict[str, object] = {"planc": __version__, "format": 1, "rounds": []}
+        entries = []
+        for name in rounds:
+            files = _tree(dist / name, f"{name}/")
+            epoch = source_epoch(plans, name)
+            archive = f"planc-{name}.zip"
+            write_zip(work / archive, files, epoch)
+            edition = json.loads(files[f"{name}/plan.json"])["edition"]
+            entries.append(
+                {
+                    "round": name,
+                    "edition": edition,
+                    "sources_sha256": sources_digest(plans, name),
+                    "source_date_epoch": epoch,
+                    "archive": archive,
+                    "archive_sha256": sha256((work / archive).read_bytes()),
+                    "files": [
+                        {"path": path, "sha256": sha256(data), "size": len(data)}
+                        for path, data in sorted(files.items())
+                    ],
+                }
+            )
+        manifest["rounds"] = entries
+        site = _tree(dist)
+        write_zip(work / "planc-site.zip", site, max(e["source_date_epoch"] for e in entries))
+        (work / "manifest.json").write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        names = sorted(p.name for p in work.iterdir())
+        sums = "".join(f"{sha256((work / n).read_bytes())}  {n}\n" for n in names)
+        (work / "SHA256SUMS").write_text(sums, encoding="utf-8")
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        if target.exists():
+            target.rename(old)
+        work.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return sorted(p.name for p in target.iterdir())
