@@ -71,6 +71,27 @@ def write_zip(target: Path, files: dict[str, bytes], epoch: int) -> None:
             archive.writestr(info, files[name], compresslevel=9)
 
 
+def _weasyprint_version() -> str:
+    from weasyprint import __version__ as version
+
+    return str(version)
+
+
+def _font_files() -> dict[str, str]:
+    """The font file each CJK family resolves to, by name and digest (never its path)."""
+    from planc.render.pdf import CJK_FAMILIES
+
+    found = {}
+    for family in CJK_FAMILIES:
+        done = subprocess.run(
+            ["fc-match", "--format=%{file}", family], capture_output=True, text=True, check=False
+        )
+        path = Path(done.stdout.strip())
+        if done.returncode == 0 and path.is_file():
+            found[family] = f"{path.name} sha256:{sha256(path.read_bytes())[:16]}"
+    return found
+
+
 def _tree(root: Path, prefix: str = "") -> dict[str, bytes]:
     return {
         prefix + p.relative_to(root).as_posix(): p.read_bytes()
@@ -87,7 +108,14 @@ def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> l
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
     try:
-        manifest: dict[str, object] = {"planc": __version__, "format": 1, "rounds": []}
+        manifest: dict[str, object] = {
+            "planc": __version__,
+            "format": 1,
+            # The PDFs' bytes also depend on these: a rebuild to compare needs the same.
+            "weasyprint": _weasyprint_version(),
+            "fonts": _font_files(),
+            "rounds": [],
+        }
         entries = []
         for name in rounds:
             files = _tree(dist / name, f"{name}/")
