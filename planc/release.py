@@ -8,14 +8,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import subprocess
-import tempfile
 import time
 import zipfile
 from pathlib import Path
 
 from planc import __version__
+from planc.folders import digest_trees, replacing
 from planc.pipeline import UsageError
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
@@ -28,12 +27,7 @@ def sha256(data: bytes) -> str:
 
 def sources_digest(plans: Path, name: str) -> str:
     """The digest of what a round is made from: its folder and the shared registry."""
-    digest = hashlib.sha256()
-    for folder in ("registry", name):
-        for path in sorted(p for p in (plans / folder).rglob("*") if p.is_file()):
-            digest.update(path.relative_to(plans).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return digest_trees([(plans, plans / "registry"), (plans, plans / name)])
 
 
 def source_epoch(plans: Path, name: str) -> int:
@@ -105,9 +99,7 @@ def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> l
     missing = [r for r in rounds if not (dist / r).is_dir()]
     if missing:
         raise UsageError(f"{', '.join(missing)} not built in {dist}; run planc build first")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
+    with replacing(target) as work:
         manifest: dict[str, object] = {
             "planc": __version__,
             "format": 1,
@@ -147,12 +139,4 @@ def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> l
         names = sorted(p.name for p in work.iterdir())
         sums = "".join(f"{sha256((work / n).read_bytes())}  {n}\n" for n in names)
         (work / "SHA256SUMS").write_text(sums, encoding="utf-8")
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        if target.exists():
-            target.rename(old)
-        work.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     return sorted(p.name for p in target.iterdir())

@@ -5,12 +5,10 @@ an error or a kill leaves the previous dist/ as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing as mp
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -18,6 +16,7 @@ from typing import IO, TYPE_CHECKING
 
 from planc import __version__, report
 from planc.diagnostics import Severity, count
+from planc.folders import digest_trees, replacing
 from planc.index import Index
 from planc.load import round_names
 from planc.pipeline import Analysis, UsageError, analyze
@@ -47,12 +46,8 @@ def _render_pdf(name: str, doc: str, target: str) -> list[str]:
 def inputs_digest(plans: Path, rounds: Sequence[str]) -> str:
     """What a build depends on: every source file, the templates, planc's version, the rounds
     asked for. Equal digests mean an equal build."""
-    digest = hashlib.sha256(f"planc {__version__}\n{','.join(rounds)}\n".encode())
-    for root in (plans, TEMPLATES):
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    header = f"planc {__version__}\n{','.join(rounds)}\n"
+    return digest_trees([(plans, plans), (TEMPLATES, TEMPLATES)], header)
 
 
 def up_to_date(out: Path, digest: str, rounds: Sequence[str]) -> bool:
@@ -123,16 +118,6 @@ def _render(
     return warnings
 
 
-def _swap(work: Path, out: Path) -> None:
-    """Put the new build in place of the old in two renames; the old one is removed last."""
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        out.rename(old)
-    work.rename(out)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def build(
     plans: Path,
     rounds: Sequence[str],
@@ -187,19 +172,13 @@ def _build(
             "planc: warning: WeasyPrint is subsetting fonts with fontTools, about 20x slower on "
             "CJK fonts; install libharfbuzz-subset0\n"
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
+    with replacing(out) as work:
         if out.is_dir():  # rounds not rebuilt now keep their last build
             for entry in out.iterdir():
                 if entry.is_dir() and entry.name not in analysis.rounds:
                     shutil.copytree(entry, work / entry.name)
         warnings = _render(analysis, work, list(analysis.rounds), err, jobs or _jobs())
         (work / STAMP).write_text(digest + "\n", encoding="utf-8")
-        _swap(work, out)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     for message in sorted(set(warnings)):
         err.write(f"planc: warning from WeasyPrint: {message}\n")
     files = sum(1 for p in out.rglob("*") if p.is_file() and p.name != STAMP)
