@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,19 @@ from planc.pipeline import analyze
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
+SHIPPED = Path(__file__).resolve().parent.parent / "plans"
+
+
+@pytest.fixture(scope="session")
+def shipped_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped plans built once for the whole run (the browser and link tests read it)."""
+    from planc.commands.build import build
+
+    out = tmp_path_factory.mktemp("shipped") / "dist"
+    stream, err = io.StringIO(), io.StringIO()
+    code = build(SHIPPED, [], out, stream, err)
+    assert code == 0, stream.getvalue() + err.getvalue()
+    return out
 
 
 @pytest.fixture

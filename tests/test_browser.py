@@ -6,7 +6,6 @@ no failed request and asked for nothing but file:// URLs."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,9 +21,6 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from planc.commands.build import build
-
-PLANS = Path(__file__).resolve().parent.parent / "plans"
 ROUND = "2020-2021"
 CHROMIUM = Path("/usr/bin/chromium")
 # Without these Chromium keeps trying to reach Google's services and floods the log with
@@ -45,12 +41,8 @@ SCREENSHOT_COPY = Path("/tmp/planc-screenshot.png")
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "dist"
-    stream, err = io.StringIO(), io.StringIO()
-    code = build(PLANS, [], out, stream, err)
-    assert code == 0, stream.getvalue() + err.getvalue()
-    return out
+def dist(shipped_dist: Path) -> Path:
+    return shipped_dist
 
 
 @pytest.fixture(scope="module")

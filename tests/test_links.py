@@ -7,7 +7,6 @@ fragments named destinations of the target PDF."""
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 from collections.abc import Iterator
@@ -21,9 +20,9 @@ import pypdf
 import pytest
 from pypdf.generic import ArrayObject, DictionaryObject
 
-from planc.commands.build import build
+from tests.conftest import SHIPPED
 
-PLANS = Path(__file__).resolve().parent.parent / "plans"
+PLANS = SHIPPED
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # any URL scheme: http:, mailto:, file:, …
 # A link from one PDF of planc to another: the other document of the round, or a document of
 # another round.
@@ -65,12 +64,8 @@ def parse(path: Path) -> Page:
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("links") / "dist"
-    stream, err = io.StringIO(), io.StringIO()
-    code = build(PLANS, [], out, stream, err)
-    assert code == 0, stream.getvalue() + err.getvalue()
-    return out
+def dist(shipped_dist: Path) -> Path:
+    return shipped_dist
 
 
 @pytest.fixture(scope="module")
