@@ -66,6 +66,13 @@ def _run(command: Callable[[], int]) -> None:
     except UsageError as exc:
         typer.echo(f"planc: error: {exc}", err=True)
         raise typer.Exit(2) from None
+    except OSError as exc:  # a folder planc cannot read or write: say which, no traceback
+        where = f": {exc.filename}" if exc.filename else ""
+        typer.echo(f"planc: error: {exc.strerror or exc}{where}", err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("planc: interrupted; nothing was replaced", err=True)
+        raise typer.Exit(130) from None
     raise typer.Exit(code)
 
 

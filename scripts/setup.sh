@@ -9,9 +9,11 @@ PYTHON=${PYTHON:-python3}
 # What planc needs from Debian, and why:
 #   python3-venv            the virtual environment (Debian splits ensurepip out of python3)
 #   fonts-noto-cjk          Noto Serif/Sans CJK SC for the PDFs
+#   fontconfig              fc-match, which planc asks whether those fonts are installed
 #   libharfbuzz-subset0     fast font subsetting in WeasyPrint (fontTools is ~20x slower)
 #   libpango-1.0-0 libpangoft2-1.0-0   WeasyPrint's text layout
-SYSTEM_PACKAGES=(python3-venv fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0)
+SYSTEM_PACKAGES=(python3-venv fonts-noto-cjk fontconfig libharfbuzz-subset0 libpango-1.0-0
+    libpangoft2-1.0-0)
 TEST_PACKAGES=(poppler-utils chromium)
 
 say() { printf 'planc setup: %s\n' "$*" >&2; }

@@ -184,3 +184,13 @@ def test_check_imports_neither_weasyprint_nor_jinja(here: Path) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=here.parent
     ).stdout
     assert out.splitlines()[-1] == "HEAVY []"
+
+
+def test_an_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["schema", "--out", str(blocker / "schema")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("planc: error: ")
+    assert str(blocker) in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
