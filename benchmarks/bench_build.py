@@ -8,7 +8,8 @@ sources takes under 0.5 s. For every plans folder (the shipped ``plans/`` and, w
 ``--generated N``, a plan written by ``benchmarks/generate.py``) and its largest round, each
 repeat measures
 
-(a) ``planc build ROUND --plans DIR --out OUT --jobs 1`` as a child process, from spawn to exit,
+(a) ``planc build ROUND --plans DIR --out OUT --jobs N`` (N from --jobs, 1 by default) as a
+    child process, from spawn to exit,
     into a fresh ``OUT``;
 (b) the bare render, in a fresh child process of this script: after the imports and
     ``planc.pipeline.analyze`` + ``round_view`` + ``document(view, doc, rounds, "print")``
@@ -192,21 +193,21 @@ def round_tasks(planc: Path, plans: Path, name: str, cwd: Path) -> int:
     return int(json.loads(proc.stdout)["rounds"][name]["tasks"]["sources"])
 
 
-def bench(target: Target, planc: Path, python: str, work: Path, repeat: int) -> Result:
+def bench(target: Target, planc: Path, python: str, work: Path, repeat: int, jobs: int) -> Result:
     result = Result(target.label, str(target.plans), target.round, target.tasks)
     for i in range(repeat):
         # (a) cold build into a fresh folder
         out = work / f"{target.label}-out-{i}"
         shutil.rmtree(out, ignore_errors=True)
         cmd = [str(planc), "build", target.round, "--plans", str(target.plans)]
-        wall, proc = timed([*cmd, "--out", str(out), "--jobs", "1"], work)
+        wall, proc = timed([*cmd, "--out", str(out), "--jobs", str(jobs)], work)
         result.build_s.append(wall)
         result.build_exit.append(proc.returncode)
         if proc.returncode != 0:
             print(f"!!! planc build exited {proc.returncode}:\n{proc.stdout}{proc.stderr}")
         result.build_stderr = proc.stderr.strip()
         # (c) the same build again: nothing changed
-        wall, proc = timed([*cmd, "--out", str(out), "--jobs", "1"], work)
+        wall, proc = timed([*cmd, "--out", str(out), "--jobs", str(jobs)], work)
         result.rebuild_s.append(wall)
         result.rebuild_up_to_date.append("is up to date" in proc.stdout)
         result.planc_pdf_bytes = {
@@ -308,6 +309,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--python", default=sys.executable, help="Python of the bare render (this one)"
     )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="planc build --jobs (1: like for like; planc: 2)"
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write figures as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
@@ -357,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("nothing to measure: --no-shipped without --generated")
         for target in targets:
             print(f"… {target.label} {target.round} ({target.tasks} tasks)", file=sys.stderr)
-            results.append(bench(target, planc, args.python, work, args.repeat))
+            results.append(bench(target, planc, args.python, work, args.repeat, args.jobs))
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)

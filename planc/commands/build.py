@@ -24,7 +24,7 @@ from planc.render.env import TEMPLATES
 from planc.render.export import plan_json
 from planc.render.pages import document, site_index
 from planc.render.pdf import FontMissing, fast_subsetting, require_fonts, write_pdf
-from planc.render.views import RoundView, round_view
+from planc.render.views import round_view
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -32,15 +32,11 @@ if TYPE_CHECKING:
 STAMP = ".planc-build"  # digest of what the last build was made from
 ROUND_FILES = ("plan.html", "handbook.html", "plan.json", "plan.pdf", "handbook.pdf")
 
-# Set in the parent before the worker processes fork, so they inherit it instead of
-# unpickling a whole project.
-_VIEWS: dict[str, RoundView] = {}
-_ROUNDS: list[str] = []
 
-
-def _render_pdf(name: str, doc: str, target: str) -> list[str]:
-    html = document(_VIEWS[name], doc, _ROUNDS, "print")
-    return write_pdf(html, Path(target))
+def _warm_up() -> bool:
+    """Run first in each worker: import WeasyPrint (half a second) while the parent renders
+    the HTML. Says whether fonts are subset with HarfBuzz."""
+    return fast_subsetting()
 
 
 def inputs_digest(plans: Path, rounds: Sequence[str]) -> str:
@@ -76,46 +72,67 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+class _Workers:
+    """Worker processes for the PDFs, forked as early as possible: each imports WeasyPrint
+    (half a second) while the parent loads the sources and renders the HTML, and the parent
+    never imports it. None of this when one job is asked for or fork is not available."""
+
+    def __init__(self, jobs: int, pdfs: int) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.warm: list[Future[bool]] = []
+        if jobs > 1 and pdfs > 1 and "fork" in mp.get_all_start_methods():
+            self.pool = ProcessPoolExecutor(min(jobs, pdfs), mp_context=mp.get_context("fork"))
+            self.warm = [self.pool.submit(_warm_up) for _ in range(min(jobs, pdfs))]
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
 def _render(
-    analysis: Analysis, work: Path, rounds: list[str], err: IO[str], jobs: int
-) -> list[str]:
-    """Write every document of `rounds` into `work`; returns WeasyPrint's warnings."""
+    analysis: Analysis, work: Path, rounds: list[str], err: IO[str], workers: _Workers
+) -> tuple[list[str], bool]:
+    """Write every document of `rounds` into `work`. Returns WeasyPrint's warnings, and whether
+    it subset the fonts with HarfBuzz."""
     index: Index = analysis.index
     site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
-    _VIEWS.clear()
-    _VIEWS.update({name: round_view(index, name) for name in rounds})
-    _ROUNDS[:] = site_rounds
-    pdfs = [(name, doc) for name in rounds for doc in ("plan", "handbook")]
+    pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
     warnings: list[str] = []
     progress = _progress(err)
     with progress:
-        bar = progress.add_task("documents", total=len(rounds) * 3 + 1 + len(pdfs))
+        bar = progress.add_task("documents", total=len(rounds) * 5 + 1)
         for name in rounds:
             progress.update(bar, description=f"HTML {name}")
+            view = round_view(index, name)
             for doc in ("plan", "handbook"):
-                page = document(_VIEWS[name], doc, site_rounds, "screen")
-                _write(work / name / f"{doc}.html", page)
+                _write(work / name / f"{doc}.html", document(view, doc, site_rounds, "screen"))
+                html = document(view, doc, site_rounds, "print")
+                pdfs.append((f"PDF {name} {doc}", html, work / name / f"{doc}.pdf"))
                 progress.advance(bar)
             _write(work / name / "plan.json", plan_json(index, name))
             progress.advance(bar)
         _write(work / "index.html", site_index(index, site_rounds))
         progress.advance(bar)
-        progress.update(bar, description=f"PDF ({jobs} at once)")
-        if jobs > 1 and len(pdfs) > 1 and "fork" in mp.get_all_start_methods():
-            with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-                futures: list[tuple[str, Future[list[str]]]] = [
-                    (f"PDF {n} {d}", pool.submit(_render_pdf, n, d, str(work / n / f"{d}.pdf")))
-                    for n, d in pdfs
-                ]
-                for label, future in futures:
-                    warnings += future.result()
-                    progress.update(bar, description=label, advance=1)
+        progress.update(bar, description="PDF")
+        if workers.pool is not None:
+            futures: list[tuple[str, Future[list[str]]]] = [
+                (label, workers.pool.submit(write_pdf, html, target))
+                for label, html, target in pdfs
+            ]
+            for label, future in futures:
+                warnings += future.result()
+                progress.update(bar, description=label, advance=1)
+            fast = all(f.result() for f in workers.warm)
         else:
-            for n, d in pdfs:
-                progress.update(bar, description=f"PDF {n} {d}")
-                warnings += _render_pdf(n, d, str(work / n / f"{d}.pdf"))
+            for label, html, target in pdfs:
+                progress.update(bar, description=label)
+                warnings += write_pdf(html, target)
                 progress.advance(bar)
-    return warnings
+            fast = fast_subsetting()
+    return warnings, fast
 
 
 def build(
@@ -154,6 +171,18 @@ def _build(
         if up_to_date(out, digest, asked):
             stream.write(f"{out.as_posix()} is up to date ({report.plural(len(asked), 'round')})\n")
             return 0
+    with _Workers(jobs or _jobs(), 2 * len(asked)) as workers:
+        return _build_with(plans, rounds, out, stream, err, workers)
+
+
+def _build_with(
+    plans: Path,
+    rounds: Sequence[str],
+    out: Path,
+    stream: IO[str],
+    err: IO[str],
+    workers: _Workers,
+) -> int:
     analysis = analyze(plans, rounds)
     if count(analysis.diagnostics, Severity.ERROR):
         report.write_text(analysis.diagnostics, plans, len(analysis.rounds), stream)
@@ -167,18 +196,18 @@ def _build(
     except FontMissing as exc:
         stream.write(f"planc: {exc}\n")
         return 1
-    if not fast_subsetting():
-        err.write(
-            "planc: warning: WeasyPrint is subsetting fonts with fontTools, about 20x slower on "
-            "CJK fonts; install libharfbuzz-subset0\n"
-        )
     with replacing(out) as work:
         if out.is_dir():  # rounds not rebuilt now keep their last build
             for entry in out.iterdir():
                 if entry.is_dir() and entry.name not in analysis.rounds:
                     shutil.copytree(entry, work / entry.name)
-        warnings = _render(analysis, work, list(analysis.rounds), err, jobs or _jobs())
+        warnings, fast = _render(analysis, work, list(analysis.rounds), err, workers)
         (work / STAMP).write_text(digest + "\n", encoding="utf-8")
+    if not fast:
+        err.write(
+            "planc: warning: WeasyPrint subset the fonts with fontTools, about 20x slower on "
+            "CJK fonts; install libharfbuzz-subset0\n"
+        )
     for message in sorted(set(warnings)):
         err.write(f"planc: warning from WeasyPrint: {message}\n")
     files = sum(1 for p in out.rglob("*") if p.is_file() and p.name != STAMP)
