@@ -46,22 +46,32 @@ def _concerns(diagnostic: Diagnostic, rounds: Sequence[str]) -> bool:
     return top in rounds or not ROUND_DIR.fullmatch(top)
 
 
-def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:
-    """Every round is read (lineage crosses rounds); diagnostics are kept for the rounds asked
-    for, the registry, and the folder itself."""
+def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
+    """The rounds a command works on, oldest first: those named, or every round of `plans`."""
+    if not plans.is_dir():
+        raise UsageError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
     try:
-        available = round_names(plans) if plans.is_dir() else []
-        with _no_cycle_collection():
-            project, diagnostics = load_project(plans)
-    except PlansFolderError as exc:
-        raise UsageError(f"{exc} (use --plans DIR to point at one)") from None
+        available = round_names(plans)
     except OSError as exc:
         raise UsageError(f"cannot read the plans folder '{plans}': {exc.strerror}") from None
     for name in rounds:
         if name not in available:
             known = ", ".join(available) or "none"
             raise UsageError(f"no round '{name}' in {plans} (rounds there: {known})")
-    chosen = sorted(set(rounds)) if rounds else available
+    return sorted(set(rounds)) if rounds else available
+
+
+def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:
+    """Every round is read (lineage crosses rounds); diagnostics are kept for the rounds asked
+    for, the registry, and the folder itself."""
+    chosen = select_rounds(plans, rounds)
+    try:
+        with _no_cycle_collection():
+            project, diagnostics = load_project(plans)
+    except PlansFolderError as exc:
+        raise UsageError(f"{exc} (use --plans DIR to point at one)") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read the plans folder '{plans}': {exc.strerror}") from None
     with _no_cycle_collection():
         index = build_index(project)
         diagnostics += run_checks(index)

@@ -18,8 +18,7 @@ from planc import __version__, report
 from planc.diagnostics import Severity, count
 from planc.folders import digest_trees, replacing
 from planc.index import Index
-from planc.load import round_names
-from planc.pipeline import Analysis, UsageError, analyze
+from planc.pipeline import Analysis, UsageError, analyze, select_rounds
 from planc.render.env import TEMPLATES
 from planc.render.export import plan_json
 from planc.render.pages import document, site_index
@@ -144,11 +143,11 @@ def build(
     jobs: int | None = None,
     release: bool = False,
 ) -> int:
-    code = _build(plans, rounds, out, stream, err, jobs)
+    asked = select_rounds(plans, rounds)
+    code = _build(plans, asked, out, stream, err, jobs)
     if code == 0 and release:
         from planc.release import write_release
 
-        asked = sorted(set(rounds)) if rounds else round_names(plans)
         target = out.with_name("release")
         names = write_release(plans, out, asked, target)
         stream.write(f"release in {target.as_posix()}/: {', '.join(names)}\n")
@@ -164,15 +163,12 @@ def _build(
     jobs: int | None,
 ) -> int:
     # Unchanged sources: answer before reading them (the digest is over bytes, not YAML).
-    available = round_names(plans) if plans.is_dir() else []
-    asked = sorted(set(rounds)) if rounds else available
-    if set(asked) <= set(available):
-        digest = inputs_digest(plans, asked)
-        if up_to_date(out, digest, asked):
-            stream.write(f"{out.as_posix()} is up to date ({report.plural(len(asked), 'round')})\n")
-            return 0
-    with _Workers(jobs or _jobs(), 2 * len(asked)) as workers:
-        return _build_with(plans, rounds, out, stream, err, workers)
+    digest = inputs_digest(plans, rounds)
+    if up_to_date(out, digest, rounds):
+        stream.write(f"{out.as_posix()} is up to date ({report.plural(len(rounds), 'round')})\n")
+        return 0
+    with _Workers(jobs or _jobs(), 2 * len(rounds)) as workers:
+        return _build_with(plans, rounds, out, stream, err, workers, digest)
 
 
 def _build_with(
@@ -182,6 +178,7 @@ def _build_with(
     stream: IO[str],
     err: IO[str],
     workers: _Workers,
+    digest: str,
 ) -> int:
     analysis = analyze(plans, rounds)
     if count(analysis.diagnostics, Severity.ERROR):
@@ -190,7 +187,6 @@ def _build_with(
         return 1
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")
-    digest = inputs_digest(plans, analysis.rounds)
     try:
         require_fonts()
     except FontMissing as exc:
