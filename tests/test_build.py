@@ -221,3 +221,15 @@ def test_the_url_fetcher_serves_only_templates() -> None:
 
 def test_pdftotext_is_there() -> None:
     assert shutil.which("pdftotext") and shutil.which("pdffonts"), "apt-get install poppler-utils"
+
+
+def test_a_fonttools_fallback_is_named(
+    plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "fast_subsetting", lambda: False)
+    code, _, stderr = run_build(plans, tmp_path / "dist", "2018-2019")
+    assert code == 0
+    assert stderr == (
+        "planc: warning: WeasyPrint subset the fonts with fontTools, about 20x slower on "
+        "CJK fonts; install libharfbuzz-subset0\n"
+    )
