@@ -48,6 +48,12 @@ PlansOption = Annotated[
     Path,
     typer.Option("--plans", metavar="DIR", help="The plans folder.", show_default=True),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Parse every file afresh; do not read or write PLANS/.planc-cache."
+    ),
+]
 RoundsArgument = Annotated[
     list[str] | None,
     typer.Argument(
@@ -114,6 +120,7 @@ def check(
         CheckFormat, typer.Option("--format", help="text, json, or github (annotations).")
     ] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Validate the plan sources and report every problem, located at FILE:LINE:COL.
 
@@ -129,7 +136,7 @@ def check(
     """
     from planc.commands.check import check as run
 
-    _run(lambda: run(plans, rounds or [], fmt.value, strict, sys.stdout))
+    _run(lambda: run(plans, rounds or [], fmt.value, strict, sys.stdout, not no_cache))
 
 
 @app.command()
@@ -139,6 +146,7 @@ def stats(
     fmt: Annotated[
         StatsFormat, typer.Option("--format", help="text (tables) or json.")
     ] = StatsFormat.text,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Show each round's figures: declared (published), computed from the sources, and status.
 
@@ -150,7 +158,7 @@ def stats(
     """
     from planc.commands.stats import stats as run
 
-    _run(lambda: run(plans, rounds or [], fmt.value, sys.stdout))
+    _run(lambda: run(plans, rounds or [], fmt.value, sys.stdout, not no_cache))
 
 
 @app.command()
@@ -162,7 +170,12 @@ def build(
     ] = Path("dist"),
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="PDFs rendered at once (default: 2 or cores)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="PDFs rendered at once (default: the cores not busy elsewhere).",
+        ),
     ] = None,
     release: Annotated[
         bool,
@@ -172,6 +185,13 @@ def build(
             "manifest.json, SHA256SUMS.",
         ),
     ] = False,
+    html: Annotated[
+        bool,
+        typer.Option(
+            "--html", help="Only the HTML pages, plan.json and index.html: no PDF (a preview)."
+        ),
+    ] = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.
 
@@ -184,10 +204,16 @@ def build(
       planc build 2022-2023 --out /tmp/preview
 
       planc build --release
+
+      planc build --html
     """
     from planc.commands.build import build as run
 
-    _run(lambda: run(plans, rounds or [], out, sys.stdout, sys.stderr, jobs, release))
+    _run(
+        lambda: run(
+            plans, rounds or [], out, sys.stdout, sys.stderr, jobs, release, html, not no_cache
+        )
+    )
 
 
 @app.command()
@@ -214,6 +240,7 @@ def diff(
         list[str] | None,
         typer.Option("--only", help="tasks, indicators, cases or chapters (repeatable)."),
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Compare two rounds, or two versions of one round, task by task.
 
@@ -230,7 +257,7 @@ def diff(
     """
     from planc.commands.diff import diff as run
 
-    _run(lambda: run(plans, old, new, fmt.value, only or [], sys.stdout))
+    _run(lambda: run(plans, old, new, fmt.value, only or [], sys.stdout, not no_cache))
 
 
 @app.command()

@@ -3,16 +3,18 @@ of its id) and where each of its fields was (`locs`), so checks can point at the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from planc.diagnostics import Loc
 
 Scalar = int | float | str
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A reference as written: the id it names and where it stands."""
+class Ref(NamedTuple):
+    """A reference as written: the id it names and where it stands. A named tuple: large
+    plans hold hundreds of thousands of them, and the parse cache makes them in C."""
 
     id: str
     loc: Loc
@@ -69,7 +71,7 @@ class Task:
     title: str
     chapter: str
     loc: Loc
-    locs: dict[str, Loc]
+    locs: Mapping[str, Loc]
     number: int | None = None
     section: str | None = None
     text: str | None = None
@@ -187,7 +189,7 @@ class Round:
     name: str  # the folder name, e.g. 2020-2021
     plan_file: str
     loc: Loc
-    locs: dict[str, Loc] = field(default_factory=dict)
+    locs: Mapping[str, Loc] = field(default_factory=dict)
     declared_round: str | None = None  # `round:` as written
     title: str = ""
     issuer: str | None = None

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from planc.cachedir import CACHE_DIR
 from planc.diagnostics import Diagnostic
 from planc.pipeline import analyze
 
@@ -28,7 +29,7 @@ def shipped_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def plans(tmp_path: Path) -> Path:
     """A private copy of the valid fixture plans, to break on purpose."""
     target = tmp_path / "plans"
-    shutil.copytree(VALID, target)
+    shutil.copytree(VALID, target, ignore=shutil.ignore_patterns(CACHE_DIR))
     return target
 
 

@@ -47,10 +47,21 @@ def build(
     err: IO[str] = sys.stderr,
     jobs: int | None = None,
     release: bool = False,
+    html_only: bool = False,
+    cache: bool = True,
 ) -> int:
     bar = _Bar(err)
     with bar.progress:
-        result = publish(plans, rounds, out, jobs=jobs, release=release, progress=bar)
+        result = publish(
+            plans,
+            rounds,
+            out,
+            jobs=jobs,
+            release=release,
+            progress=bar,
+            html_only=html_only,
+            cache=cache,
+        )
     write_result(result, stream, err)
     return 0
 

@@ -11,8 +11,15 @@ from planc.diagnostics import Severity, count
 from planc.pipeline import analyze
 
 
-def check(plans: Path, rounds: Sequence[str], fmt: str, strict: bool, stream: IO[str]) -> int:
-    analysis = analyze(plans, rounds)
+def check(
+    plans: Path,
+    rounds: Sequence[str],
+    fmt: str,
+    strict: bool,
+    stream: IO[str],
+    cache: bool = True,
+) -> int:
+    analysis = analyze(plans, rounds, cache=cache)
     diagnostics = analysis.diagnostics
     if fmt == "json":
         stream.write(report.as_json(diagnostics) + "\n")

@@ -15,14 +15,22 @@ from planc.diff.sides import load_side, parse_side
 from planc.errors import Failing, SourcesHaveErrors, UsageError
 
 
-def diff(plans: Path, a: str, b: str, fmt: str, only: Sequence[str], stream: IO[str]) -> int:
+def diff(
+    plans: Path,
+    a: str,
+    b: str,
+    fmt: str,
+    only: Sequence[str],
+    stream: IO[str],
+    cache: bool = True,
+) -> int:
     for kind in only:
         if kind not in KINDS:
             raise UsageError(f"--only takes {', '.join(KINDS)}, not '{kind}'")
     chosen = [k for k in KINDS if k in only] if only else list(KINDS)
     old_side, new_side = parse_side(a), parse_side(b)
     with tempfile.TemporaryDirectory(prefix="planc-diff-") as scratch:
-        sides = [load_side(side, plans, Path(scratch)) for side in (old_side, new_side)]
+        sides = [load_side(side, plans, Path(scratch), cache) for side in (old_side, new_side)]
         failing = [
             Failing(errors, analysis.plans, 1, f"{side.spec} does not check:")
             for side, analysis in zip((old_side, new_side), sides, strict=True)

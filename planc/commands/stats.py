@@ -43,8 +43,8 @@ def _table(ri: RoundIndex) -> Table:
     return table
 
 
-def stats(plans: Path, rounds: Sequence[str], fmt: str, stream: IO[str]) -> int:
-    analysis = analyze(plans, rounds)
+def stats(plans: Path, rounds: Sequence[str], fmt: str, stream: IO[str], cache: bool = True) -> int:
+    analysis = analyze(plans, rounds, cache=cache)
     chosen = [
         analysis.index.rounds[name] for name in analysis.rounds if name in analysis.index.rounds
     ]

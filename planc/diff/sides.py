@@ -53,13 +53,14 @@ def plans_at(plans: Path, rev: str, into: Path) -> Path:
     return into / prefix
 
 
-def load_side(side: Side, plans: Path, scratch: Path) -> Analysis:
+def load_side(side: Side, plans: Path, scratch: Path, cache: bool = True) -> Analysis:
     folder = plans
     if side.rev is not None:
         folder = plans_at(plans, side.rev, Path(tempfile.mkdtemp(dir=scratch)))
         if not (folder / side.round).is_dir():
             raise UsageError(f"no round '{side.round}' in {plans} at {side.rev}")
-    return analyze(folder, [side.round])
+        cache = False  # a scratch copy, gone after the diff: nothing to reuse
+    return analyze(folder, [side.round], cache=cache)
 
 
 def _ids(refs: list[object]) -> tuple[str, ...]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc, Severity
 from planc.errors import PlansFolderError
 from planc.load import build
+from planc.load.cache import SourceCache
 from planc.load.formats import KINDS
-from planc.load.nodes import Map, Scalar, YamlFailure, read_file
+from planc.load.nodes import Map, Scalar, YamlFailure, parse_bytes, read_bytes
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
 
@@ -24,13 +26,32 @@ def round_names(plans: Path) -> list[str]:
     return sorted(p.name for p in plans.iterdir() if p.is_dir() and ROUND_DIR.fullmatch(p.name))
 
 
-def read_source(plans: Path, file: str, kind: str) -> tuple[Rec | None, list[Diagnostic]]:
-    """One file validated against its kind, and its problems; None if nothing is usable."""
+def read_source(
+    plans: Path, file: str, kind: str, cache: SourceCache | None = None
+) -> tuple[Rec | None, list[Diagnostic]]:
+    """One file validated against its kind, and its problems; None if nothing is usable.
+    With a cache, a file whose bytes were read before is not parsed again."""
+    try:
+        data = read_bytes(plans / file, file)
+    except YamlFailure as failure:
+        return None, [failure.diagnostic]
+    if cache is not None:
+        hit = cache.get(file, kind, data)
+        if hit is not None:
+            return hit
+    result = validate(data, file, kind)
+    if cache is not None:
+        cache.put(file, kind, data, result)
+    return result
+
+
+def validate(data: bytes, file: str, kind: str) -> tuple[Rec | None, list[Diagnostic]]:
+    """A file's bytes validated against its kind (see read_source)."""
     out: list[Diagnostic] = []
     spec = KINDS[kind]
     assert isinstance(spec, Obj)
     try:
-        node, problems = read_file(plans / file, file)
+        node, problems = parse_bytes(data, file)
     except YamlFailure as failure:
         return None, [failure.diagnostic]
     out.extend(problems)
@@ -54,21 +75,25 @@ def read_source(plans: Path, file: str, kind: str) -> tuple[Rec | None, list[Dia
     return (None if rec is INVALID else rec), out
 
 
-def read_all(plans: Path, jobs: list[tuple[str, str]]) -> list[tuple[Rec | None, list[Diagnostic]]]:
+def read_all(
+    plans: Path, jobs: list[tuple[str, str]], cache: SourceCache | None = None
+) -> list[tuple[Rec | None, list[Diagnostic]]]:
     # Sequential on purpose: handing the validated records back from worker processes costs
     # more than reading them (measured: 2.0 s to pickle and unpickle what takes 1.9 s to read).
-    return [read_source(plans, file, kind) for file, kind in jobs]
+    return [read_source(plans, file, kind, cache) for file, kind in jobs]
 
 
 class _Loader:
-    def __init__(self, plans: Path) -> None:
+    def __init__(self, plans: Path, cache: SourceCache | None = None) -> None:
         self.plans = plans
+        self.cache = cache
         self.out: list[Diagnostic] = []
         self.unreadable: set[str] = set()
         self.recs: dict[str, Rec | None] = {}
 
     def read_everything(self, jobs: list[tuple[str, str]]) -> None:
-        for (file, _), (rec, problems) in zip(jobs, read_all(self.plans, jobs), strict=True):
+        found = read_all(self.plans, jobs, self.cache)
+        for (file, _), (rec, problems) in zip(jobs, found, strict=True):
             self.out.extend(problems)
             self.recs[file] = rec
             if rec is None:
@@ -97,7 +122,9 @@ class _Loader:
     def round_files(self, name: str) -> list[tuple[str, str]]:
         return [(f, kind) for kind in ROUND_PARTS for f in self.yaml_files(f"{name}/{kind}")]
 
-    def round(self, name: str) -> Round | None:
+    def round(self, name: str, whole: bool = True) -> Round | None:
+        """The round `name`; without `whole`, only what its plan.yaml says (no tasks, cases or
+        indicators: enough to name it, its sources and its chapters)."""
         plan_file = f"{name}/plan.yaml"
         if not (self.plans / plan_file).is_file():
             self.out.append(
@@ -113,6 +140,8 @@ class _Loader:
         if rec is None:
             return None
         rnd = build.plan(name, plan_file, rec)
+        if not whole:
+            return rnd
         for file, kind in self.round_files(name):
             rnd.files.append(file)
             file_rec = self.recs.get(file)
@@ -155,7 +184,7 @@ class _Loader:
             )
         )
 
-    def project(self) -> Project:
+    def project(self, wanted: Sequence[str] | None = None) -> Project:
         jobs: list[tuple[str, str]] = []
         registry_files = []
         for kind in ("places", "units"):
@@ -174,17 +203,36 @@ class _Loader:
                     )
                 )
         names = round_names(self.plans)
-        for name in names:
+        whole = [n for n in names if wanted is None or n in wanted]
+        for name in names:  # every plan.yaml: small, and the registry names their sources
             if (self.plans / name / "plan.yaml").is_file():
                 jobs.append((f"{name}/plan.yaml", "plan"))
+        for name in whole:
             jobs += self.round_files(name)
         self.read_everything(jobs)
         rounds = {}
         for name in names:
+            rnd = self.round(name, name in whole)
+            if rnd is not None:
+                rounds[name] = rnd
+        # Lineage: the earlier rounds the chosen ones continue are read whole too, so that
+        # `continues:` is checked against their tasks.
+        targets = {
+            task.continues.id.partition(":")[0]
+            for name in whole
+            if name in rounds
+            for task in rounds[name].all_tasks()
+            if task.continues is not None
+        }
+        lineage = [n for n in names if n in targets and n not in whole and n in rounds]
+        self.read_everything([job for name in lineage for job in self.round_files(name)])
+        for name in lineage:
             rnd = self.round(name)
             if rnd is not None:
                 rounds[name] = rnd
         self.strays(names)
+        if self.cache is not None and len(whole) == len(names):
+            self.cache.prune()  # every file was read: entries not used now are stale
         return Project(
             registry=build.registry(
                 self.recs.get("registry/places.yaml"), self.recs.get("registry/units.yaml")
@@ -196,11 +244,15 @@ class _Loader:
         )
 
 
-def load_project(plans: Path) -> tuple[Project, list[Diagnostic]]:
-    """Read the registry and every round. Raises PlansFolderError only when `plans` is not a
+def load_project(
+    plans: Path, rounds: Sequence[str] | None = None, cache: bool = True
+) -> tuple[Project, list[Diagnostic]]:
+    """Read the registry and the rounds (default: every round; else those named, the plan.yaml
+    of every other round, and the rounds the named ones continue). With `cache`, files read
+    before come from PLANS/.planc-cache. Raises PlansFolderError only when `plans` is not a
     plans folder at all; every problem inside one is a diagnostic."""
     if not plans.is_dir():
         raise PlansFolderError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
-    loader = _Loader(plans)
-    project = loader.project()
+    loader = _Loader(plans, SourceCache(plans) if cache else None)
+    project = loader.project(rounds)
     return project, loader.out

@@ -158,16 +158,25 @@ def _parser(text: str) -> Any:
     return CParser(text)
 
 
-def read_file(path: Path, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    """The root node of one YAML file (None when it holds no document), and the problems
-    that did not stop reading it (repeated keys)."""
+def read_bytes(path: Path, file: str) -> bytes:
+    """The bytes of one source file, or a `schema` failure saying why they cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise YamlFailure(
             Diagnostic("schema", Loc(file), f"cannot read the file: {exc.strerror}")
         ) from None
+
+
+def parse_bytes(data: bytes, file: str) -> tuple[Node | None, list[Diagnostic]]:
+    """The root node of one YAML file's bytes (None when it holds no document), and the
+    problems that did not stop reading it (repeated keys)."""
     return parse_text(decode(data, file), file)
+
+
+def read_file(path: Path, file: str) -> tuple[Node | None, list[Diagnostic]]:
+    """The root node of one YAML file and its problems (see parse_bytes)."""
+    return parse_bytes(read_bytes(path, file), file)
 
 
 # YAML 1.2 reads NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as text, as editors do; libyaml

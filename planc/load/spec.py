@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -28,15 +29,54 @@ class Invalid:
 INVALID = Invalid()
 
 
+class FieldLocs(Mapping[str, Loc]):
+    """Where each field of a record stands, kept as numbers and made into a Loc only when asked
+    for (a diagnostic): the parse cache gives hundreds of thousands of these, and most are never
+    looked at."""
+
+    __slots__ = ("columns", "file", "lines", "names")
+
+    def __init__(
+        self, file: str, names: tuple[str, ...], lines: tuple[int, ...], columns: tuple[int, ...]
+    ) -> None:
+        self.file = file
+        self.names = names
+        self.lines = lines
+        self.columns = columns
+
+    def __getitem__(self, name: str) -> Loc:
+        try:
+            at = self.names.index(name)
+        except ValueError:
+            raise KeyError(name) from None
+        return Loc(self.file, self.lines[at], self.columns[at])
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name in self.names:
+            at = self.names.index(name)
+            return Loc(self.file, self.lines[at], self.columns[at])
+        return default
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
 class Rec:
     """A validated mapping: its values by field name, and where each one stands."""
 
     __slots__ = ("loc", "locs", "values")
+    locs: Mapping[str, Loc]  # a dict while validating; FieldLocs from the parse cache
 
     def __init__(self, loc: Loc) -> None:
         self.loc = loc
         self.values: dict[str, Any] = {}
-        self.locs: dict[str, Loc] = {}
+        self.locs = {}
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -239,13 +279,15 @@ class MapOf(Type):
         if not isinstance(node, Map):
             return self.wrong(node, out)
         rec = Rec(node.loc)
+        locs: dict[str, Loc] = {}
+        rec.locs = locs
         for name, (key, value) in node.entries.items():
             if self.key.read(key, out) is INVALID:
                 continue
             got = self.value.read(value, out)
             if got is not INVALID:
                 rec.values[name] = got
-                rec.locs[name] = key.loc
+                locs[name] = key.loc
         return rec
 
     def json(self) -> dict[str, Any]:
@@ -294,6 +336,8 @@ class Obj(Type):
         if not isinstance(node, Map):
             return self.wrong(node, out)
         rec = Rec(node.loc)
+        locs: dict[str, Loc] = {}
+        rec.locs = locs
         for name, (key, value) in node.entries.items():
             spec = self.fields.get(name)
             if spec is None:
@@ -311,7 +355,7 @@ class Obj(Type):
             got = spec.type.read(value, out)
             if got is not INVALID:
                 rec.values[name] = got
-                rec.locs[name] = value.loc
+                locs[name] = value.loc
         for name in self.required:
             if name not in node.entries:
                 out.append(

@@ -14,12 +14,11 @@ from planc.diagnostics import Severity, count
 from planc.errors import Failing, SourcesHaveErrors, UsageError
 from planc.pipeline import Analysis, analyze, select_rounds
 from planc.publish.folders import replacing
+from planc.publish.html import round_pages
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
 from planc.publish.workers import Workers, default_jobs
-from planc.render.export import plan_json
-from planc.render.pages import document, site_index
+from planc.render.pages import site_index
 from planc.render.pdf import require_fonts
-from planc.render.views import round_view
 
 DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
 
@@ -61,11 +60,17 @@ def publish(
     jobs: int | None = None,
     release: bool = False,
     progress: Progress | None = None,
+    html_only: bool = False,
+    cache: bool = True,
 ) -> PublishResult:
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
-    beside it. Raises UsageError, SourcesHaveErrors, FontMissing."""
+    beside it; `html_only`: the HTML pages, plan.json and the index, no PDF. Raises
+    UsageError, SourcesHaveErrors, FontMissing."""
+    if release and html_only:
+        raise UsageError("--release needs the PDFs: build without --html")
     asked = select_rounds(plans, rounds)
-    result = _build(plans, asked, out, jobs or default_jobs(), progress or _Silent())
+    options = _Options(jobs, html_only, cache)
+    result = _build(plans, asked, out, options, progress or _Silent())
     if release:
         from planc.publish.release import write_release
 
@@ -74,15 +79,24 @@ def publish(
     return result
 
 
+@dataclass(slots=True)
+class _Options:
+    jobs: int | None
+    html_only: bool
+    cache: bool
+
+
 def _build(
-    plans: Path, rounds: list[str], out: Path, jobs: int, progress: Progress
+    plans: Path, rounds: list[str], out: Path, options: _Options, progress: Progress
 ) -> PublishResult:
     # Unchanged sources: answer before reading them.
-    digest = inputs_digest(plans, rounds)
-    if up_to_date(out, digest, rounds):
+    digest = inputs_digest(plans, rounds, options.html_only)
+    if up_to_date(out, digest, rounds, options.html_only):
         return PublishResult(out, rounds, up_to_date=True)
-    with Workers(jobs, 2 * len(rounds)) as workers:
-        analysis = analyze(plans, rounds)
+    pdfs = 0 if options.html_only else 2 * len(rounds)
+    with Workers(options.jobs or default_jobs(pdfs), pdfs) as workers:
+        # Every round is read: a round's pages show the later tasks that continue its own.
+        analysis = analyze(plans, rounds, cache=options.cache, everything=True)
         if count(analysis.diagnostics, Severity.ERROR):
             raise SourcesHaveErrors(
                 [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
@@ -90,7 +104,8 @@ def _build(
             )
         if out.exists() and not out.is_dir():
             raise UsageError(f"--out {out} is a file, not a folder")
-        require_fonts()
+        if pdfs:
+            require_fonts()
         with replacing(out) as work:
             if out.is_dir():  # rounds not rebuilt now keep their last build
                 for entry in out.iterdir():
@@ -116,17 +131,16 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
     index, rounds = analysis.index, list(analysis.rounds)
     site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
     pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
-    progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 1)
+    for_print = workers.pdfs > 0
+    progress.start(len(rounds) * (DOCUMENTS_PER_ROUND if for_print else 3) + 1)
     for name in rounds:
         progress.step(f"HTML {name}")
-        view = round_view(index, name)
-        for doc in ("plan", "handbook"):
-            _write(work / name / f"{doc}.html", document(view, doc, site_rounds, "screen"))
-            html = document(view, doc, site_rounds, "print")
-            pdfs.append((f"PDF {name} {doc}", html, work / name / f"{doc}.pdf"))
+        pages = round_pages(analysis, name, site_rounds, for_print)
+        for file, text in pages.screen.items():
+            _write(work / name / file, text)
             progress.step(f"HTML {name}", 1)
-        _write(work / name / "plan.json", plan_json(index, name))
-        progress.step(f"HTML {name}", 1)
+        for doc, html in pages.print.items():
+            pdfs.append((f"PDF {name} {doc}", html, work / name / f"{doc}.pdf"))
     _write(work / "index.html", site_index(index, site_rounds))
     progress.step("PDF", 1)
     warnings: list[str] = []

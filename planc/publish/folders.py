@@ -31,11 +31,16 @@ def replacing(target: Path) -> Iterator[Path]:
         raise
 
 
-def digest_trees(trees: Iterable[tuple[Path, Path]], header: str = "") -> str:
-    """SHA-256 over the files under each (root, folder), by path relative to root and bytes."""
+def digest_trees(
+    trees: Iterable[tuple[Path, Path]], header: str = "", skip: Iterable[str] = ()
+) -> str:
+    """SHA-256 over the files under each (root, folder), by path relative to root and bytes;
+    files in a folder named in `skip` (e.g. planc's cache) are left out."""
     digest = hashlib.sha256(header.encode())
+    skipped = set(skip)
     for root, folder in trees:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        files = (p for p in folder.rglob("*") if p.is_file())
+        for path in sorted(p for p in files if not skipped.intersection(p.parts)):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()

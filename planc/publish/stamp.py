@@ -7,25 +7,30 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planc import __version__
+from planc.cachedir import CACHE_DIR
 from planc.publish.folders import digest_trees
 from planc.render.env import TEMPLATES
 
 STAMP = ".planc-build"  # digest of what the last build was made from
-ROUND_FILES = ("plan.html", "handbook.html", "plan.json", "plan.pdf", "handbook.pdf")
+HTML_FILES = ("plan.html", "handbook.html", "plan.json")
+ROUND_FILES = (*HTML_FILES, "plan.pdf", "handbook.pdf")
 
 
-def inputs_digest(plans: Path, rounds: Sequence[str]) -> str:
+def inputs_digest(plans: Path, rounds: Sequence[str], html_only: bool = False) -> str:
     """What a build depends on: every source file, the templates, planc's version, the rounds
-    asked for. Equal digests mean an equal build (the digest is over bytes, not YAML)."""
-    header = f"planc {__version__}\n{','.join(rounds)}\n"
-    return digest_trees([(plans, plans), (TEMPLATES, TEMPLATES)], header)
+    asked for, and whether PDFs were made. Equal digests mean an equal build (the digest is
+    over bytes, not YAML)."""
+    header = f"planc {__version__}\n{','.join(rounds)}\n" + ("html only\n" if html_only else "")
+    # The parse cache inside the plans folder is not an input: the same sources, the same build.
+    return digest_trees([(plans, plans), (TEMPLATES, TEMPLATES)], header, skip=[CACHE_DIR])
 
 
-def up_to_date(out: Path, digest: str, rounds: Sequence[str]) -> bool:
+def up_to_date(out: Path, digest: str, rounds: Sequence[str], html_only: bool = False) -> bool:
     stamp = out / STAMP
     if not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != digest:
         return False
-    return all((out / name / f).is_file() for name in rounds for f in ROUND_FILES)
+    files = HTML_FILES if html_only else ROUND_FILES
+    return all((out / name / f).is_file() for name in rounds for f in files)
 
 
 def write_stamp(work: Path, digest: str) -> None:

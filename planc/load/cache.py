@@ -1,0 +1,286 @@
+"""A content-addressed cache of what the loader makes of one source file: its validated record
+and its own diagnostics, so a re-check reads only the files that changed.
+
+An entry is keyed by the file's bytes, its path in the plans folder, its kind, the planc version,
+the source format version and a fingerprint of the code and schema that make records: any change
+to one of them is a miss. Entries live in `PLANS/.planc-cache/` (inside the folder planc already
+reads; it carries its own `.gitignore`). They are written to a temporary file and renamed into
+place, so two planc processes can share the folder without locks, and a reader sees a whole
+entry or none.
+
+An entry is plain data (marshal of tuples, lists, strings and numbers: loading it runs no code),
+behind a header of magic, key and a SHA-256 of the payload. A corrupted, truncated, foreign or
+otherwise odd entry is a miss, never trusted: anything unexpected while reading one is treated
+as if it were not there. The digest catches accidents, not forgery: whoever can write into the
+plans folder can change the sources just as well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from planc import __version__
+from planc.cachedir import CACHE_DIR
+from planc.diagnostics import Diagnostic, Loc
+from planc.load.spec import FieldLocs, Rec
+from planc.model import Ref
+
+SOURCE_FORMAT = "1"  # the `planc: 1` source format; a new format reads every file afresh
+ENCODING = 1  # the layout of an entry below; bump it when _encode changes
+MAGIC = b"planc-c\x01"
+_HEADER = len(MAGIC) + 32 + 32  # magic, key, SHA-256 of the payload
+_ENTRY = re.compile(r"[0-9a-f]{64}")
+_STALE_TEMP = 3600  # seconds after which a temporary file is a crashed writer's leftover
+# The modules whose code decides what a file's record and diagnostics are.
+_CODE = ("nodes.py", "spec.py", "formats.py", "cache.py", "__init__.py")
+_SHARED_CODE = ("diagnostics.py", "model.py", "cachedir.py")
+
+Result = tuple[Rec | None, list[Diagnostic]]
+
+
+def fingerprint() -> str:
+    """The code and schema that make records: a change to either is a different cache."""
+    from planc.load.formats import KINDS
+
+    digest = hashlib.sha256(repr(sorted(KINDS.items())).encode())
+    here = Path(__file__).parent
+    for path in [here / name for name in _CODE] + [here.parent / n for n in _SHARED_CODE]:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:  # pragma: no cover - installed without sources: the version decides
+            digest.update(b"?")
+    return digest.hexdigest()
+
+
+class _Unexpected(Exception):
+    """A record holds something the cache cannot write down faithfully: do not cache it."""
+
+
+_SCALARS = frozenset({str, int, float})
+_REC, _REF, _REFS = 0, 1, 2  # the tags of an encoded record, reference, list of references
+
+
+def _encoder(file: str) -> Any:
+    """Records -> plain tuples. Every location must be in `file` (the decoder puts it back);
+    equal strings become one object, so marshal writes each once."""
+    strings: dict[str, str] = {}
+    share = strings.setdefault
+
+    def encode(value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            return share(value, value)
+        if kind is int or kind is float:
+            return value
+        if kind is list:
+            if value and all(type(item) is Ref for item in value):
+                if any(item.loc.file != file for item in value):
+                    raise _Unexpected
+                return (
+                    _REFS,
+                    tuple(share(item.id, item.id) for item in value),
+                    tuple(item.loc.line for item in value),
+                    tuple(item.loc.column for item in value),
+                )
+            return [encode(item) for item in value]
+        if kind is Ref:
+            if value.loc.file != file:
+                raise _Unexpected
+            return (_REF, share(value.id, value.id), value.loc.line, value.loc.column)
+        if kind is Rec:
+            # Every value has its place (Obj and MapOf set both together), in this file.
+            locs = [value.locs[name] for name in value.values]
+            if value.loc.file != file or any(loc.file != file for loc in locs):
+                raise _Unexpected
+            return (
+                _REC,
+                value.loc.line,
+                value.loc.column,
+                tuple(share(name, name) for name in value.values),
+                [encode(v) for v in value.values.values()],
+                tuple(loc.line for loc in locs),
+                tuple(loc.column for loc in locs),
+            )
+        raise _Unexpected
+
+    return encode
+
+
+def _decoder(file: str) -> Any:
+    """Plain tuples -> records, built the cheap way (this runs for every value on a warm
+    check: tuples made in C, no call for a plain value). Anything of the wrong shape raises,
+    which the caller takes as a miss."""
+    new_tuple = tuple.__new__
+    new = object.__new__
+    scalars = _SCALARS
+    field_locs = FieldLocs
+
+    def decode(value: Any) -> Any:
+        kind = type(value)
+        if kind is list:
+            return [v if type(v) in scalars else decode(v) for v in value]
+        if kind is not tuple:
+            raise _Unexpected
+        tag = value[0]
+        if tag == _REC:
+            _, line, column, names, values, lines, columns = value
+            if not len(names) == len(values) == len(lines) == len(columns):
+                raise _Unexpected
+            rec = new(Rec)
+            rec.loc = new_tuple(Loc, (file, line, column))
+            rec.values = dict(
+                zip(names, [v if type(v) in scalars else decode(v) for v in values], strict=True)
+            )
+            if 0 in lines:  # a value without a place of its own (not written by this encoder)
+                raise _Unexpected
+            rec.locs = field_locs(file, names, lines, columns)
+            return rec
+        if tag == _REFS:
+            _, ids, lines, columns = value
+            return [
+                new_tuple(Ref, (ref_id, new_tuple(Loc, (file, ln, col))))
+                for ref_id, ln, col in zip(ids, lines, columns, strict=True)
+            ]
+        if tag == _REF:
+            _, ref_id, line, column = value
+            return new_tuple(Ref, (ref_id, new_tuple(Loc, (file, line, column))))
+        raise _Unexpected
+
+    return decode
+
+
+def encode(result: Result, file: str) -> bytes | None:
+    """An entry's payload, or None when the result is not plain enough to cache."""
+    rec, diagnostics = result
+    try:
+        tree = None if rec is None else _encoder(file)(rec)
+        diags = [(d.code, *d.loc, d.message, d.hint) for d in diagnostics]
+        return marshal.dumps((tree, diags), 4)
+    except (_Unexpected, ValueError, TypeError, AttributeError, KeyError):
+        return None
+
+
+def decode(payload: bytes, file: str) -> Result:
+    """The result an entry's payload holds. Raises on anything unexpected."""
+    tree, diags = marshal.loads(payload)
+    rec = None if tree is None else _decoder(file)(tree)
+    if rec is not None and type(rec) is not Rec:
+        raise _Unexpected
+    diagnostics = []
+    for code, where, line, column, message, hint in diags:
+        if not (type(code) is type(where) is type(message) is str):
+            raise _Unexpected
+        if hint is not None and type(hint) is not str:
+            raise _Unexpected
+        diagnostics.append(Diagnostic(code, Loc(where, int(line), int(column)), message, hint))
+    return rec, diagnostics
+
+
+class SourceCache:
+    """The cache of one plans folder. Every failure to read or write it only costs time."""
+
+    def __init__(self, plans: Path) -> None:
+        self.folder = plans / CACHE_DIR
+        self.salt = f"planc {__version__}\0format {SOURCE_FORMAT}\0{ENCODING}\0{fingerprint()}\0"
+        self.used: set[str] = set()
+        self.writable = True
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, file: str, kind: str, data: bytes) -> bytes:
+        digest = hashlib.sha256(self.salt.encode())
+        digest.update(f"{kind}\0{file}\0".encode("utf-8", "surrogateescape"))
+        digest.update(data)
+        return digest.digest()
+
+    def get(self, file: str, kind: str, data: bytes) -> Result | None:
+        key = self.key(file, kind, data)
+        name = key.hex()
+        self.used.add(name)
+        try:
+            result = self._read(self.folder / name, key, file)
+        except Exception:
+            result = None
+        if result is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return result
+
+    def _read(self, path: Path, key: bytes, file: str) -> Result | None:
+        if self.folder.is_symlink():
+            return None  # never follow the cache out of the plans folder
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as stream:
+            entry = stream.read()
+        if len(entry) < _HEADER or entry[: len(MAGIC)] != MAGIC:
+            return None
+        start = len(MAGIC)
+        if entry[start : start + 32] != key:
+            return None
+        payload = entry[_HEADER:]
+        if hashlib.sha256(payload).digest() != entry[start + 32 : _HEADER]:
+            return None
+        return decode(payload, file)
+
+    def put(self, file: str, kind: str, data: bytes, result: Result) -> None:
+        if not self.writable:
+            return
+        payload = encode(result, file)
+        if payload is None:
+            return
+        key = self.key(file, kind, data)
+        entry = MAGIC + key + hashlib.sha256(payload).digest() + payload
+        try:
+            self._prepare()
+            fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as stream:
+                    stream.write(entry)
+                os.replace(temp, self.folder / key.hex())
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            self.writable = False  # a read-only plans folder: check without the cache
+
+    def _prepare(self) -> None:
+        if self.folder.is_symlink():
+            raise OSError("the cache folder is a symbolic link")
+        if self.folder.is_dir():
+            return
+        self.folder.mkdir(exist_ok=True)
+        # Ignored by git wherever the plans folder lives, and marked as a cache for backups.
+        (self.folder / ".gitignore").write_text(
+            "# planc's cache of parsed sources: safe to delete\n*\n", encoding="utf-8"
+        )
+        (self.folder / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This folder is planc's cache of parsed sources: safe to delete.\n",
+            encoding="utf-8",
+        )
+
+    def prune(self) -> None:
+        """Remove the entries this run did not use (call only after reading every file), and
+        temporary files a crashed writer left: only files named as planc names them."""
+        if not self.folder.is_dir() or self.folder.is_symlink() or not self.writable:
+            return
+        now = time.time()
+        try:
+            for path in self.folder.iterdir():
+                name = path.name
+                stale = name.startswith(".tmp-") and now - path.lstat().st_mtime > _STALE_TEMP
+                if stale or (_ENTRY.fullmatch(name) and name not in self.used):
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass
