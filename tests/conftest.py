@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from planc.cachedir import CACHE_DIR
 from planc.diagnostics import Diagnostic
+from planc.paths import CACHE_DIR
 from planc.pipeline import analyze
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -18,13 +18,13 @@ from typer.testing import CliRunner
 
 import planc.load as load_module
 import planc.load.cache as cache_module
-from planc.cachedir import CACHE_DIR
 from planc.cli import app
 from planc.diagnostics import Diagnostic
 from planc.load import read_source
 from planc.load.cache import SourceCache, decode, encode
 from planc.load.spec import Rec
 from planc.model import Ref
+from planc.paths import CACHE_DIR
 from planc.pipeline import _concerns, analyze
 from tests.conftest import VALID, edit
 from tests.test_hypothesis import (

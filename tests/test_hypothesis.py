@@ -25,11 +25,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from planc.cachedir import CACHE_DIR
 from planc.cli import app
 from planc.diagnostics import CODES, Diagnostic, Loc, Severity
 from planc.load.formats import KINDS
 from planc.load.spec import ListOf, MapOf, Obj, Type
+from planc.paths import CACHE_DIR
 from planc.pipeline import analyze
 from tests.conftest import VALID
 

@@ -8,20 +8,34 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from planc import report
-from planc.publish import PublishResult, publish
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
+    from planc.publish import PublishResult
+
 
 class _Bar:
-    """The stage's progress as a rich bar on a terminal; a log or a pipe gets nothing."""
+    """The stage's progress as a rich bar on a terminal; a log or a pipe gets nothing. Made
+    when the first document starts: an unchanged build is answered without importing rich."""
 
     def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def start(self, total: int) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        console = report.console(stream)
-        self.progress: Progress = Progress(
+        console = report.console(self.stream)
+        self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
@@ -29,13 +43,11 @@ class _Bar:
             transient=True,
             disable=not console.is_terminal,
         )
-        self.task: TaskID | None = None
-
-    def start(self, total: int) -> None:
+        self.progress.start()
         self.task = self.progress.add_task("documents", total=total)
 
     def step(self, label: str, advance: int = 0) -> None:
-        if self.task is not None:
+        if self.progress is not None and self.task is not None:
             self.progress.update(self.task, description=label, advance=advance)
 
 
@@ -50,8 +62,9 @@ def build(
     html_only: bool = False,
     cache: bool = True,
 ) -> int:
-    bar = _Bar(err)
-    with bar.progress:
+    from planc.publish import publish
+
+    with _Bar(err) as bar:
         result = publish(
             plans,
             rounds,

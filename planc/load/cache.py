@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from planc import __version__
-from planc.cachedir import CACHE_DIR
 from planc.diagnostics import Diagnostic, Loc
 from planc.load.spec import FieldLocs, Rec
 from planc.model import Ref
+from planc.paths import CACHE_DIR
 
 SOURCE_FORMAT = "1"  # the `planc: 1` source format; a new format reads every file afresh
 ENCODING = 1  # the layout of an entry below; bump it when _encode changes
@@ -40,7 +40,7 @@ _ENTRY = re.compile(r"[0-9a-f]{64}")
 _STALE_TEMP = 3600  # seconds after which a temporary file is a crashed writer's leftover
 # The modules whose code decides what a file's record and diagnostics are.
 _CODE = ("nodes.py", "spec.py", "formats.py", "cache.py", "__init__.py")
-_SHARED_CODE = ("diagnostics.py", "model.py", "cachedir.py")
+_SHARED_CODE = ("diagnostics.py", "model.py", "paths.py")
 
 Result = tuple[Rec | None, list[Diagnostic]]
 

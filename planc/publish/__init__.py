@@ -8,17 +8,16 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from planc.diagnostics import Severity, count
 from planc.errors import Failing, SourcesHaveErrors, UsageError
 from planc.pipeline import Analysis, analyze, select_rounds
 from planc.publish.folders import replacing
-from planc.publish.html import round_pages
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
-from planc.publish.workers import Workers, default_jobs
-from planc.render.pages import site_index
-from planc.render.pdf import require_fonts
+
+if TYPE_CHECKING:
+    from planc.publish.workers import Workers
 
 DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
 
@@ -93,6 +92,11 @@ def _build(
     digest = inputs_digest(plans, rounds, options.html_only)
     if up_to_date(out, digest, rounds, options.html_only):
         return PublishResult(out, rounds, up_to_date=True)
+    # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged build is
+    # answered without them.
+    from planc.publish.workers import Workers, default_jobs
+    from planc.render.pdf import require_fonts
+
     pdfs = 0 if options.html_only else 2 * len(rounds)
     with Workers(options.jobs or default_jobs(pdfs), pdfs) as workers:
         # Every round is read: a round's pages show the later tasks that continue its own.
@@ -128,6 +132,9 @@ def _write(path: Path, text: str) -> None:
 def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress) -> PublishResult:
     """Write every document of the rounds asked for into `work`: the HTML and plan.json here,
     the PDFs in the workers."""
+    from planc.publish.html import round_pages
+    from planc.render.pages import site_index
+
     index, rounds = analysis.index, list(analysis.rounds)
     site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
     pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planc import __version__
-from planc.cachedir import CACHE_DIR
+from planc.paths import CACHE_DIR, TEMPLATES
 from planc.publish.folders import digest_trees
-from planc.render.env import TEMPLATES
 
 STAMP = ".planc-build"  # digest of what the last build was made from
 HTML_FILES = ("plan.html", "handbook.html", "plan.json")

@@ -3,15 +3,12 @@ StrictUndefined so a misspelt name fails the build instead of printing nothing."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from planc.errors import TemplatesMissing
+from planc.paths import TEMPLATES as TEMPLATES  # where it was defined before: keep the name
 from planc.render.charts import bar_chart
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def environment(medium: str) -> Environment:
