@@ -13,6 +13,7 @@ from planc.diagnostics import Diagnostic, sorted_diagnostics
 from planc.errors import UsageError
 from planc.index import Index, build_index
 from planc.load import ROUND_DIR, load_project, round_names
+from planc.load.cache import SourceCache
 
 
 @dataclass(slots=True)
@@ -62,7 +63,11 @@ def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
 
 
 def analyze(
-    plans: Path, rounds: Sequence[str] = (), *, cache: bool = True, everything: bool = False
+    plans: Path,
+    rounds: Sequence[str] = (),
+    *,
+    cache: bool | SourceCache = True,
+    everything: bool = False,
 ) -> Analysis:
     """Load, index and check the rounds asked for (default: all). Diagnostics are kept for those
     rounds, the registry, and the folder itself. Only what they need is read: their files, the

@@ -26,6 +26,7 @@ from planc.load.spec import Rec
 from planc.model import Ref
 from planc.paths import CACHE_DIR
 from planc.pipeline import _concerns, analyze
+from planc.recheck import check_diagnostics
 from tests.conftest import VALID, edit
 from tests.test_hypothesis import (
     ANY_MUTATION,
@@ -349,3 +350,59 @@ def test_one_round_says_what_a_whole_check_says_about_it(
     with plans_copy() as plans:
         mutation.apply(plans)
         assert analyze(plans, [name], cache=False).diagnostics == whole_check_about(plans, name)
+
+
+# --------------------------------------------------------------------------------------------
+# planc check keeps each round's verdict (planc/recheck.py)
+# --------------------------------------------------------------------------------------------
+
+
+def test_an_unchanged_check_loads_nothing(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planc import recheck
+
+    first = check_diagnostics(plans)
+    calls: list[object] = []
+    monkeypatch.setattr(recheck, "analyze", lambda *a, **k: calls.append(a))
+    assert check_diagnostics(plans) == first
+    assert calls == []
+
+
+def test_an_edit_rechecks_its_round_and_those_continuing_it(
+    plans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planc import recheck
+
+    check_diagnostics(plans)
+    asked: list[list[str]] = []
+    original = analyze
+
+    def spy(plans: Path, rounds: list[str], **options: Any) -> Any:
+        asked.append(list(rounds))
+        return original(plans, rounds, **options)
+
+    monkeypatch.setattr(recheck, "analyze", spy)
+    edit(plans, T20, "lead: [ports]", "lead: [port]")
+    check_diagnostics(plans)
+    assert asked == [["2020-2021"]]
+    edit(
+        plans,
+        "2018-2019/tasks/enterprise.yaml",
+        "chapter: enterprise\n",
+        "chapter: enterprise # ok\n",
+    )
+    check_diagnostics(plans)
+    assert asked[-1] == ["2018-2019", "2020-2021"]  # 2020-2021 continues 2018-2019
+
+
+@PROPERTY
+@given(mutation=ANY_MUTATION, name=st.sampled_from(["", *ROUNDS]))
+def test_a_recheck_says_what_a_fresh_check_says(
+    mutation: FileMutation | FieldMutation | FsChange, name: str
+) -> None:
+    rounds = [name] if name else []
+    with plans_copy() as plans:
+        check_diagnostics(plans, rounds)  # every verdict of the unchanged plans kept
+        mutation.apply(plans)
+        fresh = analyze(plans, rounds, cache=False)
+        assert check_diagnostics(plans, rounds) == (fresh.rounds, fresh.diagnostics)
+        assert check_diagnostics(plans, rounds) == (fresh.rounds, fresh.diagnostics)

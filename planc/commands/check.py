@@ -8,7 +8,7 @@ from typing import IO
 
 from planc import report
 from planc.diagnostics import Severity, count
-from planc.pipeline import analyze
+from planc.recheck import check_diagnostics
 
 
 def check(
@@ -19,15 +19,14 @@ def check(
     stream: IO[str],
     cache: bool = True,
 ) -> int:
-    analysis = analyze(plans, rounds, cache=cache)
-    diagnostics = analysis.diagnostics
+    checked, diagnostics = check_diagnostics(plans, rounds, cache)
     if fmt == "json":
         stream.write(report.as_json(diagnostics) + "\n")
     elif fmt == "github":
         text = report.as_github(diagnostics, plans)
         stream.write(text + "\n" if text else "")
     else:
-        report.write_text(diagnostics, plans, len(analysis.rounds), stream)
+        report.write_text(diagnostics, plans, len(checked), stream)
     failing = count(diagnostics, Severity.ERROR)
     if strict:
         failing += count(diagnostics, Severity.WARNING)

@@ -124,7 +124,18 @@ class _Loader:
 
     def round(self, name: str, whole: bool = True) -> Round | None:
         """The round `name`; without `whole`, only what its plan.yaml says (no tasks, cases or
-        indicators: enough to name it, its sources and its chapters)."""
+        indicators: enough to name it, its sources and its chapters). Its files are read here
+        and their records dropped once the round is built: on a national-scale plan, holding
+        every round's records at once would double the peak memory."""
+        files = self.round_files(name) if whole else []
+        self.read_everything(files)
+        try:
+            return self._round(name, whole)
+        finally:
+            for file, _ in files:
+                self.recs.pop(file, None)
+
+    def _round(self, name: str, whole: bool) -> Round | None:
         plan_file = f"{name}/plan.yaml"
         if not (self.plans / plan_file).is_file():
             self.out.append(
@@ -207,8 +218,6 @@ class _Loader:
         for name in names:  # every plan.yaml: small, and the registry names their sources
             if (self.plans / name / "plan.yaml").is_file():
                 jobs.append((f"{name}/plan.yaml", "plan"))
-        for name in whole:
-            jobs += self.round_files(name)
         self.read_everything(jobs)
         rounds = {}
         for name in names:
@@ -224,8 +233,10 @@ class _Loader:
             for task in rounds[name].all_tasks()
             if task.continues is not None
         }
+        targets |= {  # `previous:` is checked against that round's readability
+            prev.id for name in whole if name in rounds and (prev := rounds[name].previous)
+        }
         lineage = [n for n in names if n in targets and n not in whole and n in rounds]
-        self.read_everything([job for name in lineage for job in self.round_files(name)])
         for name in lineage:
             rnd = self.round(name)
             if rnd is not None:
@@ -245,7 +256,7 @@ class _Loader:
 
 
 def load_project(
-    plans: Path, rounds: Sequence[str] | None = None, cache: bool = True
+    plans: Path, rounds: Sequence[str] | None = None, cache: bool | SourceCache = True
 ) -> tuple[Project, list[Diagnostic]]:
     """Read the registry and the rounds (default: every round; else those named, the plan.yaml
     of every other round, and the rounds the named ones continue). With `cache`, files read
@@ -253,6 +264,7 @@ def load_project(
     plans folder at all; every problem inside one is a diagnostic."""
     if not plans.is_dir():
         raise PlansFolderError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
-    loader = _Loader(plans, SourceCache(plans) if cache else None)
+    store = SourceCache(plans) if cache is True else cache or None
+    loader = _Loader(plans, store)
     project = loader.project(rounds)
     return project, loader.out

@@ -38,21 +38,20 @@ MAGIC = b"planc-c\x01"
 _HEADER = len(MAGIC) + 32 + 32  # magic, key, SHA-256 of the payload
 _ENTRY = re.compile(r"[0-9a-f]{64}")
 _STALE_TEMP = 3600  # seconds after which a temporary file is a crashed writer's leftover
-# The modules whose code decides what a file's record and diagnostics are.
-_CODE = ("nodes.py", "spec.py", "formats.py", "cache.py", "__init__.py")
-_SHARED_CODE = ("diagnostics.py", "model.py", "paths.py")
 
 Result = tuple[Rec | None, list[Diagnostic]]
 
 
 def fingerprint() -> str:
-    """The code and schema that make records: a change to either is a different cache."""
+    """The schema and planc's code (every module: the loader's, and the checks' whose verdicts
+    are cached per round): a change to either is a different cache. About 3 ms."""
     from planc.load.formats import KINDS
 
     digest = hashlib.sha256(repr(sorted(KINDS.items())).encode())
-    here = Path(__file__).parent
-    for path in [here / name for name in _CODE] + [here.parent / n for n in _SHARED_CODE]:
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
         try:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
         except OSError:  # pragma: no cover - installed without sources: the version decides
             digest.update(b"?")
@@ -96,17 +95,20 @@ def _encoder(file: str) -> Any:
             return (_REF, share(value.id, value.id), value.loc.line, value.loc.column)
         if kind is Rec:
             # Every value has its place (Obj and MapOf set both together), in this file.
-            locs = [value.locs[name] for name in value.values]
-            if value.loc.file != file or any(loc.file != file for loc in locs):
+            locs = value.locs
+            names = tuple(value.values)
+            if type(locs) is not FieldLocs or locs.file != file or locs.names != names:
+                raise _Unexpected
+            if value.loc.file != file:
                 raise _Unexpected
             return (
                 _REC,
                 value.loc.line,
                 value.loc.column,
-                tuple(share(name, name) for name in value.values),
+                tuple(share(name, name) for name in names),
                 [encode(v) for v in value.values.values()],
-                tuple(loc.line for loc in locs),
-                tuple(loc.column for loc in locs),
+                locs.lines,
+                locs.columns,
             )
         raise _Unexpected
 
@@ -201,20 +203,35 @@ class SourceCache:
         return digest.digest()
 
     def get(self, file: str, kind: str, data: bytes) -> Result | None:
-        key = self.key(file, kind, data)
-        name = key.hex()
-        self.used.add(name)
-        try:
-            result = self._read(self.folder / name, key, file)
-        except Exception:
-            result = None
+        result = None
+        payload = self.load(self.key(file, kind, data))
+        if payload is not None:
+            try:
+                result = decode(payload, file)
+            except Exception:  # any odd entry is a miss, never a crash
+                result = None
         if result is None:
             self.misses += 1
         else:
             self.hits += 1
         return result
 
-    def _read(self, path: Path, key: bytes, file: str) -> Result | None:
+    def put(self, file: str, kind: str, data: bytes, result: Result) -> None:
+        if self.writable:
+            payload = encode(result, file)
+            if payload is not None:
+                self.store(self.key(file, kind, data), payload)
+
+    def load(self, key: bytes) -> bytes | None:
+        """The payload stored under `key`, if a whole, untouched entry holds it."""
+        name = key.hex()
+        self.used.add(name)
+        try:
+            return self._read(self.folder / name, key)
+        except Exception:  # any odd entry is a miss, never a crash
+            return None
+
+    def _read(self, path: Path, key: bytes) -> bytes | None:
         if self.folder.is_symlink():
             return None  # never follow the cache out of the plans folder
         try:
@@ -231,15 +248,13 @@ class SourceCache:
         payload = entry[_HEADER:]
         if hashlib.sha256(payload).digest() != entry[start + 32 : _HEADER]:
             return None
-        return decode(payload, file)
+        return payload
 
-    def put(self, file: str, kind: str, data: bytes, result: Result) -> None:
+    def store(self, key: bytes, payload: bytes) -> None:
+        """Write an entry whole (a temporary file renamed into place), or not at all."""
         if not self.writable:
             return
-        payload = encode(result, file)
-        if payload is None:
-            return
-        key = self.key(file, kind, data)
+        self.used.add(key.hex())
         entry = MAGIC + key + hashlib.sha256(payload).digest() + payload
         try:
             self._prepare()

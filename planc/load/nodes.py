@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -386,4 +387,5 @@ class _Composer:
                     )
                 )
             else:
-                entries[key.value] = (key, value)
+                # Interned: every record's field names are then the same few strings.
+                entries[intern(key.value)] = (key, value)

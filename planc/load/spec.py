@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,6 +30,9 @@ class Invalid:
 INVALID = Invalid()
 
 
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 class FieldLocs(Mapping[str, Loc]):
     """Where each field of a record stands, kept as numbers and made into a Loc only when asked
     for (a diagnostic): the parse cache gives hundreds of thousands of these, and most are never
@@ -40,7 +44,7 @@ class FieldLocs(Mapping[str, Loc]):
         self, file: str, names: tuple[str, ...], lines: tuple[int, ...], columns: tuple[int, ...]
     ) -> None:
         self.file = file
-        self.names = names
+        self.names = _NAMES.setdefault(names, names)  # records of a kind share one tuple
         self.lines = lines
         self.columns = columns
 
@@ -208,7 +212,9 @@ class RefTo(Type):
 
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if isinstance(node, Scalar) and re.fullmatch(self.regex, node.value):
-            return Ref(node.value, node.loc)
+            # Interned: the same few hundred unit and place ids, named hundreds of thousands
+            # of times on a large plan, are then one string each.
+            return Ref(sys.intern(node.value), node.loc)
         return self.wrong(node, out)
 
     def json(self) -> dict[str, Any]:
@@ -279,15 +285,17 @@ class MapOf(Type):
         if not isinstance(node, Map):
             return self.wrong(node, out)
         rec = Rec(node.loc)
-        locs: dict[str, Loc] = {}
-        rec.locs = locs
+        lines: list[int] = []
+        columns: list[int] = []
         for name, (key, value) in node.entries.items():
             if self.key.read(key, out) is INVALID:
                 continue
             got = self.value.read(value, out)
             if got is not INVALID:
                 rec.values[name] = got
-                locs[name] = key.loc
+                lines.append(key.line)
+                columns.append(key.column)
+        rec.locs = FieldLocs(node.file, tuple(rec.values), tuple(lines), tuple(columns))
         return rec
 
     def json(self) -> dict[str, Any]:
@@ -336,8 +344,10 @@ class Obj(Type):
         if not isinstance(node, Map):
             return self.wrong(node, out)
         rec = Rec(node.loc)
-        locs: dict[str, Loc] = {}
-        rec.locs = locs
+        # Places as numbers, one FieldLocs a record: a Loc and a dict per record would be
+        # a third of the memory of a large plan.
+        lines: list[int] = []
+        columns: list[int] = []
         for name, (key, value) in node.entries.items():
             spec = self.fields.get(name)
             if spec is None:
@@ -355,7 +365,9 @@ class Obj(Type):
             got = spec.type.read(value, out)
             if got is not INVALID:
                 rec.values[name] = got
-                locs[name] = value.loc
+                lines.append(value.line)
+                columns.append(value.column)
+        rec.locs = FieldLocs(node.file, tuple(rec.values), tuple(lines), tuple(columns))
         for name in self.required:
             if name not in node.entries:
                 out.append(
