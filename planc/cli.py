@@ -239,7 +239,7 @@ def schema(
         str | None,
         typer.Argument(
             metavar="[KIND]",
-            help="plan, tasks, indicators, cases, places or units (default: all in one).",
+            help="plan, tasks, indicators, cases, places, units or progress (default: all in one).",
             show_default=False,
         ),
     ] = None,

@@ -30,6 +30,15 @@ CODES: dict[str, Severity] = {
     "unused-case": Severity.WARNING,
     "uncovered-indicator": Severity.WARNING,
     "incomplete": Severity.INFO,
+    # Progress (plans/ROUND/progress/PERIOD.yaml), judged as of the latest period's last day.
+    "unknown-task": Severity.ERROR,
+    "period-outside-round": Severity.ERROR,
+    "periods-overlap": Severity.ERROR,
+    "unit-not-responsible": Severity.WARNING,
+    "reopened-without-note": Severity.WARNING,
+    "percent-fell": Severity.WARNING,
+    "task-overdue": Severity.WARNING,
+    "report-missing": Severity.WARNING,
 }
 
 

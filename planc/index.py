@@ -21,6 +21,7 @@ from planc.model import (
     Source,
     Task,
 )
+from planc.progress.status import ProgressIndex, done_count, progress_index
 
 # Figures in the order the office publishes them; labels are for people.
 FIGURE_LABELS: dict[str, str] = {
@@ -32,6 +33,7 @@ FIGURE_LABELS: dict[str, str] = {
     "indicators": "indicators (指标)",
     "dimensions": "dimensions (维度)",
     "references": "references (参考文献)",
+    "tasks_done": "tasks done (完成任务)",  # only where declared or progress is reported
 }
 COUNTRY_KINDS = ("country", "region-of-china")
 
@@ -93,6 +95,7 @@ class RoundIndex:
     chapter_figures: dict[str, FigureRow] = field(default_factory=dict)
     part_figures: dict[str, FigureRow] = field(default_factory=dict)
     system_figures: dict[str, list[FigureRow]] = field(default_factory=dict)
+    progress: ProgressIndex | None = None  # None: the round has no progress files
 
     complete: bool = True  # every file of the round (and the registry) loaded without error
 
@@ -187,6 +190,7 @@ def _round_index(rnd: Round, project: Project) -> RoundIndex:
         for ref in case.places:
             if ref.id in places:
                 ri.cases_of_place[ref.id].append(case)
+    ri.progress = progress_index(rnd)
     _figures(ri, rnd, places)
     return ri
 
@@ -203,8 +207,13 @@ def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:
         "indicators": len(rnd.indicators()),
         "dimensions": sum(len(s.dimensions) for s in rnd.systems),
         "references": sum(len(c.references) for c in cases),
+        "tasks_done": done_count(ri.progress, rnd.tasks()),
     }
-    ri.figures = [FigureRow(name, computed[name], rnd.declared.get(name)) for name in FIGURE_LABELS]
+    ri.figures = [
+        FigureRow(name, computed[name], rnd.declared.get(name))
+        for name in FIGURE_LABELS
+        if name != "tasks_done" or ri.progress is not None or name in rnd.declared
+    ]
     ri.chapter_figures = {
         c.id: FigureRow(c.id, len(c.tasks), c.declared_tasks) for c in rnd.chapters if c.id
     }

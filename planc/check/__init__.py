@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from planc.check import coverage, figures, ids, numbers, references
 from planc.diagnostics import Diagnostic
 from planc.index import Index
+from planc.progress.checks import progress_checks
 
 Rule = Callable[[Index], Iterator[Diagnostic]]
 
@@ -20,6 +21,7 @@ RULES: tuple[Rule, ...] = (
     figures.reconcile,
     coverage.unused_cases,
     coverage.uncovered_indicators,
+    progress_checks,
 )
 
 

@@ -13,10 +13,12 @@ from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, read_file
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
+from planc.progress.build import progress_file
 
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
-ROUND_PARTS = ("tasks", "cases", "indicators")  # subfolders of a round, each of one file kind
+# Subfolders of a round, each of one file kind.
+ROUND_PARTS = ("tasks", "cases", "indicators", "progress")
 
 
 def round_names(plans: Path) -> list[str]:
@@ -122,6 +124,8 @@ class _Loader:
                 build.tasks_file(rnd, file, file_rec)
             elif kind == "cases":
                 build.cases_file(rnd, file, file_rec)
+            elif kind == "progress":
+                self.out += progress_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd

@@ -17,6 +17,7 @@ from planc.load.spec import (
     Type,
     Value,
 )
+from planc.progress.format import PROGRESS_FILE
 
 ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
 ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")
@@ -35,6 +36,7 @@ FIGURES = (
     "indicators",
     "dimensions",
     "references",
+    "tasks_done",
 )
 
 
@@ -316,4 +318,5 @@ KINDS: dict[str, Type] = {
     "cases": CASES_FILE,
     "places": PLACES_FILE,
     "units": UNITS_FILE,
+    "progress": PROGRESS_FILE,
 }

@@ -22,6 +22,7 @@ FIGURE_NAMES = {
     "indicators": "指标",
     "dimensions": "指标维度",
     "references": "参阅文献",
+    "tasks_done": "已完成任务",
 }
 FIGURE_UNITS = {
     "tasks": "项",
@@ -32,6 +33,7 @@ FIGURE_UNITS = {
     "indicators": "项",
     "dimensions": "个",
     "references": "篇",
+    "tasks_done": "项",
 }
 _DIGITS = "零一二三四五六七八九"
 
