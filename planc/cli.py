@@ -7,9 +7,10 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from planc import __version__
 
@@ -259,6 +260,63 @@ def schema(
     from planc.commands.schema import schema as run
 
     _run(lambda: run(kind, out, sys.stdout))
+
+
+class ProgressFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class _DefaultShow(TyperGroup):
+    """`planc progress ROUND` means `planc progress show ROUND`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Round names never look like a subcommand; options may come first (--plans DIR).
+        named = any(a in self.commands for a in args)
+        if not named and any(not a.startswith("-") for a in args):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+progress_app = typer.Typer(
+    cls=_DefaultShow,
+    no_args_is_help=True,
+    help="Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\n"
+    "planc progress ROUND shows the table; the subcommands make and read the forms, and "
+    "compare two periods.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(progress_app, name="progress")
+RoundArgument = Annotated[
+    str, typer.Argument(metavar="ROUND", help="The round, e.g. 2020-2021.", show_default=False)
+]
+
+
+@progress_app.command("show")
+def progress_show(
+    round_name: RoundArgument,
+    plans: PlansOption = Path("plans"),
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="PERIOD", help="A reported period (default: the latest)."),
+    ] = None,
+    fmt: Annotated[
+        ProgressFormat, typer.Option("--format", help="text, json, or github (annotations).")
+    ] = ProgressFormat.text,
+) -> None:
+    """Every task's state as of a period, by chapter and by lead unit: done, on track, not
+    started, delayed, overdue (past its due and not done), not reported, dropped.
+
+    Examples:
+
+      planc progress 2020-2021
+
+      planc progress 2020-2021 --as-of 2021-Q1 --format json
+    """
+    from planc.commands.progress import show as run
+
+    _run(lambda: run(plans, round_name, as_of, fmt.value, sys.stdout))
 
 
 def main() -> None:
