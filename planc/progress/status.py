@@ -98,3 +98,14 @@ def done_count(pi: ProgressIndex | None, tasks: list[Task], as_of: Period | None
     if pi is None or at is None:
         return 0
     return sum(1 for t in tasks if pi.state(t, at).state == "done")
+
+
+def latest_progress(pi: ProgressIndex | None, task: Task) -> str:
+    """A task's state as of the latest period, as the plan shows it: 滞后 55%（2021年第二季度）."""
+    if pi is None or pi.latest is None:
+        return ""
+    state = pi.state(task, pi.latest)
+    percent = ""
+    if state.last is not None and state.last[1].percent is not None:
+        percent = f" {state.last[1].percent}%"
+    return f"{STATES[state.state]}{percent}（截至{pi.latest.label}）"

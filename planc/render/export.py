@@ -9,6 +9,7 @@ from typing import Any
 from planc import __version__
 from planc.index import Index, round_stats
 from planc.model import Case, Indicator, Task
+from planc.progress.export import round_progress, task_progress
 
 
 def _ids(refs: list[Any]) -> list[str]:
@@ -32,6 +33,7 @@ def _task(index: Index, name: str, task: Task) -> dict[str, Any]:
         "continued_by": [f"{index.round_of(t)}:{t.id}" for t in ri.continued_by.get(task.id, [])],
         "due": task.due,
         "source": task.source.id if task.source else None,
+        **task_progress(ri.progress, task),
     }
 
 
@@ -98,6 +100,7 @@ def plan_json(index: Index, name: str) -> str:
             for s in rnd.sources
         ],
         "figures": round_stats(ri),
+        **round_progress(index, name),
         "chapters": [
             {
                 "id": c.id,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Round, Task
+from planc.progress.status import latest_progress
 
 EDITION_LABELS = {
     "official": "正式版",
@@ -80,6 +81,7 @@ class TaskView:
     due: str
     source: str
     search: str  # what the search box matches against
+    progress: str = ""  # the latest state reported (督查), where the round has progress
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,7 @@ class RoundView:
     chart_chapters: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_countries: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_coverage: list[tuple[str, int, int | None]] = field(default_factory=list)
+    has_progress: bool = False  # progress files: a 督查通报 (progress.html) beside the plan
 
     @property
     def date(self) -> str:
@@ -268,6 +271,7 @@ class _Builder:
             due=task.due or "",
             source=task.source.id if task.source else "",
             search=" ".join([task.title, text, *benchmarks, *(c.text for c in cases)]),
+            progress=latest_progress(self.ri.progress, task),
         )
 
     def chapters(self) -> list[ChapterView]:
@@ -484,6 +488,7 @@ class _Builder:
                 for name, n in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
             chart_coverage=[(f"{s.title}", s.covered, s.total) for s in systems if s.total],
+            has_progress=self.ri.progress is not None,
         )
 
 
