@@ -319,5 +319,27 @@ def progress_show(
     _run(lambda: run(plans, round_name, as_of, fmt.value, sys.stdout))
 
 
+@progress_app.command("diff")
+def progress_diff(
+    round_name: RoundArgument,
+    old: Annotated[str, typer.Argument(metavar="P1", help="The earlier period, e.g. 2021-Q1.")],
+    new: Annotated[str, typer.Argument(metavar="P2", help="The later period, e.g. 2021-Q2.")],
+    plans: PlansOption = Path("plans"),
+    fmt: Annotated[StatsFormat, typer.Option("--format", help="text or json.")] = StatsFormat.text,
+) -> None:
+    """What moved between two periods: tasks whose state changed, and tasks whose percent went
+    up or down.
+
+    Examples:
+
+      planc progress diff 2020-2021 2021-Q1 2021-Q2
+
+      planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json
+    """
+    from planc.commands.progress import diff as run
+
+    _run(lambda: run(plans, round_name, old, new, fmt.value, sys.stdout))
+
+
 def main() -> None:
     app()

@@ -30,7 +30,10 @@ class Break:
 
 
 def _write(file: str, text: str) -> Callable[[Path], None]:
-    return lambda plans: (plans / file).write_text(text, encoding="utf-8") and None
+    def write(plans: Path) -> None:
+        (plans / file).write_text(text, encoding="utf-8")
+
+    return write
 
 
 def _edit(file: str, old: str, new: str) -> Callable[[Path], None]:

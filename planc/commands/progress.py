@@ -11,7 +11,8 @@ from planc.diagnostics import Severity
 from planc.errors import Failing, SourcesHaveErrors
 from planc.pipeline import Analysis, analyze
 from planc.progress.model import STATUSES
-from planc.progress.status import STATES
+from planc.progress.moves import Move, Moves, progress_moves
+from planc.progress.status import STATES, TaskState
 from planc.progress.summary import Row, Summary, TaskLine, summarize, summary_json
 
 ATTENTION = {"overdue": "逾期", "delayed": "滞后", "not-reported": "未报送"}
@@ -115,4 +116,69 @@ def show(plans: Path, name: str, as_of: str | None, fmt: str, stream: IO[str]) -
         stream.write(as_github(s, plans))
     else:
         stream.write(as_text(s))
+    return 0
+
+
+def _state(state: TaskState) -> str:
+    label = STATES[state.state]
+    if state.last is not None and state.last[1].percent is not None:
+        label += f" {state.last[1].percent}%"
+    return label
+
+
+MOVE_HEADINGS = {
+    "moved": "状态变化 (moved)",
+    "advanced": "进度推进 (advanced)",
+    "fell": "进度回落 (fell back)",
+}
+
+
+def moves_text(m: Moves) -> str:
+    lines = [f"planc progress diff {m.round} {m.old} → {m.new}"]
+    for kind, heading in MOVE_HEADINGS.items():
+        found = m.of(kind)
+        if not found:
+            continue
+        lines += ["", f"{heading}: {len(found)}"]
+        for move in found:
+            task = move.task
+            number = f"{task.number}. " if task.number is not None else ""
+            note = move.after.report.note if move.after.report and move.after.report.note else ""
+            lines.append(
+                f"  {number}{task.title}（{task.id}）  {_state(move.before)} → "
+                f"{_state(move.after)}" + (f"  {note}" if note else "")
+            )
+    lines += ["", f"未变 (same): {len(m.of('same'))}"]
+    return "\n".join(lines) + "\n"
+
+
+def moves_json(m: Moves) -> str:
+    def side(state: TaskState) -> dict[str, object]:
+        return {"state": state.state, "percent": Move.percent(state)}
+
+    payload = {
+        "round": m.round,
+        "from": m.old,
+        "to": m.new,
+        **{
+            kind: [
+                {
+                    "task": move.task.id,
+                    "from": side(move.before),
+                    "to": side(move.after),
+                    "note": move.after.report.note if move.after.report else None,
+                }
+                for move in m.of(kind)
+            ]
+            for kind in MOVE_HEADINGS
+        },
+        "same": [move.task.id for move in m.of("same")],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def diff(plans: Path, name: str, old: str, new: str, fmt: str, stream: IO[str]) -> int:
+    analysis = checked(plans, name)
+    moves = progress_moves(analysis.index, name, old, new)
+    stream.write(moves_json(moves) if fmt == "json" else moves_text(moves))
     return 0
