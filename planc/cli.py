@@ -319,6 +319,52 @@ def progress_show(
     _run(lambda: run(plans, round_name, as_of, fmt.value, sys.stdout))
 
 
+@progress_app.command("forms")
+def progress_forms(
+    round_name: RoundArgument,
+    period: Annotated[
+        str, typer.Option("--period", metavar="PERIOD", help="The period to report: 2021-Q2.")
+    ],
+    plans: PlansOption = Path("plans"),
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Where the forms go.")] = Path(
+        "forms"
+    ),
+) -> None:
+    """Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,
+    prefilled with the last period's answers. Existing files are never overwritten.
+
+    Examples:
+
+      planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2
+    """
+    from planc.commands.progress import forms as run
+
+    _run(lambda: run(plans, round_name, period, out, sys.stdout))
+
+
+@progress_app.command("import")
+def progress_import(
+    round_name: RoundArgument,
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help="Returned .xlsx forms.", show_default=False),
+    ],
+    plans: PlansOption = Path("plans"),
+) -> None:
+    """Read returned progress forms into plans/ROUND/progress/PERIOD.yaml.
+
+    All or nothing: a problem in any form (located at FILE:SHEET!CELL) writes nothing.
+    Importing the same form again changes nothing.
+
+    Examples:
+
+      planc progress import 2020-2021 returned/*.xlsx
+    """
+    from planc.commands.progress import import_forms as run
+
+    _run(lambda: run(plans, round_name, files, sys.stdout, sys.stderr))
+
+
 @progress_app.command("diff")
 def progress_diff(
     round_name: RoundArgument,

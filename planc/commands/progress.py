@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 from typing import IO
 
-from planc.diagnostics import Severity
+from planc.diagnostics import Diagnostic, Severity
 from planc.errors import Failing, SourcesHaveErrors
 from planc.pipeline import Analysis, analyze
 from planc.progress.model import STATUSES
@@ -181,4 +181,48 @@ def diff(plans: Path, name: str, old: str, new: str, fmt: str, stream: IO[str]) 
     analysis = checked(plans, name)
     moves = progress_moves(analysis.index, name, old, new)
     stream.write(moves_json(moves) if fmt == "json" else moves_text(moves))
+    return 0
+
+
+def forms(plans: Path, name: str, period: str, out: Path, stream: IO[str]) -> int:
+    from planc.progress.forms import write_forms
+
+    analysis = checked(plans, name)
+    written = write_forms(analysis.index, name, period, out)
+    units = analysis.index.project.registry.units
+    for form in written:
+        stream.write(f"wrote {form.path.as_posix()}  ({units[form.unit].name}, {form.tasks} 项)\n")
+    stream.write(f"{len(written)} forms for {period}, one per lead unit\n")
+    return 0
+
+
+def write_problems(diagnostics: list[Diagnostic], stream: IO[str]) -> None:
+    """Problems in returned forms, located as spreadsheet users name a cell."""
+    for d in diagnostics:
+        stream.write(f"{d.loc}: {d.severity.value}[{d.code}] {d.message}\n")
+        if d.hint:
+            stream.write(f"    hint: {d.hint}\n")
+
+
+def import_forms(plans: Path, name: str, files: list[Path], stream: IO[str], err: IO[str]) -> int:
+    from planc.progress.importer import read_forms, write_imported
+
+    analysis = checked(plans, name)
+    result = read_forms(analysis.index, name, files)
+    write_problems(result.diagnostics, err)
+    if result.errors:
+        err.write(
+            f"planc: {result.errors} error{'s' if result.errors > 1 else ''} in the forms; "
+            "nothing was imported\n"
+        )
+        return 1
+    write_imported(plans, analysis.index, name, result)
+    for rel in result.written:
+        period = rel.rsplit("/", 1)[-1].removesuffix(".yaml")
+        n = len(result.reports[period])
+        stream.write(f"wrote {(plans / rel).as_posix()}  ({n} reports)\n")
+    for rel in result.unchanged:
+        stream.write(f"unchanged {(plans / rel).as_posix()}  (already imported)\n")
+    if result.written:
+        stream.write(f"run planc check {name} and planc progress {name} to see them\n")
     return 0
