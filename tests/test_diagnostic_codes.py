@@ -11,6 +11,7 @@ import pytest
 from planc.diagnostics import CODES
 from tests.conftest import diagnostics, edit
 from tests.test_progress_codes import CODES as PROGRESS_CODES
+from tests.test_progress_forms import CODES as FORM_CODES
 
 T18 = "2018-2019/tasks/enterprise.yaml"
 P20 = "2020-2021/plan.yaml"
@@ -252,7 +253,7 @@ def test_valid_fixture_is_clean(plans: Path) -> None:
 
 
 def test_every_code_has_a_fixture() -> None:
-    assert {b.code for b in BREAKS} | PROGRESS_CODES == set(CODES)
+    assert {b.code for b in BREAKS} | PROGRESS_CODES | FORM_CODES == set(CODES)
 
 
 def test_all_problems_in_one_run(plans: Path) -> None:
