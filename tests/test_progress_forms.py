@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -38,7 +39,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def fill(path: str, row_of: str, **values: object) -> None:
+def fill(path: str, row_of: str, **values: Any) -> None:
     """Type into the form as a clerk would (row_of: the task id in hidden column A)."""
     wb = load_workbook(path)
     ws = wb.worksheets[0]
