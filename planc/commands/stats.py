@@ -12,29 +12,125 @@ from rich.text import Text
 
 from planc import report
 from planc.diagnostics import Severity, count
-from planc.index import FIGURE_LABELS, FigureRow, RoundIndex
+from planc.index import (
+    ALL_FIGURE_LABELS,
+    PROGRAMME_FIGURE_LABELS,
+    FigureRow,
+    ProgrammeIndex,
+    RoundIndex,
+)
 from planc.pipeline import analyze
 
-STATUS_STYLE = {"ok": "green", "mismatch": "yellow", "incomplete": "cyan", "undeclared": "dim"}
+STATUS_STYLE = {
+    "ok": "green",
+    "mismatch": "yellow",
+    "incomplete": "cyan",
+    "undeclared": "dim",
+    "uncounted": "dim",
+    "inconsistent": "yellow",
+    "partial": "cyan",
+}
 
 
 def _pair(row: FigureRow) -> dict[str, Any]:
-    return {"declared": row.declared.value if row.declared else None, "sources": row.computed}
+    pair: dict[str, Any] = {
+        "declared": row.declared.value if row.declared else None,
+        "sources": row.computed,
+    }
+    if row.declared is not None and row.declared.qualifier:
+        pair["qualifier"] = row.declared.qualifier  # 余 / 多: the figure is at least `declared`
+    return pair
 
 
-def round_stats(ri: RoundIndex) -> dict[str, Any]:
+def round_stats(ri: RoundIndex, phases: list[str] | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {row.name: _pair(row) for row in ri.figures}
     data["chapters"] = {cid: _pair(row) for cid, row in ri.chapter_figures.items()}
     data["parts"] = {pid: _pair(row) for pid, row in ri.part_figures.items()}
     data["systems"] = {
         sid: {row.name: _pair(row) for row in rows} for sid, rows in ri.system_figures.items()
     }
+    # Another document's targets, shown beside the plan: never counted as its indicators.
+    data["targets"] = {
+        s.id: {
+            "document": s.document,
+            "groups": len(s.dimensions),
+            "targets": len(s.indicators()),
+        }
+        for s in ri.round.systems
+        if s.is_targets
+    }
+    if phases is not None:
+        data["phases"] = phases
     return data
 
 
-def _status(ri: RoundIndex, row: FigureRow) -> Text:
-    status = ri.status(row)
-    return Text("—" if status == "undeclared" else status, STATUS_STYLE[status])
+def programme_stats(pi: ProgrammeIndex) -> dict[str, Any]:
+    prog = pi.programme
+    return {
+        "title": prog.title,
+        "phases": [{"title": p.title, "from": p.start, "to": p.end} for p in prog.phases],
+        **{row.name: _pair(row) for row in pi.figures},
+        "figures": {
+            row.figure.id: {
+                "title": row.figure.title,
+                "figure": row.figure.figure,
+                "declared": row.figure.declared.value,
+                **({"qualifier": q} if (q := row.figure.declared.qualifier) else {}),
+                "rounds": {
+                    name: (
+                        {"declared": f.value, **({"qualifier": f.qualifier} if f.qualifier else {})}
+                        if f is not None
+                        else None
+                    )
+                    for name, f in row.terms
+                },
+                "sources": row.computed,
+                "status": row.status,
+            }
+            for row in pi.rounds_figures
+        },
+    }
+
+
+def _status(ri: RoundIndex | None, row: FigureRow) -> Text:
+    status = ri.status(row) if ri is not None else row.status
+    if status == "mismatch" and row.computed is not None and row.declared is not None:
+        if row.computed < row.declared.value and ri is None:
+            status = "incomplete"
+    label = {"undeclared": "—", "uncounted": "not counted"}.get(status, status)
+    return Text(label, STATUS_STYLE[status])
+
+
+def _declared(row: FigureRow) -> str:
+    return str(row.declared) if row.declared else "—"
+
+
+def _computed(row: FigureRow) -> str:
+    return "—" if row.computed is None else str(row.computed)
+
+
+def _programme_table(pi: ProgrammeIndex) -> Table:
+    prog = pi.programme
+    table = Table(title=Text(f"programme  {prog.title}", "bold"), title_justify="left")
+    table.add_column("figure", no_wrap=True)
+    table.add_column("declared", justify="right", no_wrap=True)
+    table.add_column("computed", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    for phase in prog.phases:
+        table.add_row(f"phase {phase.title}", phase.span, "", "")
+    for row in pi.figures:
+        table.add_row(
+            PROGRAMME_FIGURE_LABELS[row.name], _declared(row), _computed(row), _status(None, row)
+        )
+    for rf in pi.rounds_figures:
+        label = f"{rf.figure.id} ({rf.figure.figure}, {len(rf.terms)} rounds)"
+        table.add_row(
+            label,
+            str(rf.figure.declared),
+            rf.sum_text,
+            Text(rf.status, STATUS_STYLE[rf.status]),
+        )
+    return table
 
 
 def _table(ri: RoundIndex) -> Table:
@@ -45,15 +141,22 @@ def _table(ri: RoundIndex) -> Table:
     table.add_column("declared", justify="right", no_wrap=True)
     table.add_column("computed", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
-    rows = [(FIGURE_LABELS[row.name], row) for row in ri.figures]
+    rows = [(ALL_FIGURE_LABELS[row.name], row) for row in ri.figures]
     rows += [(f"  chapter {cid}", row) for cid, row in ri.chapter_figures.items()]
     rows += [(f"  part {pid}", row) for pid, row in ri.part_figures.items()]
     rows += [
         (f"  {sid}: {row.name}", row) for sid, rows_ in ri.system_figures.items() for row in rows_
     ]
     for label, row in rows:
-        declared = str(row.declared.value) if row.declared else "—"
-        table.add_row(label, declared, str(row.computed), _status(ri, row))
+        table.add_row(label, _declared(row), _computed(row), _status(ri, row))
+    for system in rnd.systems:
+        if system.is_targets:
+            table.add_row(
+                f"  {system.id}: targets of {system.document or 'another document'}",
+                "",
+                str(len(system.indicators())),
+                Text("not the plan's indicators", "dim"),
+            )
     return table
 
 
@@ -62,11 +165,23 @@ def stats(plans: Path, rounds: Sequence[str], fmt: str, stream: IO[str]) -> int:
     chosen = [
         analysis.index.rounds[name] for name in analysis.rounds if name in analysis.index.rounds
     ]
+    pi = analysis.index.programme
     if fmt == "json":
-        payload = {"rounds": {ri.round.name: round_stats(ri) for ri in chosen}}
+        payload: dict[str, Any] = {
+            "rounds": {
+                ri.round.name: round_stats(
+                    ri, [p.title for p in pi.phases_of[ri.round.name]] if pi else None
+                )
+                for ri in chosen
+            }
+        }
+        if pi is not None:
+            payload["programme"] = programme_stats(pi)
         stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
     out = report.console(stream)
+    if pi is not None:
+        out.print(_programme_table(pi))
     for name in analysis.rounds:
         if name in analysis.index.rounds:
             out.print(_table(analysis.index.rounds[name]))
