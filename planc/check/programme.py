@@ -43,8 +43,8 @@ def _over_rounds(row: RoundsFigureRow) -> Iterator[Diagnostic]:
     what = ALL_FIGURE_LABELS.get(fig.figure, fig.figure).strip()
     added = f"at least {row.added}" if row.approximate else str(row.added)
     message = (
-        f"“{fig.title}”: {fig.declared} {what} published over {names}, but the rounds "
-        f"declare {row.sum_text} = {added}"
+        f"figure '{fig.id}': {fig.declared} {what} published over {names}, but those "
+        f"rounds declare {row.sum_text} = {added}"
     )
     # One approximate or missing term: say what the total leaves for it.
     loose = [(n, f) for n, f in row.terms if f is None or f.at_least]

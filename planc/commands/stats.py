@@ -111,31 +111,35 @@ def _computed(row: FigureRow) -> str:
 
 def _programme_table(pi: ProgrammeIndex) -> Table:
     prog = pi.programme
-    table = Table(title=Text(f"programme  {prog.title}", "bold"), title_justify="left")
+    phases = " · ".join(f"{p.title} {p.span}" for p in prog.phases)
+    title = Text(f"programme  {prog.title}", "bold")
+    if phases:
+        title.append(f"\nphases  {phases}", "not bold")
+    table = Table(title=title, title_justify="left")
     table.add_column("figure", no_wrap=True)
     table.add_column("declared", justify="right", no_wrap=True)
     table.add_column("computed", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
-    for phase in prog.phases:
-        table.add_row(f"phase {phase.title}", phase.span, "", "")
     for row in pi.figures:
         table.add_row(
             PROGRAMME_FIGURE_LABELS[row.name], _declared(row), _computed(row), _status(None, row)
         )
     for rf in pi.rounds_figures:
-        label = f"{rf.figure.id} ({rf.figure.figure}, {len(rf.terms)} rounds)"
+        # the computed column adds up what the rounds declare of the figure
         table.add_row(
-            label,
+            f"{rf.figure.id} ({rf.figure.figure})",
             str(rf.figure.declared),
-            rf.sum_text,
+            rf.sum_text.replace(" ", ""),
             Text(rf.status, STATUS_STYLE[rf.status]),
         )
     return table
 
 
-def _table(ri: RoundIndex) -> Table:
+def _table(ri: RoundIndex, phases: list[str]) -> Table:
     rnd = ri.round
     title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
+    if phases:  # from programme.yaml: a round spanning two phases names both
+        title.append(f"  {'、'.join(phases)}", "not bold")
     table = Table(title=title, title_justify="left")
     table.add_column("figure", no_wrap=True)
     table.add_column("declared", justify="right", no_wrap=True)
@@ -184,7 +188,8 @@ def stats(plans: Path, rounds: Sequence[str], fmt: str, stream: IO[str]) -> int:
         out.print(_programme_table(pi))
     for name in analysis.rounds:
         if name in analysis.index.rounds:
-            out.print(_table(analysis.index.rounds[name]))
+            phases = [p.title for p in pi.phases_of.get(name, [])] if pi else []
+            out.print(_table(analysis.index.rounds[name], phases))
         else:
             out.print(Text(f"{name}: plan.yaml does not load, no figures; run planc check", "red"))
     errors = count(analysis.diagnostics, Severity.ERROR)
