@@ -277,7 +277,7 @@ def computed_figures(rnd: Round, places: dict[str, Place]) -> dict[str, int | No
 
 
 def _outside_chapters(rnd: Round) -> Figure | None:
-    """"125项…其中122项任务聚焦…": the tasks the record puts outside the chapters."""
+    """ "125项…其中122项任务聚焦…": the tasks the record puts outside the chapters."""
     total, inside = rnd.declared.get("tasks"), rnd.declared.get("tasks_in_chapters")
     if total is None or inside is None or total.at_least or inside.at_least:
         return None

@@ -49,17 +49,16 @@ def _sum_check(
         )
 
 
-def _not_above(
-    part: Figure | None, whole: Figure | None, message: str
-) -> Iterator[Diagnostic]:
+def _not_above(part: Figure | None, whole: Figure | None, message: str) -> Iterator[Diagnostic]:
     """A declared part ("其中122项", "其中包含75个海洋城市") is no more than its whole."""
-    if part is not None and whole is not None and not whole.at_least:
-        if part.value > whole.value:
-            yield Diagnostic("declared-inconsistent", part.loc, message)
+    if part is None or whole is None or whole.at_least:
+        return
+    if part.value > whole.value:
+        yield Diagnostic("declared-inconsistent", part.loc, message)
 
 
 def _both_levels(declared: dict[str, Figure]) -> Iterator[Diagnostic]:
-    """"40个指标" against "5个一级指标35个二级指标"."""
+    """ "40个指标" against "5个一级指标35个二级指标"."""
     total = declared.get("indicators_total")
     dims, inds = declared.get("dimensions"), declared.get("indicators")
     if total is None or dims is None or inds is None or total.at_least:

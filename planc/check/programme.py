@@ -76,7 +76,8 @@ def _phases(index: Index, prog: Programme) -> Iterator[Diagnostic]:
                 rnd.locs.get("phase", rnd.loc),
                 f"round {name} says phase '{rnd.phase}', but by {prog.file} its years fall in "
                 + "、".join(f"{p.title}({p.span})" for p in own),
-                did_you_mean(rnd.phase, titles) or "leave `phase:` out: it comes from the programme",
+                did_you_mean(rnd.phase, titles)
+                or "leave `phase:` out: it comes from the programme",
             )
 
 

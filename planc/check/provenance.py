@@ -41,7 +41,9 @@ def missing_sources(index: Index) -> Iterator[Diagnostic]:
             for case in part.cases:
                 yield from _missing(f"case '{case.id}'", case.loc, case.source)
         for system in rnd.systems:
-            yield from _missing(f"indicator system '{system.id}'", system.loc, system.source)
+            if system.source is None:  # one diagnostic for the system, not one per indicator
+                yield from _missing(f"indicator system '{system.id}'", system.loc, None)
+                continue
             for dim in system.dimensions:
                 for ind in dim.indicators:
                     yield from _missing(

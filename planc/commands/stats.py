@@ -92,11 +92,17 @@ def programme_stats(pi: ProgrammeIndex) -> dict[str, Any]:
     }
 
 
+def _short(row: FigureRow) -> bool:
+    return (
+        row.computed is not None and row.declared is not None and row.computed < row.declared.value
+    )
+
+
 def _status(ri: RoundIndex | None, row: FigureRow) -> Text:
     status = ri.status(row) if ri is not None else row.status
-    if status == "mismatch" and row.computed is not None and row.declared is not None:
-        if row.computed < row.declared.value and ri is None:
-            status = "incomplete"
+    # the programme, like a public record, holds less than it publishes: a gap, not an error
+    if ri is None and status == "mismatch" and _short(row):
+        status = "incomplete"
     label = {"undeclared": "—", "uncounted": "not counted"}.get(status, status)
     return Text(label, STATUS_STYLE[status])
 

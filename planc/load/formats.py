@@ -392,7 +392,9 @@ PROGRAMME = Obj(
                     "area",
                     {
                         "id": Field(ID, "area id", required=True),
-                        "title": Field(Text(), "area (领域) of the programme's tasks", required=True),
+                        "title": Field(
+                            Text(), "area (领域) of the programme's tasks", required=True
+                        ),
                         "tasks": Field(ListOf(Text()), "the area's tasks, where published"),
                         "source": _source(),
                         "provenance": PROVENANCE,
