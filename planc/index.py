@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from planc.model import (
     Case,
@@ -220,8 +220,72 @@ def country_of(place: Place, places: dict[str, Place]) -> str | None:
     return None
 
 
+def _pair(row: FigureRow) -> dict[str, Any]:
+    pair: dict[str, Any] = {
+        "declared": row.declared.value if row.declared else None,
+        "sources": row.computed,
+    }
+    if row.declared is not None and row.declared.qualifier:
+        pair["qualifier"] = row.declared.qualifier  # 余 / 多: the figure is at least `declared`
+    return pair
+
+
+def round_stats(ri: RoundIndex, phases: list[str] | None = None) -> dict[str, Any]:
+    """A round's figures as data: `planc stats --format json` and plan.json's "figures"."""
+    data: dict[str, Any] = {row.name: _pair(row) for row in ri.figures}
+    data["chapters"] = {cid: _pair(row) for cid, row in ri.chapter_figures.items()}
+    data["parts"] = {pid: _pair(row) for pid, row in ri.part_figures.items()}
+    data["systems"] = {
+        sid: {row.name: _pair(row) for row in rows} for sid, rows in ri.system_figures.items()
+    }
+    # Another document's targets, shown beside the plan: never counted as its indicators.
+    data["targets"] = {
+        s.id: {
+            "document": s.document,
+            "groups": len(s.dimensions),
+            "targets": len(s.indicators()),
+        }
+        for s in ri.round.systems
+        if s.is_targets
+    }
+    if phases is not None:
+        data["phases"] = phases
+    return data
+
+
+def _declared_data(f: Figure) -> dict[str, Any]:
+    return {"declared": f.value, **({"qualifier": f.qualifier} if f.qualifier else {})}
+
+
+def programme_stats(pi: ProgrammeIndex) -> dict[str, Any]:
+    """The programme's figures as data: `planc stats --format json`."""
+    prog = pi.programme
+    return {
+        "title": prog.title,
+        "phases": [{"title": p.title, "from": p.start, "to": p.end} for p in prog.phases],
+        **{row.name: _pair(row) for row in pi.figures},
+        "figures": {
+            row.figure.id: {
+                "title": row.figure.title,
+                "figure": row.figure.figure,
+                **_declared_data(row.figure.declared),
+                "rounds": {
+                    name: _declared_data(f) if f is not None else None for name, f in row.terms
+                },
+                "sources": row.computed,
+                "status": row.status,
+            }
+            for row in pi.rounds_figures
+        },
+    }
+
+
 def _round_index(rnd: Round, project: Project) -> RoundIndex:
-    ri = RoundIndex(rnd, complete=project.loaded_cleanly(rnd.files + project.registry_files))
+    # A file naming a chapter or part that plan.yaml lacks (or that another file fills) makes
+    # the round's counts meaningless until it is fixed, like a file that did not load.
+    placed = not any(g.id for g in rnd.loose_chapters + rnd.loose_parts)
+    complete = placed and project.loaded_cleanly(rnd.files + project.registry_files)
+    ri = RoundIndex(rnd, complete=complete)
     tasks = rnd.all_tasks()
     cases = rnd.all_cases()
     ri.tasks = by_id(tasks)

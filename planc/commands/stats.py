@@ -18,6 +18,8 @@ from planc.index import (
     FigureRow,
     ProgrammeIndex,
     RoundIndex,
+    programme_stats,
+    round_stats,
 )
 from planc.pipeline import analyze
 
@@ -30,66 +32,6 @@ STATUS_STYLE = {
     "inconsistent": "yellow",
     "partial": "cyan",
 }
-
-
-def _pair(row: FigureRow) -> dict[str, Any]:
-    pair: dict[str, Any] = {
-        "declared": row.declared.value if row.declared else None,
-        "sources": row.computed,
-    }
-    if row.declared is not None and row.declared.qualifier:
-        pair["qualifier"] = row.declared.qualifier  # 余 / 多: the figure is at least `declared`
-    return pair
-
-
-def round_stats(ri: RoundIndex, phases: list[str] | None = None) -> dict[str, Any]:
-    data: dict[str, Any] = {row.name: _pair(row) for row in ri.figures}
-    data["chapters"] = {cid: _pair(row) for cid, row in ri.chapter_figures.items()}
-    data["parts"] = {pid: _pair(row) for pid, row in ri.part_figures.items()}
-    data["systems"] = {
-        sid: {row.name: _pair(row) for row in rows} for sid, rows in ri.system_figures.items()
-    }
-    # Another document's targets, shown beside the plan: never counted as its indicators.
-    data["targets"] = {
-        s.id: {
-            "document": s.document,
-            "groups": len(s.dimensions),
-            "targets": len(s.indicators()),
-        }
-        for s in ri.round.systems
-        if s.is_targets
-    }
-    if phases is not None:
-        data["phases"] = phases
-    return data
-
-
-def programme_stats(pi: ProgrammeIndex) -> dict[str, Any]:
-    prog = pi.programme
-    return {
-        "title": prog.title,
-        "phases": [{"title": p.title, "from": p.start, "to": p.end} for p in prog.phases],
-        **{row.name: _pair(row) for row in pi.figures},
-        "figures": {
-            row.figure.id: {
-                "title": row.figure.title,
-                "figure": row.figure.figure,
-                "declared": row.figure.declared.value,
-                **({"qualifier": q} if (q := row.figure.declared.qualifier) else {}),
-                "rounds": {
-                    name: (
-                        {"declared": f.value, **({"qualifier": f.qualifier} if f.qualifier else {})}
-                        if f is not None
-                        else None
-                    )
-                    for name, f in row.terms
-                },
-                "sources": row.computed,
-                "status": row.status,
-            }
-            for row in pi.rounds_figures
-        },
-    }
 
 
 def _short(row: FigureRow) -> bool:
