@@ -343,3 +343,15 @@ def test_stats_and_diff_on_the_shipped_plans() -> None:
     )
     # the 17 targets of the 实施意见 are not new indicators of the plan
     assert json.loads(diff.stdout)["indicators"]["new"] == []
+
+
+def test_inferred_statements_are_marked_and_counted(shipped_dist: Path) -> None:
+    for name in ("2016-2017", "2022-2023"):
+        html = (shipped_dist / name / "plan.html").read_text(encoding="utf-8")
+        marks = html.count('<sup class="inferred"')
+        assert marks > 0
+        # 关于本版本 counts exactly the marked statements
+        assert f"本版本有 {marks} 处内容系据公开资料推断" in html
+    handbook = (shipped_dist / "2022-2023" / "handbook.html").read_text(encoding="utf-8")
+    marked_cases = handbook.count('<sup class="inferred"')
+    assert f"标以※的 {marked_cases} 宗案例" in handbook

@@ -31,7 +31,15 @@ FIGURE_NAMES = {
     "cities_studied": "调研国际城市",
     "ocean_cities_studied": "其中海洋城市",
 }
-FIELD_NAMES = {"title": "名称", "cases": "对标案例", "continues": "延续关系", "part": "所在部分"}
+FIELD_NAMES = {
+    "title": "名称",
+    "cases": "对标案例",
+    "continues": "延续关系",
+    "part": "所在部分",
+    "issuer": "印发单位",
+    "issued": "印发日期",
+    "goal": "目标",
+}
 FIGURE_UNITS = {
     "tasks": "项",
     "benchmarked_tasks": "项",
@@ -225,6 +233,7 @@ class RoundView:
     places: list[PlaceGroup]
     sources: list[SourceView]
     inferred_count: int = 0  # statements marked as inferred (※)
+    marks: dict[str, str] = field(default_factory=dict)  # plan.yaml field -> why it is inferred
     inferred_cases: int = 0
     programme: str = ""
     chart_chapters: list[tuple[str, int, int | None]] = field(default_factory=list)
@@ -477,10 +486,17 @@ class _Builder:
             for row in self.ri.figures
         ]
 
+    def marks(self) -> dict[str, str]:
+        """The round's own inferred values (issuer, issued, goal …), each with its reasons."""
+        fields = [n.of for n in self.round.provenance if n.kind == "inferred" and n.of]
+        return {
+            name: inferred([n for n in self.round.provenance if n.of == name])
+            for name in dict.fromkeys(fields)
+        }
+
     def inferred_count(self, views: list[str]) -> int:
         """Statements of the round marked as inferred: its own values and every marked item."""
-        own = 1 if inferred(self.round.provenance) else 0
-        return own + sum(1 for v in views if v)
+        return len(self.marks()) + sum(1 for v in views if v)
 
     def sources(self) -> list[SourceView]:
         views = []
@@ -498,7 +514,7 @@ class _Builder:
         marks = [c.inferred for c in chapters] + [s.inferred for s in systems]
         marks += [t.inferred for c in chapters for t in c.tasks]
         marks += [t.inferred for c in chapters for s in c.sections for t in s.tasks]
-        marks += [c.inferred for p in parts for c in p.cases]
+        # (the handbook counts its cases itself: inferred_cases)
         pi = self.index.programme
         phase = rnd.phase or ""
         if pi is not None and pi.phases_of.get(rnd.name):
@@ -533,6 +549,7 @@ class _Builder:
             places=self.place_groups(),
             sources=self.sources(),
             inferred_count=self.inferred_count(marks),
+            marks=self.marks(),
             inferred_cases=sum(1 for p in parts for c in p.cases if c.inferred),
             programme=pi.programme.title if pi else "",
             chart_chapters=[(c.title, c.held, c.declared) for c in chapters],
