@@ -284,7 +284,11 @@ progress_app = typer.Typer(
     no_args_is_help=True,
     help="Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\n"
     "planc progress ROUND shows the table; the subcommands make and read the forms, and "
-    "compare two periods.",
+    "compare two periods.\n\n"
+    "Examples:\n\n"
+    "  planc progress 2020-2021 --as-of 2021-Q1\n\n"
+    "  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n"
+    "  planc progress import 2020-2021 returned/*.xlsx",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(progress_app, name="progress")

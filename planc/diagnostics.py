@@ -29,6 +29,8 @@ CODES: dict[str, Severity] = {
     "declared-inconsistent": Severity.WARNING,
     "unused-case": Severity.WARNING,
     "uncovered-indicator": Severity.WARNING,
+    "missing-source": Severity.WARNING,
+    "phase-mismatch": Severity.WARNING,
     "incomplete": Severity.INFO,
     # Spreadsheet forms coming back (planc consult import): located at SHEET!CELL.
     "form-unreadable": Severity.ERROR,
