@@ -4,8 +4,9 @@ same is not loaded, indexed or checked again.
 
 What a round's diagnostics depend on (planc/pipeline.py reads the same for one round):
 - the round's own folder, whole (every name, kind and byte under it);
-- what every round shares: the registry folder, every round's plan.yaml, the list of entries at
-  the top of the plans folder (the round names, stray folders), planc's code and version;
+- what every round shares: the registry folder, every round's plan.yaml, the entries at the top
+  of the plans folder (the round names, stray folders, and the bytes of its files, such as
+  programme.yaml), planc's code and version;
 - the rounds its tasks continue and its `previous:` round, whole. Which rounds those are is
   known only after reading the round, so an entry lists them with the digest they had, and is
   used only while each still has it.
@@ -25,9 +26,9 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from planc.diagnostics import Diagnostic, Loc, sorted_diagnostics
+from planc.diagnostics import Diagnostic, sorted_diagnostics
 from planc.load import REGISTRY, ROUND_DIR, round_names
-from planc.load.cache import SourceCache
+from planc.load.cache import SourceCache, pack_diagnostics, unpack_diagnostics
 from planc.paths import CACHE_DIR
 from planc.pipeline import analyze, select_rounds
 
@@ -73,6 +74,9 @@ class _Inputs:
             shared.update(f"{kind} {entry.name}\0".encode("utf-8", "surrogateescape"))
             if kind == "?":
                 raise _Unsafe
+            if kind == "f":  # programme.yaml, and whatever else lies at the top: its bytes
+                data = Path(entry.path).read_bytes()
+                shared.update(f"{len(data)}\0".encode() + data)
         shared.update(self.tree(REGISTRY))
         for name in round_names(plans):
             plan = plans / name / "plan.yaml"
@@ -95,20 +99,12 @@ class _Inputs:
 
 
 def _pack(deps: list[tuple[str, bytes]], diagnostics: list[Diagnostic]) -> bytes:
-    return marshal.dumps((deps, [(d.code, *d.loc, d.message, d.hint) for d in diagnostics]), 4)
+    return marshal.dumps((deps, pack_diagnostics(diagnostics)), 4)
 
 
 def _unpack(payload: bytes) -> tuple[list[tuple[str, bytes]], list[Diagnostic]]:
     deps, rows = marshal.loads(payload)
-    found = []
-    for code, file, line, column, message, hint in rows:
-        if not (type(code) is type(file) is type(message) is str):
-            raise ValueError("not a diagnostic")
-        if type(line) is not int or type(column) is not int:
-            raise ValueError("not a diagnostic")
-        if hint is not None and type(hint) is not str:
-            raise ValueError("not a diagnostic")
-        found.append(Diagnostic(code, Loc(file, line, column), message, hint))
+    found = unpack_diagnostics(rows)
     checked = [(str(name), bytes(digest)) for name, digest in deps]
     return checked, found
 
@@ -141,7 +137,7 @@ def check_diagnostics(
                 deps, diagnostics = _unpack(payload)
                 if _still(inputs, deps, names):
                     found[name] = diagnostics
-        except (_Unsafe, OSError, ValueError, TypeError, EOFError):
+        except Exception:  # an odd entry is a miss, never a crash
             continue
     missing = [name for name in chosen if name not in found]
     if missing or _GLOBAL not in found:

@@ -15,10 +15,13 @@ from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, parse_bytes, read_bytes
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
+from planc.progress.build import progress_file
 
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
-ROUND_PARTS = ("tasks", "cases", "indicators")  # subfolders of a round, each of one file kind
+PROGRAMME = "programme.yaml"  # optional: the strategy the rounds serve
+# Subfolders of a round, each of one file kind.
+ROUND_PARTS = ("tasks", "cases", "indicators", "progress")
 
 
 def round_names(plans: Path) -> list[str]:
@@ -162,6 +165,8 @@ class _Loader:
                 build.tasks_file(rnd, file, file_rec)
             elif kind == "cases":
                 build.cases_file(rnd, file, file_rec)
+            elif kind == "progress":
+                self.out += progress_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd
@@ -213,6 +218,8 @@ class _Loader:
                         f"create it with a top-level '{kind}:' mapping",
                     )
                 )
+        if (self.plans / PROGRAMME).is_file():
+            jobs.append((PROGRAMME, "programme"))
         names = round_names(self.plans)
         whole = [n for n in names if wanted is None or n in wanted]
         for name in names:  # every plan.yaml: small, and the registry names their sources
@@ -244,7 +251,9 @@ class _Loader:
         self.strays(names)
         if self.cache is not None and len(whole) == len(names):
             self.cache.prune()  # every file was read: entries not used now are stale
+        programme_rec = self.recs.get(PROGRAMME)
         return Project(
+            programme=build.programme(PROGRAMME, programme_rec) if programme_rec else None,
             registry=build.registry(
                 self.recs.get("registry/places.yaml"), self.recs.get("registry/units.yaml")
             ),

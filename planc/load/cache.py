@@ -63,6 +63,7 @@ class _Unexpected(Exception):
 
 
 _SCALARS = frozenset({str, int, float})
+_LOC_TAIL = tuple(Loc(""))[3:]  # the fields of a Loc after file, line, column, at their defaults
 _REC, _REF, _REFS = 0, 1, 2  # the tags of an encoded record, reference, list of references
 
 
@@ -123,6 +124,7 @@ def _decoder(file: str) -> Any:
     new = object.__new__
     scalars = _SCALARS
     field_locs = FieldLocs
+    tail = _LOC_TAIL
 
     def decode(value: Any) -> Any:
         kind = type(value)
@@ -136,7 +138,7 @@ def _decoder(file: str) -> Any:
             if not len(names) == len(values) == len(lines) == len(columns):
                 raise _Unexpected
             rec = new(Rec)
-            rec.loc = new_tuple(Loc, (file, line, column))
+            rec.loc = new_tuple(Loc, (file, line, column, *tail))
             rec.values = dict(
                 zip(names, [v if type(v) in scalars else decode(v) for v in values], strict=True)
             )
@@ -147,12 +149,12 @@ def _decoder(file: str) -> Any:
         if tag == _REFS:
             _, ids, lines, columns = value
             return [
-                new_tuple(Ref, (ref_id, new_tuple(Loc, (file, ln, col))))
+                new_tuple(Ref, (ref_id, new_tuple(Loc, (file, ln, col, *tail))))
                 for ref_id, ln, col in zip(ids, lines, columns, strict=True)
             ]
         if tag == _REF:
             _, ref_id, line, column = value
-            return new_tuple(Ref, (ref_id, new_tuple(Loc, (file, line, column))))
+            return new_tuple(Ref, (ref_id, new_tuple(Loc, (file, line, column, *tail))))
         raise _Unexpected
 
     return decode
@@ -163,8 +165,7 @@ def encode(result: Result, file: str) -> bytes | None:
     rec, diagnostics = result
     try:
         tree = None if rec is None else _encoder(file)(rec)
-        diags = [(d.code, *d.loc, d.message, d.hint) for d in diagnostics]
-        return marshal.dumps((tree, diags), 4)
+        return marshal.dumps((tree, pack_diagnostics(diagnostics)), 4)
     except (_Unexpected, ValueError, TypeError, AttributeError, KeyError):
         return None
 
@@ -175,14 +176,30 @@ def decode(payload: bytes, file: str) -> Result:
     rec = None if tree is None else _decoder(file)(tree)
     if rec is not None and type(rec) is not Rec:
         raise _Unexpected
-    diagnostics = []
-    for code, where, line, column, message, hint in diags:
-        if not (type(code) is type(where) is type(message) is str):
+    return rec, unpack_diagnostics(diags)
+
+
+def pack_diagnostics(diagnostics: list[Diagnostic]) -> list[tuple[Any, ...]]:
+    return [(d.code, d.message, d.hint, *d.loc) for d in diagnostics]
+
+
+def unpack_diagnostics(rows: list[tuple[Any, ...]]) -> list[Diagnostic]:
+    """Raises on anything that is not a packed diagnostic."""
+    found = []
+    for code, message, hint, file, line, column, *rest in rows:
+        if not (type(code) is type(message) is type(file) is str):
             raise _Unexpected
         if hint is not None and type(hint) is not str:
             raise _Unexpected
-        diagnostics.append(Diagnostic(code, Loc(where, int(line), int(column)), message, hint))
-    return rec, diagnostics
+        if type(line) is not int or type(column) is not int or len(rest) > len(_LOC_TAIL):
+            raise _Unexpected
+        if any(
+            type(value) is not type(default)
+            for value, default in zip(rest, _LOC_TAIL, strict=False)
+        ):
+            raise _Unexpected
+        found.append(Diagnostic(code, Loc(file, line, column, *rest), message, hint))
+    return found
 
 
 class SourceCache:

@@ -17,6 +17,7 @@ from planc.publish.folders import replacing
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
 
 if TYPE_CHECKING:
+    from planc.index import Index
     from planc.publish.workers import Workers
 
 DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
@@ -124,6 +125,13 @@ def _build(
     return result
 
 
+def _has_progress(work: Path, index: Index, name: str) -> bool:
+    """Whether a round of the site has a 督查通报: built now, or kept from the last build."""
+    if name in index.rounds and index.rounds[name].progress is not None:
+        return True
+    return (work / name / "progress.html").is_file()
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -132,6 +140,7 @@ def _write(path: Path, text: str) -> None:
 def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress) -> PublishResult:
     """Write every document of the rounds asked for into `work`: the HTML and plan.json here,
     the PDFs in the workers."""
+    from planc.progress.view import progress_document, progress_view
     from planc.publish.html import round_pages
     from planc.render.pages import site_index
 
@@ -139,7 +148,9 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
     site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
     pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
     for_print = workers.pdfs > 0
-    progress.start(len(rounds) * (DOCUMENTS_PER_ROUND if for_print else 3) + 1)
+    bulletins = [n for n in rounds if index.rounds[n].progress is not None]
+    per_round = DOCUMENTS_PER_ROUND if for_print else 3
+    progress.start(len(rounds) * per_round + (2 if for_print else 1) * len(bulletins) + 1)
     for name in rounds:
         progress.step(f"HTML {name}")
         pages = round_pages(analysis, name, site_rounds, for_print)
@@ -148,6 +159,14 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
             progress.step(f"HTML {name}", 1)
         for doc, html in pages.print.items():
             pdfs.append((f"PDF {name} {doc}", html, work / name / f"{doc}.pdf"))
+        if name in bulletins:  # the 督查通报, only where progress is reported
+            pview = progress_view(index, name)
+            with_progress = [n for n in site_rounds if _has_progress(work, index, n)]
+            _write(work / name / "progress.html", progress_document(pview, with_progress, "screen"))
+            progress.step(f"HTML {name}", 1)
+            if for_print:
+                html = progress_document(pview, with_progress, "print")
+                pdfs.append((f"PDF {name} progress", html, work / name / "progress.pdf"))
     _write(work / "index.html", site_index(index, site_rounds))
     progress.step("PDF", 1)
     warnings: list[str] = []
