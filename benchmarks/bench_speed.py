@@ -140,8 +140,9 @@ def _nothing() -> None:
 
 def check_scenarios(planc: Path, plans: Path) -> dict[str, tuple[Callable[[], None], list[str]]]:
     rounds = sorted(p.name for p in plans.iterdir() if p.is_dir() and p.name[:1].isdigit())
-    first_file = sorted((plans / rounds[0] / "tasks").glob("*.yaml"))[0]
-    last_file = sorted((plans / rounds[-1] / "tasks").glob("*.yaml"))[0]
+    with_tasks = [r for r in rounds if sorted((plans / r / "tasks").glob("*.yaml"))]
+    first_file = sorted((plans / with_tasks[0] / "tasks").glob("*.yaml"))[0]
+    last_file = sorted((plans / with_tasks[-1] / "tasks").glob("*.yaml"))[0]
     cache = plans / CACHE_DIR
     base = [str(planc), "check", "--plans", str(plans)]
     edits = {"n": 0}
@@ -347,6 +348,8 @@ def bench_html(args: argparse.Namespace, planc: Path, work: Path) -> dict[str, A
 
 
 def print_report(report: dict[str, Any]) -> None:
+    if any("median_wall_s" in rows for rows in report.values() if isinstance(rows, dict)):
+        report = {"runs": report}  # one group (start-up)
     for group, rows in report.items():
         if not isinstance(rows, dict):
             continue

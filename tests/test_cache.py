@@ -27,7 +27,7 @@ from planc.model import Ref
 from planc.paths import CACHE_DIR
 from planc.pipeline import _concerns, analyze
 from planc.recheck import check_diagnostics
-from tests.conftest import VALID, edit
+from tests.conftest import SHIPPED, VALID, edit
 from tests.test_hypothesis import (
     ANY_MUTATION,
     PROPERTY,
@@ -39,7 +39,7 @@ from tests.test_hypothesis import (
     plans_copy,
 )
 
-KIND_OF = {"tasks": "tasks", "cases": "cases", "indicators": "indicators"}
+KIND_OF = {"tasks": "tasks", "cases": "cases", "indicators": "indicators", "progress": "progress"}
 
 
 def kind_of(file: str) -> str:
@@ -90,14 +90,34 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[SourceCache]]:
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("file", YAML_FILES)
-def test_an_entry_gives_back_what_was_read(file: str) -> None:
-    rec, problems = read_source(VALID, file, kind_of(file))
+SHIPPED_FILES = sorted(
+    p.relative_to(SHIPPED).as_posix()
+    for p in SHIPPED.rglob("*.yaml")
+    if CACHE_DIR not in p.parts and p.name != "programme.yaml"
+)
+
+
+@pytest.mark.parametrize(
+    ("plans", "file"),
+    [(VALID, f) for f in YAML_FILES] + [(SHIPPED, f) for f in SHIPPED_FILES],
+)
+def test_an_entry_gives_back_what_was_read(plans: Path, file: str) -> None:
+    """Every source file of the fixtures and the shipped plans can be cached (a value the
+    encoder does not know would silently never be cached), and comes back the same."""
+    rec, problems = read_source(plans, file, kind_of(file))
     payload = encode((rec, problems), file)
     assert payload is not None
     again, again_problems = decode(payload, file)
     assert plain(again) == plain(rec)
     assert again_problems == problems
+
+
+def test_the_programme_can_be_cached() -> None:
+    rec, problems = read_source(SHIPPED, "programme.yaml", "programme")
+    assert rec is not None
+    payload = encode((rec, problems), "programme.yaml")
+    assert payload is not None
+    assert plain(decode(payload, "programme.yaml")[0]) == plain(rec)
 
 
 def test_a_second_check_reads_every_file_from_the_cache(

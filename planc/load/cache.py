@@ -33,7 +33,7 @@ from planc.model import Ref
 from planc.paths import CACHE_DIR
 
 SOURCE_FORMAT = "1"  # the `planc: 1` source format; a new format reads every file afresh
-ENCODING = 1  # the layout of an entry below; bump it when _encode changes
+ENCODING = 2  # the layout of an entry below; bump it when _encoder changes
 MAGIC = b"planc-c\x01"
 _HEADER = len(MAGIC) + 32 + 32  # magic, key, SHA-256 of the payload
 _ENTRY = re.compile(r"[0-9a-f]{64}")
@@ -62,9 +62,11 @@ class _Unexpected(Exception):
     """A record holds something the cache cannot write down faithfully: do not cache it."""
 
 
-_SCALARS = frozenset({str, int, float})
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 _LOC_TAIL = tuple(Loc(""))[3:]  # the fields of a Loc after file, line, column, at their defaults
-_REC, _REF, _REFS = 0, 1, 2  # the tags of an encoded record, reference, list of references
+# The tags of an encoded record, reference, list of references, and plain tuple (a declared
+# figure is read as (value, qualifier)).
+_REC, _REF, _REFS, _TUPLE = 0, 1, 2, 3
 
 
 def _encoder(file: str) -> Any:
@@ -77,8 +79,10 @@ def _encoder(file: str) -> Any:
         kind = type(value)
         if kind is str:
             return share(value, value)
-        if kind is int or kind is float:
+        if kind in _SCALARS:
             return value
+        if kind is tuple:
+            return (_TUPLE, [encode(item) for item in value])
         if kind is list:
             if value and all(type(item) is Ref for item in value):
                 if any(item.loc.file != file for item in value):
@@ -155,6 +159,9 @@ def _decoder(file: str) -> Any:
         if tag == _REF:
             _, ref_id, line, column = value
             return new_tuple(Ref, (ref_id, new_tuple(Loc, (file, line, column, *tail))))
+        if tag == _TUPLE:
+            _, items = value
+            return tuple(v if type(v) in scalars else decode(v) for v in items)
         raise _Unexpected
 
     return decode
