@@ -12,7 +12,7 @@ from planc.check import run_checks
 from planc.diagnostics import Diagnostic, sorted_diagnostics
 from planc.errors import UsageError
 from planc.index import Index, build_index
-from planc.load import ROUND_DIR, load_project, round_names
+from planc.load import PROGRAMME, ROUND_DIR, load_project, round_names
 from planc.load.cache import SourceCache
 
 
@@ -75,7 +75,10 @@ def analyze(
     round (a build shows which later tasks continue each one). `cache`: reuse the files parsed
     before (PLANS/.planc-cache)."""
     chosen = select_rounds(plans, rounds)
+    # A programme reconciles figures over rounds only where each of them loads cleanly: with
+    # one, every round is read.
     partial = not everything and set(chosen) != set(round_names(plans))
+    partial = partial and not (plans / PROGRAMME).is_file()
     with _no_cycle_collection():
         try:
             project, diagnostics = load_project(plans, chosen if partial else None, cache)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, sorted_diagnostics
-from planc.load import REGISTRY, ROUND_DIR, round_names
+from planc.load import PROGRAMME, REGISTRY, ROUND_DIR, round_names
 from planc.load.cache import SourceCache, pack_diagnostics, unpack_diagnostics
 from planc.paths import CACHE_DIR
 from planc.pipeline import analyze, select_rounds
@@ -158,16 +158,22 @@ def check_diagnostics(
 
 def _deps(analysis: object, name: str, inputs: _Inputs) -> list[tuple[str, bytes]]:
     """The rounds whose contents `name`'s diagnostics depend on: those it continues or names as
-    previous (read whole for it), with their digests now."""
+    previous (read whole for it), with their digests now. The folder's own diagnostics depend
+    on every round when there is a programme (its figures over rounds are reconciled only
+    where every one of them loads cleanly)."""
     from planc.pipeline import Analysis
 
     assert isinstance(analysis, Analysis)
+    present = set(round_names(analysis.plans))
+    if name == _GLOBAL:
+        if not (analysis.plans / PROGRAMME).is_file():
+            return []
+        return [(t, inputs.tree(t)) for t in sorted(present)]
     ri = analysis.index.rounds.get(name)
-    if ri is None or name == _GLOBAL:
+    if ri is None:
         return []
     rnd = ri.round
     targets = {t.continues.id.partition(":")[0] for t in rnd.all_tasks() if t.continues}
     if rnd.previous is not None:
         targets.add(rnd.previous.id)
-    present = set(round_names(analysis.plans))
     return [(t, inputs.tree(t)) for t in sorted(targets & present - {name})]

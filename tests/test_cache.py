@@ -5,6 +5,7 @@ format is a miss, and a broken or foreign entry is ignored."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -426,3 +427,22 @@ def test_a_recheck_says_what_a_fresh_check_says(
         fresh = analyze(plans, rounds, cache=False)
         assert check_diagnostics(plans, rounds) == (fresh.rounds, fresh.diagnostics)
         assert check_diagnostics(plans, rounds) == (fresh.rounds, fresh.diagnostics)
+
+
+def test_with_a_programme_every_round_counts(tmp_path: Path) -> None:
+    """The programme reconciles figures over rounds only where each loads cleanly: breaking one
+    round's file changes what is said about the programme, even when another round is asked
+    for, and a recheck says the same as a fresh check."""
+    plans = tmp_path / "plans"
+    shutil.copytree(SHIPPED, plans, ignore=shutil.ignore_patterns(CACHE_DIR))
+    assert (plans / "programme.yaml").is_file()
+    for rounds in ([], ["2022-2023"]):
+        check_diagnostics(plans, rounds)
+    # 2018-2019 is not a round 2022-2023 continues: only the programme makes it count
+    broken = sorted((plans / "2018-2019" / "tasks").glob("*.yaml"))[0]
+    broken.write_text("chapter: [unclosed\n", encoding="utf-8")
+    for rounds in ([], ["2022-2023"]):
+        fresh = analyze(plans, rounds, cache=False)
+        assert check_diagnostics(plans, rounds) == (fresh.rounds, fresh.diagnostics)
+        whole = [d for d in analyze(plans, cache=False).diagnostics if _concerns(d, fresh.rounds)]
+        assert fresh.diagnostics == whole
