@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from planc.render import fonts, typeset
 from planc.render.charts import bar_chart
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -32,8 +33,12 @@ def environment(medium: str) -> Environment:
     env.globals["medium"] = medium
     env.globals["bar_chart"] = bar_chart
     env.filters["doc"] = _pdf_links if medium == "print" else _same
+    env.globals["title_lines"] = typeset.title_lines
     # planc's own files, inlined so a page needs nothing beside it: trusted, not escaped.
-    env.globals["stylesheet"] = Markup((TEMPLATES / f"{medium}.css").read_text(encoding="utf-8"))
+    sheet = (TEMPLATES / f"{medium}.css").read_text(encoding="utf-8")
+    if medium == "print":
+        sheet = fonts.stylesheet(sheet)
+    env.globals["stylesheet"] = Markup(sheet)
     env.globals["script"] = Markup((TEMPLATES / "search.js").read_text(encoding="utf-8"))
     return env
 

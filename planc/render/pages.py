@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from planc import __version__
 from planc.index import Index
+from planc.render import typeset
 from planc.render.env import environment
 from planc.render.views import Link, RoundView, round_view
 
@@ -32,7 +33,7 @@ def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
     if view.systems:
         nav.append(Link("指标体系", "plan.html#indicators"))
     title = view.handbook_title if doc == "handbook" and view.handbook_title else view.title
-    return (
+    page = (
         environment(medium)
         .get_template(template)
         .render(
@@ -51,15 +52,17 @@ def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
             label=label,
         )
     )
+    page = typeset.normalise_html(page)
+    return typeset.keep_tails(page) if medium == "print" else page
 
 
 def site_index(index: Index, rounds: list[str]) -> str:
     views = [round_view(index, name) for name in rounds]
-    return (
+    page = (
         environment("screen")
         .get_template("index.html.j2")
         .render(
-            page_title='青岛市推进"国际化+"行动计划',
+            page_title="青岛市推进“国际化+”行动计划",
             author="planc",
             version=__version__,
             home="index.html",
@@ -72,3 +75,4 @@ def site_index(index: Index, rounds: list[str]) -> str:
             rounds_views=views,
         )
     )
+    return typeset.normalise_html(page)

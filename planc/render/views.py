@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Round, Task
+from planc.render.typeset import cn_date
 
 EDITION_LABELS = {
-    "official": "正式版",
+    "official": "",  # an official edition carries no label (GB/T 9704)
     "draft": "征求意见稿",
     "public-record": "公开资料整理版",
 }
@@ -197,7 +198,8 @@ class RoundView:
 
     @property
     def date(self) -> str:
-        return self.issued or self.name
+        """The issue date as a 公文 writes it: 2020年6月22日."""
+        return cn_date(self.issued) if self.issued else ""
 
 
 def _place_name(place: Place | None, pid: str) -> str:
@@ -438,7 +440,8 @@ class _Builder:
     def sources(self) -> list[SourceView]:
         views = []
         for s in self.round.sources:
-            text = "，".join(x for x in (s.publisher, s.title, s.date) if x)
+            date = cn_date(s.date) if s.date else ""
+            text = "，".join(x for x in (s.publisher, s.title, date) if x)
             views.append(SourceView(s.id, text + (f"（{s.url}）" if s.url else "")))
         return views
 

@@ -1,0 +1,240 @@
+"""The typefaces of the PDFs by role, after GB/T 9704-2012 §7: the office's licensed faces when
+fontconfig finds them, else free faces, else Noto (which every build has). Found by family
+name, never by file path, so the CSS names families and fontconfig does the rest."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Face:
+    family: str
+    weight: int = 400  # CSS weight: 900 picks the Black face out of a Noto family
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    label: str  # as GB/T 9704 names it
+    size: str
+    licensed: tuple[Face, ...]
+    free: tuple[Face, ...]
+    fallback: Face
+    bold: bool = False  # wanted bold, where the face has a bold style
+
+
+_SERIF = Face("Noto Serif CJK SC")
+_SANS = Face("Noto Sans CJK SC")
+_FANG = (Face("仿宋_GB2312"), Face("FangSong_GB2312"), Face("仿宋"), Face("FangSong"))
+ROLES: tuple[Role, ...] = (
+    Role(
+        "title",
+        "标题 小标宋",
+        "2号 22pt",
+        (Face("方正小标宋简体"), Face("FZXiaoBiaoSong-B05S")),
+        (Face("Noto Serif CJK SC", 900),),
+        Face("Noto Serif CJK SC", 700),
+    ),
+    Role(
+        "heading1",
+        "一级标题 黑体",
+        "3号 16pt",
+        (Face("黑体"), Face("SimHei")),
+        (Face("FandolHei"),),
+        _SANS,
+    ),
+    Role(
+        "heading2",
+        "二级标题 楷体",
+        "3号 16pt",
+        (Face("楷体_GB2312"), Face("KaiTi_GB2312"), Face("楷体"), Face("KaiTi")),
+        (Face("FandolKai"), Face("LXGW WenKai"), Face("AR PL KaitiM GB")),
+        _SERIF,
+    ),
+    Role(
+        "heading3",
+        "三级标题 仿宋加粗",
+        "3号 16pt",
+        _FANG,
+        (Face("FandolFang"),),
+        _SERIF,
+        bold=True,
+    ),
+    Role("body", "正文 仿宋", "3号 16pt", _FANG, (Face("FandolFang"),), _SERIF),
+    Role(
+        "folio",
+        "页码 半角宋体",
+        "4号 14pt",
+        (Face("宋体"), Face("SimSun")),
+        (Face("FandolSong"),),
+        _SERIF,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    role: Role
+    face: Face
+    why: str  # "licensed", "free", "fallback"
+    file: str  # the file fontconfig resolved it to ("" when not found at all)
+    index: int
+    bold: bool  # whether the face has a bold style to use
+    stack: tuple[Face, ...]  # the faces in the CSS, chosen first, then what covers the rest
+
+
+@dataclass(frozen=True)
+class Match:
+    families: tuple[str, ...]
+    file: str
+    index: int
+    styles: tuple[str, ...]
+
+
+def _fc_match(pattern: str) -> Match | None:
+    if shutil.which("fc-match") is None:
+        return None
+    done = subprocess.run(
+        ["fc-match", "--format=%{family}\t%{file}\t%{index}\t%{style}", pattern],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    fields = done.stdout.split("\t")
+    if done.returncode != 0 or len(fields) != 4:
+        return None
+    return Match(
+        tuple(f.strip() for f in fields[0].split(",")),
+        fields[1],
+        int(fields[2] or 0),
+        tuple(s.strip() for s in fields[3].split(",")),
+    )
+
+
+@cache
+def find(face: Face) -> Match | None:
+    """The installed font of `face`, or None: fontconfig substitutes silently, so the family
+    it answers with must be the one asked for."""
+    found = _fc_match(f"{face.family}:weight={_fc_weight(face.weight)}")
+    if found is None or face.family not in found.families:
+        return None
+    if face.weight >= 900 and not any("Black" in s or "Heavy" in s for s in found.styles):
+        return None  # a Noto family without the extra weights: not the face asked for
+    return found
+
+
+@cache
+def has_bold(family: str) -> bool:
+    found = _fc_match(f"{family}:weight=200")  # fontconfig's bold
+    return found is not None and family in found.families and "Bold" in " ".join(found.styles)
+
+
+def _fc_weight(css: int) -> int:
+    return {400: 80, 700: 200, 900: 210}.get(css, 80)
+
+
+def choose(role: Role) -> Choice:
+    for why, faces in (("licensed", role.licensed), ("free", role.free)):
+        for face in faces:
+            found = find(face)
+            if found is not None:
+                rest = tuple(f for f in (*faces, role.fallback) if f != face and find(f))
+                bold = role.bold and has_bold(face.family)
+                return Choice(role, face, why, found.file, found.index, bold, (face, *rest))
+    found = find(role.fallback)
+    return Choice(
+        role,
+        role.fallback,
+        "fallback",
+        found.file if found else "",
+        found.index if found else 0,
+        role.bold and has_bold(role.fallback.family),
+        (role.fallback,),
+    )
+
+
+@cache
+def policy() -> dict[str, Choice]:
+    return {role.name: choose(role) for role in ROLES}
+
+
+def css_stack(choice: Choice) -> str:
+    generic = "sans-serif" if choice.role.name == "heading1" else "serif"
+    families = dict.fromkeys(f.family for f in choice.stack)  # once each, in order
+    return ", ".join([*(f'"{f}"' for f in families), generic])
+
+
+def css(choices: dict[str, Choice]) -> dict[str, str]:
+    """What replaces `var(--face-ROLE)` and `var(--weight-ROLE)` in print.css."""
+    values = {}
+    for name, choice in choices.items():
+        values[f"var(--face-{name})"] = css_stack(choice)
+        weight = 700 if choice.bold else choice.face.weight
+        values[f"var(--weight-{name})"] = str(weight)
+    return values
+
+
+@cache
+def _cmap(file: str, index: int) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(file, fontNumber=index, lazy=True)
+    try:
+        return frozenset(font.getBestCmap() or {})
+    finally:
+        font.close()
+
+
+def covers(face: Face) -> frozenset[int]:
+    found = find(face)
+    return _cmap(found.file, found.index) if found else frozenset()
+
+
+@dataclass(frozen=True)
+class Gap:
+    role: str
+    char: str
+    served_by: str  # the face of the stack that draws it instead, "" when none (tofu)
+
+
+def gaps(choices: dict[str, Choice], texts: dict[str, Iterable[str]]) -> list[Gap]:
+    """The characters of each role's text its chosen face lacks, and what draws them."""
+    found = []
+    for role, parts in texts.items():
+        choice = choices[role]
+        chars = sorted({c for text in parts for c in text if not c.isspace()})
+        first = covers(choice.face)
+        for char in chars:
+            if ord(char) in first:
+                continue
+            by = next((f.family for f in choice.stack[1:] if ord(char) in covers(f)), "")
+            found.append(Gap(role, char, by))
+    return found
+
+
+def manifest_entry(choices: dict[str, Choice]) -> dict[str, str]:
+    """For the release manifest: the face of each role, its file by name and digest."""
+    import hashlib
+
+    entries = {}
+    for name, choice in choices.items():
+        path = Path(choice.file)
+        digest = ""
+        if path.is_file():
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        weight = " Black" if choice.face.weight >= 900 else ""
+        entries[name] = f"{choice.face.family}{weight} ({choice.why}) {path.name} sha256:{digest}"
+    return entries
+
+
+def stylesheet(sheet: str) -> str:
+    """print.css with each role's faces and weight filled in."""
+    for token, value in css(policy()).items():
+        sheet = sheet.replace(token, value)
+    return sheet
