@@ -247,5 +247,15 @@ def schema(
     _run(lambda: run(kind, out, sys.stdout))
 
 
+@app.command("fonts")
+def fonts_command() -> None:
+    """Show which face sets each role of the PDFs (GB/T 9704: title 小标宋, headings 黑体 楷体
+    仿宋, body 仿宋, page numbers 宋体), and why: a licensed face, a free one, or the fallback.
+    """
+    from planc.commands.fonts import run
+
+    _run(lambda: run(sys.stdout))
+
+
 def main() -> None:
     app()

@@ -57,7 +57,8 @@ def test_pdf_text_holds_every_task_title(built: Path) -> None:
     for title in ("深化国有资本投资运营公司改革", "提升跨境贸易便利化水平"):
         assert title in text
     assert (
-        re.sub(r"\s+", "", '高标准建设日本、韩国、德国、上合组织国家和以色列五个"国际客厅"') in text
+        # the source's straight quotes, printed as GB/T 15834 has them
+        re.sub(r"\s+", "", "高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅”") in text
     )
     assert "一、推进企业国际化" in text and "（一）在建平台集聚资源方面" in text
     assert "—3—" in text  # page numbers as GB/T 9704 writes them
@@ -91,7 +92,7 @@ def test_pdf_outline_metadata_and_page_size(built: Path) -> None:
     assert top == ["一、推进企业国际化", "二、推进市场国际化", "指标体系", "数字与图表", "资料来源"]
     assert nested == ["（一）在建平台集聚资源方面", "（二）在优化环境方面", "国际城市战略指标体系"]
     meta = reader.metadata
-    assert meta is not None and meta.title == '青岛市推进"国际化+"行动计划(2020/2021年)'
+    assert meta is not None and meta.title == "青岛市推进“国际化+”行动计划（2020/2021年）"
     assert meta.author == "青岛市国际城市战略推进委员会"
     assert str(reader.root_object["/Lang"]) == "zh-CN"
     box = reader.pages[0].mediabox

@@ -19,6 +19,7 @@ from planc.diagnostics import Severity, count
 from planc.folders import digest_trees, replacing
 from planc.index import Index
 from planc.pipeline import Analysis, UsageError, analyze, select_rounds
+from planc.render import fonts
 from planc.render.env import TEMPLATES
 from planc.render.export import plan_json
 from planc.render.pages import document, site_index
@@ -115,6 +116,9 @@ def _render(
             progress.advance(bar)
         _write(work / "index.html", site_index(index, site_rounds))
         progress.advance(bar)
+        missing = fonts.tofu(html for _, html, _ in pdfs)
+        if missing:  # an empty box in a printed 公文: stop, name the role and the character
+            raise FontMissing("; ".join(missing))
         progress.update(bar, description="PDF")
         if workers.pool is not None:
             futures: list[tuple[str, Future[list[str]]]] = [
@@ -192,13 +196,17 @@ def _build_with(
     except FontMissing as exc:
         stream.write(f"planc: {exc}\n")
         return 1
-    with replacing(out) as work:
-        if out.is_dir():  # rounds not rebuilt now keep their last build
-            for entry in out.iterdir():
-                if entry.is_dir() and entry.name not in analysis.rounds:
-                    shutil.copytree(entry, work / entry.name)
-        warnings, fast = _render(analysis, work, list(analysis.rounds), err, workers)
-        (work / STAMP).write_text(digest + "\n", encoding="utf-8")
+    try:
+        with replacing(out) as work:
+            if out.is_dir():  # rounds not rebuilt now keep their last build
+                for entry in out.iterdir():
+                    if entry.is_dir() and entry.name not in analysis.rounds:
+                        shutil.copytree(entry, work / entry.name)
+            warnings, fast = _render(analysis, work, list(analysis.rounds), err, workers)
+            (work / STAMP).write_text(digest + "\n", encoding="utf-8")
+    except FontMissing as exc:
+        stream.write(f"planc: {exc}; nothing was written to {out}\n")
+        return 1
     if not fast:
         err.write(
             "planc: warning: WeasyPrint subset the fonts with fontTools, about 20x slower on "

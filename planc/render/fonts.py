@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,7 @@ class Gap:
     served_by: str  # the face of the stack that draws it instead, "" when none (tofu)
 
 
-def gaps(choices: dict[str, Choice], texts: dict[str, Iterable[str]]) -> list[Gap]:
+def gaps(choices: dict[str, Choice], texts: Mapping[str, Iterable[str]]) -> list[Gap]:
     """The characters of each role's text its chosen face lacks, and what draws them."""
     found = []
     for role, parts in texts.items():
@@ -238,3 +240,57 @@ def stylesheet(sheet: str) -> str:
     for token, value in css(policy()).items():
         sheet = sheet.replace(token, value)
     return sheet
+
+
+class _RoleText(HTMLParser):
+    """The text of a print page by the role that sets it, as print.css assigns them."""
+
+    TAGS: ClassVar[dict[str, str]] = {"h1": "title", "h2": "heading1", "h3": "heading2"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.texts: dict[str, list[str]] = {r.name: [] for r in ROLES}
+        self.texts["folio"].append("— 0123456789")
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("style", "script", "title"):
+            self.skip += 1
+        classes = (dict(attrs).get("class") or "").split()
+        role = self.TAGS.get(tag, "")
+        if tag == "h4" or "case-title" in classes:
+            role = "heading3"
+        elif tag in ("th", "caption", "figcaption", "dt") and not role:
+            role = "heading1"
+        self.stack.append(role or (self.stack[-1] if self.stack else "body"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "title"):
+            self.skip -= 1
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.texts[self.stack[-1] if self.stack else "body"].append(data)
+
+
+def role_texts(pages: Iterable[str]) -> dict[str, list[str]]:
+    parser = _RoleText()
+    for page in pages:
+        parser.feed(page)
+    parser.close()
+    return parser.texts
+
+
+def tofu(pages: Iterable[str]) -> list[str]:
+    """One message per character no face of its role draws: it would print as an empty box."""
+    choices = policy()
+    return [
+        f"the character '{g.char}' (U+{ord(g.char):04X}) of the {g.role} role "
+        f"({choices[g.role].role.label}) is in none of its faces "
+        f"({', '.join(f.family for f in choices[g.role].stack)})"
+        for g in gaps(choices, role_texts(pages))
+        if not g.served_by
+    ]

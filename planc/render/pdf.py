@@ -83,6 +83,14 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _viewer_settings(document: object, pdf: object) -> None:
+    import pydyf
+
+    catalog = pdf.catalog  # type: ignore[attr-defined]
+    catalog["PageMode"] = "/UseOutlines"
+    catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+
+
 def write_pdf(html: str, target: Path) -> list[str]:
     """Lay out and write one PDF; returns WeasyPrint's warnings (a clean build has none)."""
     import weasyprint
@@ -92,7 +100,9 @@ def write_pdf(html: str, target: Path) -> list[str]:
     logger.addHandler(collect)
     try:
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
-        document.write_pdf(target)
+        # Tagged (a structure tree for screen readers and reflow), the title in the window
+        # bar, the bookmarks pane open.
+        document.write_pdf(target, finisher=_viewer_settings, pdf_tags=True)
     finally:
         logger.removeHandler(collect)
     return collect.messages

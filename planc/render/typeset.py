@@ -9,7 +9,6 @@ import itertools
 import re
 from collections.abc import Iterator
 
-
 # Ideographs and full-width forms: "Chinese context" for the punctuation rules.
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK = _HAN + r"\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026"
