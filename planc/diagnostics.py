@@ -30,6 +30,7 @@ CODES: dict[str, Severity] = {
     "unused-case": Severity.WARNING,
     "uncovered-indicator": Severity.WARNING,
     "incomplete": Severity.INFO,
+    "punctuation": Severity.INFO,
 }
 
 

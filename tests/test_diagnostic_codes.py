@@ -223,6 +223,14 @@ BREAKS = [
         "收录 3 / 139",
         also=("declared-inconsistent",),
     ),
+    Break(
+        "punctuation",
+        one(M20, "title: 在建平台集聚资源方面", "title: 在建平台集聚资源方面(港口),提速"),
+        "punctuation",
+        "info",
+        (M20, 3, 12),
+        "write '平台集聚资源方面（港口），提速'",
+    ),
 ]
 
 
