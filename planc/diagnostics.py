@@ -75,6 +75,11 @@ def count(diags: Iterable[Diagnostic], severity: Severity) -> int:
     return sum(1 for d in diags if d.severity is severity)
 
 
+def article(word: str) -> str:
+    """'a' or 'an' before an English word (the kinds named in messages)."""
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """A 'did you mean' hint naming the closest candidate, or None."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)

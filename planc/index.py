@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from planc.model import (
     Case,
@@ -139,8 +139,27 @@ def country_of(place: Place, places: dict[str, Place]) -> str | None:
     return None
 
 
+def _pair(row: FigureRow) -> dict[str, Any]:
+    return {"declared": row.declared.value if row.declared else None, "sources": row.computed}
+
+
+def round_stats(ri: RoundIndex) -> dict[str, Any]:
+    """A round's figures as data: `planc stats --format json` and plan.json's "figures"."""
+    data: dict[str, Any] = {row.name: _pair(row) for row in ri.figures}
+    data["chapters"] = {cid: _pair(row) for cid, row in ri.chapter_figures.items()}
+    data["parts"] = {pid: _pair(row) for pid, row in ri.part_figures.items()}
+    data["systems"] = {
+        sid: {row.name: _pair(row) for row in rows} for sid, rows in ri.system_figures.items()
+    }
+    return data
+
+
 def _round_index(rnd: Round, project: Project) -> RoundIndex:
-    ri = RoundIndex(rnd, complete=project.loaded_cleanly(rnd.files + project.registry_files))
+    # A file naming a chapter or part that plan.yaml lacks (or that another file fills) makes
+    # the round's counts meaningless until it is fixed, like a file that did not load.
+    placed = not any(g.id for g in rnd.loose_chapters + rnd.loose_parts)
+    complete = placed and project.loaded_cleanly(rnd.files + project.registry_files)
+    ri = RoundIndex(rnd, complete=complete)
     tasks = rnd.all_tasks()
     cases = rnd.all_cases()
     ri.tasks = by_id(tasks)

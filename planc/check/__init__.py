@@ -13,6 +13,7 @@ Rule = Callable[[Index], Iterator[Diagnostic]]
 RULES: tuple[Rule, ...] = (
     ids.duplicate_ids,
     references.unknown_references,
+    references.placed_files,
     references.round_names,
     references.places,
     numbers.number_conflicts,

@@ -5,31 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from rich.table import Table
 from rich.text import Text
 
 from planc import report
 from planc.diagnostics import Severity, count
-from planc.index import FIGURE_LABELS, FigureRow, RoundIndex
+from planc.index import FIGURE_LABELS, FigureRow, RoundIndex, round_stats
 from planc.pipeline import analyze
 
 STATUS_STYLE = {"ok": "green", "mismatch": "yellow", "incomplete": "cyan", "undeclared": "dim"}
-
-
-def _pair(row: FigureRow) -> dict[str, Any]:
-    return {"declared": row.declared.value if row.declared else None, "sources": row.computed}
-
-
-def round_stats(ri: RoundIndex) -> dict[str, Any]:
-    data: dict[str, Any] = {row.name: _pair(row) for row in ri.figures}
-    data["chapters"] = {cid: _pair(row) for cid, row in ri.chapter_figures.items()}
-    data["parts"] = {pid: _pair(row) for pid, row in ri.part_figures.items()}
-    data["systems"] = {
-        sid: {row.name: _pair(row) for row in rows} for sid, rows in ri.system_figures.items()
-    }
-    return data
 
 
 def _status(ri: RoundIndex, row: FigureRow) -> Text:

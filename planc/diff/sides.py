@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planc.diff.match import Item
+from planc.errors import UsageError
 from planc.index import Index, RoundIndex
-from planc.pipeline import Analysis, UsageError, analyze
+from planc.pipeline import Analysis, analyze
 
 
 @dataclass(frozen=True)

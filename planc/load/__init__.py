@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc, Severity
+from planc.errors import PlansFolderError
 from planc.load import build
 from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, read_file
@@ -16,10 +17,6 @@ from planc.model import Project, Round
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
 ROUND_PARTS = ("tasks", "cases", "indicators")  # subfolders of a round, each of one file kind
-
-
-class PlansFolderError(Exception):
-    """The plans folder itself is unusable (a usage problem, not a source problem)."""
 
 
 def round_names(plans: Path) -> list[str]:
@@ -122,9 +119,9 @@ class _Loader:
             if file_rec is None:
                 continue
             if kind == "tasks":
-                build.tasks_file(rnd, file, file_rec, self.out)
+                build.tasks_file(rnd, file, file_rec)
             elif kind == "cases":
-                build.cases_file(rnd, file, file_rec, self.out)
+                build.cases_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd
@@ -203,7 +200,7 @@ def load_project(plans: Path) -> tuple[Project, list[Diagnostic]]:
     """Read the registry and every round. Raises PlansFolderError only when `plans` is not a
     plans folder at all; every problem inside one is a diagnostic."""
     if not plans.is_dir():
-        raise PlansFolderError(f"no plans folder at '{plans}'")
+        raise PlansFolderError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
     loader = _Loader(plans)
     project = loader.project()
     return project, loader.out

@@ -1,11 +1,12 @@
 """Validated records -> model objects. No cross-file linking happens here beyond placing a tasks
-or cases file in the chapter or part it names; references are resolved by the index."""
+or cases file in the chapter or part it names; references are resolved by the index. Nothing
+here reports a problem: the loader's codes are the file's own (planc/load/spec.py, nodes.py),
+and everything between files is the check stage's."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from planc.diagnostics import Diagnostic, did_you_mean
 from planc.load.spec import Rec
 from planc.model import (
     Case,
@@ -141,49 +142,25 @@ def _task(rec: Rec, chapter: str, section: str | None) -> Task:
     )
 
 
-def _place_file(
-    rnd: Round,
-    file: str,
-    ref: Any,
-    groups: list[Chapter] | list[Part],
-    what: str,
-    out: list[Diagnostic],
-) -> Chapter | Part | None:
-    """The chapter or part a tasks or cases file fills, reporting a bad or repeated `chapter:`."""
+def _place_file(file: str, ref: Any, groups: list[Chapter] | list[Part]) -> Chapter | Part | None:
+    """The chapter or part a tasks or cases file fills; None when it names none of plan.yaml's
+    or one already filled (the check stage reports both: planc/check/references.py)."""
     if ref is None:
         return None
-    by_id = {g.id: g for g in groups}
-    group = by_id.get(ref.id)
-    if group is None:
-        out.append(
-            Diagnostic(
-                "unknown-reference",
-                ref.loc,
-                f"{what} '{ref.id}' is not in {rnd.plan_file}",
-                did_you_mean(ref.id, by_id) or f"add it to the {what}s there",
-            )
-        )
-        return None
-    if group.file is not None:
-        out.append(
-            Diagnostic(
-                "duplicate-id",
-                ref.loc,
-                f"{what} '{ref.id}' is already filled by {group.file}",
-                f"one file per {what}: merge the two",
-            )
-        )
+    group = next((g for g in groups if g.id == ref.id), None)
+    if group is None or group.file is not None:
         return None
     group.file = file
     return group
 
 
-def tasks_file(rnd: Round, file: str, rec: Rec, out: list[Diagnostic]) -> None:
+def tasks_file(rnd: Round, file: str, rec: Rec) -> None:
     ref = rec.get("chapter")
-    chapter = _place_file(rnd, file, ref, rnd.chapters, "chapter", out)
+    chapter = _place_file(file, ref, rnd.chapters)
     if chapter is None:
         # Still read the tasks so their own problems are reported in this run.
-        chapter = Chapter(id=ref.id if ref else "", title="", loc=rec.loc, file=file)
+        loc = ref.loc if ref else rec.loc
+        chapter = Chapter(id=ref.id if ref else "", title="", loc=loc, file=file)
         rnd.loose_chapters.append(chapter)
     assert isinstance(chapter, Chapter)
     for sec in _recs(rec.get("sections")):
@@ -196,11 +173,11 @@ def tasks_file(rnd: Round, file: str, rec: Rec, out: list[Diagnostic]) -> None:
         chapter.tasks.append(_task(item, chapter.id, None))
 
 
-def cases_file(rnd: Round, file: str, rec: Rec, out: list[Diagnostic]) -> None:
+def cases_file(rnd: Round, file: str, rec: Rec) -> None:
     ref = rec.get("part")
-    part = _place_file(rnd, file, ref, rnd.parts, "part", out)
+    part = _place_file(file, ref, rnd.parts)
     if part is None:
-        part = Part(id=ref.id if ref else "", title="", loc=rec.loc, file=file)
+        part = Part(id=ref.id if ref else "", title="", loc=ref.loc if ref else rec.loc, file=file)
         rnd.loose_parts.append(part)
     assert isinstance(part, Part)
     for item in _recs(rec.get("cases")):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from planc.diagnostics import Diagnostic, Loc, did_you_mean
+from planc.diagnostics import Diagnostic, Loc, article, did_you_mean
 from planc.load.nodes import Map, Node, Scalar, Seq
 from planc.model import Ref
 
@@ -19,10 +19,6 @@ ROUND = r"[0-9]{4}-[0-9]{4}"
 MAX_DIGITS = 18  # past this Python's int() refuses long strings, and no plan figure is so long
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
-
-
-def article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 class Invalid:

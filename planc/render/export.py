@@ -7,8 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from planc import __version__
-from planc.commands.stats import round_stats
-from planc.index import Index
+from planc.index import Index, round_stats
 from planc.model import Case, Indicator, Task
 
 
