@@ -16,8 +16,9 @@ from planc.pipeline import Analysis, analyze, select_rounds
 from planc.publish.folders import replacing
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
 from planc.publish.workers import Workers, default_jobs
-from planc.render import fonts
+from planc.render import fonts, pagerefs
 from planc.render.export import plan_json
+from planc.render.names import DOCS, pdf_name
 from planc.render.pages import document, site_index
 from planc.render.pdf import require_fonts
 from planc.render.views import round_view
@@ -113,37 +114,58 @@ def _write(path: Path, text: str) -> None:
 
 def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress) -> PublishResult:
     """Write every document of the rounds asked for into `work`: the HTML and plan.json here,
-    the PDFs in the workers."""
+    the PDFs in the workers. A handbook's PDF is laid out before its plan's, whose links to
+    the cases then print the handbook's page beside them: a plan PDF sent on its own still
+    says where each case is."""
     index, rounds = analysis.index, list(analysis.rounds)
     site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
-    pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
+    views = {name: round_view(index, name) for name in rounds}
+    handbooks = {name for name in rounds if views[name].has_handbook} | {
+        p.parent.name for p in work.glob("*/handbook.html") if p.parent.name not in rounds
+    }
+    plans: list[tuple[str, str, str, Path]] = []  # round, label, print HTML, target
+    books: dict[str, tuple[str, str, Path]] = {}  # round: label, print HTML, target
     progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 1)
     for name in rounds:
         progress.step(f"HTML {name}")
-        view = round_view(index, name)
-        for doc in ("plan", "handbook"):
-            _write(work / name / f"{doc}.html", document(view, doc, site_rounds, "screen"))
-            html = document(view, doc, site_rounds, "print")
-            pdfs.append((f"PDF {name} {doc}", html, work / name / f"{doc}.pdf"))
+        view = views[name]
+        for doc in DOCS:
+            if doc == "handbook" and name not in handbooks:
+                progress.step(f"HTML {name}", 2)  # no handbook: nothing to write or lay out
+                continue
+            page = document(view, doc, site_rounds, "screen", handbooks)
+            _write(work / name / f"{doc}.html", page)
+            html = document(view, doc, site_rounds, "print", handbooks)
+            entry = (f"PDF {name} {doc}", html, work / name / pdf_name(doc, name))
+            if doc == "plan":
+                plans.append((name, *entry))
+            else:
+                books[name] = entry
             progress.step(f"HTML {name}", 1)
         _write(work / name / "plan.json", plan_json(index, name))
         progress.step(f"HTML {name}", 1)
     _write(work / "index.html", site_index(index, site_rounds))
-    missing = fonts.tofu(html for _, html, _ in pdfs)
+    missing = fonts.tofu([html for *_, html, _ in plans] + [html for _, html, _ in books.values()])
     if missing:  # an empty box in a printed 公文: stop, naming the role and the character
         raise FontMissing("; ".join(missing) + "; nothing was written")
     progress.step("PDF", 1)
     warnings: list[str] = []
-    if workers.pool is None:  # one at a time, here: say which before it starts
-        for label, html, target in pdfs:
-            progress.step(label)
-            warnings += workers.submit(html, target).result()
-            progress.step(label, 1)
-    else:
-        futures = [(label, workers.submit(html, target)) for label, html, target in pdfs]
-        for label, future in futures:
-            warnings += future.result()
-            progress.step(label, 1)
+    laid_out = {
+        name: (label, workers.submit_anchored(html, target))
+        for name, (label, html, target) in books.items()
+    }
+    futures = []
+    for name, label, html, target in plans:
+        pages: dict[str, int] = {}
+        if name in laid_out:
+            book_label, book = laid_out[name]
+            found, pages = book.result()
+            warnings += found
+            progress.step(book_label, 1)
+        futures.append((label, workers.submit(pagerefs.fill(html, pages), target)))
+    for label, future in futures:
+        warnings += future.result()
+        progress.step(label, 1)
     return PublishResult(
         work,
         rounds,

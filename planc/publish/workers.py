@@ -47,6 +47,14 @@ class Workers:
         done.set_result(pdf.write_pdf(html, target))
         return done
 
+    def submit_anchored(self, html: str, target: Path) -> Future[tuple[list[str], dict[str, int]]]:
+        """As submit, and the page number of each anchor (the id of an element)."""
+        if self.pool is not None:
+            return self.pool.submit(pdf.write_pdf_anchored, html, target)
+        done: Future[tuple[list[str], dict[str, int]]] = Future()
+        done.set_result(pdf.write_pdf_anchored(html, target))
+        return done
+
     def fast_subsetting(self) -> bool:
         if self.pool is not None:
             return all(f.result() for f in self.warm)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from planc.errors import TemplatesMissing
-from planc.render import fonts, typeset
+from planc.render import fonts, names, typeset
 from planc.render.charts import bar_chart
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -46,9 +47,7 @@ def _same(href: str) -> str:
     return href
 
 
-def _pdf_links(href: str) -> str:
+@pass_context
+def _pdf_links(context: Context, href: str) -> str:
     """In a PDF, links to the other document go to its PDF."""
-    path, sep, anchor = href.partition("#")
-    if path.endswith(".html"):
-        path = path[: -len(".html")] + ".pdf"
-    return path + sep + anchor
+    return names.pdf_href(href, str(context.get("current_round", "")))

@@ -3,6 +3,8 @@ WeasyPrint lays out), and the site index."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from planc import __version__
 from planc.index import Index
 from planc.render import typeset
@@ -24,12 +26,19 @@ def _counts(view: RoundView) -> dict[str, int]:
     }
 
 
-def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
+def document(
+    view: RoundView,
+    doc: str,
+    rounds: list[str],
+    medium: str,
+    handbooks: Collection[str] | None = None,
+) -> str:
+    """`handbooks`: the rounds of `rounds` that have a handbook (default: all of them); the
+    others are linked by their plan."""
     template, label, searchable = DOCUMENTS[doc]
-    nav = [
-        Link("行动计划", "plan.html", "current" if doc == "plan" else ""),
-        Link("对标案例", "handbook.html", "current" if doc == "handbook" else ""),
-    ]
+    nav = [Link("行动计划", "plan.html", "current" if doc == "plan" else "")]
+    if view.has_handbook:
+        nav.append(Link("对标案例", "handbook.html", "current" if doc == "handbook" else ""))
     if view.systems:
         nav.append(Link("指标体系", "plan.html#indicators"))
     title = view.handbook_title if doc == "handbook" and view.handbook_title else view.title
@@ -45,6 +54,7 @@ def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
             home_dir="../",
             nav=nav,
             rounds=rounds,
+            handbooks=rounds if handbooks is None else handbooks,
             current_round=view.name,
             page_name=f"{doc}.html",
             searchable=searchable,
@@ -69,6 +79,7 @@ def site_index(index: Index, rounds: list[str]) -> str:
             home_dir="",
             nav=[],
             rounds=[],
+            handbooks=[],
             current_round="",
             page_name="",
             searchable="",

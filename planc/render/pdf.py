@@ -90,16 +90,27 @@ def _viewer_settings(document: object, pdf: object) -> None:
 
 def write_pdf(html: str, target: Path) -> list[str]:
     """Lay out and write one PDF; returns WeasyPrint's warnings (a clean build has none)."""
+    return write_pdf_anchored(html, target)[0]
+
+
+def write_pdf_anchored(html: str, target: Path) -> tuple[list[str], dict[str, int]]:
+    """As write_pdf, and the page (1 = the cover) each anchor of the document falls on."""
     import weasyprint
 
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
     try:
-        document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
         # Tagged (a structure tree for screen readers and reflow), the title in the window
         # bar, the bookmarks pane open.
-        document.write_pdf(target, finisher=_viewer_settings, pdf_tags=True)
+        document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
+        laid_out = document.render(pdf_tags=True)
+        anchors = {
+            anchor: number
+            for number, page in enumerate(laid_out.pages, 1)
+            for anchor in page.anchors
+        }
+        laid_out.write_pdf(target, finisher=_viewer_settings, pdf_tags=True)
     finally:
         logger.removeHandler(collect)
-    return collect.messages
+    return collect.messages, anchors

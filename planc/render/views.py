@@ -197,6 +197,26 @@ class RoundView:
     chart_coverage: list[tuple[str, int, int | None]] = field(default_factory=list)
 
     @property
+    def numbering(self) -> str:
+        """Why some tasks carry no number: task numbers are printed as published, and a
+        public-record round holds the numbers of only some of its tasks."""
+        tasks = [
+            t for c in self.chapters for t in (*c.tasks, *(x for s in c.sections for x in s.tasks))
+        ]
+        numbered = sum(1 for t in tasks if t.number)
+        if not tasks or numbered in (0, len(tasks)):
+            return ""
+        return (
+            f"任务编号照录公布的编号。公开资料只给出其中{numbered}项任务的编号，"
+            f"其余{len(tasks) - numbered}项任务的编号未见于公开资料，本版本不予补编。"
+        )
+
+    @property
+    def has_handbook(self) -> bool:
+        """A round whose sources hold no case gets no handbook (no empty shell)."""
+        return any(part.cases for part in self.parts)
+
+    @property
     def date(self) -> str:
         """The issue date as a 公文 writes it: 2020年6月22日."""
         return cn_date(self.issued) if self.issued else ""
