@@ -244,7 +244,9 @@ def test_plan_prints_the_handbook_page_of_each_case(built: Path) -> None:
     # handbook PDF has it (page 1 is the cover).
     handbook = pypdf.PdfReader(built / "2020-2021/handbook-2020-2021.pdf")
     dest = handbook.named_destinations["case-hk-airport-city"]
-    page = handbook.get_destination_page_number(dest) + 1
+    number = handbook.get_destination_page_number(dest)
+    assert number is not None
+    page = number + 1
     text = text_of(built / "2020-2021/plan-2020-2021.pdf")
     assert f"香港“机场城市”（手册第{page}页）" in text
     assert re.search(r"对标案例：[^（]*（手册第\d+页）", text)

@@ -37,6 +37,7 @@ class Line:
     text: str
     fonts: set[str]  # of its Chinese characters
     all_fonts: set[str]
+    in_figure: bool = False  # beside drawn lines or bars: a table's or a chart's text
 
 
 def _family(fontname: str) -> str:
@@ -56,6 +57,10 @@ def lines_of(pdf: Path) -> list[list[Line]]:
             rows: dict[int, list[dict[str, object]]] = {}
             for char in page.chars:
                 rows.setdefault(round(float(char["bottom"])), []).append(char)
+            bands = [
+                (float(g["top"]) - 18, float(g["bottom"]) + 4)
+                for g in (*page.rects, *page.lines, *page.curves)
+            ]
             found = []
             for key in sorted(rows):
                 chars = sorted(rows[key], key=lambda c: float(c["x0"]))  # type: ignore[arg-type]
@@ -68,6 +73,7 @@ def lines_of(pdf: Path) -> list[list[Line]]:
                         "".join(str(c["text"]) for c in chars),
                         {_family(str(c["fontname"])) for c in chars if HAN.match(str(c["text"]))},
                         {_family(str(c["fontname"])) for c in chars},
+                        any(a <= key <= b for a, b in bands),
                     )
                 )
             pages.append(found)
@@ -113,9 +119,13 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
 
     most = 0
     for number, lines in enumerate(pages, 1):
-        body = [ln for ln in lines if ln.size >= 13.5 and ln.top < 842 - 34.8 * PT_PER_MM]
+        body = [
+            ln
+            for ln in lines
+            if ln.size >= 13.5 and ln.top < 842 - 34.8 * PT_PER_MM and not ln.in_figure
+        ]
         folio = [ln for ln in lines if ln.top >= 842 - 34.8 * PT_PER_MM]
-        tables = any(ln.size < 13 for ln in lines)
+        tables = any(ln.size < 13 or ln.in_figure for ln in lines)
         for ln in lines:
             if HALF_BESIDE_HAN.search(ln.text):
                 fault(number, f"half-width punctuation beside Chinese: {ln.text!r}")

@@ -3,6 +3,7 @@ StrictUndefined so a misspelt name fails the build instead of printing nothing."
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
@@ -31,7 +32,11 @@ def environment(medium: str) -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["medium"] = medium
-    env.globals["bar_chart"] = bar_chart
+    if medium == "print":  # the charts' labels in the 黑体 of the tables
+        font = fonts.css_stack(fonts.policy()["heading1"]).replace('"', "")
+        env.globals["bar_chart"] = functools.partial(bar_chart, font=font)
+    else:
+        env.globals["bar_chart"] = bar_chart
     env.filters["doc"] = _pdf_links if medium == "print" else _same
     env.globals["title_lines"] = typeset.title_lines
     # planc's own files, inlined so a page needs nothing beside it: trusted, not escaped.

@@ -62,7 +62,7 @@ def document(
             label=label,
         )
     )
-    page = typeset.normalise_html(page)
+    page = typeset.keep_brand(typeset.normalise_html(page))
     return typeset.keep_tails(page) if medium == "print" else page
 
 
@@ -86,4 +86,4 @@ def site_index(index: Index, rounds: list[str]) -> str:
             rounds_views=views,
         )
     )
-    return typeset.normalise_html(page)
+    return typeset.keep_brand(typeset.normalise_html(page))

@@ -97,6 +97,35 @@ def normalise_html(page: str) -> str:
     return "".join(out)
 
 
+_BRAND = re.compile(r"“?国际化\+”?")
+
+
+def keep_brand(page: str) -> str:
+    """“国际化+” never broken across lines (a phone would put the + alone on the next line):
+    in the body's text, never in <title> or attributes."""
+    head, sep, body = page.partition("<body")
+    if not sep:
+        return page
+    parts = _RAW.split(body)
+    out = []
+    i = 0
+    while i < len(parts):
+        out.append(
+            _TEXT.sub(
+                lambda m: (
+                    ">"
+                    + _BRAND.sub(lambda b: f'<span class="brand">{b.group(0)}</span>', m.group(1))
+                    + "<"
+                ),
+                parts[i],
+            )
+        )
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+        i += 3
+    return head + sep + "".join(out)
+
+
 def _text_node(match: re.Match[str]) -> str:
     raw = match.group(1)
     fixed = punctuate(html.unescape(raw))

@@ -60,6 +60,7 @@ class Figure:
     computed: int
     status: str
     unit: str
+    declared_text: str = ""  # as published, with its qualifier: "2500余"
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,15 @@ def _place_name(place: Place | None, pid: str) -> str:
     return place.name if place else pid
 
 
+def _declared_text(figure: object) -> str:
+    """A published figure as published: 2500余 keeps its 余, 100多 its 多 (where the sources
+    record the qualifier)."""
+    if figure is None:
+        return ""
+    qualifier = getattr(figure, "qualifier", None) or ""
+    return f"{getattr(figure, 'value', '')}{qualifier}"
+
+
 def _value(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -246,7 +256,11 @@ class _Builder:
         label = f"{task.number}. {task.title}" if task.number else task.title
         return Link(label, f"{page}#task-{task.id}")
 
-    def task(self, task: Task) -> TaskView:
+    def _english(self, pid: str) -> str:
+        place = self.places.get(pid)
+        return place.en or "" if place else ""
+
+    def task(self, task: Task, context: tuple[str, ...] = ()) -> TaskView:
         ri = self.ri
         indicators = [
             Link(ri.indicators[r.id].title, f"#ind-{r.id}")
@@ -287,7 +301,19 @@ class _Builder:
             continued_by=later,
             due=task.due or "",
             source=task.source.id if task.source else "",
-            search=" ".join([task.title, text, *benchmarks, *(c.text for c in cases)]),
+            # What a reader may type: the number, the words, the chapter and section it is
+            # in, its places in Chinese and English.
+            search=" ".join(
+                [
+                    f"{task.number}." if task.number is not None else "",
+                    task.title,
+                    text,
+                    *context,
+                    *benchmarks,
+                    *(self._english(r.id) for r in task.benchmarks),
+                    *(c.text for c in cases),
+                ]
+            ).strip(),
         )
 
     def chapters(self) -> list[ChapterView]:
@@ -295,7 +321,11 @@ class _Builder:
         for n, chapter in enumerate(self.round.chapters, 1):
             in_sections = {id(t) for s in chapter.sections for t in s.tasks}
             sections = [
-                SectionView(f"（{cn_number(i)}）", s.title, [self.task(t) for t in s.tasks])
+                SectionView(
+                    f"（{cn_number(i)}）",
+                    s.title,
+                    [self.task(t, (chapter.title, s.title)) for t in s.tasks],
+                )
                 for i, s in enumerate(chapter.sections, 1)
             ]
             views.append(
@@ -308,7 +338,11 @@ class _Builder:
                     declared=chapter.declared_tasks.value if chapter.declared_tasks else None,
                     held=len(chapter.tasks),
                     sections=sections,
-                    tasks=[self.task(t) for t in chapter.tasks if id(t) not in in_sections],
+                    tasks=[
+                        self.task(t, (chapter.title,))
+                        for t in chapter.tasks
+                        if id(t) not in in_sections
+                    ],
                 )
             )
         return views
@@ -405,7 +439,17 @@ class _Builder:
                         references=refs,
                         tasks=[self.task_link(t) for t in self.ri.tasks_of_case.get(case.id, [])],
                         source=case.source.id if case.source else "",
-                        search=" ".join([case.title, *places, case.summary or "", *case.practices]),
+                        search=" ".join(
+                            [
+                                f"{counter}.",
+                                case.title,
+                                part.title,
+                                *places,
+                                *(self._english(r.id) for r in case.places),
+                                case.summary or "",
+                                *case.practices,
+                            ]
+                        ),
                     )
                 )
             views.append(
@@ -453,6 +497,7 @@ class _Builder:
                 computed=row.computed,
                 status=self.ri.status(row),
                 unit=FIGURE_UNITS[row.name],
+                declared_text=_declared_text(row.declared),
             )
             for row in self.ri.figures
         ]
