@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from planc.cjk import punctuate
 from planc.commands.fix import fix
 from planc.load.punctuation import fix_text
-from planc.render.typeset import normalise_html, punctuate
+from planc.render.typeset import normalise_html
 from tests.conftest import diagnostics
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planc.cjk import punctuate
 from planc.diagnostics import Diagnostic, Loc
-from planc.render.typeset import punctuate
 
 # What can need a fix: a half-width mark or a straight quote (ASCII-only values never do).
 SUSPECT = re.compile(r"[,;:?!()\"]")
