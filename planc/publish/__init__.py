@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -123,9 +124,22 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
     handbooks = {name for name in rounds if views[name].has_handbook} | {
         p.parent.name for p in work.glob("*/handbook.html") if p.parent.name not in rounds
     }
-    plans: list[tuple[str, str, str, Path]] = []  # round, label, print HTML, target
-    books: dict[str, tuple[str, str, Path]] = {}  # round: label, print HTML, target
     progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 1)
+    # The handbooks first, straight to the workers: their layout gives the plans' page
+    # references, and it runs while the rest of the HTML is made here.
+    books: dict[str, tuple[str, str, Path, Future[tuple[list[str], dict[str, int]]]]] = {}
+    for name in rounds:
+        if name in handbooks:
+            html = document(views[name], "handbook", site_rounds, "print", handbooks)
+            target = work / name / pdf_name("handbook", name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            books[name] = (
+                f"PDF {name} handbook",
+                html,
+                target,
+                workers.submit_anchored(html, target),
+            )
+    plans: list[tuple[str, str, str, Path]] = []  # round, label, print HTML, target
     for name in rounds:
         progress.step(f"HTML {name}")
         view = views[name]
@@ -135,34 +149,29 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
                 continue
             page = document(view, doc, site_rounds, "screen", handbooks)
             _write(work / name / f"{doc}.html", page)
-            html = document(view, doc, site_rounds, "print", handbooks)
-            entry = (f"PDF {name} {doc}", html, work / name / pdf_name(doc, name))
             if doc == "plan":
-                plans.append((name, *entry))
-            else:
-                books[name] = entry
+                html = document(view, doc, site_rounds, "print", handbooks)
+                plans.append((name, f"PDF {name} plan", html, work / name / pdf_name(doc, name)))
             progress.step(f"HTML {name}", 1)
         _write(work / name / "plan.json", plan_json(index, name))
         progress.step(f"HTML {name}", 1)
     _write(work / "index.html", site_index(index, site_rounds))
-    missing = fonts.tofu([html for *_, html, _ in plans] + [html for _, html, _ in books.values()])
-    if missing:  # an empty box in a printed 公文: stop, naming the role and the character
-        raise FontMissing("; ".join(missing) + "; nothing was written")
     progress.step("PDF", 1)
+    # No character without a face (an empty box in a printed 公文): on one, stop, naming the
+    # role and the character; nothing is swapped in.
+    missing = fonts.tofu([p[2] for p in plans] + [b[1] for b in books.values()])
+    if missing:
+        for *_, book in books.values():  # let them finish before the work folder goes
+            book.exception()
+        raise FontMissing("; ".join(missing) + "; nothing was written")
     warnings: list[str] = []
-    laid_out = {
-        name: (label, workers.submit_anchored(html, target))
-        for name, (label, html, target) in books.items()
-    }
     futures = []
     for name, label, html, target in plans:
-        pages: dict[str, int] = {}
-        if name in laid_out:
-            book_label, book = laid_out[name]
-            found, pages = book.result()
-            warnings += found
-            progress.step(book_label, 1)
+        pages = workers.anchors(books[name][2], books[name][3]) if name in books else {}
         futures.append((label, workers.submit(pagerefs.fill(html, pages), target)))
+    for book_label, _, _, book in books.values():
+        warnings += book.result()[0]
+        progress.step(book_label, 1)
     for label, future in futures:
         warnings += future.result()
         progress.step(label, 1)

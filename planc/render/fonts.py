@@ -4,6 +4,7 @@ name, never by file path, so the CSS names families and fontconfig does the rest
 
 from __future__ import annotations
 
+import bisect
 import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
@@ -99,46 +100,61 @@ class Match:
     styles: tuple[str, ...]
 
 
-def _fc_match(pattern: str) -> Match | None:
-    if shutil.which("fc-match") is None:
-        return None
+@cache
+def installed() -> tuple[Match, ...]:
+    """Every font fontconfig knows, from one `fc-list` (one process, not one per face)."""
+    if shutil.which("fc-list") is None:
+        return ()
     done = subprocess.run(
-        ["fc-match", "--format=%{family}\t%{file}\t%{index}\t%{style}", pattern],
+        ["fc-list", "--format=%{family}\t%{file}\t%{index}\t%{style}\n"],
         capture_output=True,
         text=True,
         check=False,
     )
-    fields = done.stdout.split("\t")
-    if done.returncode != 0 or len(fields) != 4:
-        return None
-    return Match(
-        tuple(f.strip() for f in fields[0].split(",")),
-        fields[1],
-        int(fields[2] or 0),
-        tuple(s.strip() for s in fields[3].split(",")),
-    )
+    found = []
+    for line in done.stdout.splitlines():
+        fields = line.split("\t")
+        if len(fields) != 4:
+            continue
+        found.append(
+            Match(
+                tuple(f.strip() for f in fields[0].split(",")),
+                fields[1],
+                int(fields[2] or 0),
+                tuple(s.strip() for s in fields[3].split(",")),
+            )
+        )
+    # Sorted so that the choice never depends on the order fontconfig lists its cache in.
+    return tuple(sorted(found, key=lambda m: (m.file, m.index)))
+
+
+_HEAVY = ("Black", "Heavy")
+_BOLD = ("Bold",)
+_LIGHT = ("Light", "ExtraLight", "DemiLight", "Thin", "Medium", "SemiBold", "DemiBold", "Semibold")
+
+
+def _is(match: Match, words: tuple[str, ...]) -> bool:
+    return any(w in style.split() for style in match.styles for w in words)
 
 
 @cache
 def find(face: Face) -> Match | None:
-    """The installed font of `face`, or None: fontconfig substitutes silently, so the family
-    it answers with must be the one asked for."""
-    found = _fc_match(f"{face.family}:weight={_fc_weight(face.weight)}")
-    if found is None or face.family not in found.families:
-        return None
-    if face.weight >= 900 and not any("Black" in s or "Heavy" in s for s in found.styles):
-        return None  # a Noto family without the extra weights: not the face asked for
-    return found
+    """The installed font of `face` (family by exact name, the weight asked for), or None:
+    fontconfig would substitute another family silently, so planc looks the name up itself."""
+    fonts = [m for m in installed() if face.family in m.families]
+    if face.weight >= 900:
+        fonts = [m for m in fonts if _is(m, _HEAVY)]
+    elif face.weight >= 700:
+        fonts = [m for m in fonts if _is(m, _BOLD) and not _is(m, _HEAVY)]
+    else:
+        plain = [m for m in fonts if not _is(m, _HEAVY + _BOLD + _LIGHT)]
+        fonts = plain or [m for m in fonts if not _is(m, _HEAVY + _BOLD)]
+    return fonts[0] if fonts else None
 
 
 @cache
 def has_bold(family: str) -> bool:
-    found = _fc_match(f"{family}:weight=200")  # fontconfig's bold
-    return found is not None and family in found.families and "Bold" in " ".join(found.styles)
-
-
-def _fc_weight(css: int) -> int:
-    return {400: 80, 700: 200, 900: 210}.get(css, 80)
+    return find(Face(family, 700)) is not None
 
 
 def choose(role: Role) -> Choice:
@@ -182,20 +198,52 @@ def css(choices: dict[str, Choice]) -> dict[str, str]:
     return values
 
 
+class Charset:
+    """The code points a font draws, as fontconfig's cache has them (no font file is read)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.starts = [lo for lo, _ in ranges]
+        self.ranges = ranges
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, int):
+            return False
+        i = bisect.bisect_right(self.starts, code) - 1
+        return i >= 0 and self.ranges[i][0] <= code <= self.ranges[i][1]
+
+
 @cache
-def _cmap(file: str, index: int) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+def _charsets() -> dict[tuple[str, int], str]:
+    """Every font's charset as fontconfig prints it ("20-7e a0 4e00-9fa5 …"), by file and
+    index: one `fc-list`, about 0.1 s."""
+    if shutil.which("fc-list") is None:
+        return {}
+    done = subprocess.run(
+        ["fc-list", "--format=%{file}\t%{index}\t%{charset}\n"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = {}
+    for line in done.stdout.splitlines():
+        file, _, rest = line.partition("\t")
+        index, _, charset = rest.partition("\t")
+        found[(file, int(index or 0))] = charset
+    return found
 
-    font = TTFont(file, fontNumber=index, lazy=True)
-    try:
-        return frozenset(font.getBestCmap() or {})
-    finally:
-        font.close()
+
+@cache
+def _charset(file: str, index: int) -> Charset:
+    ranges = []
+    for part in _charsets().get((file, index), "").split():
+        lo, _, hi = part.partition("-")
+        ranges.append((int(lo, 16), int(hi or lo, 16)))
+    return Charset(sorted(ranges))
 
 
-def covers(face: Face) -> frozenset[int]:
+def covers(face: Face) -> Charset | frozenset[int]:
     found = find(face)
-    return _cmap(found.file, found.index) if found else frozenset()
+    return _charset(found.file, found.index) if found else frozenset()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import logging
 import mimetypes
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from planc.errors import FontMissing
@@ -93,8 +94,11 @@ def write_pdf(html: str, target: Path) -> list[str]:
     return write_pdf_anchored(html, target)[0]
 
 
-def write_pdf_anchored(html: str, target: Path) -> tuple[list[str], dict[str, int]]:
-    """As write_pdf, and the page (1 = the cover) each anchor of the document falls on."""
+def write_pdf_anchored(
+    html: str, target: Path, laid_out_hook: Callable[[dict[str, int]], None] | None = None
+) -> tuple[list[str], dict[str, int]]:
+    """As write_pdf, and the page (1 = the cover) each anchor of the document falls on;
+    `laid_out_hook` gets them as soon as the pages are laid out, before the file is written."""
     import weasyprint
 
     logger = logging.getLogger("weasyprint")
@@ -110,6 +114,8 @@ def write_pdf_anchored(html: str, target: Path) -> tuple[list[str], dict[str, in
             for number, page in enumerate(laid_out.pages, 1)
             for anchor in page.anchors
         }
+        if laid_out_hook is not None:
+            laid_out_hook(anchors)
         laid_out.write_pdf(target, finisher=_viewer_settings, pdf_tags=True)
     finally:
         logger.removeHandler(collect)
