@@ -23,6 +23,7 @@ LINE = 29.0  # the line pitch: 22 lines in 225 mm
 HAN = re.compile(r"[\u3400-\u9fff]")
 HALF_BESIDE_HAN = re.compile(r"[\u3400-\u9fff][,;:()?!]|[,;:()?!][\u3400-\u9fff]")
 PUNCT = set("，。；：？！、（）《》“”‘’…—·.,;:!?()[]- ")
+CAPTION = re.compile(r"^表\d+")
 H1 = re.compile(r"^[一二三四五六七八九十]+、")
 ROLES_16PT = ("heading1", "heading2", "heading3", "body")
 H2 = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -170,6 +171,9 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
         last = body[-1].text.lstrip() if body else ""
         if not leaders and number < len(pages) and (H1.match(last) or H2.match(last)):
             fault(number, f"a heading alone at the foot: {last!r}")
+        foot = [ln for ln in lines if ln.top < 842 - 34.8 * PT_PER_MM]
+        if foot and CAPTION.match(foot[-1].text) and number < len(pages):
+            fault(number, f"a table's caption alone at the foot: {foot[-1].text!r}")
 
     reader = pypdf.PdfReader(pdf)
     root = reader.root_object
