@@ -27,7 +27,8 @@ EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # any URL scheme: http:, ma
 # A link from one PDF of planc to another: the other document of the round, or a document of
 # another round.
 PDF_TARGET = re.compile(
-    r"^(?:plan|handbook)-\d{4}-\d{4}\.pdf$|^\.\./\d{4}-\d{4}/(?:plan|handbook)-\d{4}-\d{4}\.pdf$"
+    r"^(?:plan|handbook|progress)-\d{4}-\d{4}\.pdf$"
+    r"|^\.\./\d{4}-\d{4}/(?:plan|handbook|progress)-\d{4}-\d{4}\.pdf$"
 )
 
 

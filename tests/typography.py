@@ -56,8 +56,18 @@ def lines_of(pdf: Path) -> list[list[Line]]:
     with pdfplumber.open(pdf) as doc:
         for number, page in enumerate(doc.pages, 1):
             rows: dict[int, list[dict[str, object]]] = {}
+            small = []
             for char in page.chars:
-                rows.setdefault(round(float(char["bottom"])), []).append(char)
+                if float(char["size"]) < 11.5:  # a superscript mark (※): joins its line below
+                    small.append(char)
+                else:
+                    rows.setdefault(round(float(char["bottom"])), []).append(char)
+            for char in small:
+                mid = (float(char["top"]) + float(char["bottom"])) / 2
+                line = next((k for k in sorted(rows) if k - 20 <= mid <= k + 2), None)
+                rows.setdefault(
+                    line if line is not None else round(float(char["bottom"])), []
+                ).append(char)
             bands = [
                 (float(g["top"]) - 18, float(g["bottom"]) + 4)
                 for g in (*page.rects, *page.lines, *page.curves)

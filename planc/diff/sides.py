@@ -103,6 +103,8 @@ def items(index: Index, name: str) -> dict[str, dict[str, Item]]:
         )
         for t in ri.tasks.values()
     }
+    # Another document's targets (`role: targets`) are not the plan's indicators: not compared.
+    targets = {s.id for s in rnd.systems if s.is_targets}
     dimension_of = {i.id: d.title for s in rnd.systems for d in s.dimensions for i in d.indicators}
     indicators = {
         i.id: Item(
@@ -117,6 +119,7 @@ def items(index: Index, name: str) -> dict[str, dict[str, Item]]:
             },
         )
         for i in ri.indicators.values()
+        if i.system not in targets
     }
     cases = {
         c.id: Item(

@@ -13,11 +13,13 @@ from typing import Protocol
 
 from planc.diagnostics import Severity, count
 from planc.errors import Failing, FontMissing, SourcesHaveErrors, UsageError
+from planc.index import Index
 from planc.pipeline import Analysis, analyze, select_rounds
+from planc.progress.view import progress_document, progress_view
 from planc.publish.folders import replacing
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
 from planc.publish.workers import Workers, default_jobs
-from planc.render import fonts, pagerefs
+from planc.render import fonts, pagerefs, typeset
 from planc.render.export import plan_json
 from planc.render.names import DOCS, pdf_name
 from planc.render.pages import document, site_index
@@ -108,6 +110,13 @@ def _build(
     return result
 
 
+def _has_progress(work: Path, index: Index, name: str) -> bool:
+    """Whether a round of the site has a 督查通报: built now, or kept from the last build."""
+    if name in index.rounds and index.rounds[name].progress is not None:
+        return True
+    return (work / name / "progress.html").is_file()
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -124,7 +133,8 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
     handbooks = {name for name in rounds if views[name].has_handbook} | {
         p.parent.name for p in work.glob("*/handbook.html") if p.parent.name not in rounds
     }
-    progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 1)
+    bulletins = [n for n in rounds if index.rounds[n].progress is not None]
+    progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 2 * len(bulletins) + 1)
     # The handbooks first, straight to the workers: their layout gives the plans' page
     # references, and it runs while the rest of the HTML is made here.
     books: dict[str, tuple[str, str, Path, Future[tuple[list[str], dict[str, int]]]]] = {}
@@ -140,6 +150,7 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
                 workers.submit_anchored(html, target),
             )
     plans: list[tuple[str, str, str, Path]] = []  # round, label, print HTML, target
+    others: list[tuple[str, str, Path]] = []  # label, print HTML, target: the bulletins
     for name in rounds:
         progress.step(f"HTML {name}")
         view = views[name]
@@ -155,11 +166,20 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
             progress.step(f"HTML {name}", 1)
         _write(work / name / "plan.json", plan_json(index, name))
         progress.step(f"HTML {name}", 1)
+        if name in bulletins:  # the 督查通报, only where progress is reported
+            pview = progress_view(index, name)
+            with_progress = [n for n in site_rounds if _has_progress(work, index, n)]
+            screen = progress_document(pview, with_progress, "screen")
+            _write(work / name / "progress.html", typeset.finish(screen, "screen"))
+            html = typeset.finish(progress_document(pview, with_progress, "print"), "print")
+            others.append((f"PDF {name} progress", html, work / name / pdf_name("progress", name)))
+            progress.step(f"HTML {name}", 1)
     _write(work / "index.html", site_index(index, site_rounds))
     progress.step("PDF", 1)
     # No character without a face (an empty box in a printed 公文): on one, stop, naming the
     # role and the character; nothing is swapped in.
-    missing = fonts.tofu([p[2] for p in plans] + [b[1] for b in books.values()])
+    pages = [p[2] for p in plans] + [b[1] for b in books.values()] + [o[1] for o in others]
+    missing = fonts.tofu(pages)
     if missing:
         for *_, book in books.values():  # let them finish before the work folder goes
             book.exception()
@@ -167,8 +187,9 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
     warnings: list[str] = []
     futures = []
     for name, label, html, target in plans:
-        pages = workers.anchors(books[name][2], books[name][3]) if name in books else {}
-        futures.append((label, workers.submit(pagerefs.fill(html, pages), target)))
+        refs = workers.anchors(books[name][2], books[name][3]) if name in books else {}
+        futures.append((label, workers.submit(pagerefs.fill(html, refs), target)))
+    futures += [(label, workers.submit(html, target)) for label, html, target in others]
     for book_label, _, _, book in books.values():
         warnings += book.result()[0]
         progress.step(book_label, 1)

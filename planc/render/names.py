@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 DOCS = ("plan", "handbook")
-_PAGE = re.compile(r"^(?:\.\./(\d{4}-\d{4})/)?(plan|handbook)\.html$")
+_PAGE = re.compile(r"^(?:\.\./(\d{4}-\d{4})/)?(plan|handbook|progress)\.html$")
 
 
 def pdf_name(doc: str, round_name: str) -> str:

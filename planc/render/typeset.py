@@ -73,6 +73,13 @@ def keep_brand(page: str) -> str:
     return head + sep + "".join(out)
 
 
+def finish(page: str, medium: str) -> str:
+    """A rendered page as it is written: punctuation, “国际化+” whole, and in print no
+    one-character last lines."""
+    page = keep_brand(normalise_html(page))
+    return keep_tails(page) if medium == "print" else page
+
+
 def _text_node(match: re.Match[str]) -> str:
     raw = match.group(1)
     fixed = punctuate(html.unescape(raw))
