@@ -35,7 +35,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 TABLE = """\
-2020-2021  青岛市推进"国际化+"行动计划(2020/2021年)
+2020-2021  青岛市推进“国际化+”行动计划（2020/2021年）
 截至 2021-Q2（2021年第二季度，2021-06-30），共 4 期：2020-Q3、2020-Q4、2021-Q1、2021-Q2
 
 by chapter (按部分)
@@ -154,7 +154,7 @@ planc progress diff 2020-2021 2021-Q1 → 2021-Q2
 状态变化 (moved): 3
   3. 深化国有资本投资运营公司改革（state-capital-reform）  正常推进 50% → 滞后 55%  方案待审议
   5. 支持企业境外上市融资（overseas-listing）  正常推进 70% → 已完成 100%  两家企业境外上市
-  24. 高标准建设日本、韩国、德国、上合组织国家和以色列五个"国际客厅"（international-living-rooms）\
+  24. 高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅”（international-living-rooms）\
   已完成 → 正常推进 90%  以色列客厅场馆整改，重新开放
 
 未变 (same): 3
