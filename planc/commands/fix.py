@@ -14,16 +14,19 @@ from planc.pipeline import select_rounds
 
 def fix(plans: Path, rounds: Sequence[str], stream: IO[str]) -> int:
     """Rewrites the half-width punctuation of Chinese text in the YAML files of `rounds` (all
-    by default) and of the registry. Files with YAML errors are left as they are."""
+    by default), of the registry and at the top of the plans folder (programme.yaml). Files
+    with YAML errors are left as they are."""
     chosen = select_rounds(plans, rounds)
     folders = [plans / name for name in chosen] + [plans / "registry"]
     files = sorted(
         p for folder in folders if folder.is_dir() for p in folder.rglob("*.yaml") if p.is_file()
     )
+    files += sorted(p for p in plans.glob("*.yaml") if p.is_file())  # programme.yaml
     changed = 0
     for path in files:
         rel = path.relative_to(plans).as_posix()
-        if not ROUND_DIR.fullmatch(rel.split("/", 1)[0]) and not rel.startswith("registry/"):
+        top = rel.split("/", 1)[0]
+        if "/" in rel and not ROUND_DIR.fullmatch(top) and top != "registry":
             continue
         try:
             changes = fix_file(path, rel)
