@@ -39,6 +39,7 @@ def environment(medium: str) -> Environment:
         env.globals["bar_chart"] = bar_chart
     env.filters["doc"] = _pdf_links if medium == "print" else _same
     env.globals["title_lines"] = typeset.title_lines
+    env.globals["cn_date"] = typeset.cn_date
     # planc's own files, inlined so a page needs nothing beside it: trusted, not escaped.
     sheet = (TEMPLATES / f"{medium}.css").read_text(encoding="utf-8")
     if medium == "print":
