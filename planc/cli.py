@@ -247,5 +247,107 @@ def schema(
     _run(lambda: run(kind, out, sys.stdout))
 
 
+consult_app = typer.Typer(
+    name="consult",
+    help="The consultation round (征求意见): forms out to the units, comments back in, the "
+    "采纳情况说明.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(consult_app)
+RoundArgument = Annotated[
+    str, typer.Argument(metavar="ROUND", help="The round, e.g. 2022-2023.", show_default=False)
+]
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+@consult_app.command("forms")
+def consult_forms(
+    round_name: RoundArgument,
+    plans: PlansOption = Path("plans"),
+    number: Annotated[
+        int, typer.Option("--round-no", min=1, help="Which consultation: 1 for the first.")
+    ] = 1,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Where the forms go.")] = Path(
+        "forms"
+    ),
+    units: Annotated[
+        list[str] | None,
+        typer.Option("--unit", metavar="UNIT", help="Only this unit's form (repeatable)."),
+    ] = None,
+) -> None:
+    """Write one .xlsx form per unit that leads or partners a task of ROUND.
+
+    Examples:
+
+      planc consult forms 2022-2023 --out forms/round-1
+
+      planc consult forms 2022-2023 --round-no 2 --unit commerce
+    """
+    from planc.commands.consult import forms as run
+
+    _run(lambda: run(plans, round_name, number, out, units or [], sys.stdout))
+
+
+@consult_app.command("import")
+def consult_import(
+    round_name: RoundArgument,
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help="Filled forms (.xlsx).", show_default=False),
+    ],
+    plans: PlansOption = Path("plans"),
+    received: Annotated[
+        str | None,
+        typer.Option(
+            "--received", metavar="DATE", help="Day the forms came back (default: today)."
+        ),
+    ] = None,
+) -> None:
+    """Read filled forms into plans/ROUND/consultation/round-N.yaml.
+
+    Every form is checked first; one bad form and nothing is written. The same form twice
+    adds nothing.
+
+    Examples:
+
+      planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20
+    """
+    from planc.commands.consult import import_ as run
+
+    _run(lambda: run(plans, round_name, files, received, sys.stdout))
+
+
+@consult_app.command("report")
+def consult_report(
+    round_name: RoundArgument,
+    plans: PlansOption = Path("plans"),
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="text, json or html (printed).")
+    ] = ReportFormat.text,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="DIR", help="Write consultation.html, .pdf and .json here."),
+    ] = None,
+) -> None:
+    """The 征求意见采纳情况说明: comments by consultation, unit, disposition and chapter, and
+    every comment not adopted with its reason.
+
+    Examples:
+
+      planc consult report 2022-2023
+
+      planc consult report 2022-2023 --out dist/2022-2023
+    """
+    from planc.commands.consult import report_ as run
+
+    _run(lambda: run(plans, round_name, fmt.value, out, sys.stdout))
+
+
 def main() -> None:
     app()

@@ -11,6 +11,7 @@ from typing import Protocol, TypeVar
 from planc.model import (
     Case,
     Chapter,
+    Comment,
     Figure,
     Indicator,
     IndicatorSystem,
@@ -33,7 +34,23 @@ FIGURE_LABELS: dict[str, str] = {
     "dimensions": "dimensions (维度)",
     "references": "references (参考文献)",
 }
+# The consultation's figures: shown and reconciled, but not among the plan's own figures.
+CONSULT_LABELS: dict[str, str] = {
+    "consultation_rounds": "consultation rounds (征求意见轮次)",
+    "units_consulted": "units consulted (征求意见单位)",
+    "comments_adopted": "comments adopted (吸纳意见)",
+}
 COUNTRY_KINDS = ("country", "region-of-china")
+
+
+def within(figure: Figure, computed: int) -> bool:
+    """Whether a computed count agrees with a published one: equal, or for "70多" (a qualifier)
+    at least 70 and below the next step of its last place (70多: 70-79; 100多: 100-199)."""
+    if figure.qualifier is None:
+        return figure.value == computed
+    text = str(figure.value)
+    step = 10 ** (len(text) - len(text.rstrip("0"))) if figure.value else 10
+    return figure.value <= computed < figure.value + step
 
 
 @dataclass(slots=True)
@@ -50,7 +67,7 @@ class FigureRow:
         undeclared."""
         if self.declared is None:
             return "undeclared"
-        if self.declared.value == self.computed:
+        if within(self.declared, self.computed):
             return "ok"
         return "mismatch"
 
@@ -93,6 +110,10 @@ class RoundIndex:
     chapter_figures: dict[str, FigureRow] = field(default_factory=dict)
     part_figures: dict[str, FigureRow] = field(default_factory=dict)
     system_figures: dict[str, list[FigureRow]] = field(default_factory=dict)
+    # The consultation: comments by task and unit, and its figures (declared or recorded only).
+    comments_of_task: dict[str, list[Comment]] = field(default_factory=lambda: defaultdict(list))
+    comments_of_unit: dict[str, list[Comment]] = field(default_factory=lambda: defaultdict(list))
+    consult_figures: list[FigureRow] = field(default_factory=list)
 
     complete: bool = True  # every file of the round (and the registry) loaded without error
 
@@ -169,7 +190,34 @@ def _round_index(rnd: Round, project: Project) -> RoundIndex:
             if ref.id in places:
                 ri.cases_of_place[ref.id].append(case)
     _figures(ri, rnd, places)
+    _consultation(ri, rnd)
     return ri
+
+
+def _consultation(ri: RoundIndex, rnd: Round) -> None:
+    units: set[str] = set()
+    adopted = 0
+    for record in rnd.consultations:
+        for response in record.responses:
+            if response.unit is not None:
+                units.add(response.unit.id)
+        for comment in record.comments:
+            if comment.task is not None:
+                ri.comments_of_task[comment.task.id].append(comment)
+            if comment.unit is not None:
+                ri.comments_of_unit[comment.unit.id].append(comment)
+                units.add(comment.unit.id)
+            adopted += comment.adopted
+    computed = {
+        "consultation_rounds": len(rnd.consultations),
+        "units_consulted": len(units),
+        "comments_adopted": adopted,
+    }
+    ri.consult_figures = [
+        FigureRow(name, computed[name], rnd.declared.get(name))
+        for name in CONSULT_LABELS
+        if name in rnd.declared or rnd.consultations
+    ]
 
 
 def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from planc.check import coverage, figures, ids, numbers, references
+from planc.consult.checks import consultation
 from planc.diagnostics import Diagnostic
 from planc.index import Index
 
@@ -19,6 +20,7 @@ RULES: tuple[Rule, ...] = (
     figures.reconcile,
     coverage.unused_cases,
     coverage.uncovered_indicators,
+    consultation,
 )
 
 

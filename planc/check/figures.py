@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic
-from planc.index import FIGURE_LABELS, FigureRow, Index, RoundIndex
+from planc.index import CONSULT_LABELS, FIGURE_LABELS, FigureRow, Index, RoundIndex
 
 
 def _compare(ri: RoundIndex, row: FigureRow, what: str) -> Iterator[Diagnostic]:
     status = ri.status(row)
     if row.declared is None or status == "ok":
         return
-    declared = row.declared.value
+    declared = str(row.declared)  # with its qualifier: 70多
     if status == "incomplete":
         yield Diagnostic(
             "incomplete",
@@ -54,6 +54,8 @@ def reconcile(index: Index) -> Iterator[Diagnostic]:
             continue  # its figures wait until its files load cleanly
         for row in ri.figures:
             yield from _compare(ri, row, FIGURE_LABELS[row.name])
+        for row in ri.consult_figures:
+            yield from _compare(ri, row, CONSULT_LABELS[row.name])
         for chapter_id, row in ri.chapter_figures.items():
             yield from _compare(ri, row, f"tasks of chapter '{chapter_id}'")
         for part_id, row in ri.part_figures.items():

@@ -12,18 +12,24 @@ from rich.text import Text
 
 from planc import report
 from planc.diagnostics import Severity, count
-from planc.index import FIGURE_LABELS, FigureRow, RoundIndex
+from planc.index import CONSULT_LABELS, FIGURE_LABELS, FigureRow, RoundIndex
 from planc.pipeline import analyze
 
 STATUS_STYLE = {"ok": "green", "mismatch": "yellow", "incomplete": "cyan", "undeclared": "dim"}
 
 
 def _pair(row: FigureRow) -> dict[str, Any]:
-    return {"declared": row.declared.value if row.declared else None, "sources": row.computed}
+    pair: dict[str, Any] = {
+        "declared": row.declared.value if row.declared else None,
+        "sources": row.computed,
+    }
+    if row.declared is not None and row.declared.qualifier:
+        pair["qualifier"] = row.declared.qualifier  # "70多": declared 70, qualifier 多
+    return pair
 
 
 def round_stats(ri: RoundIndex) -> dict[str, Any]:
-    data: dict[str, Any] = {row.name: _pair(row) for row in ri.figures}
+    data: dict[str, Any] = {row.name: _pair(row) for row in ri.figures + ri.consult_figures}
     data["chapters"] = {cid: _pair(row) for cid, row in ri.chapter_figures.items()}
     data["parts"] = {pid: _pair(row) for pid, row in ri.part_figures.items()}
     data["systems"] = {
@@ -46,13 +52,14 @@ def _table(ri: RoundIndex) -> Table:
     table.add_column("computed", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
     rows = [(FIGURE_LABELS[row.name], row) for row in ri.figures]
+    rows += [(CONSULT_LABELS[row.name], row) for row in ri.consult_figures]
     rows += [(f"  chapter {cid}", row) for cid, row in ri.chapter_figures.items()]
     rows += [(f"  part {pid}", row) for pid, row in ri.part_figures.items()]
     rows += [
         (f"  {sid}: {row.name}", row) for sid, rows_ in ri.system_figures.items() for row in rows_
     ]
     for label, row in rows:
-        declared = str(row.declared.value) if row.declared else "—"
+        declared = str(row.declared) if row.declared else "—"
         table.add_row(label, declared, str(row.computed), _status(ri, row))
     return table
 

@@ -15,7 +15,8 @@ from planc.model import Project, Round
 
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
-ROUND_PARTS = ("tasks", "cases", "indicators")  # subfolders of a round, each of one file kind
+# Subfolders of a round, each of one file kind.
+ROUND_PARTS = ("tasks", "cases", "indicators", "consultation")
 
 
 class PlansFolderError(Exception):
@@ -125,6 +126,8 @@ class _Loader:
                 build.tasks_file(rnd, file, file_rec, self.out)
             elif kind == "cases":
                 build.cases_file(rnd, file, file_rec, self.out)
+            elif kind == "consultation":
+                build.consultation_file(rnd, file, file_rec, self.out)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd

@@ -3,13 +3,16 @@ or cases file in the chapter or part it names; references are resolved by the in
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from planc.diagnostics import Diagnostic, did_you_mean
+from planc.diagnostics import Diagnostic, Loc, did_you_mean
 from planc.load.spec import Rec
 from planc.model import (
     Case,
     Chapter,
+    Comment,
+    Consultation,
     Dimension,
     Figure,
     Indicator,
@@ -18,6 +21,7 @@ from planc.model import (
     Place,
     Reference,
     Registry,
+    Response,
     Round,
     Section,
     Source,
@@ -29,6 +33,12 @@ from planc.model import (
 def _figure(rec: Rec, name: str) -> Figure | None:
     value = rec.get(name)
     return Figure(value, rec.at(name)) if value is not None else None
+
+
+def _declared(value: Any, loc: Loc) -> Figure:
+    if isinstance(value, tuple):  # "70多": the number and its qualifier
+        return Figure(value[0], loc, value[1])
+    return Figure(value, loc)
 
 
 def _recs(value: Any) -> list[Rec]:
@@ -92,7 +102,7 @@ def plan(name: str, file: str, rec: Rec) -> Round:
         )
     declared = rec.get("declared")
     if isinstance(declared, Rec):
-        rnd.declared = {k: Figure(v, declared.at(k)) for k, v in declared.values.items()}
+        rnd.declared = {k: _declared(v, declared.at(k)) for k, v in declared.values.items()}
     for ch in _recs(rec.get("chapters")):
         rnd.chapters.append(
             Chapter(
@@ -271,3 +281,71 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
         ]
         system.dimensions.append(dimension)
     rnd.systems.append(system)
+
+
+CONSULTATION_NAME = re.compile(r"round-([1-9][0-9]*)\.yaml")
+
+
+def consultation_file(rnd: Round, file: str, rec: Rec, out: list[Diagnostic]) -> None:
+    number = rec.get("consultation", 0)
+    named = CONSULTATION_NAME.fullmatch(file.rsplit("/", 1)[-1])
+    if named is None:
+        out.append(
+            Diagnostic(
+                "schema",
+                Loc(file),
+                "a consultation file is named round-N.yaml (N: which consultation)",
+                f"rename it to round-{number or 1}.yaml",
+            )
+        )
+        return
+    if number and int(named[1]) != number:
+        out.append(
+            Diagnostic(
+                "round-mismatch",
+                rec.at("consultation"),
+                f"consultation: {number}, but the file is {named[0]}",
+                f"make them agree (consultation: {named[1]}, or round-{number}.yaml)",
+            )
+        )
+    record = Consultation(
+        number=int(named[1]),
+        file=file,
+        loc=rec.loc,
+        locs=rec.locs,
+        title=rec.get("title"),
+        draft=rec.get("draft"),
+        revised=rec.get("revised"),
+    )
+    for item in _recs(rec.get("responses")):
+        record.responses.append(
+            Response(
+                unit=item.get("unit"),
+                form=item.get("form", ""),
+                file=item.get("file", ""),
+                received=item.get("received"),
+                loc=item.loc,
+            )
+        )
+    for item in _recs(rec.get("comments")):
+        record.comments.append(
+            Comment(
+                id=item.get("id", ""),
+                loc=item.at("id"),
+                locs=item.locs,
+                unit=item.get("unit"),
+                task=item.get("task"),
+                chapter=item.get("chapter"),
+                text=item.get("text", ""),
+                proposal=item.get("proposal"),
+                contact=item.get("contact"),
+                received=item.get("received"),
+                file=item.get("file"),
+                cell=item.get("cell"),
+                disposition=item.get("disposition"),
+                reason=item.get("reason"),
+                changed=item.get("changed", []),
+            )
+        )
+    rnd.consultations.append(record)
+    rnd.consultations.sort(key=lambda c: c.number)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from planc.load.spec import (
     ROUND,
     SLUG,
+    Count,
     Field,
     Int,
     ListOf,
@@ -36,6 +37,10 @@ FIGURES = (
     "dimensions",
     "references",
 )
+# The consultation's published figures (先后2次征求各成员单位意见建议，吸纳借鉴了190条修改意见),
+# reconciled against plans/ROUND/consultation/.
+CONSULT_FIGURES = ("consultation_rounds", "units_consulted", "comments_adopted")
+DISPOSITIONS = ("adopted", "partly-adopted", "not-adopted", "noted")
 
 
 def _source(doc: str = "the source (an id from plan.yaml sources) this comes from") -> Field:
@@ -95,7 +100,11 @@ PLAN = Obj(
         "declared": Field(
             Obj(
                 "declared",
-                {name: Field(Int(), f"published figure: {name}") for name in FIGURES},
+                {name: Field(Int(), f"published figure: {name}") for name in FIGURES}
+                | {
+                    name: Field(Count(), f"published figure: {name} (may be 70多)")
+                    for name in CONSULT_FIGURES
+                },
             ),
             "the figures the office published; planc reconciles them",
         ),
@@ -308,6 +317,62 @@ UNITS_FILE = Obj(
     doc="planc registry: responsible units shared by all rounds",
 )
 
+COMMENT = Obj(
+    "comment",
+    {
+        "id": Field(
+            ID, "comment id, made by planc consult import from the form and the row", required=True
+        ),
+        "unit": Field(RefTo("unit"), "the unit that made it", required=True),
+        "task": Field(RefTo("task"), "the task it is about (absent: a chapter or the whole plan)"),
+        "chapter": Field(RefTo("chapter"), "the chapter it is about, when not one task"),
+        "text": Field(Text(), "the comment (意见)"),
+        "proposal": Field(Text(), "the wording the unit proposes (修改建议)"),
+        "contact": Field(Text(), "contact person and telephone (联系人及电话)"),
+        "received": Field(DATE, "the day the form came back"),
+        "file": Field(Text(), "the form it came in"),
+        "cell": Field(Text(), "where in the form, SHEET!CELL"),
+        "disposition": Field(
+            OneOf(DISPOSITIONS),
+            "the office's disposition: adopted, partly-adopted, not-adopted or noted",
+        ),
+        "reason": Field(Text(), "why (required when not adopted)"),
+        "changed": _refs("task", "tasks changed because of it"),
+    },
+)
+
+CONSULTATION_FILE = Obj(
+    "consultation file",
+    {
+        "consultation": Field(
+            Int(minimum=1),
+            "which consultation of the draft (第N次征求意见); equals N in round-N.yaml",
+            required=True,
+        ),
+        "title": Field(Text(), "e.g. 第一次征求成员单位意见"),
+        "draft": Field(Text(), "git revision of the draft the forms were made from"),
+        "revised": Field(
+            Text(), "git revision of the revised version (default: the files as they are)"
+        ),
+        "responses": Field(
+            ListOf(
+                Obj(
+                    "response",
+                    {
+                        "unit": Field(RefTo("unit"), "the unit", required=True),
+                        "form": Field(Text(), "the form id", required=True),
+                        "file": Field(Text(), "the file as received", required=True),
+                        "received": Field(DATE, "the day it came back"),
+                    },
+                )
+            ),
+            "the forms that came back, with or without comments",
+        ),
+        "comments": Field(ListOf(COMMENT), "the comments, one record each"),
+    },
+    doc="planc consultation record: the comments of one consultation round and their dispositions",
+)
+
 # File kind name -> its description; the names are also `planc schema KIND`.
 KINDS: dict[str, Type] = {
     "plan": PLAN,
@@ -316,4 +381,5 @@ KINDS: dict[str, Type] = {
     "cases": CASES_FILE,
     "places": PLACES_FILE,
     "units": UNITS_FILE,
+    "consultation": CONSULTATION_FILE,
 }

@@ -108,6 +108,29 @@ class Int(Type):
         return {"type": "integer", "minimum": self.minimum}
 
 
+QUALIFIERS = ("多", "余")  # "70多个单位", "190余条": more than the number, within its last place
+_COUNT = re.compile(r"([0-9]+)(多|余)")
+
+
+@dataclass(frozen=True)
+class Count(Type):
+    """A published count, exact (190) or with its qualifier as published ("70多")."""
+
+    what: str = "a whole number, or one followed by 多 or 余 (70多)"
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if isinstance(node, Scalar) and node.plain and _INT.fullmatch(node.value):
+            return Int().read(node, out)
+        if isinstance(node, Scalar) and (m := _COUNT.fullmatch(node.value.strip())):
+            if len(m[1]) > MAX_DIGITS:
+                return self.wrong(node, out, f" (more than {MAX_DIGITS} digits)")
+            return (int(m[1]), m[2])
+        return self.wrong(node, out)
+
+    def json(self) -> dict[str, Any]:
+        return {"type": ["integer", "string"], "minimum": 0, "pattern": "^[0-9]+(多|余)?$"}
+
+
 @dataclass(frozen=True)
 class Value(Type):
     """A figure: a number where it is one ("110"), else the published wording ("≥30%")."""
