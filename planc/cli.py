@@ -250,7 +250,8 @@ def schema(
 consult_app = typer.Typer(
     name="consult",
     help="The consultation round (征求意见): forms out to the units, comments back in, the "
-    "采纳情况说明.",
+    "采纳情况说明.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms\n\n"
+    "  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

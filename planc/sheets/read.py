@@ -14,6 +14,7 @@ What people do to forms, and what planc does about it:
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import unicodedata
 import zipfile
@@ -58,8 +59,8 @@ def _what_it_is(head: bytes) -> str:
         return "a PDF, not a spreadsheet"
     if not head:
         return "an empty file"
-    try:
-        head.decode("utf-8")
+    try:  # a character may be cut at the end of the sample: decode as a stream does
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
         return "not an .xlsx workbook"
     return "a text file (CSV?), not an .xlsx workbook"
@@ -69,7 +70,7 @@ def _open(path: Path, shown: str) -> Any:
     where = whole(shown)
     try:
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(512)
     except OSError as exc:
         raise _Refused(
             Diagnostic("form-unreadable", where, f"cannot read the file: {exc.strerror}")
