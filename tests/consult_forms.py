@@ -55,8 +55,9 @@ def fill(src: Path, dst: Path, edit: Edit) -> Path:
     return dst
 
 
-def comment_on(task: str, text: str, proposal: str | None = None, contact: str | None = None
-               ) -> Edit:
+def comment_on(
+    task: str, text: str, proposal: str | None = None, contact: str | None = None
+) -> Edit:
     def edit(wb: openpyxl.Workbook) -> None:
         ws = sheet(wb, "tasks")
         r = row_of(ws, task)
@@ -69,7 +70,7 @@ def comment_on(task: str, text: str, proposal: str | None = None, contact: str |
     return edit
 
 
-def general(row: int, text: str, part: str | None = None, number: object = None) -> Edit:
+def general(row: int, text: str, part: str | None = None, number: str | int | None = None) -> Edit:
     def edit(wb: openpyxl.Workbook) -> None:
         ws = sheet(wb, "general")
         ws[f"{G_COMMENT}{row}"] = text

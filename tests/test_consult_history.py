@@ -17,7 +17,10 @@ RECORD = "2020-2021/consultation/round-1.yaml"
 def git(cwd: Path, *args: str) -> str:
     return subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=cwd, capture_output=True, text=True, check=True,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
 
 
@@ -31,14 +34,22 @@ def imported(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> st
     monkeypatch.chdir(tmp_path)
     out = make_forms(plans, Path("forms"))
     assert "note:" not in out  # the draft is committed: the forms carry its commit
-    reply = fill(Path("forms") / COMMERCE, tmp_path / "back.xlsx",
-                 comment_on("state-capital-reform", "建议写明“投资运营”"))
+    reply = fill(
+        Path("forms") / COMMERCE,
+        tmp_path / "back.xlsx",
+        comment_on("state-capital-reform", "建议写明“投资运营”"),
+    )
     assert run_import(plans, reply)[0] == 0
     return git(tmp_path, "rev-parse", "HEAD")
 
 
 def adopt(plans: Path) -> None:
-    edit(plans, RECORD, "    cell: 任务意见!H4\n", "    cell: 任务意见!H4\n    disposition: adopted\n")
+    edit(
+        plans,
+        RECORD,
+        "    cell: 任务意见!H4\n",
+        "    cell: 任务意见!H4\n    disposition: adopted\n",
+    )
 
 
 def test_the_import_records_the_draft(plans: Path, imported: str) -> None:
@@ -49,21 +60,28 @@ def test_an_adopted_comment_whose_task_did_not_change(plans: Path, imported: str
     adopt(plans)
     found = [(d.code, d.loc.file, d.loc.line, d.message) for d in diagnostics(plans)]
     assert found == [
-        ("adopted-unchanged", RECORD, 19,
-         f"comment '{_id(plans)}' is adopted, but task 'state-capital-reform' is as it was in "
-         f"the draft ({imported[:12]})"),
+        (
+            "adopted-unchanged",
+            RECORD,
+            19,
+            f"comment '{_id(plans)}' is adopted, but task 'state-capital-reform' is as it was in "
+            f"the draft ({imported[:12]})",
+        ),
     ]
 
 
 def test_revising_the_task_settles_it(plans: Path, imported: str) -> None:
     adopt(plans)
-    edit(plans, "2020-2021/tasks/enterprise.yaml", "深化国有资本投资运营公司改革",
-         "深化国有资本投资、运营公司改革")
+    edit(
+        plans,
+        "2020-2021/tasks/enterprise.yaml",
+        "深化国有资本投资运营公司改革",
+        "深化国有资本投资、运营公司改革",
+    )
     assert diagnostics(plans) == []
 
 
-def test_a_revised_version_named_by_its_commit(plans: Path, imported: str, tmp_path: Path
-                                               ) -> None:
+def test_a_revised_version_named_by_its_commit(plans: Path, imported: str, tmp_path: Path) -> None:
     adopt(plans)
     git(tmp_path, "add", "plans")
     git(tmp_path, "commit", "-qm", "adopted, not yet revised")

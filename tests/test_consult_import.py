@@ -3,16 +3,15 @@ either imported correctly or refused at its cell; nothing half-imported, nothing
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import openpyxl
 import pytest
 from ruamel.yaml import YAML
 
 from planc.commands.schema import schema_for
+from tests.conftest import diagnostics
 from tests.consult_forms import (
     COMMENT,
     COMMERCE,
@@ -28,7 +27,6 @@ from tests.consult_forms import (
     run_import,
     sheet,
 )
-from tests.conftest import diagnostics
 
 RECORD = "2020-2021/consultation/round-1.yaml"
 
@@ -57,8 +55,12 @@ def test_import_writes_one_record_per_comment(plans: Path, sent: Path) -> None:
         sent,
         COMMERCE,
         "商务局.xlsx",
-        comment_on("international-living-rooms", "建议增加“国际客厅”运营评估", "改为：……并建立评估机制",
-                   "张三 0532-88886666"),
+        comment_on(
+            "international-living-rooms",
+            "建议增加“国际客厅”运营评估",
+            "改为：……并建立评估机制",
+            "张三 0532-88886666",
+        ),
         general(4, "计划整体应突出上合示范区", part="计划整体"),
         general(5, "本部分任务偏少", part="推进市场国际化"),
         general(6, "建议细化", number=3),
@@ -85,8 +87,14 @@ def test_import_writes_one_record_per_comment(plans: Path, sent: Path) -> None:
         (c["unit"], c.get("task"), c.get("chapter"), c.get("text"), c.get("proposal"), c["cell"])
         for c in comments
     ] == [
-        ("commerce", "international-living-rooms", None, "建议增加“国际客厅”运营评估",
-         "改为：……并建立评估机制", "任务意见!H5"),
+        (
+            "commerce",
+            "international-living-rooms",
+            None,
+            "建议增加“国际客厅”运营评估",
+            "改为：……并建立评估机制",
+            "任务意见!H5",
+        ),
         ("commerce", None, None, "计划整体应突出上合示范区", None, "总体意见!D4"),
         ("commerce", None, "market", "本部分任务偏少", None, "总体意见!D5"),
         ("commerce", "state-capital-reform", None, "建议细化", None, "总体意见!D6"),
@@ -182,14 +190,18 @@ def _proposal_only(wb: openpyxl.Workbook) -> None:
 
 
 IMPORTED = [
-    ("blank-rows-and-spaces", _blank_rows_and_spaces,
-     [("state-capital-reform", "建议明确时间表", None, "李四 0532-88886666")]),
-    ("full-width-number", _full_width_number,
-     [("trade-facilitation", "建议细化目标", None, None)]),
-    ("renamed-sheet", _renamed_and_moved,
-     [("state-capital-reform", "建议明确时间表", None, None)]),
-    ("comment-in-the-proposal-column", _proposal_only,
-     [("state-capital-reform", None, "改为：深化国有资本投资、运营公司改革", None)]),
+    (
+        "blank-rows-and-spaces",
+        _blank_rows_and_spaces,
+        [("state-capital-reform", "建议明确时间表", None, "李四 0532-88886666")],
+    ),
+    ("full-width-number", _full_width_number, [("trade-facilitation", "建议细化目标", None, None)]),
+    ("renamed-sheet", _renamed_and_moved, [("state-capital-reform", "建议明确时间表", None, None)]),
+    (
+        "comment-in-the-proposal-column",
+        _proposal_only,
+        [("state-capital-reform", None, "改为：深化国有资本投资、运营公司改革", None)],
+    ),
 ]
 
 
@@ -273,43 +285,95 @@ def _meta_deleted(wb: openpyxl.Workbook) -> None:
 
 
 REFUSED = [
-    ("text-beside-the-form", _text_beside, "form-cell",
-     "back/{}:任务意见!L4: error[form-cell] '同意，无其他意见' is outside the form's columns; "
-     "planc does not read it\n    hint: move it into the column it belongs to (e.g. 意见, column H)"),
-    ("merged-cells", _merged, "form-cell",
-     "back/{}:任务意见!H4: error[form-cell] cells H4:H5 are merged; planc cannot tell which row "
-     "they belong to\n    hint: unmerge them (取消合并单元格) and write in each row"),
-    ("formula", _formula, "form-cell",
-     "back/{}:任务意见!H4: error[form-cell] a formula (=I4) where 意见 is expected\n"
-     "    hint: type the text itself (a leading '=' makes a formula), or paste as values"),
-    ("edited-id-column", _edited_id, "form-tampered",
-     "back/{}:任务意见!A4: error[form-tampered] the hidden id 'state-capital' in column A is not "
-     "one this form was sent with\n    hint: do not edit column A; fill in a fresh copy of the "
-     "form"),
-    ("row-added", _row_added, "form-cell",
-     "back/{}:任务意见!H6: error[form-cell] row 6 was added to the form; planc reads only the "
-     "rows it wrote\n    hint: write the comment in the row of the task it is about, or on the "
-     "sheet for general comments"),
-    ("unknown-task-number", _unknown_number, "unknown-reference",
-     "back/{}:总体意见!C4: error[unknown-reference] no task is numbered 99 in 2020-2021\n"
-     "    hint: task numbers in the draft: 3-30"),
-    ("not-a-number", _not_a_number, "form-cell",
-     "back/{}:总体意见!C4: error[form-cell] 任务编号 should be a number, found '第一项'"),
-    ("unknown-part", _unknown_part, "form-cell",
-     "back/{}:总体意见!B4: error[form-cell] '城市国际化' is not a part of the plan\n"
-     "    hint: choose one from the cell's list: 计划整体、推进企业国际化、推进市场国际化"),
-    ("columns-moved", _columns_moved, "form-tampered",
-     "back/{}:任务意见!C3: error[form-tampered] column heading '' where '部分' was: columns were "
-     "moved, inserted or deleted\n    hint: fill in a fresh copy of the form, keeping its columns"),
-    ("metadata-edited", _meta_edited, "form-tampered",
-     "back/{}: error[form-tampered] the form's hidden planc sheet was changed; planc cannot tell "
-     "what the form was\n    hint: fill in a fresh copy of the form as it was sent"),
-    ("sheet-deleted", _sheet_deleted, "form-tampered",
-     "back/{}: error[form-tampered] the sheet '总体意见' was deleted from the form\n"
-     "    hint: fill in a fresh copy of the form"),
-    ("not-a-planc-form", _meta_deleted, "form-foreign",
-     "back/{}: error[form-foreign] not a planc form: it has no planc metadata sheet\n"
-     "    hint: send the unit the form `planc consult forms` made, and import that one"),
+    (
+        "text-beside-the-form",
+        _text_beside,
+        "form-cell",
+        "back/{}:任务意见!L4: error[form-cell] '同意，无其他意见' is outside the form's columns; "
+        "planc does not read it\n    hint: move it into the column it belongs to "
+        "(e.g. 意见, column H)",
+    ),
+    (
+        "merged-cells",
+        _merged,
+        "form-cell",
+        "back/{}:任务意见!H4: error[form-cell] cells H4:H5 are merged; planc cannot tell which row "
+        "they belong to\n    hint: unmerge them (取消合并单元格) and write in each row",
+    ),
+    (
+        "formula",
+        _formula,
+        "form-cell",
+        "back/{}:任务意见!H4: error[form-cell] a formula (=I4) where 意见 is expected\n"
+        "    hint: type the text itself (a leading '=' makes a formula), or paste as values",
+    ),
+    (
+        "edited-id-column",
+        _edited_id,
+        "form-tampered",
+        "back/{}:任务意见!A4: error[form-tampered] the hidden id 'state-capital' "
+        "in column A is not "
+        "one this form was sent with\n    hint: do not edit column A; fill in a fresh copy of the "
+        "form",
+    ),
+    (
+        "row-added",
+        _row_added,
+        "form-cell",
+        "back/{}:任务意见!H6: error[form-cell] row 6 was added to the form; planc reads only the "
+        "rows it wrote\n    hint: write the comment in the row of the task it is about, or on the "
+        "sheet for general comments",
+    ),
+    (
+        "unknown-task-number",
+        _unknown_number,
+        "unknown-reference",
+        "back/{}:总体意见!C4: error[unknown-reference] no task is numbered 99 in 2020-2021\n"
+        "    hint: task numbers in the draft: 3-30",
+    ),
+    (
+        "not-a-number",
+        _not_a_number,
+        "form-cell",
+        "back/{}:总体意见!C4: error[form-cell] 任务编号 should be a number, found '第一项'",
+    ),
+    (
+        "unknown-part",
+        _unknown_part,
+        "form-cell",
+        "back/{}:总体意见!B4: error[form-cell] '城市国际化' is not a part of the plan\n"
+        "    hint: choose one from the cell's list: 计划整体、推进企业国际化、推进市场国际化",
+    ),
+    (
+        "columns-moved",
+        _columns_moved,
+        "form-tampered",
+        "back/{}:任务意见!C3: error[form-tampered] column heading '' where '部分' was: "
+        "columns were moved, inserted or deleted\n"
+        "    hint: fill in a fresh copy of the form, keeping its columns",
+    ),
+    (
+        "metadata-edited",
+        _meta_edited,
+        "form-tampered",
+        "back/{}: error[form-tampered] the form's hidden planc sheet was changed; "
+        "planc cannot tell "
+        "what the form was\n    hint: fill in a fresh copy of the form as it was sent",
+    ),
+    (
+        "sheet-deleted",
+        _sheet_deleted,
+        "form-tampered",
+        "back/{}: error[form-tampered] the sheet '总体意见' was deleted from the form\n"
+        "    hint: fill in a fresh copy of the form",
+    ),
+    (
+        "not-a-planc-form",
+        _meta_deleted,
+        "form-foreign",
+        "back/{}: error[form-foreign] not a planc form: it has no planc metadata sheet\n"
+        "    hint: send the unit the form `planc consult forms` made, and import that one",
+    ),
 ]
 
 
@@ -320,23 +384,33 @@ def test_forms_planc_cannot_take_are_refused_at_the_cell(
     path = reply(sent, COMMERCE, f"{name}.xlsx", edit)
     status, out = run_import(plans, path)
     assert status == 1
-    assert out == says.format(f"{name}.xlsx") + "\nplanc: 1 error in the forms; nothing was imported\n"
+    assert (
+        out == says.format(f"{name}.xlsx") + "\nplanc: 1 error in the forms; nothing was imported\n"
+    )
     assert code in says
     assert not (plans / "2020-2021/consultation").exists()
 
 
 NOT_XLSX = [
-    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504,
-     "this is an Excel 97-2003 (.xls) or WPS (.et) workbook, not .xlsx"),
+    (
+        "old.xls",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504,
+        "this is an Excel 97-2003 (.xls) or WPS (.et) workbook, not .xlsx",
+    ),
     ("scan.xlsx", b"%PDF-1.7\n", "this is a PDF, not a spreadsheet"),
     ("empty.xlsx", b"", "this is an empty file"),
-    ("broken.xlsx", b"PK\x03\x04broken", "not a readable .xlsx workbook (BadZipFile: File is not a zip file)"),
+    (
+        "broken.xlsx",
+        b"PK\x03\x04broken",
+        "not a readable .xlsx workbook (BadZipFile: File is not a zip file)",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "data", "says"), NOT_XLSX, ids=[n[0] for n in NOT_XLSX])
-def test_files_that_are_not_xlsx(plans: Path, sent: Path, name: str, data: bytes, says: str
-                                 ) -> None:
+def test_files_that_are_not_xlsx(
+    plans: Path, sent: Path, name: str, data: bytes, says: str
+) -> None:
     path = Path("back") / name
     path.write_bytes(data)
     code, out = run_import(plans, path)
@@ -347,8 +421,10 @@ def test_files_that_are_not_xlsx(plans: Path, sent: Path, name: str, data: bytes
 def test_a_missing_file(plans: Path, sent: Path) -> None:
     code, out = run_import(plans, Path("back/nowhere.xlsx"))
     assert code == 1
-    assert out.startswith("back/nowhere.xlsx: error[form-unreadable] cannot read the file: "
-                          "No such file or directory\n")
+    assert out.startswith(
+        "back/nowhere.xlsx: error[form-unreadable] cannot read the file: "
+        "No such file or directory\n"
+    )
 
 
 def test_a_form_of_another_round(plans: Path, sent: Path) -> None:
@@ -367,8 +443,11 @@ def test_a_form_of_a_unit_no_longer_in_the_registry(plans: Path, sent: Path) -> 
     path = reply(sent, CULTURE, "culture.xlsx", comment_on("international-living-rooms", "同意"))
     units = plans / "registry/units.yaml"
     units.write_text(
-        units.read_text(encoding="utf-8").replace("  culture: {name: 市文化和旅游局, en: Qingdao "
-                                                  "Municipal Bureau of Culture and Tourism}\n", ""),
+        units.read_text(encoding="utf-8").replace(
+            "  culture: {name: 市文化和旅游局, en: Qingdao "
+            "Municipal Bureau of Culture and Tourism}\n",
+            "",
+        ),
         encoding="utf-8",
     )
     code, out = run_import(plans, path)
@@ -397,5 +476,3 @@ def test_comment_ids_are_stable_and_distinct(plans: Path, sent: Path) -> None:
     b = reply(sent, COMMERCE, "b.xlsx", both(general(5, "同一意见"), general(20, "同一意见")))
     assert run_import(plans, b)[0] == 0
     assert [c["id"] for c in record(plans)["comments"]] == ids  # type: ignore[attr-defined]
-    digest = hashlib.sha256((plans / RECORD).read_bytes()).hexdigest()
-    assert json.dumps(digest)  # the file was written whole

@@ -48,12 +48,20 @@ def here(plans: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return plans
 
 
+HEAD = (
+    '征求意见采纳情况说明  2020-2021  青岛市推进"国际化+"行动计划(2020/2021年)\n'
+    "2 consultations, 3 units responded, 5 comments: 1 adopted, 1 partly adopted, 1 not adopted, "
+    "1 noted, 1 without disposition\n"
+)
+
+
 def test_report_text(here: Path) -> None:
     result = runner.invoke(app, ["consult", "report", "2020-2021"])
     assert result.exit_code == 0, result.stdout
-    assert result.stdout == """\
-征求意见采纳情况说明  2020-2021  青岛市推进"国际化+"行动计划(2020/2021年)
-2 consultations, 3 units responded, 5 comments: 1 adopted, 1 partly adopted, 1 not adopted, 1 noted, 1 without disposition
+    assert (
+        result.stdout
+        == HEAD
+        + """\
 
 by consultation    comments adopted  partly     not   noted    open
   第1次 (2 forms)         4       1       1       1       1       0
@@ -74,25 +82,47 @@ not adopted (1)
     意见：本部分任务偏少
     理由：已在其他部分体现
 """
+    )
 
 
 def test_report_json(here: Path) -> None:
     result = runner.invoke(app, ["consult", "report", "2020-2021", "--format", "json"])
     data = json.loads(result.stdout)
     assert data["totals"] == {
-        "consultations": 2, "units": 3, "comments": 5, "adopted": 1, "partly-adopted": 1,
-        "not-adopted": 1, "noted": 1, "undisposed": 1,
+        "consultations": 2,
+        "units": 3,
+        "comments": 5,
+        "adopted": 1,
+        "partly-adopted": 1,
+        "not-adopted": 1,
+        "noted": 1,
+        "undisposed": 1,
     }
-    assert [(c["number"], c["title"], c["forms"], c["comments"]) for c in data["consultations"]] \
-        == [(1, "征求成员单位意见", 2, 4), (2, None, 1, 1)]
+    assert [
+        (c["number"], c["title"], c["forms"], c["comments"]) for c in data["consultations"]
+    ] == [(1, "征求成员单位意见", 2, 4), (2, None, 1, 1)]
     assert [u["unit"] for u in data["by_unit"]] == ["commerce", "ports", "culture"]
     assert [c["chapter"] for c in data["by_chapter"]] == ["enterprise", "market", None]
     (refused,) = data["not_adopted"]
     assert refused == {
-        "id": "c-0000000002", "consultation": 1, "unit": "commerce", "unit_name": "市商务局",
-        "about": {"kind": "chapter", "id": "market", "chapter": "market", "label": "推进市场国际化"},
-        "text": "本部分任务偏少", "proposal": None, "contact": None, "received": None,
-        "file": None, "cell": None, "disposition": "not-adopted", "reason": "已在其他部分体现",
+        "id": "c-0000000002",
+        "consultation": 1,
+        "unit": "commerce",
+        "unit_name": "市商务局",
+        "about": {
+            "kind": "chapter",
+            "id": "market",
+            "chapter": "market",
+            "label": "推进市场国际化",
+        },
+        "text": "本部分任务偏少",
+        "proposal": None,
+        "contact": None,
+        "received": None,
+        "file": None,
+        "cell": None,
+        "disposition": "not-adopted",
+        "reason": "已在其他部分体现",
         "changed": [],
     }
     assert data["comments"][2]["about"]["label"] == "第30项 提升跨境贸易便利化水平"
@@ -100,22 +130,29 @@ def test_report_json(here: Path) -> None:
 
 def test_report_html_and_pdf(here: Path) -> None:
     result = runner.invoke(app, ["consult", "report", "2020-2021", "--format", "html"])
-    assert "<h1 class=\"consult-title\">" in result.stdout and "未采纳理由" in result.stdout
+    assert '<h1 class="consult-title">' in result.stdout and "未采纳理由" in result.stdout
     result = runner.invoke(app, ["consult", "report", "2020-2021", "--out", "out"])
     assert result.exit_code == 0, result.stdout
     assert result.stdout.endswith(
         "wrote consultation.html, consultation.pdf and consultation.json into out/\n"
     )
     assert sorted(p.name for p in Path("out").iterdir()) == [
-        "consultation.html", "consultation.json", "consultation.pdf",
+        "consultation.html",
+        "consultation.json",
+        "consultation.pdf",
     ]
-    text = subprocess.run(["pdftotext", "-layout", "out/consultation.pdf", "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", "out/consultation.pdf", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "征求意见采纳情况说明" in text
     assert "先后2次征求有关单位意见，3个单位反" in text
     assert "已在其他部分体现" in text
-    fonts = subprocess.run(["pdffonts", "out/consultation.pdf"], capture_output=True, text=True,
-                           check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", "out/consultation.pdf"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Noto-Serif-CJK-SC" in fonts  # the plan's typesetting, fonts embedded
 
 
@@ -143,16 +180,27 @@ def test_the_records_check(here: Path) -> None:
 
 
 def test_declared_consultation_figures_reconcile(here: Path) -> None:
-    edit(here, "2020-2021/plan.yaml", "  references: 1\n",
-         "  references: 1\n  consultation_rounds: 2\n  units_consulted: 70多\n"
-         "  comments_adopted: 190\n")
-    found = [(d.code, d.loc.line, d.message) for d in diagnostics(here)
-             if d.code != "comment-undisposed"]
+    edit(
+        here,
+        "2020-2021/plan.yaml",
+        "  references: 1\n",
+        "  references: 1\n  consultation_rounds: 2\n  units_consulted: 70多\n"
+        "  comments_adopted: 190\n",
+    )
+    found = [
+        (d.code, d.loc.line, d.message) for d in diagnostics(here) if d.code != "comment-undisposed"
+    ]
     assert found == [
-        ("declared-mismatch", 22, "units consulted (征求意见单位): 70多 published, but the "
-         "sources hold 3"),
-        ("declared-mismatch", 23, "comments adopted (吸纳意见): 190 published, but the sources "
-         "hold 2"),
+        (
+            "declared-mismatch",
+            22,
+            "units consulted (征求意见单位): 70多 published, but the sources hold 3",
+        ),
+        (
+            "declared-mismatch",
+            23,
+            "comments adopted (吸纳意见): 190 published, but the sources hold 2",
+        ),
     ]
     result = runner.invoke(app, ["stats", "2020-2021", "--format", "json"])
     data = json.loads(result.stdout)["rounds"]["2020-2021"]
@@ -166,14 +214,24 @@ def test_declared_consultation_figures_reconcile(here: Path) -> None:
 def test_public_record_consultation_figures_are_incomplete(plans: Path) -> None:
     # The shipped rounds: the figures published, no comment recorded.
     edit(plans, "2020-2021/plan.yaml", "edition: official", "edition: public-record")
-    edit(plans, "2020-2021/plan.yaml", "  tasks: 3\n",
-         "  tasks: 3\n  consultation_rounds: 2\n  comments_adopted: 190\n")
+    edit(
+        plans,
+        "2020-2021/plan.yaml",
+        "  tasks: 3\n",
+        "  tasks: 3\n  consultation_rounds: 2\n  comments_adopted: 190\n",
+    )
     found = [(d.code, d.message) for d in diagnostics(plans)]
     assert found == [
-        ("incomplete", "consultation rounds (征求意见轮次): 2 published, the sources hold 0 "
-         "(收录 0 / 2); the public record is partial here"),
-        ("incomplete", "comments adopted (吸纳意见): 190 published, the sources hold 0 "
-         "(收录 0 / 190); the public record is partial here"),
+        (
+            "incomplete",
+            "consultation rounds (征求意见轮次): 2 published, the sources hold 0 "
+            "(收录 0 / 2); the public record is partial here",
+        ),
+        (
+            "incomplete",
+            "comments adopted (吸纳意见): 190 published, the sources hold 0 "
+            "(收录 0 / 190); the public record is partial here",
+        ),
     ]
 
 
@@ -202,9 +260,7 @@ VALID_LOC = __import__("planc.diagnostics", fromlist=["Loc"]).Loc("2020-2021/pla
 CHARS = "意见建议任务国际化青岛港（）、，。；：“”《》abcXYZ019０１#:-'\"[]{}|>&*!%@`?,"
 WORDS = st.text(alphabet=CHARS, min_size=1, max_size=8)
 LINE = st.lists(WORDS, min_size=1, max_size=4).map(" ".join)
-TEXT = st.lists(LINE, min_size=1, max_size=3).map("\n".join).filter(
-    lambda t: not t.startswith("=")
-)
+TEXT = st.lists(LINE, min_size=1, max_size=3).map("\n".join).filter(lambda t: not t.startswith("="))
 SAID = st.tuples(st.none() | TEXT, st.none() | TEXT).filter(lambda p: p != (None, None))
 
 
@@ -217,7 +273,9 @@ def sent_forms(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     on_tasks=st.lists(SAID, min_size=2, max_size=2),
     on_plan=st.lists(st.none() | SAID, min_size=0, max_size=4),
@@ -235,7 +293,7 @@ def test_forms_filled_imported_exported_round_trip(
         shutil.copytree(VALID, plans)
         wb = openpyxl.load_workbook(sent_forms / COMMERCE)
         tasks, general = sheet(wb, "tasks"), sheet(wb, "general")
-        written = []
+        written: list[tuple[str, str | None, str | None, str | None]] = []
         for task, (text, proposal) in zip(
             ["state-capital-reform", "international-living-rooms"], on_tasks, strict=True
         ):
