@@ -225,7 +225,7 @@ def schema(
         str | None,
         typer.Argument(
             metavar="[KIND]",
-            help="plan, tasks, indicators, cases, places or units (default: all in one).",
+            help="plan, tasks, indicators, cases, places, units or consultation (default: all).",
             show_default=False,
         ),
     ] = None,

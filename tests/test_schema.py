@@ -354,7 +354,7 @@ def test_cli_writes_one_file_per_kind(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["schema", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{k}.schema.json" for k in KINDS)
-    assert len(list(out.iterdir())) == 6
+    assert len(list(out.iterdir())) == 7
     for kind in KINDS:
         path = out / f"{kind}.schema.json"
         assert json.loads(path.read_text(encoding="utf-8")) == schema_for(kind)
