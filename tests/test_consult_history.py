@@ -3,6 +3,7 @@ git commit, recorded in the forms) and the revised plan: "adopted-unchanged" oth
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -105,3 +106,33 @@ def _id(plans: Path) -> str:
         if line.startswith("  - id: "):
             return line.removeprefix("  - id: ")
     raise AssertionError("no comment")
+
+
+def test_diff_names_the_comments_that_changed_a_task(plans: Path, imported: str) -> None:
+    from typer.testing import CliRunner
+
+    from planc.cli import app
+
+    adopt(plans)
+    edit(
+        plans,
+        "2020-2021/tasks/enterprise.yaml",
+        "深化国有资本投资运营公司改革",
+        "深化国有资本投资、运营公司改革",
+    )
+    cid = _id(plans)
+    runner = CliRunner()
+    args = ["diff", f"2020-2021@{imported[:10]}", "2020-2021", "--only", "tasks"]
+    text = runner.invoke(app, args).stdout
+    assert (
+        "  ~ state-capital-reform → state-capital-reform [id 0.97] title\n"
+        "      title: 深化国有资本投资、运营公司改革\n"
+        f"      征求意见 {cid} 市商务局（adopted）：建议写明“投资运营”\n"
+    ) in text
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    (revised,) = data["tasks"]["revised"]
+    assert revised["comments"] == [
+        {"id": cid, "unit": "市商务局", "disposition": "adopted", "text": "建议写明“投资运营”"}
+    ]
+    markdown = runner.invoke(app, [*args, "--format", "markdown"]).stdout
+    assert f"  - 征求意见 {cid} 市商务局（adopted）：建议写明“投资运营”\n" in markdown
