@@ -7,12 +7,11 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
 from planc import __version__
-from planc.pipeline import UsageError
 
 app = typer.Typer(
     name="planc",
@@ -60,20 +59,35 @@ RoundsArgument = Annotated[
 
 
 def _run(command: Callable[[], int]) -> None:
-    """The one place library errors become user messages and exit codes."""
+    raise typer.Exit(handle(command, sys.stderr))
+
+
+def handle(command: Callable[[], int], err: IO[str]) -> int:
+    """The one place errors become messages (on stderr) and exit codes."""
+    from planc.errors import PlancError, SourcesHaveErrors
+
     try:
-        code = command()
-    except UsageError as exc:
-        typer.echo(f"planc: error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        return command()
+    except SourcesHaveErrors as exc:
+        from planc import report
+
+        for failing in exc.failing:
+            if failing.heading:
+                err.write(f"planc: {failing.heading}\n")
+            report.write_text(failing.diagnostics, failing.plans, failing.rounds, err)
+        if exc.closing:
+            err.write(f"planc: {exc.closing}\n")
+        return exc.exit_code
+    except PlancError as exc:
+        err.write(f"planc: error: {exc}\n")
+        return exc.exit_code
     except OSError as exc:  # a folder planc cannot read or write: say which, no traceback
         where = f": {exc.filename}" if exc.filename else ""
-        typer.echo(f"planc: error: {exc.strerror or exc}{where}", err=True)
-        raise typer.Exit(1) from None
+        err.write(f"planc: error: {exc.strerror or exc}{where}\n")
+        return 1
     except KeyboardInterrupt:
-        typer.echo("planc: interrupted; nothing was replaced", err=True)
-        raise typer.Exit(130) from None
-    raise typer.Exit(code)
+        err.write("planc: interrupted; nothing was replaced\n")
+        return 130
 
 
 def _version(value: bool) -> None:
@@ -225,7 +239,8 @@ def schema(
         str | None,
         typer.Argument(
             metavar="[KIND]",
-            help="plan, tasks, indicators, cases, places, units or consultation (default: all).",
+            help="plan, tasks, indicators, cases, places, units, programme or consultation "
+            "(default: all).",
             show_default=False,
         ),
     ] = None,

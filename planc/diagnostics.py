@@ -29,6 +29,8 @@ CODES: dict[str, Severity] = {
     "declared-inconsistent": Severity.WARNING,
     "unused-case": Severity.WARNING,
     "uncovered-indicator": Severity.WARNING,
+    "missing-source": Severity.WARNING,
+    "phase-mismatch": Severity.WARNING,
     "incomplete": Severity.INFO,
     # Spreadsheet forms coming back (planc consult import): located at SHEET!CELL.
     "form-unreadable": Severity.ERROR,
@@ -96,6 +98,11 @@ def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def count(diags: Iterable[Diagnostic], severity: Severity) -> int:
     return sum(1 for d in diags if d.severity is severity)
+
+
+def article(word: str) -> str:
+    """'a' or 'an' before an English word (the kinds named in messages)."""
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

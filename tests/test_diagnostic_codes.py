@@ -44,6 +44,14 @@ ELSEWHERE = {
     "form-empty": "tests/test_consult_import.py",
     "adopted-unchanged": "tests/test_consult_history.py",
 }
+# The fixture's 2020-2021 gives no source for 7 items; as a public record each is reported.
+UNSOURCED = ("missing-source",) * 7
+PROGRAMME = """planc: 1
+title: 实施纲要
+phases:
+  - {id: launch, title: 基准启动期, from: 2016, to: 2016}
+  - {id: implementation, title: 实施开展期, from: 2017, to: 2021}
+"""
 
 Edit = tuple[str, str, str]  # file, old text, new text
 
@@ -223,7 +231,7 @@ BREAKS = [
         "warning",
         (P20, 13, 10),
         "1+2+1 = 4 tasks",
-        also=("incomplete",),
+        also=("incomplete", *UNSOURCED, "missing-source"),
     ),
     Break(
         "unused-case",
@@ -248,7 +256,24 @@ BREAKS = [
         "info",
         (P20, 13, 10),
         "收录 3 / 139",
-        also=("declared-inconsistent",),
+        also=("declared-inconsistent", *UNSOURCED),
+    ),
+    Break(
+        "missing-source",
+        (PUBLIC,),
+        "missing-source",
+        "warning",
+        ("2020-2021/tasks/market.yaml", 16, 13),
+        "task 'trade-facilitation' has no `source:`",
+        also=UNSOURCED[1:],
+    ),
+    Break(
+        "phase-mismatch",
+        one(P20, "phase: 实施开展期\n", "phase: 中远规划期\n"),
+        "phase-mismatch",
+        "warning",
+        (P20, 6, 8),
+        "its years fall in 实施开展期(2017—2021)",
     ),
     Break(
         "consult-comment-undisposed",
@@ -309,6 +334,8 @@ def apply(plans: Path, brk: Break) -> None:
     if brk.name.startswith("consult-"):
         (plans / C20).parent.mkdir()
         (plans / C20).write_text(CONSULTATION, encoding="utf-8")
+    if brk.name == "phase-mismatch":
+        (plans / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
     if brk.name == "encoding-gbk":
         (plans / T18).write_bytes("chapter: enterprise\ntitle: 发展夜间经济\n".encode("gbk"))
     for file, old, new in brk.edits:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from planc.release import FALLBACK_EPOCH, source_epoch
+from planc.publish.release import FALLBACK_EPOCH, source_epoch
 from tests.conftest import VALID
 
 ROOT = Path(__file__).resolve().parent.parent

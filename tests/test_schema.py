@@ -55,6 +55,8 @@ def kind_of(rel: str) -> str:
         return kind
     if len(parts) == 2 and parts[1] == "plan.yaml":
         return "plan"
+    if rel == "programme.yaml":
+        return "programme"
     assert len(parts) == 3 and parts[1] in ("tasks", "cases", "indicators"), rel
     return parts[1]
 
@@ -85,10 +87,11 @@ SOURCE_FILES = source_files()
 
 
 def test_the_sources_hold_every_kind() -> None:
-    # Consultation records are made by `planc consult import` (tests/test_consult.py checks them
-    # against their schema); the public record holds none, so neither do the shipped plans.
-    for root in (VALID, SHIPPED):
-        assert {kind_of(rel) for rel in yaml_files(root)} == set(KINDS) - {"consultation"}, root
+    # programme.yaml is optional: the fixture has none, so it also proves a folder works without.
+    # Consultation records are made by `planc consult import` (tests/test_consult_import.py
+    # checks one against its schema); the public record holds none, so the plans hold none.
+    assert {kind_of(rel) for rel in yaml_files(VALID)} == set(KINDS) - {"programme", "consultation"}
+    assert {kind_of(rel) for rel in yaml_files(SHIPPED)} == set(KINDS) - {"consultation"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -354,7 +357,7 @@ def test_cli_writes_one_file_per_kind(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["schema", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{k}.schema.json" for k in KINDS)
-    assert len(list(out.iterdir())) == 7
+    assert len(list(out.iterdir())) == 8
     for kind in KINDS:
         path = out / f"{kind}.schema.json"
         assert json.loads(path.read_text(encoding="utf-8")) == schema_for(kind)

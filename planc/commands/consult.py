@@ -12,7 +12,8 @@ from typing import IO
 
 from planc import report
 from planc.diagnostics import Diagnostic, Severity, count
-from planc.pipeline import Analysis, UsageError, analyze
+from planc.errors import UsageError
+from planc.pipeline import Analysis, analyze
 
 
 def _analysis(plans: Path, round_name: str, stream: IO[str]) -> Analysis | None:
@@ -154,7 +155,8 @@ def report_(plans: Path, round_name: str, fmt: str, out: Path | None, stream: IO
         else:
             consult_report.write_text(data, stream)
         return 0
-    from planc.render.pdf import FontMissing, require_fonts, write_pdf
+    from planc.errors import FontMissing
+    from planc.render.pdf import require_fonts, write_pdf
 
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")

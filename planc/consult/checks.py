@@ -3,11 +3,12 @@ disposition, a disposition says what it did."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from planc.diagnostics import Diagnostic, did_you_mean
+from planc.diagnostics import Diagnostic, Loc, did_you_mean
 from planc.index import Index, RoundIndex
-from planc.model import Comment, Ref
+from planc.model import Comment, Consultation, Ref
 
 NEEDS_REASON = ("not-adopted", "partly-adopted")
 
@@ -59,11 +60,35 @@ def _disposition(comment: Comment) -> Iterator[Diagnostic]:
         )
 
 
+CONSULTATION_NAME = re.compile(r"round-([1-9][0-9]*)\.yaml")
+
+
+def _record(record: Consultation) -> Iterator[Diagnostic]:
+    name = record.file.rsplit("/", 1)[-1]
+    named = CONSULTATION_NAME.fullmatch(name)
+    number = record.declared_number
+    if named is None:
+        yield Diagnostic(
+            "schema",
+            Loc(record.file),
+            f"a consultation file is named round-N.yaml (N: which consultation), not {name}",
+            f"rename it to round-{number or 1}.yaml",
+        )
+    elif number is not None and int(named[1]) != number:
+        yield Diagnostic(
+            "round-mismatch",
+            record.locs.get("consultation", record.loc),
+            f"consultation: {number}, but the file is {name}",
+            f"make them agree (consultation: {named[1]}, or round-{number}.yaml)",
+        )
+
+
 def consultation(index: Index) -> Iterator[Diagnostic]:
     units: dict[str, object] = dict(index.project.registry.units)
     for ri in index.rounds.values():
         first: dict[str, Comment] = {}
         for record in ri.round.consultations:
+            yield from _record(record)
             for response in record.responses:
                 if response.unit is not None and response.unit.id not in units:
                     yield _unknown(response.unit, "unit", units, "registry/units.yaml")

@@ -22,7 +22,7 @@ def _unchanged(plans: Path, name: str, record: Consultation, index: Index) -> se
     comparison could not be made."""
     from planc.diff import diff_rounds
     from planc.diff.sides import load_side, parse_side
-    from planc.pipeline import UsageError
+    from planc.errors import UsageError
 
     assert record.draft is not None
     token = _comparing.set(True)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc, Severity
+from planc.errors import PlansFolderError
 from planc.load import build
 from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, read_file
@@ -15,12 +16,9 @@ from planc.model import Project, Round
 
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
+PROGRAMME = "programme.yaml"  # optional: the strategy the rounds serve
 # Subfolders of a round, each of one file kind.
 ROUND_PARTS = ("tasks", "cases", "indicators", "consultation")
-
-
-class PlansFolderError(Exception):
-    """The plans folder itself is unusable (a usage problem, not a source problem)."""
 
 
 def round_names(plans: Path) -> list[str]:
@@ -123,11 +121,11 @@ class _Loader:
             if file_rec is None:
                 continue
             if kind == "tasks":
-                build.tasks_file(rnd, file, file_rec, self.out)
+                build.tasks_file(rnd, file, file_rec)
             elif kind == "cases":
-                build.cases_file(rnd, file, file_rec, self.out)
+                build.cases_file(rnd, file, file_rec)
             elif kind == "consultation":
-                build.consultation_file(rnd, file, file_rec, self.out)
+                build.consultation_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd
@@ -179,6 +177,8 @@ class _Loader:
                         f"create it with a top-level '{kind}:' mapping",
                     )
                 )
+        if (self.plans / PROGRAMME).is_file():
+            jobs.append((PROGRAMME, "programme"))
         names = round_names(self.plans)
         for name in names:
             if (self.plans / name / "plan.yaml").is_file():
@@ -191,7 +191,9 @@ class _Loader:
             if rnd is not None:
                 rounds[name] = rnd
         self.strays(names)
+        programme_rec = self.recs.get(PROGRAMME)
         return Project(
+            programme=build.programme(PROGRAMME, programme_rec) if programme_rec else None,
             registry=build.registry(
                 self.recs.get("registry/places.yaml"), self.recs.get("registry/units.yaml")
             ),
@@ -206,7 +208,7 @@ def load_project(plans: Path) -> tuple[Project, list[Diagnostic]]:
     """Read the registry and every round. Raises PlansFolderError only when `plans` is not a
     plans folder at all; every problem inside one is a diagnostic."""
     if not plans.is_dir():
-        raise PlansFolderError(f"no plans folder at '{plans}'")
+        raise PlansFolderError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
     loader = _Loader(plans)
     project = loader.project()
     return project, loader.out

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from planc.diagnostics import Diagnostic, Loc, did_you_mean
+from planc.diagnostics import Diagnostic, Loc, article, did_you_mean
 from planc.load.nodes import Map, Node, Scalar, Seq
 from planc.model import Ref
 
@@ -19,10 +19,6 @@ ROUND = r"[0-9]{4}-[0-9]{4}"
 MAX_DIGITS = 18  # past this Python's int() refuses long strings, and no plan figure is so long
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
-
-
-def article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 class Invalid:
@@ -108,27 +104,37 @@ class Int(Type):
         return {"type": "integer", "minimum": self.minimum}
 
 
-QUALIFIERS = ("多", "余")  # "70多个单位", "190余条": more than the number, within its last place
-_COUNT = re.compile(r"([0-9]+)(多|余)")
-
-
 @dataclass(frozen=True)
-class Count(Type):
-    """A published count, exact (190) or with its qualifier as published ("70多")."""
+class Declared(Type):
+    """A published figure: a whole number (`references: 2500`), or one with the record's
+    qualifier (`references: {value: 2500, qualifier: 余}` for "2500余篇"). Read as
+    (value, qualifier or None)."""
 
-    what: str = "a whole number, or one followed by 多 or 余 (70多)"
+    qualifiers: tuple[str, ...] = ("余", "多")
+    what: str = "a whole number, or {value: N, qualifier: 余 or 多}"
+
+    def _shape(self) -> Obj:
+        return Obj(
+            "qualified figure",
+            {
+                "value": Field(Int(), "the number as published", required=True),
+                "qualifier": Field(
+                    OneOf(self.qualifiers), "余 or 多 as published: the figure is at least value"
+                ),
+            },
+        )
 
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
-        if isinstance(node, Scalar) and node.plain and _INT.fullmatch(node.value):
-            return Int().read(node, out)
-        if isinstance(node, Scalar) and (m := _COUNT.fullmatch(node.value.strip())):
-            if len(m[1]) > MAX_DIGITS:
-                return self.wrong(node, out, f" (more than {MAX_DIGITS} digits)")
-            return (int(m[1]), m[2])
-        return self.wrong(node, out)
+        if isinstance(node, Map):
+            rec = self._shape().read(node, out)
+            if rec is INVALID or "value" not in rec.values:
+                return INVALID
+            return (rec.get("value"), rec.get("qualifier"))
+        value = Int(what=self.what).read(node, out)
+        return INVALID if value is INVALID else (value, None)
 
     def json(self) -> dict[str, Any]:
-        return {"type": ["integer", "string"], "minimum": 0, "pattern": "^[0-9]+(多|余)?$"}
+        return {"oneOf": [Int().json(), self._shape().json()]}
 
 
 @dataclass(frozen=True)

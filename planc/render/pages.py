@@ -15,7 +15,7 @@ DOCUMENTS = {
 
 
 def _counts(view: RoundView) -> dict[str, int]:
-    computed = {f.name: f.computed for f in view.figures}
+    computed = {f.name: f.computed or 0 for f in view.figures}  # these three are always counted
     return {
         "cases": computed["cases"],
         "countries": computed["case_countries"],

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 from planc import __version__
-from planc.folders import digest_trees, replacing
-from planc.pipeline import UsageError
+from planc.errors import UsageError
+from planc.publish.folders import digest_trees, replacing
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold

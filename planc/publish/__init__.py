@@ -1,0 +1,148 @@
+"""The publishing stage: the documents of the rounds asked for, written into a temporary folder
+beside the output and swapped in at the end, so an error or a kill leaves the previous output as
+it was. It prints nothing: it returns a PublishResult, or raises a PlancError."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from planc.diagnostics import Severity, count
+from planc.errors import Failing, SourcesHaveErrors, UsageError
+from planc.pipeline import Analysis, analyze, select_rounds
+from planc.publish.folders import replacing
+from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
+from planc.publish.workers import Workers, default_jobs
+from planc.render.export import plan_json
+from planc.render.pages import document, site_index
+from planc.render.pdf import require_fonts
+from planc.render.views import round_view
+
+DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
+
+
+class Progress(Protocol):
+    """What the stage tells whoever shows progress (the command: a bar on a terminal)."""
+
+    def start(self, total: int) -> None: ...
+    def step(self, label: str, advance: int = 0) -> None: ...
+
+
+class _Silent:
+    def start(self, total: int) -> None:
+        pass
+
+    def step(self, label: str, advance: int = 0) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class PublishResult:
+    out: Path
+    rounds: list[str]  # the rounds asked for, oldest first
+    up_to_date: bool = False  # nothing was written: the last build is of the same inputs
+    files: int = 0  # files in the output after the build (the stamp not counted)
+    warnings: int = 0  # the sources' warnings and infos, for a pointer to planc check
+    infos: int = 0
+    render_warnings: list[str] = field(default_factory=list)  # WeasyPrint's, sorted, unique
+    fast_subsetting: bool = True  # False: fonts were subset with fontTools, ~20x slower
+    release: Path | None = None  # where --release wrote, and what
+    release_files: list[str] = field(default_factory=list)
+
+
+def publish(
+    plans: Path,
+    rounds: Sequence[str],
+    out: Path,
+    *,
+    jobs: int | None = None,
+    release: bool = False,
+    progress: Progress | None = None,
+) -> PublishResult:
+    """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
+    beside it. Raises UsageError, SourcesHaveErrors, FontMissing."""
+    asked = select_rounds(plans, rounds)
+    result = _build(plans, asked, out, jobs or default_jobs(), progress or _Silent())
+    if release:
+        from planc.publish.release import write_release
+
+        result.release = out.with_name("release")
+        result.release_files = write_release(plans, out, asked, result.release)
+    return result
+
+
+def _build(
+    plans: Path, rounds: list[str], out: Path, jobs: int, progress: Progress
+) -> PublishResult:
+    # Unchanged sources: answer before reading them.
+    digest = inputs_digest(plans, rounds)
+    if up_to_date(out, digest, rounds):
+        return PublishResult(out, rounds, up_to_date=True)
+    with Workers(jobs, 2 * len(rounds)) as workers:
+        analysis = analyze(plans, rounds)
+        if count(analysis.diagnostics, Severity.ERROR):
+            raise SourcesHaveErrors(
+                [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
+                f"the sources have errors; nothing was written to {out}",
+            )
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"--out {out} is a file, not a folder")
+        require_fonts()
+        with replacing(out) as work:
+            if out.is_dir():  # rounds not rebuilt now keep their last build
+                for entry in out.iterdir():
+                    if entry.is_dir() and entry.name not in analysis.rounds:
+                        shutil.copytree(entry, work / entry.name)
+            result = _render(analysis, work, workers, progress)
+            write_stamp(work, digest)
+    result.out = out
+    result.files = sum(1 for p in out.rglob("*") if p.is_file() and p.name != STAMP)
+    result.warnings = count(analysis.diagnostics, Severity.WARNING)
+    result.infos = count(analysis.diagnostics, Severity.INFO)
+    return result
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress) -> PublishResult:
+    """Write every document of the rounds asked for into `work`: the HTML and plan.json here,
+    the PDFs in the workers."""
+    index, rounds = analysis.index, list(analysis.rounds)
+    site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
+    pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
+    progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 1)
+    for name in rounds:
+        progress.step(f"HTML {name}")
+        view = round_view(index, name)
+        for doc in ("plan", "handbook"):
+            _write(work / name / f"{doc}.html", document(view, doc, site_rounds, "screen"))
+            html = document(view, doc, site_rounds, "print")
+            pdfs.append((f"PDF {name} {doc}", html, work / name / f"{doc}.pdf"))
+            progress.step(f"HTML {name}", 1)
+        _write(work / name / "plan.json", plan_json(index, name))
+        progress.step(f"HTML {name}", 1)
+    _write(work / "index.html", site_index(index, site_rounds))
+    progress.step("PDF", 1)
+    warnings: list[str] = []
+    if workers.pool is None:  # one at a time, here: say which before it starts
+        for label, html, target in pdfs:
+            progress.step(label)
+            warnings += workers.submit(html, target).result()
+            progress.step(label, 1)
+    else:
+        futures = [(label, workers.submit(html, target)) for label, html, target in pdfs]
+        for label, future in futures:
+            warnings += future.result()
+            progress.step(label, 1)
+    return PublishResult(
+        work,
+        rounds,
+        render_warnings=sorted(set(warnings)),
+        fast_subsetting=workers.fast_subsetting(),
+    )
