@@ -39,6 +39,12 @@ class DiffFormat(StrEnum):
     html = "html"
 
 
+class Edition(StrEnum):
+    official = "official"
+    draft = "draft"
+    public_record = "public-record"
+
+
 class StatsFormat(StrEnum):
     text = "text"
     json = "json"
@@ -172,6 +178,14 @@ def build(
             "manifest.json, SHA256SUMS.",
         ),
     ] = False,
+    edition: Annotated[
+        Edition | None,
+        typer.Option(
+            "--edition",
+            help="Build as this edition, whatever plan.yaml says: draft marks the documents "
+            "征求意见稿 (cover, running header, date) and numbers every task.",
+        ),
+    ] = None,
 ) -> None:
     """Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.
 
@@ -184,10 +198,13 @@ def build(
       planc build 2022-2023 --out /tmp/preview
 
       planc build --release
+
+      planc build 2024-2025 --edition draft --out drafts
     """
     from planc.commands.build import build as run
 
-    _run(lambda: run(plans, rounds or [], out, sys.stdout, sys.stderr, jobs, release))
+    chosen = edition.value if edition else None
+    _run(lambda: run(plans, rounds or [], out, sys.stdout, sys.stderr, jobs, release, chosen))
 
 
 @app.command()
