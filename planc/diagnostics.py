@@ -42,6 +42,15 @@ CODES: dict[str, Severity] = {
     "comment-undisposed": Severity.WARNING,
     "disposition-incomplete": Severity.WARNING,
     "adopted-unchanged": Severity.WARNING,
+    # Progress (plans/ROUND/progress/PERIOD.yaml), judged as of the latest period's last day.
+    "unknown-task": Severity.ERROR,
+    "period-outside-round": Severity.ERROR,
+    "periods-overlap": Severity.ERROR,
+    "unit-not-responsible": Severity.WARNING,
+    "reopened-without-note": Severity.WARNING,
+    "percent-fell": Severity.WARNING,
+    "task-overdue": Severity.WARNING,
+    "report-missing": Severity.WARNING,
 }
 
 

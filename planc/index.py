@@ -25,6 +25,7 @@ from planc.model import (
     Source,
     Task,
 )
+from planc.progress.status import ProgressIndex, done_count, progress_index
 
 # Figures in the order the office publishes them; labels are for people.
 FIGURE_LABELS: dict[str, str] = {
@@ -49,6 +50,8 @@ EXTRA_FIGURE_LABELS: dict[str, str] = {
     "units_consulted": "units consulted (征求意见单位)",
     "cities_studied": "cities studied (调研城市)",
     "ocean_cities_studied": "  of which ocean cities (其中海洋城市)",
+    # done as of the latest progress period: shown where declared or progress is reported
+    "tasks_done": "tasks done (完成任务)",
 }
 # planc cannot count these from the sources: their status is `uncounted`.
 UNCOUNTED = (
@@ -124,6 +127,7 @@ class RoundIndex:
     chapter_figures: dict[str, FigureRow] = field(default_factory=dict)
     part_figures: dict[str, FigureRow] = field(default_factory=dict)
     system_figures: dict[str, list[FigureRow]] = field(default_factory=dict)
+    progress: ProgressIndex | None = None  # None: the round has no progress files
 
     complete: bool = True  # every file of the round (and the registry) loaded without error
 
@@ -315,6 +319,7 @@ def _round_index(rnd: Round, project: Project) -> RoundIndex:
         for ref in case.places:
             if ref.id in places:
                 ri.cases_of_place[ref.id].append(case)
+    ri.progress = progress_index(rnd)
     _figures(ri, rnd, places)
     for record in rnd.consultations:
         for comment in record.comments:
@@ -345,6 +350,7 @@ def computed_figures(rnd: Round, places: dict[str, Place]) -> dict[str, int | No
         "tasks_outside_chapters": 0,  # the format holds tasks in chapters only
         "indicators_total": indicators + dimensions,
         **consultation_figures(rnd),
+        "tasks_done": 0,  # from the progress index: _figures sets it
     }
     return computed | dict.fromkeys(UNCOUNTED)
 
@@ -374,11 +380,12 @@ def _outside_chapters(rnd: Round) -> Figure | None:
 
 def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:
     computed = computed_figures(rnd, places)
+    computed["tasks_done"] = done_count(ri.progress, rnd.tasks())
     ri.figures = [FigureRow(name, computed[name], rnd.declared.get(name)) for name in FIGURE_LABELS]
     outside = _outside_chapters(rnd)
     for name in EXTRA_FIGURE_LABELS:
         declared = outside if name == "tasks_outside_chapters" else rnd.declared.get(name)
-        if declared is not None:
+        if declared is not None or (name == "tasks_done" and ri.progress is not None):
             ri.figures.append(FigureRow(name, computed[name], declared))
     ri.chapter_figures = {
         c.id: FigureRow(c.id, len(c.tasks), c.declared_tasks) for c in rnd.chapters if c.id

@@ -4,8 +4,12 @@ of its id) and where each of its fields was (`locs`), so checks can point at the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from planc.diagnostics import Loc
+
+if TYPE_CHECKING:
+    from planc.progress.model import ProgressFile
 
 Scalar = int | float | str
 
@@ -305,6 +309,7 @@ class Round:
     loose_parts: list[Part] = field(default_factory=list)
     consultations: list[Consultation] = field(default_factory=list)  # by number
     provenance: list[Provenance] = field(default_factory=list)
+    progress: list[ProgressFile] = field(default_factory=list)  # progress/PERIOD.yaml, as read
 
     @property
     def public_record(self) -> bool:

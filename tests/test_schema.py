@@ -26,6 +26,7 @@ from planc.load.formats import KINDS
 from tests.conftest import VALID, diagnostics, edit
 
 SHIPPED = Path(__file__).resolve().parent.parent / "plans"
+PROGRESS = VALID.parent / "progress"  # the fixture with progress files
 T18 = "2018-2019/tasks/enterprise.yaml"
 M20 = "2020-2021/tasks/market.yaml"
 I20 = "2020-2021/indicators/five-internationalizations.yaml"
@@ -57,7 +58,7 @@ def kind_of(rel: str) -> str:
         return "plan"
     if rel == "programme.yaml":
         return "programme"
-    assert len(parts) == 3 and parts[1] in ("tasks", "cases", "indicators"), rel
+    assert len(parts) == 3 and parts[1] in ("tasks", "cases", "indicators", "progress"), rel
     return parts[1]
 
 
@@ -77,7 +78,7 @@ def source_files() -> list[Any]:
     """(root, file) of every YAML file of the fixture and of the shipped plans; plan.yaml files
     are expected to fail until the `planc` format version bug is fixed."""
     params = []
-    for name, root in (("fixture", VALID), ("shipped", SHIPPED)):
+    for name, root in (("fixture", VALID), ("shipped", SHIPPED), ("progress", PROGRESS)):
         for rel in yaml_files(root):
             params.append(pytest.param(root, rel, id=f"{name}:{rel}"))
     return params
@@ -88,10 +89,22 @@ SOURCE_FILES = source_files()
 
 def test_the_sources_hold_every_kind() -> None:
     # programme.yaml is optional: the fixture has none, so it also proves a folder works without.
-    # Consultation records are made by `planc consult import` (tests/test_consult_import.py
-    # checks one against its schema); the public record holds none, so the plans hold none.
-    assert {kind_of(rel) for rel in yaml_files(VALID)} == set(KINDS) - {"programme", "consultation"}
-    assert {kind_of(rel) for rel in yaml_files(SHIPPED)} == set(KINDS) - {"consultation"}
+    # The public record holds no progress reports and no consultation comments: the shipped
+    # plans have none. Consultation records are made by `planc consult import`
+    # (tests/test_consult_import.py checks one against its schema).
+    assert {kind_of(rel) for rel in yaml_files(VALID)} == set(KINDS) - {
+        "programme",
+        "progress",
+        "consultation",
+    }
+    assert {kind_of(rel) for rel in yaml_files(SHIPPED)} == set(KINDS) - {
+        "progress",
+        "consultation",
+    }
+    assert {kind_of(rel) for rel in yaml_files(PROGRESS)} == set(KINDS) - {
+        "programme",
+        "consultation",
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -357,7 +370,7 @@ def test_cli_writes_one_file_per_kind(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["schema", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{k}.schema.json" for k in KINDS)
-    assert len(list(out.iterdir())) == 8
+    assert len(list(out.iterdir())) == 9
     for kind in KINDS:
         path = out / f"{kind}.schema.json"
         assert json.loads(path.read_text(encoding="utf-8")) == schema_for(kind)

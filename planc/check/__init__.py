@@ -8,6 +8,7 @@ from planc.check import coverage, figures, ids, numbers, programme, provenance, 
 from planc.consult.checks import consultation
 from planc.diagnostics import Diagnostic
 from planc.index import Index
+from planc.progress.checks import progress_checks
 
 Rule = Callable[[Index], Iterator[Diagnostic]]
 
@@ -25,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     coverage.unused_cases,
     coverage.uncovered_indicators,
     consultation,
+    progress_checks,
 )
 
 

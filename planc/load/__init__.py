@@ -13,12 +13,13 @@ from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, read_file
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
+from planc.progress.build import progress_file
 
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
 PROGRAMME = "programme.yaml"  # optional: the strategy the rounds serve
 # Subfolders of a round, each of one file kind.
-ROUND_PARTS = ("tasks", "cases", "indicators", "consultation")
+ROUND_PARTS = ("tasks", "cases", "indicators", "consultation", "progress")
 
 
 def round_names(plans: Path) -> list[str]:
@@ -126,6 +127,8 @@ class _Loader:
                 build.cases_file(rnd, file, file_rec)
             elif kind == "consultation":
                 build.consultation_file(rnd, file, file_rec)
+            elif kind == "progress":
+                self.out += progress_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd

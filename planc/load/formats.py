@@ -18,6 +18,7 @@ from planc.load.spec import (
     Type,
     Value,
 )
+from planc.progress.format import PROGRESS_FILE
 
 ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
 ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")
@@ -46,6 +47,8 @@ FIGURES = (
     "units_consulted",
     "cities_studied",
     "ocean_cities_studied",
+    # tasks done as of the latest progress period (plans/ROUND/progress/)
+    "tasks_done",
 )
 PROGRAMME_FIGURES = ("areas", "tasks")
 PROVENANCE_KINDS = ("quoted", "paraphrased", "inferred")
@@ -515,4 +518,5 @@ KINDS: dict[str, Type] = {
     "units": UNITS_FILE,
     "programme": PROGRAMME,
     "consultation": CONSULTATION_FILE,
+    "progress": PROGRESS_FILE,
 }

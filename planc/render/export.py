@@ -9,6 +9,7 @@ from typing import Any
 from planc import __version__
 from planc.index import Index, round_stats
 from planc.model import Case, Indicator, Provenance, Task
+from planc.progress.export import round_progress, task_progress
 
 
 def _ids(refs: list[Any]) -> list[str]:
@@ -37,6 +38,7 @@ def _task(index: Index, name: str, task: Task) -> dict[str, Any]:
         "due": task.due,
         "source": task.source.id if task.source else None,
         "provenance": _provenance(task.provenance),
+        **task_progress(ri.progress, task),
     }
 
 
@@ -109,6 +111,7 @@ def plan_json(index: Index, name: str) -> str:
         "phases": phases,
         "provenance": _provenance(rnd.provenance),
         "figures": round_stats(ri, phases),
+        **round_progress(index, name),
         "chapters": [
             {
                 "id": c.id,

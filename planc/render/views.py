@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Provenance, Round, Task
 from planc.numbering import task_numbers
+from planc.progress.status import latest_progress
 
 EDITION_LABELS = {
     "official": "正式版",
@@ -32,6 +33,7 @@ FIGURE_NAMES = {
     "units_consulted": "征求意见的单位和部门",
     "cities_studied": "调研国际城市",
     "ocean_cities_studied": "其中海洋城市",
+    "tasks_done": "已完成任务",
 }
 FIELD_NAMES = {
     "title": "名称",
@@ -59,6 +61,7 @@ FIGURE_UNITS = {
     "units_consulted": "个",
     "cities_studied": "个",
     "ocean_cities_studied": "个",
+    "tasks_done": "项",
 }
 _DIGITS = "零一二三四五六七八九"
 
@@ -117,6 +120,7 @@ class TaskView:
     source: str
     search: str  # what the search box matches against
     inferred: str = ""  # the reasons, where the task or one of its values is inferred
+    progress: str = ""  # the latest state reported (督查), where the round has progress
 
 
 @dataclass(frozen=True)
@@ -242,6 +246,7 @@ class RoundView:
     chart_countries: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_coverage: list[tuple[str, int, int | None]] = field(default_factory=list)
     dated: str = ""  # a draft's date (2020年5月10日), on its cover and in its running header
+    has_progress: bool = False  # progress files: a 督查通报 (progress.html) beside the plan
 
     @property
     def date(self) -> str:
@@ -327,6 +332,7 @@ class _Builder:
             source=task.source.id if task.source else "",
             search=" ".join([task.title, text, *benchmarks, *(c.text for c in cases)]),
             inferred=inferred(task.provenance),
+            progress=latest_progress(self.ri.progress, task),
         )
 
     def chapters(self) -> list[ChapterView]:
@@ -575,6 +581,7 @@ class _Builder:
             chart_coverage=[
                 (f"{s.title}", s.covered, s.total) for s in systems if s.total and not s.targets_of
             ],
+            has_progress=self.ri.progress is not None,
         )
 
 
