@@ -11,7 +11,8 @@ _CJK = _HAN + r"\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026"
 _HAN_RE = re.compile(f"[{_HAN}]")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # A half-width mark with Chinese on either side (not between two digits: 2,500 and 10:30 stay).
-_MARK = re.compile(f"(?<=[{_CJK}])[,;:?!]|[,;:?!](?=[{_CJK}])")
+# ? and ! before a letter or digit are not sentence marks: a spreadsheet cell (任务意见!H4).
+_MARK = re.compile(f"(?<=[{_CJK}])(?:[,;:]|[?!](?![A-Za-z0-9]))|[,;:?!](?=[{_CJK}])")
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 

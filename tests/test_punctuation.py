@@ -25,6 +25,7 @@ from tests.conftest import diagnostics
         ("2,500个 10:30", "2,500个 10:30"),  # between digits: as written
         ("London (UK), see: x", "London (UK), see: x"),  # no Chinese: as written
         ('开"放', '开"放'),  # unbalanced: left alone rather than guessed
+        ("任务意见!H4", "任务意见!H4"),  # a spreadsheet cell, not an exclamation
     ],
 )
 def test_punctuate(text: str, fixed: str) -> None:
