@@ -72,9 +72,12 @@ need_venv() {  # extras: "" or "test"
 FANDOL_FACES=(FandolFang-Regular FandolKai-Regular FandolHei-Regular FandolSong-Regular)
 
 need_fandol() {
-    local have=1 face dir tmp
+    local have=1 face dir tmp listed
+    # One fc-list, then grep the text: `fc-list | grep -q` would fail under pipefail when grep
+    # stops reading early.
+    listed="$(fc-list 2>/dev/null || true)"
     for face in "${FANDOL_FACES[@]}"; do
-        fc-list 2>/dev/null | grep -q "$face" || have=0
+        grep -q "$face" <<<"$listed" || have=0
     done
     [ $have -eq 1 ] && return 0
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -89,7 +92,7 @@ need_fandol() {
     fi
     say "installing the Fandol fonts from texlive-lang-chinese into $dir (TeX not installed)"
     tmp=$(mktemp -d) && chmod 755 "$tmp"  # apt downloads as _apt
-    (cd "$tmp" && apt-get download -qq texlive-lang-chinese >/dev/null \
+    (cd "$tmp" && apt-get download -qq texlive-lang-chinese >/dev/null 2>&1 \
         && dpkg-deb -x texlive-lang-chinese_*.deb unpacked) || {
         rm -rf "$tmp"
         say "could not download texlive-lang-chinese; the PDFs use the Noto faces instead"
