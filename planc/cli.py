@@ -261,5 +261,29 @@ def schema(
     _run(lambda: run(kind, out, sys.stdout))
 
 
+@app.command()
+def explain(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CODE]",
+            help="A diagnostic code, e.g. unknown-reference (default: list them all).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Explain a diagnostic code: what it means, an example, and the fix.
+
+    Examples:
+
+      planc explain
+
+      planc explain declared-mismatch
+    """
+    from planc.commands.explain import explain as run
+
+    _run(lambda: run(code, sys.stdout))
+
+
 def main() -> None:
     app()

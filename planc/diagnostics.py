@@ -5,32 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import NamedTuple
 
+from planc.codes import CODES, Code, Severity
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-# Stable names: tools and CI rules match on them, so they never change meaning.
-CODES: dict[str, Severity] = {
-    "yaml-syntax": Severity.ERROR,
-    "encoding": Severity.ERROR,
-    "duplicate-key": Severity.ERROR,
-    "schema": Severity.ERROR,
-    "duplicate-id": Severity.ERROR,
-    "unknown-reference": Severity.ERROR,
-    "round-mismatch": Severity.ERROR,
-    "number-conflict": Severity.ERROR,
-    "declared-mismatch": Severity.WARNING,
-    "declared-inconsistent": Severity.WARNING,
-    "unused-case": Severity.WARNING,
-    "uncovered-indicator": Severity.WARNING,
-    "incomplete": Severity.INFO,
-}
+__all__ = ["CODES", "Code", "Diagnostic", "Loc", "Severity"]
 
 
 class Loc(NamedTuple):
@@ -54,7 +33,7 @@ class Diagnostic:
 
     @property
     def severity(self) -> Severity:
-        return CODES[self.code]
+        return CODES[self.code].severity
 
     @property
     def full_message(self) -> str:

@@ -3,13 +3,14 @@ produce (code, severity, file, line, column). A code without a fixture fails the
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from planc.diagnostics import CODES
-from tests.conftest import diagnostics, edit
+from planc.codes import CODES, Code
+from tests.conftest import VALID, diagnostics, edit
 
 T18 = "2018-2019/tasks/enterprise.yaml"
 P20 = "2020-2021/plan.yaml"
@@ -267,3 +268,21 @@ def test_a_broken_file_does_not_cascade(plans: Path) -> None:
     # the round's figures are not reconciled against a file that was never read.
     edit(plans, "2020-2021/cases/market.yaml", "cases:\n", "cases: [\n")
     assert [d.code for d in diagnostics(plans)] == ["yaml-syntax"]
+
+
+@pytest.mark.parametrize("code", list(CODES.values()), ids=lambda c: c.name)
+def test_each_codes_example_is_what_planc_prints(tmp_path: Path, code: Code) -> None:
+    """`planc explain` and docs/codes.md show an example: it must be a line planc really prints
+    for one of the fixtures above, and the code's severity must be the one reported."""
+    printed = []
+    for n, brk in enumerate(b for b in BREAKS if b.code == code.name):
+        plans = tmp_path / str(n) / "plans"
+        shutil.copytree(VALID, plans)
+        apply(plans, brk)
+        printed += [
+            f"plans/{d.loc}: {d.severity.value}[{d.code}] {d.message}"
+            for d in diagnostics(plans)
+            if d.code == code.name
+        ]
+    assert code.example in printed
+    assert code.severity.value == next(b.severity for b in BREAKS if b.code == code.name)
