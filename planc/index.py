@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from planc.figures import FIGURES
 from planc.model import (
     Case,
     Chapter,
@@ -22,17 +23,6 @@ from planc.model import (
     Task,
 )
 
-# Figures in the order the office publishes them; labels are for people.
-FIGURE_LABELS: dict[str, str] = {
-    "tasks": "tasks (工作任务)",
-    "benchmarked_tasks": "benchmarked tasks (涉及对标)",
-    "cases": "cases (对标案例)",
-    "case_countries": "countries and regions (国家和地区)",
-    "case_cities": "cities (城市)",
-    "indicators": "indicators (指标)",
-    "dimensions": "dimensions (维度)",
-    "references": "references (参考文献)",
-}
 COUNTRY_KINDS = ("country", "region-of-china")
 
 
@@ -113,13 +103,6 @@ class RoundIndex:
 class Index:
     project: Project
     rounds: dict[str, RoundIndex]
-
-    def round_of(self, task: Task) -> str:
-        """The round a task belongs to."""
-        for name, rindex in self.rounds.items():
-            if rindex.tasks.get(task.id) is task:
-                return name
-        raise KeyError(task.id)
 
     def task(self, ref: str) -> Task | None:
         """The task a `ROUND:ID` reference names, if any."""
@@ -204,7 +187,7 @@ def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:
         "dimensions": sum(len(s.dimensions) for s in rnd.systems),
         "references": sum(len(c.references) for c in cases),
     }
-    ri.figures = [FigureRow(name, computed[name], rnd.declared.get(name)) for name in FIGURE_LABELS]
+    ri.figures = [FigureRow(name, computed[name], rnd.declared.get(name)) for name in FIGURES]
     ri.chapter_figures = {
         c.id: FigureRow(c.id, len(c.tasks), c.declared_tasks) for c in rnd.chapters if c.id
     }

@@ -68,6 +68,7 @@ class Task:
     id: str
     title: str
     chapter: str
+    round: str  # the round's name: a task is named across rounds as ROUND:ID
     loc: Loc
     locs: dict[str, Loc]
     number: int | None = None
@@ -81,6 +82,11 @@ class Task:
     continues: Ref | None = None  # id is "ROUND:TASK"
     due: str | None = None
     source: Ref | None = None
+
+    @property
+    def ref(self) -> str:
+        """How other rounds name this task: "2018-2019:temasek-reform"."""
+        return f"{self.round}:{self.id}"
 
     @property
     def benchmarked(self) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic
-from planc.index import FIGURE_LABELS, FigureRow, Index, RoundIndex
+from planc.figures import FIGURES
+from planc.index import FigureRow, Index, RoundIndex
 
 
 def _compare(ri: RoundIndex, row: FigureRow, what: str) -> Iterator[Diagnostic]:
@@ -53,7 +54,7 @@ def reconcile(index: Index) -> Iterator[Diagnostic]:
         if not ri.complete:
             continue  # its figures wait until its files load cleanly
         for row in ri.figures:
-            yield from _compare(ri, row, FIGURE_LABELS[row.name])
+            yield from _compare(ri, row, FIGURES[row.name].title)
         for chapter_id, row in ri.chapter_figures.items():
             yield from _compare(ri, row, f"tasks of chapter '{chapter_id}'")
         for part_id, row in ri.part_figures.items():

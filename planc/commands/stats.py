@@ -12,7 +12,8 @@ from rich.text import Text
 
 from planc import report
 from planc.diagnostics import Severity, count
-from planc.index import FIGURE_LABELS, FigureRow, RoundIndex, round_stats
+from planc.figures import FIGURES
+from planc.index import FigureRow, RoundIndex, round_stats
 from planc.pipeline import analyze
 
 STATUS_STYLE = {"ok": "green", "mismatch": "yellow", "incomplete": "cyan", "undeclared": "dim"}
@@ -31,7 +32,7 @@ def _table(ri: RoundIndex) -> Table:
     table.add_column("declared", justify="right", no_wrap=True)
     table.add_column("computed", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
-    rows = [(FIGURE_LABELS[row.name], row) for row in ri.figures]
+    rows = [(FIGURES[row.name].title, row) for row in ri.figures]
     rows += [(f"  chapter {cid}", row) for cid, row in ri.chapter_figures.items()]
     rows += [(f"  part {pid}", row) for pid, row in ri.part_figures.items()]
     rows += [

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from planc.diff.match import KINDS, Item, KindDiff, match
 from planc.diff.sides import items
-from planc.index import FIGURE_LABELS, Index
+from planc.figures import FIGURES
+from planc.index import Index
 from planc.model import IndicatorSystem
 
 
@@ -93,12 +94,12 @@ def _figures(old: Index, a: str, new: Index, b: str) -> list[FigurePair]:
     before = {row.name: row for row in old.rounds[a].figures}
     after = {row.name: row for row in new.rounds[b].figures}
     pairs = []
-    for name, label in FIGURE_LABELS.items():
+    for name, kind in FIGURES.items():
         was, now = before[name], after[name]
         pairs.append(
             FigurePair(
                 name,
-                label,
+                kind.title,
                 was.declared.value if was.declared else None,
                 was.computed,
                 now.declared.value if now.declared else None,

@@ -121,11 +121,12 @@ def plan(name: str, file: str, rec: Rec) -> Round:
     return rnd
 
 
-def _task(rec: Rec, chapter: str, section: str | None) -> Task:
+def _task(rec: Rec, rnd: Round, chapter: str, section: str | None) -> Task:
     return Task(
         id=rec.get("id", ""),
         title=rec.get("title", ""),
         chapter=chapter,
+        round=rnd.name,
         loc=rec.at("id"),
         locs=rec.locs,
         number=rec.get("number"),
@@ -166,11 +167,11 @@ def tasks_file(rnd: Round, file: str, rec: Rec) -> None:
     for sec in _recs(rec.get("sections")):
         section = Section(title=sec.get("title", ""), loc=sec.loc, source=sec.get("source"))
         for item in _recs(sec.get("tasks")):
-            section.tasks.append(_task(item, chapter.id, section.title))
+            section.tasks.append(_task(item, rnd, chapter.id, section.title))
         chapter.sections.append(section)
         chapter.tasks.extend(section.tasks)
     for item in _recs(rec.get("tasks")):
-        chapter.tasks.append(_task(item, chapter.id, None))
+        chapter.tasks.append(_task(item, rnd, chapter.id, None))
 
 
 def cases_file(rnd: Round, file: str, rec: Rec) -> None:

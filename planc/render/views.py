@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planc.figures import FIGURES
 from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Round, Task
 
@@ -12,26 +13,6 @@ EDITION_LABELS = {
     "official": "正式版",
     "draft": "征求意见稿",
     "public-record": "公开资料整理版",
-}
-FIGURE_NAMES = {
-    "tasks": "工作任务",
-    "benchmarked_tasks": "涉及对标的任务",
-    "cases": "对标案例",
-    "case_countries": "案例涉及的国家和地区",
-    "case_cities": "案例涉及的城市",
-    "indicators": "指标",
-    "dimensions": "指标维度",
-    "references": "参阅文献",
-}
-FIGURE_UNITS = {
-    "tasks": "项",
-    "benchmarked_tasks": "项",
-    "cases": "宗",
-    "case_countries": "个",
-    "case_cities": "个",
-    "indicators": "项",
-    "dimensions": "个",
-    "references": "篇",
 }
 _DIGITS = "零一二三四五六七八九"
 
@@ -246,8 +227,8 @@ class _Builder:
                 )
         later = []
         for nxt in ri.continued_by.get(task.id, []):
-            rname = self.index.round_of(nxt)
-            later.append(Link(f"{rname} {nxt.title}", f"../{rname}/plan.html#task-{nxt.id}"))
+            href = f"../{nxt.round}/plan.html#task-{nxt.id}"
+            later.append(Link(f"{nxt.round} {nxt.title}", href))
         benchmarks = [_place_name(self.places.get(r.id), r.id) for r in task.benchmarks]
         text = task.text or ""
         return TaskView(
@@ -342,16 +323,23 @@ class _Builder:
             )
         return views
 
-    def case_places(self, case: Case) -> list[str]:
-        names = []
+    def located(self, case: Case) -> list[tuple[str, Place | None, Place | None]]:
+        """Each place a case names: its id, the place (None if unknown) and the country or
+        region it counts under (None if it has none)."""
+        found = []
         for ref in case.places:
             place = self.places.get(ref.id)
+            country = country_of(place, self.places) if place else None
+            found.append((ref.id, place, self.places[country] if country else None))
+        return found
+
+    def case_places(self, case: Case) -> list[str]:
+        names = []
+        for pid, place, country in self.located(case):
             if place is None:
-                names.append(ref.id)
-                continue
-            country = country_of(place, self.places)
-            if country and country != place.id:
-                names.append(f"{place.name}（{self.places[country].name}）")
+                names.append(pid)
+            elif country is not None and country is not place:
+                names.append(f"{place.name}（{country.name}）")
             else:
                 names.append(place.name)
         return names
@@ -395,13 +383,12 @@ class _Builder:
         groups: dict[str, tuple[list[Link], dict[str, list[Link]]]] = {}
         for case in self.round.cases():
             link = Link(case.title, f"#case-{case.id}")
-            for ref in case.places:
-                place = self.places.get(ref.id)
+            for _, place, country in self.located(case):
                 if place is None:
                     continue
-                country = country_of(place, self.places) or place.id
-                direct, cities = groups.setdefault(country, ([], {}))
-                if country == place.id:
+                top = (country or place).id
+                direct, cities = groups.setdefault(top, ([], {}))
+                if top == place.id:
                     if link not in direct:
                         direct.append(link)
                 else:
@@ -426,11 +413,11 @@ class _Builder:
         return [
             Figure(
                 name=row.name,
-                label=FIGURE_NAMES[row.name],
+                label=FIGURES[row.name].label,
                 declared=row.declared.value if row.declared else None,
                 computed=row.computed,
                 status=self.ri.status(row),
-                unit=FIGURE_UNITS[row.name],
+                unit=FIGURES[row.name].unit,
             )
             for row in self.ri.figures
         ]
@@ -449,14 +436,8 @@ class _Builder:
         systems = self.systems()
         countries: dict[str, int] = {}
         for case in rnd.cases():
-            seen = set()
-            for ref in case.places:
-                place = self.places.get(ref.id)
-                country = country_of(place, self.places) if place else None
-                if country and country not in seen:
-                    seen.add(country)
-                    name = self.places[country].name
-                    countries[name] = countries.get(name, 0) + 1
+            for country in {c.id: c for _, _, c in self.located(case) if c}.values():
+                countries[country.name] = countries.get(country.name, 0) + 1
         return RoundView(
             name=rnd.name,
             title=rnd.title,
