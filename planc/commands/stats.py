@@ -33,10 +33,15 @@ def _table(ri: RoundIndex) -> Table:
     table.add_column("computed", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
     rows = [(FIGURES[row.name].title, row) for row in ri.figures]
-    rows += [(f"  chapter {cid}", row) for cid, row in ri.chapter_figures.items()]
-    rows += [(f"  part {pid}", row) for pid, row in ri.part_figures.items()]
+    # Titles, not ids: the rows read like the plan's own headings.
     rows += [
-        (f"  {sid}: {row.name}", row) for sid, rows_ in ri.system_figures.items() for row in rows_
+        (f"  chapter {ri.chapters[cid].title}", row) for cid, row in ri.chapter_figures.items()
+    ]
+    rows += [(f"  part {ri.parts[pid].title}", row) for pid, row in ri.part_figures.items()]
+    rows += [
+        (f"  {ri.systems[sid].title}: {FIGURES[row.name].en}", row)
+        for sid, rows_ in ri.system_figures.items()
+        for row in rows_
     ]
     for label, row in rows:
         declared = str(row.declared.value) if row.declared else "—"

@@ -33,9 +33,7 @@ class FigurePair:
 class RoundDiff:
     from_spec: str
     to_spec: str
-    kinds: dict[str, KindDiff]
-    old: dict[str, dict[str, Item]]
-    new: dict[str, dict[str, Item]]
+    kinds: dict[str, KindDiff]  # each carries its items: matched pairs, new and dropped
     renamed_dimensions: list[DimensionRename] = field(default_factory=list)
     figures: list[FigurePair] = field(default_factory=list)
 
@@ -53,9 +51,9 @@ def _system_pairs(
     found = match(as_items[0], as_items[1], old_round)
     by_id = [{s.id: s for s in side} for side in (old, new)]
     pairs = [(by_id[0][m.from_id], by_id[1][m.to_id]) for m in found.continued + found.revised]
-    rest = [by_id[1][i] for i in found.new]
-    for sid in found.dropped:
-        system = by_id[0][sid]
+    rest = [by_id[1][item.id] for item in found.new]
+    for dropped in found.dropped:
+        system = by_id[0][dropped.id]
         titles = {d.title for d in system.dimensions}
         best = max(
             rest,
@@ -116,8 +114,6 @@ def diff_rounds(old: Index, a: str, new: Index, b: str, from_spec: str, to_spec:
         from_spec,
         to_spec,
         kinds,
-        old_items,
-        new_items,
         _renames(old, a, new, b),
         _figures(old, a, new, b),
     )
