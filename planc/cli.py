@@ -3,6 +3,7 @@ Nothing else lives here; commands import their heavy parts themselves."""
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -12,12 +13,15 @@ from typing import IO, Annotated
 import typer
 
 from planc import __version__
+from planc.i18n import _
 
 app = typer.Typer(
     name="planc",
-    help="planc: the plan compiler for Qingdao's 国际化+ action plans.\n\n"
-    "Checks the YAML plan sources, cross-links tasks, indicators and benchmark cases, and "
-    "reports the published figures beside what the sources hold.",
+    help=_(
+        "planc: the plan compiler for Qingdao's 国际化+ action plans.\n\n"
+        "Checks the YAML plan sources, cross-links tasks, indicators and benchmark cases, and "
+        "reports the published figures beside what the sources hold."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -46,13 +50,13 @@ class StatsFormat(StrEnum):
 
 PlansOption = Annotated[
     Path,
-    typer.Option("--plans", metavar="DIR", help="The plans folder.", show_default=True),
+    typer.Option("--plans", metavar="DIR", help=_("The plans folder."), show_default=True),
 ]
 RoundsArgument = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="ROUND",
-        help="Rounds to report on, e.g. 2020-2021 (default: all).",
+        help=_("Rounds to report on, e.g. 2020-2021 (default: all)."),
         show_default=False,
     ),
 ]
@@ -65,6 +69,7 @@ def _run(command: Callable[[], int]) -> None:
 def handle(command: Callable[[], int], err: IO[str]) -> int:
     """The one place errors become messages (on stderr) and exit codes."""
     from planc.errors import PlancError, SourcesHaveErrors
+    from planc.i18n import _
 
     try:
         return command()
@@ -79,14 +84,14 @@ def handle(command: Callable[[], int], err: IO[str]) -> int:
             err.write(f"planc: {exc.closing}\n")
         return exc.exit_code
     except PlancError as exc:
-        err.write(f"planc: error: {exc}\n")
+        err.write(_("planc: error: {message}", message=exc) + "\n")
         return exc.exit_code
     except OSError as exc:  # a folder planc cannot read or write: say which, no traceback
         where = f": {exc.filename}" if exc.filename else ""
-        err.write(f"planc: error: {exc.strerror or exc}{where}\n")
+        err.write(_("planc: error: {message}", message=f"{exc.strerror or exc}{where}") + "\n")
         return 1
     except KeyboardInterrupt:
-        err.write("planc: interrupted; nothing was replaced\n")
+        err.write(_("planc: interrupted; nothing was replaced") + "\n")
         return 130
 
 
@@ -100,7 +105,7 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
     ] = False,
 ) -> None:
     """planc: the plan compiler for Qingdao's 国际化+ action plans."""
@@ -111,9 +116,11 @@ def check(
     rounds: RoundsArgument = None,
     plans: PlansOption = Path("plans"),
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", help="text, json, or github (annotations).")
+        CheckFormat, typer.Option("--format", help=_("text, json, or github (annotations)."))
     ] = CheckFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help=_("Warnings fail the check too."))
+    ] = False,
 ) -> None:
     """Validate the plan sources and report every problem, located at FILE:LINE:COL.
 
@@ -137,7 +144,7 @@ def stats(
     rounds: RoundsArgument = None,
     plans: PlansOption = Path("plans"),
     fmt: Annotated[
-        StatsFormat, typer.Option("--format", help="text (tables) or json.")
+        StatsFormat, typer.Option("--format", help=_("text (tables) or json."))
     ] = StatsFormat.text,
 ) -> None:
     """Show each round's figures: declared (published), computed from the sources, and status.
@@ -158,18 +165,20 @@ def build(
     rounds: RoundsArgument = None,
     plans: PlansOption = Path("plans"),
     out: Annotated[
-        Path, typer.Option("--out", metavar="DIR", help="Where the documents go.")
+        Path, typer.Option("--out", metavar="DIR", help=_("Where the documents go."))
     ] = Path("dist"),
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="PDFs rendered at once (default: 2 or cores)."),
+        typer.Option("--jobs", "-j", min=1, help=_("PDFs rendered at once (default: 2 or cores).")),
     ] = None,
     release: Annotated[
         bool,
         typer.Option(
             "--release",
-            help="Also write release/ beside the output: a zip per round, the site, "
-            "manifest.json, SHA256SUMS.",
+            help=_(
+                "Also write release/ beside the output: a zip per round, the site, "
+                "manifest.json, SHA256SUMS."
+            ),
         ),
     ] = False,
 ) -> None:
@@ -196,23 +205,23 @@ def diff(
         str,
         typer.Argument(
             metavar="A",
-            help="A round (2020-2021) or a round at a git revision (2022-2023@v1).",
+            help=_("A round (2020-2021) or a round at a git revision (2022-2023@v1)."),
             show_default=False,
         ),
     ],
     new: Annotated[
         str,
         typer.Argument(
-            metavar="B", help="The round or revision to compare A with.", show_default=False
+            metavar="B", help=_("The round or revision to compare A with."), show_default=False
         ),
     ],
     plans: PlansOption = Path("plans"),
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", help="text, json, markdown, or html.")
+        DiffFormat, typer.Option("--format", help=_("text, json, markdown, or html."))
     ] = DiffFormat.text,
     only: Annotated[
         list[str] | None,
-        typer.Option("--only", help="tasks, indicators, cases or chapters (repeatable)."),
+        typer.Option("--only", help=_("tasks, indicators, cases or chapters (repeatable).")),
     ] = None,
 ) -> None:
     """Compare two rounds, or two versions of one round, task by task.
@@ -239,13 +248,13 @@ def schema(
         str | None,
         typer.Argument(
             metavar="[KIND]",
-            help="plan, tasks, indicators, cases, places or units (default: all in one).",
+            help=_("plan, tasks, indicators, cases, places or units (default: all in one)."),
             show_default=False,
         ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", metavar="DIR", help="Write KIND.schema.json files into DIR."),
+        typer.Option("--out", metavar="DIR", help=_("Write KIND.schema.json files into DIR.")),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the source files, for editor completion and hover.
@@ -267,7 +276,7 @@ def explain(
         str | None,
         typer.Argument(
             metavar="[CODE]",
-            help="A diagnostic code, e.g. unknown-reference (default: list them all).",
+            help=_("A diagnostic code, e.g. unknown-reference (default: list them all)."),
             show_default=False,
         ),
     ] = None,
@@ -283,6 +292,16 @@ def explain(
     from planc.commands.explain import explain as run
 
     _run(lambda: run(code, sys.stdout))
+
+
+def _translate_help() -> None:
+    """Command help in the user's language: the docstrings are the catalogue's keys."""
+    for info in app.registered_commands:
+        if info.callback is not None and info.callback.__doc__:
+            info.help = _(inspect.cleandoc(info.callback.__doc__))
+
+
+_translate_help()
 
 
 def main() -> None:

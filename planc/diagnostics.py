@@ -61,4 +61,8 @@ def article(word: str) -> str:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """A 'did you mean' hint naming the closest candidate, or None."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    if not close:
+        return None
+    from planc.i18n import _
+
+    return _("did you mean '{name}'?", name=close[0])

@@ -17,8 +17,18 @@ class FigureKind:
 
     @property
     def title(self) -> str:
-        """For the terminal and the checks' messages: "cases (对标案例)"."""
-        return f"{self.en} ({self.zh})"
+        """For the terminal and the checks' messages: "cases (对标案例)", or in Chinese
+        "对标案例"."""
+        from planc.i18n import chinese
+
+        return self.zh if chinese() else f"{self.en} ({self.zh})"
+
+    @property
+    def name_here(self) -> str:
+        """The short name in the user's language."""
+        from planc.i18n import chinese
+
+        return self.zh if chinese() else self.en
 
 
 # In the order the office publishes them.

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic
 from planc.figures import FIGURES
+from planc.i18n import _
 from planc.index import FigureRow, Index, RoundIndex
 
 
@@ -19,14 +20,24 @@ def _compare(ri: RoundIndex, row: FigureRow, what: str) -> Iterator[Diagnostic]:
         yield Diagnostic(
             "incomplete",
             row.declared.loc,
-            f"{what}: {declared} published, the sources hold {row.computed} "
-            f"(收录 {row.computed} / {declared}); the public record is partial here",
+            _(
+                "{what}: {declared} published, the sources hold {computed} "
+                "(收录 {computed} / {declared}); the public record is partial here",
+                what=what,
+                declared=declared,
+                computed=row.computed,
+            ),
         )
     else:
         yield Diagnostic(
             "declared-mismatch",
             row.declared.loc,
-            f"{what}: {declared} published, but the sources hold {row.computed}",
+            _(
+                "{what}: {declared} published, but the sources hold {computed}",
+                what=what,
+                declared=declared,
+                computed=row.computed,
+            ),
         )
 
 
@@ -56,12 +67,20 @@ def reconcile(index: Index) -> Iterator[Diagnostic]:
         for row in ri.figures:
             yield from _compare(ri, row, FIGURES[row.name].title)
         for chapter_id, row in ri.chapter_figures.items():
-            yield from _compare(ri, row, f"tasks of chapter '{chapter_id}'")
+            yield from _compare(ri, row, _("tasks of chapter '{id}'", id=chapter_id))
         for part_id, row in ri.part_figures.items():
-            yield from _compare(ri, row, f"cases of handbook part '{part_id}'")
+            yield from _compare(ri, row, _("cases of handbook part '{id}'", id=part_id))
         for system_id, rows in ri.system_figures.items():
             for row in rows:
-                yield from _compare(ri, row, f"{row.name} of indicator system '{system_id}'")
+                yield from _compare(
+                    ri,
+                    row,
+                    _(
+                        "{figure} of indicator system '{id}'",
+                        figure=FIGURES[row.name].name_here,
+                        id=system_id,
+                    ),
+                )
         figures = {row.name: row for row in ri.figures}
         yield from _sum_check(
             figures["tasks"], list(ri.chapter_figures.values()), "tasks", "chapter"

@@ -7,20 +7,24 @@ from typing import IO
 from planc.codes import CODES, Code
 from planc.diagnostics import did_you_mean
 from planc.errors import UsageError
+from planc.i18n import _
 
 
 def describe(code: Code) -> str:
-    return (
-        f"{code.name} ({code.severity.value}, found by the {code.stage} stage)\n"
-        f"  {code.summary}\n"
-        f"  example:\n    {code.example}\n"
-        f"  fix: {code.fix}\n"
+    head = _(
+        "{name} ({severity}, found by the {stage} stage)",
+        name=code.name,
+        severity=code.severity.value,
+        stage=code.stage,
     )
+    example = _("example:")
+    fix = _("fix: {fix}", fix=_(code.fix))
+    return f"{head}\n  {_(code.summary)}\n  {example}\n    {code.example}\n  {fix}\n"
 
 
 def listing() -> str:
     width = max(len(name) for name in CODES)
-    lines = [f"{c.name:<{width}}  {c.severity.value:<7}  {c.summary}" for c in CODES.values()]
+    lines = [f"{c.name:<{width}}  {c.severity.value:<7}  {_(c.summary)}" for c in CODES.values()]
     return "\n".join(lines) + "\n"
 
 
@@ -31,6 +35,7 @@ def explain(name: str | None, stream: IO[str]) -> int:
     code = CODES.get(name)
     if code is None:
         hint = did_you_mean(name, CODES)
-        raise UsageError(f"no code '{name}'" + (f"; {hint}" if hint else "") + " (planc explain)")
+        message = _("no code '{name}'", name=name) + (f"; {hint}" if hint else "")
+        raise UsageError(message + " (planc explain)")
     stream.write(describe(code))
     return 0

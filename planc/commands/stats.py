@@ -13,6 +13,7 @@ from rich.text import Text
 from planc import report
 from planc.diagnostics import Severity, count
 from planc.figures import FIGURES
+from planc.i18n import _
 from planc.index import FigureRow, RoundIndex, round_stats
 from planc.pipeline import analyze
 
@@ -21,25 +22,26 @@ STATUS_STYLE = {"ok": "green", "mismatch": "yellow", "incomplete": "cyan", "unde
 
 def _status(ri: RoundIndex, row: FigureRow) -> Text:
     status = ri.status(row)
-    return Text("—" if status == "undeclared" else status, STATUS_STYLE[status])
+    return Text("—" if status == "undeclared" else _(status), STATUS_STYLE[status])
 
 
 def _table(ri: RoundIndex) -> Table:
     rnd = ri.round
     title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
     table = Table(title=title, title_justify="left")
-    table.add_column("figure", no_wrap=True)
-    table.add_column("declared", justify="right", no_wrap=True)
-    table.add_column("computed", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
+    table.add_column(_("figure"), no_wrap=True)
+    table.add_column(_("declared"), justify="right", no_wrap=True)
+    table.add_column(_("computed"), justify="right", no_wrap=True)
+    table.add_column(_("status"), no_wrap=True)
     rows = [(FIGURES[row.name].title, row) for row in ri.figures]
     # Titles, not ids: the rows read like the plan's own headings.
+    chapter, part = _("chapter"), _("part")
     rows += [
-        (f"  chapter {ri.chapters[cid].title}", row) for cid, row in ri.chapter_figures.items()
+        (f"  {chapter} {ri.chapters[cid].title}", row) for cid, row in ri.chapter_figures.items()
     ]
-    rows += [(f"  part {ri.parts[pid].title}", row) for pid, row in ri.part_figures.items()]
+    rows += [(f"  {part} {ri.parts[pid].title}", row) for pid, row in ri.part_figures.items()]
     rows += [
-        (f"  {ri.systems[sid].title}: {FIGURES[row.name].en}", row)
+        (f"  {ri.systems[sid].title}: {FIGURES[row.name].name_here}", row)
         for sid, rows_ in ri.system_figures.items()
         for row in rows_
     ]
@@ -63,13 +65,16 @@ def stats(plans: Path, rounds: Sequence[str], fmt: str, stream: IO[str]) -> int:
         if name in analysis.index.rounds:
             out.print(_table(analysis.index.rounds[name]))
         else:
-            out.print(Text(f"{name}: plan.yaml does not load, no figures; run planc check", "red"))
+            message = _("{round}: plan.yaml does not load, no figures; run planc check", round=name)
+            out.print(Text(message, "red"))
     errors = count(analysis.diagnostics, Severity.ERROR)
     if errors:
         out.print(
             Text(
-                f"{report.plural(errors, 'error')} in the sources: figures may be off; "
-                "run planc check",
+                _(
+                    "{errors} in the sources: figures may be off; run planc check",
+                    errors=report.plural(errors, "error"),
+                ),
                 "bold red",
             )
         )

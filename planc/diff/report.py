@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from planc.diff import RoundDiff
 from planc.diff.match import KINDS, Match, inline, similarity
+from planc.i18n import _
 
 KIND_NAMES = {"chapters": "部分", "tasks": "任务", "indicators": "指标", "cases": "对标案例"}
 HOW = {"lineage": "延续", "id": "同 id", "similar": "标题相近"}
@@ -118,7 +119,7 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
 
     out.print(Text(f"planc diff {diff.from_spec} → {diff.to_spec}", "bold"))
     table = Table(title=None)
-    for column in ("", "continued", "revised", "new", "dropped"):
+    for column in ("", _("continued"), _("revised"), _("new"), _("dropped")):
         table.add_column(column, justify="left" if not column else "right")
     for kind in only:
         k = diff.kinds[kind]
@@ -130,9 +131,11 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
             str(len(k.dropped)),
         )
     out.print(table)
-    figures = Table(title=Text("figures: declared / held by the sources"), title_justify="left")
-    for column in ("figure", diff.from_spec, diff.to_spec):
-        figures.add_column(column, justify="left" if column == "figure" else "right")
+    title = Text(_("figures: declared / held by the sources"))
+    figures = Table(title=title, title_justify="left")
+    figures.add_column(_("figure"), justify="left")
+    for column in (diff.from_spec, diff.to_spec):
+        figures.add_column(column, justify="right")
     for f in diff.figures:
         figures.add_row(
             f.label,
@@ -141,7 +144,7 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
         )
     out.print(figures)
     if diff.renamed_dimensions:
-        out.print(Text("renamed dimensions", "bold"))
+        out.print(Text(_("renamed dimensions"), "bold"))
         for r in diff.renamed_dimensions:
             out.print(Text(f"  {r.from_title} → {r.to_title}  ({r.system_from} → {r.system_to})"))
     for kind in only:

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from planc.diagnostics import Severity, count
 from planc.errors import Failing, SourcesHaveErrors, UsageError
+from planc.i18n import _
 from planc.pipeline import Analysis, analyze, select_rounds
 from planc.publish.folders import replacing
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
@@ -86,10 +87,10 @@ def _build(
         if count(analysis.diagnostics, Severity.ERROR):
             raise SourcesHaveErrors(
                 [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
-                f"the sources have errors; nothing was written to {out}",
+                _("the sources have errors; nothing was written to {out}", out=out),
             )
         if out.exists() and not out.is_dir():
-            raise UsageError(f"--out {out} is a file, not a folder")
+            raise UsageError(_("--out {out} is a file, not a folder", out=out))
         require_fonts()
         with replacing(out) as work:
             if out.is_dir():  # rounds not rebuilt now keep their last build
