@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import os
 
-from planc.zh_cn import NOUNS, ZH
-
 
 def chinese() -> bool:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -20,12 +18,18 @@ def chinese() -> bool:
 
 def _(text: str, **values: object) -> str:
     """`text` in the user's language, with `{name}` fields filled from `values`."""
-    template = ZH.get(text, text) if chinese() else text
+    template = text
+    if chinese():  # the catalogue is read only when it is needed
+        from planc.zh_cn import ZH
+
+        template = ZH.get(text, text)
     return template.format(**values) if values else template
 
 
 def count(n: int, noun: str) -> str:
     """ "3 errors" / "3 个错误": a number with its noun."""
     if chinese():
+        from planc.zh_cn import NOUNS
+
         return f"{n} {NOUNS.get(noun, noun)}"
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
