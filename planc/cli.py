@@ -8,9 +8,10 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from planc import __version__
 from planc.i18n import _
@@ -69,7 +70,6 @@ def _run(command: Callable[[], int]) -> None:
 def handle(command: Callable[[], int], err: IO[str]) -> int:
     """The one place errors become messages (on stderr) and exit codes."""
     from planc.errors import PlancError, SourcesHaveErrors
-    from planc.i18n import _
 
     try:
         return command()
@@ -248,7 +248,9 @@ def schema(
         str | None,
         typer.Argument(
             metavar="[KIND]",
-            help=_("plan, tasks, indicators, cases, places or units (default: all in one)."),
+            help=_(
+                "plan, tasks, indicators, cases, places, units or progress (default: all in one)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -294,11 +296,147 @@ def explain(
     _run(lambda: run(code, sys.stdout))
 
 
+class ProgressFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class _DefaultShow(TyperGroup):
+    """`planc progress ROUND` means `planc progress show ROUND`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Round names never look like a subcommand; options may come first (--plans DIR).
+        named = any(a in self.commands for a in args)
+        if not named and any(not a.startswith("-") for a in args):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+progress_app = typer.Typer(
+    cls=_DefaultShow,
+    no_args_is_help=True,
+    help=_(
+        "Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\n"
+        "planc progress ROUND shows the table; the subcommands make and read the forms, and "
+        "compare two periods.\n\n"
+        "Examples:\n\n"
+        "  planc progress 2020-2021 --as-of 2021-Q1\n\n"
+        "  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n"
+        "  planc progress import 2020-2021 returned/*.xlsx"
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(progress_app, name="progress")
+RoundArgument = Annotated[
+    str, typer.Argument(metavar="ROUND", help=_("The round, e.g. 2020-2021."), show_default=False)
+]
+
+
+@progress_app.command("show")
+def progress_show(
+    round_name: RoundArgument,
+    plans: PlansOption = Path("plans"),
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="PERIOD", help=_("A reported period (default: the latest).")
+        ),
+    ] = None,
+    fmt: Annotated[
+        ProgressFormat, typer.Option("--format", help=_("text, json, or github (annotations)."))
+    ] = ProgressFormat.text,
+) -> None:
+    """Every task's state as of a period, by chapter and by lead unit: done, on track, not
+    started, delayed, overdue (past its due and not done), not reported, dropped.
+
+    Examples:
+
+      planc progress 2020-2021
+
+      planc progress 2020-2021 --as-of 2021-Q1 --format json
+    """
+    from planc.commands.progress import show as run
+
+    _run(lambda: run(plans, round_name, as_of, fmt.value, sys.stdout))
+
+
+@progress_app.command("forms")
+def progress_forms(
+    round_name: RoundArgument,
+    period: Annotated[
+        str, typer.Option("--period", metavar="PERIOD", help=_("The period to report: 2021-Q2."))
+    ],
+    plans: PlansOption = Path("plans"),
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help=_("Where the forms go."))
+    ] = Path("forms"),
+) -> None:
+    """Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,
+    prefilled with the last period's answers. Existing files are never overwritten.
+
+    Examples:
+
+      planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2
+    """
+    from planc.commands.progress import forms as run
+
+    _run(lambda: run(plans, round_name, period, out, sys.stdout))
+
+
+@progress_app.command("import")
+def progress_import(
+    round_name: RoundArgument,
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help=_("Returned .xlsx forms."), show_default=False),
+    ],
+    plans: PlansOption = Path("plans"),
+) -> None:
+    """Read returned progress forms into plans/ROUND/progress/PERIOD.yaml.
+
+    All or nothing: a problem in any form (located at FILE:SHEET!CELL) writes nothing.
+    Importing the same form again changes nothing.
+
+    Examples:
+
+      planc progress import 2020-2021 returned/*.xlsx
+    """
+    from planc.commands.progress import import_forms as run
+
+    _run(lambda: run(plans, round_name, files, sys.stdout, sys.stderr))
+
+
+@progress_app.command("diff")
+def progress_diff(
+    round_name: RoundArgument,
+    old: Annotated[str, typer.Argument(metavar="P1", help=_("The earlier period, e.g. 2021-Q1."))],
+    new: Annotated[str, typer.Argument(metavar="P2", help=_("The later period, e.g. 2021-Q2."))],
+    plans: PlansOption = Path("plans"),
+    fmt: Annotated[
+        StatsFormat, typer.Option("--format", help=_("text or json."))
+    ] = StatsFormat.text,
+) -> None:
+    """What moved between two periods: tasks whose state changed, and tasks whose percent went
+    up or down.
+
+    Examples:
+
+      planc progress diff 2020-2021 2021-Q1 2021-Q2
+
+      planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json
+    """
+    from planc.commands.progress import diff as run
+
+    _run(lambda: run(plans, round_name, old, new, fmt.value, sys.stdout))
+
+
 def _translate_help() -> None:
     """Command help in the user's language: the docstrings are the catalogue's keys."""
-    for info in app.registered_commands:
-        if info.callback is not None and info.callback.__doc__:
-            info.help = _(inspect.cleandoc(info.callback.__doc__))
+    for typer_app in (app, progress_app):
+        for info in typer_app.registered_commands:
+            if info.callback is not None and info.callback.__doc__:
+                info.help = _(inspect.cleandoc(info.callback.__doc__))
 
 
 _translate_help()

@@ -148,5 +148,167 @@ _ALL = [
         "sources hold 3 (收录 3 / 139); the public record is partial here",
         "Nothing to fix; add what a new public source shows, with its `source:`.",
     ),
+    Code(
+        "missing-source",
+        WARNING,
+        "check",
+        "In a public-record round, a chapter, part, task, case or "
+        "indicator system (or an indicator without one up its "
+        "system) names no `source:`.",
+        "plans/2020-2021/cases/market.yaml:3:9: "
+        "warning[missing-source] case 'hk-airport-city' has no "
+        "`source:` in a public-record round",
+        "Name the source the item comes from in `source:` (a source id of plan.yaml).",
+    ),
+    Code(
+        "phase-mismatch",
+        WARNING,
+        "check",
+        "A round's `phase:` is not a phase of programme.yaml its "
+        "years fall in, or its years fall in none.",
+        "plans/2020-2021/plan.yaml:6:8: warning[phase-mismatch] "
+        "round 2020-2021 says phase '中远规划期', but by programme.yaml "
+        "its years fall in 实施开展期(2017—2021)",
+        "Write the phase programme.yaml gives for the round's years, or correct the phases there.",
+    ),
+    Code(
+        "form-unreadable",
+        ERROR,
+        "load",
+        "A returned file is not an xlsx form planc can read.",
+        "notes.xlsx: error[form-unreadable] this is a text file (CSV?), not an .xlsx workbook",
+        "Send back the .xlsx planc progress forms wrote, saved as Excel (not CSV).",
+    ),
+    Code(
+        "form-foreign",
+        ERROR,
+        "load",
+        "A returned form is of another kind, round or period than the import asks for.",
+        "old.xlsx: error[form-foreign] this is a form of round 2018-2019, not 2020-2021",
+        "Import it with the round it was made for, or make the form "
+        "anew with planc progress forms.",
+    ),
+    Code(
+        "form-tampered",
+        ERROR,
+        "load",
+        "A returned form was edited where it must not be (the hidden ids, the headings).",
+        "forms/2021-Q3-市商务局.xlsx:任务进展!A4: error[form-tampered] the "
+        "hidden id 'other-task' in column A is not one this form was "
+        "sent with",
+        "Fill in only the open cells; make the form anew with planc "
+        "progress forms if it was changed.",
+    ),
+    Code(
+        "form-cell",
+        ERROR,
+        "load",
+        "A cell of a returned form holds a value that is not allowed (at FILE:SHEET!CELL).",
+        "forms/2021-Q3-市商务局.xlsx:任务进展!G4: error[form-cell] 本期状态 "
+        "'差不多' is not one of 未启动、正常推进、滞后、已完成、已终止",
+        "Correct the cell as the message says: a status from the list, a whole percent, a date.",
+    ),
+    Code(
+        "form-empty",
+        INFO,
+        "load",
+        "A returned form has nothing filled in; it is not imported.",
+        "forms/2021-Q3-市科技局.xlsx: info[form-empty] the form has no "
+        "status filled in; nothing to import",
+        "Nothing to fix, unless the unit meant to report: ask it to fill in the form.",
+    ),
+    Code(
+        "unknown-task",
+        ERROR,
+        "check",
+        "A progress report names a task the round does not have.",
+        "plans/2020-2021/progress/2021-Q2.yaml:15:11: "
+        "error[unknown-task] a report on task 'talent-visas', which "
+        "round 2020-2021 does not have",
+        "Correct the task id (the hint names the closest one).",
+    ),
+    Code(
+        "period-outside-round",
+        ERROR,
+        "check",
+        "A progress period lies outside the round's years.",
+        "plans/2020-2021/progress/2022-Q1.yaml:1:1: "
+        "error[period-outside-round] period 2022-Q1 is outside round "
+        "2020-2021 (2020-2021)",
+        "Move the report to the round the period belongs to, or correct the period.",
+    ),
+    Code(
+        "periods-overlap",
+        ERROR,
+        "check",
+        "Two progress periods share days (2021-Q2 and 2021-05).",
+        "plans/2020-2021/progress/2021-Q2.yaml:1:1: "
+        "error[periods-overlap] period 2021-Q2 overlaps 2021-05 "
+        "(2020-2021/progress/2021-05.yaml); a task would have two "
+        "statuses for the same days",
+        "Report a round in periods of one kind, or merge the two files.",
+    ),
+    Code(
+        "unit-not-responsible",
+        WARNING,
+        "check",
+        "The reporting unit neither leads nor partners the task.",
+        "plans/2020-2021/progress/2021-Q2.yaml:9:11: "
+        "warning[unit-not-responsible] 市文化和旅游局 (culture) reports on "
+        "task 'overseas-listing', which it neither leads nor partners",
+        "Correct the unit, or add it to the task's `lead:` or `partners:`.",
+    ),
+    Code(
+        "reopened-without-note",
+        WARNING,
+        "check",
+        "A task done in one period is not done in a later one, with no note saying why.",
+        "plans/2020-2021/progress/2021-Q2.yaml:21:13: "
+        "warning[reopened-without-note] task "
+        "'international-living-rooms' was done in 2021-Q1 and is "
+        "on-track (正常推进) in 2021-Q2, with no note why",
+        "Add a `note:` to the later report saying why the task is open again.",
+    ),
+    Code(
+        "percent-fell",
+        WARNING,
+        "check",
+        "A task's percent is lower than in its previous report.",
+        "plans/2020-2021/progress/2021-Q2.yaml:5:14: "
+        "warning[percent-fell] task 'state-capital-reform' is at 45% "
+        "in 2021-Q2, down from 50% in 2021-Q1",
+        "Correct the percent, or add a `note:` saying why it fell.",
+    ),
+    Code(
+        "task-overdue",
+        WARNING,
+        "check",
+        "A task is past its `due` and not done as of the latest period's end.",
+        "plans/2020-2021/tasks/enterprise.yaml:21:10: "
+        "warning[task-overdue] task 'talent-visa' was due 2021-03 "
+        "and is not done as of 2021-Q2 (last reported not-started in "
+        "2021-Q2)",
+        "Report its state, or move `due:` if the plan moved it.",
+    ),
+    Code(
+        "report-missing",
+        WARNING,
+        "check",
+        "A task has no report in the latest period (done and dropped tasks need none).",
+        "plans/2020-2021/tasks/enterprise.yaml:16:9: "
+        "warning[report-missing] task 'talent-visa' has no report in "
+        "2021-Q2, the latest period",
+        "Add the task's report to the latest period's file.",
+    ),
 ]
-CODES: dict[str, Code] = {code.name: code for code in _ALL}
+ORDER = [
+    *("yaml-syntax", "encoding", "duplicate-key", "schema", "duplicate-id", "unknown-reference"),
+    *("round-mismatch", "number-conflict", "declared-mismatch", "declared-inconsistent"),
+    *("unused-case", "uncovered-indicator", "missing-source", "phase-mismatch", "incomplete"),
+    # spreadsheet forms coming back (planc progress import): located at FILE:SHEET!CELL
+    *("form-unreadable", "form-foreign", "form-tampered", "form-cell", "form-empty"),
+    # progress (plans/ROUND/progress/PERIOD.yaml), judged as of the latest period's last day
+    *("unknown-task", "period-outside-round", "periods-overlap", "unit-not-responsible"),
+    *("reopened-without-note", "percent-fell", "task-overdue", "report-missing"),
+]
+CODES: dict[str, Code] = {c.name: c for c in sorted(_ALL, key=lambda c: ORDER.index(c.name))}

@@ -19,9 +19,23 @@ class Loc(NamedTuple):
     file: str
     line: int = 1
     column: int = 1
+    sheet: str = ""  # a spreadsheet's sheet name: line is then the row, column the column
 
     def __str__(self) -> str:
+        if self.line == 0:  # a file as a whole (a spreadsheet that cannot be read)
+            return self.file
+        if self.sheet:  # how spreadsheet users name a cell: 市商务局.xlsx:任务进展!H12
+            return f"{self.file}:{self.sheet}!{column_letter(self.column)}{self.line}"
         return f"{self.file}:{self.line}:{self.column}"
+
+
+def column_letter(column: int) -> str:
+    """A 1-based column number as spreadsheets name it: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True, slots=True)

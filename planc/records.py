@@ -7,7 +7,8 @@ from dataclasses import asdict
 from typing import Any
 
 from planc.index import RoundIndex
-from planc.model import Case, Chapter, Indicator, Ref, Task
+from planc.model import Case, Chapter, Indicator, Provenance, Ref, Task
+from planc.progress.export import task_progress
 
 
 def ids(refs: list[Ref]) -> list[str]:
@@ -16,6 +17,10 @@ def ids(refs: list[Ref]) -> list[str]:
 
 def _id(ref: Ref | None) -> str | None:
     return ref.id if ref else None
+
+
+def provenance(notes: list[Provenance]) -> list[dict[str, Any]]:
+    return [{"kind": n.kind, "of": n.of, "reason": n.reason} for n in notes]
 
 
 def task(ri: RoundIndex, task: Task) -> dict[str, Any]:
@@ -35,6 +40,8 @@ def task(ri: RoundIndex, task: Task) -> dict[str, Any]:
         "continued_by": [t.ref for t in ri.continued_by.get(task.id, [])],
         "due": task.due,
         "source": _id(task.source),
+        "provenance": provenance(task.provenance),
+        **task_progress(ri.progress, task),
     }
 
 
@@ -64,6 +71,7 @@ def case(ri: RoundIndex, case: Case) -> dict[str, Any]:
         "references": [asdict(r) for r in case.references],
         "tasks": [t.id for t in ri.tasks_of_case.get(case.id, [])],
         "source": _id(case.source),
+        "provenance": provenance(case.provenance),
     }
 
 

@@ -156,7 +156,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "check-example": example("check", (None, 2), ("plans/2020-2021/plan.yaml", 2), tail=1),
     "check-fixture-error": fixture_error,
     "check-github": example("check --format github 2020-2021", (None, 2)),
-    "stats-example": example("stats 2020-2021", (None, 14)),
+    "stats-example": example("stats 2020-2021", (None, 11), ("2020-2021  ", 18)),
     "diff-example": example(
         "diff 2020-2021 2022-2023 --only chapters",
         (None, 6),

@@ -23,6 +23,22 @@ RANKS = {
     "planc.commands": 6,
     "planc.cli": 7,
     "planc.__main__": 8,
+    # Supervision (planc/progress) is a feature across the stages: each module sits in the
+    # layer it serves. The spreadsheet layer reads and writes files, like the loader.
+    "planc.progress.model": 0,
+    "planc.progress.periods": 0,
+    "planc.progress.format": 1,
+    "planc.progress.build": 1,
+    "planc.progress.status": 2,
+    "planc.progress.checks": 3,
+    "planc.progress.export": 3,
+    "planc.progress.charts": 3,
+    "planc.progress.view": 3,
+    "planc.progress.summary": 3,
+    "planc.progress.moves": 3,
+    "planc.progress.forms": 5,
+    "planc.progress.importer": 5,
+    "planc.sheets": 1,
 }
 
 

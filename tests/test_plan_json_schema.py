@@ -10,10 +10,10 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 
-from planc.figures import FIGURES
+from planc.figures import EXTRA_FIGURES, FIGURES
 from planc.pipeline import analyze
 from planc.render.export import plan_json
-from tests.conftest import VALID
+from tests.conftest import FIXTURES, VALID
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "output" / "plan-json.schema.json"
 
@@ -25,13 +25,16 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def fixture_plans() -> dict[str, Any]:
-    analysis = analyze(VALID)
+def fixture_plans(folder: Path = VALID) -> dict[str, Any]:
+    analysis = analyze(folder)
     return {name: json.loads(plan_json(analysis.index, name)) for name in analysis.rounds}
 
 
-def test_the_fixture_rounds_validate(validator: jsonschema.Draft202012Validator) -> None:
-    for name, data in fixture_plans().items():
+@pytest.mark.parametrize("folder", [VALID, FIXTURES / "progress"], ids=["valid", "progress"])
+def test_the_fixture_rounds_validate(
+    validator: jsonschema.Draft202012Validator, folder: Path
+) -> None:
+    for name, data in fixture_plans(folder).items():
         errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
         assert errors == [], name
 
@@ -48,9 +51,9 @@ def test_the_shipped_build_validates(
 
 
 def test_the_schema_names_every_figure() -> None:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    figures = schema["properties"]["figures"]["required"]
-    assert figures == [*FIGURES, "chapters", "parts", "systems"]
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))["properties"]["figures"]
+    assert schema["required"] == [*FIGURES, "chapters", "parts", "systems", "targets"]
+    assert set(EXTRA_FIGURES) <= set(schema["properties"])
 
 
 def test_an_unknown_field_is_refused(validator: jsonschema.Draft202012Validator) -> None:

@@ -5,49 +5,115 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from rich.table import Table
 from rich.text import Text
 
 from planc import report
 from planc.diagnostics import Severity, count
-from planc.figures import FIGURES
+from planc.figures import ALL_FIGURES, PROGRAMME_FIGURES
 from planc.i18n import _
-from planc.index import FigureRow, RoundIndex, round_stats
+from planc.index import (
+    FigureRow,
+    ProgrammeIndex,
+    RoundIndex,
+    programme_stats,
+    round_stats,
+)
 from planc.pipeline import analyze
 
-STATUS_STYLE = {"ok": "green", "mismatch": "yellow", "incomplete": "cyan", "undeclared": "dim"}
+STATUS_STYLE = {
+    "ok": "green",
+    "mismatch": "yellow",
+    "incomplete": "cyan",
+    "undeclared": "dim",
+    "uncounted": "dim",
+    "inconsistent": "yellow",
+    "partial": "cyan",
+}
 
 
-def _status(ri: RoundIndex, row: FigureRow) -> Text:
-    status = ri.status(row)
-    return Text("—" if status == "undeclared" else _(status), STATUS_STYLE[status])
+def _short(row: FigureRow) -> bool:
+    return (
+        row.computed is not None and row.declared is not None and row.computed < row.declared.value
+    )
 
 
-def _table(ri: RoundIndex) -> Table:
-    rnd = ri.round
-    title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
+def _status(ri: RoundIndex | None, row: FigureRow) -> Text:
+    status = ri.status(row) if ri is not None else row.status
+    # the programme, like a public record, holds less than it publishes: a gap, not an error
+    if ri is None and status == "mismatch" and _short(row):
+        status = "incomplete"
+    label = "—" if status == "undeclared" else _("not counted" if status == "uncounted" else status)
+    return Text(label, STATUS_STYLE[status])
+
+
+def _declared(row: FigureRow) -> str:
+    return str(row.declared) if row.declared else "—"
+
+
+def _computed(row: FigureRow) -> str:
+    return "—" if row.computed is None else str(row.computed)
+
+
+def _programme_table(pi: ProgrammeIndex) -> Table:
+    prog = pi.programme
+    phases = " · ".join(f"{p.title} {p.span}" for p in prog.phases)
+    title = Text(_("programme  {title}", title=prog.title), "bold")
+    if phases:
+        title.append(_("\nphases  {phases}", phases=phases), "not bold")
+    table = _figure_table(title)
+    for row in pi.figures:
+        label = PROGRAMME_FIGURES[row.name].title
+        table.add_row(label, _declared(row), _computed(row), _status(None, row))
+    for rf in pi.rounds_figures:
+        # the computed column adds up what the rounds declare of the figure
+        table.add_row(
+            f"{rf.figure.id} ({rf.figure.figure})",
+            str(rf.figure.declared),
+            rf.sum_text.replace(" ", ""),
+            Text(_(rf.status), STATUS_STYLE[rf.status]),
+        )
+    return table
+
+
+def _figure_table(title: Text) -> Table:
     table = Table(title=title, title_justify="left")
-    table.add_column(_("figure"), no_wrap=True)
+    table.add_column(_("figure"))  # long titles wrap; the figures never do
     table.add_column(_("declared"), justify="right", no_wrap=True)
     table.add_column(_("computed"), justify="right", no_wrap=True)
     table.add_column(_("status"), no_wrap=True)
-    rows = [(FIGURES[row.name].title, row) for row in ri.figures]
+    return table
+
+
+def _table(ri: RoundIndex, phases: list[str]) -> Table:
+    rnd = ri.round
+    title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
+    if phases:  # from programme.yaml: a round spanning two phases names both
+        title.append(f"  {'、'.join(phases)}", "not bold")
+    table = _figure_table(title)
+    rows = [(ALL_FIGURES[row.name].row_label, row) for row in ri.figures]
     # Titles, not ids: the rows read like the plan's own headings.
     chapter, part = _("chapter"), _("part")
+    rows += [(f"  {chapter} {ri.chapters[c].title}", row) for c, row in ri.chapter_figures.items()]
+    rows += [(f"  {part} {ri.parts[p].title}", row) for p, row in ri.part_figures.items()]
     rows += [
-        (f"  {chapter} {ri.chapters[cid].title}", row) for cid, row in ri.chapter_figures.items()
-    ]
-    rows += [(f"  {part} {ri.parts[pid].title}", row) for pid, row in ri.part_figures.items()]
-    rows += [
-        (f"  {ri.systems[sid].title}: {FIGURES[row.name].name_here}", row)
+        (f"  {ri.systems[sid].title}: {ALL_FIGURES[row.name].name_here}", row)
         for sid, rows_ in ri.system_figures.items()
         for row in rows_
     ]
     for label, row in rows:
-        declared = str(row.declared.value) if row.declared else "—"
-        table.add_row(label, declared, str(row.computed), _status(ri, row))
+        table.add_row(label, _declared(row), _computed(row), _status(ri, row))
+    for system in rnd.systems:
+        if system.is_targets:
+            document = system.document or _("another document")
+            table.add_row(
+                _("  {title}: targets of {document}", title=system.title, document=document),
+                "",
+                str(len(system.indicators())),
+                Text(_("not the plan's indicators"), "dim"),
+            )
     return table
 
 
@@ -56,14 +122,27 @@ def stats(plans: Path, rounds: Sequence[str], fmt: str, stream: IO[str]) -> int:
     chosen = [
         analysis.index.rounds[name] for name in analysis.rounds if name in analysis.index.rounds
     ]
+    pi = analysis.index.programme
     if fmt == "json":
-        payload = {"rounds": {ri.round.name: round_stats(ri) for ri in chosen}}
+        payload: dict[str, Any] = {
+            "rounds": {
+                ri.round.name: round_stats(
+                    ri, [p.title for p in pi.phases_of[ri.round.name]] if pi else None
+                )
+                for ri in chosen
+            }
+        }
+        if pi is not None:
+            payload["programme"] = programme_stats(pi)
         stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
     out = report.console(stream)
+    if pi is not None:
+        out.print(_programme_table(pi))
     for name in analysis.rounds:
         if name in analysis.index.rounds:
-            out.print(_table(analysis.index.rounds[name]))
+            phases = [p.title for p in pi.phases_of.get(name, [])] if pi else []
+            out.print(_table(analysis.index.rounds[name], phases))
         else:
             message = _("{round}: plan.yaml does not load, no figures; run planc check", round=name)
             out.print(Text(message, "red"))

@@ -96,6 +96,8 @@ def items(index: Index, name: str) -> dict[str, dict[str, Item]]:
     ri: RoundIndex = index.rounds[name]
     rnd = ri.round
     dimension_of = {i.id: d.title for s in rnd.systems for d in s.dimensions for i in d.indicators}
+    # Another document's targets (`role: targets`) are not the plan's indicators: not compared.
+    targets = {s.id for s in rnd.systems if s.is_targets}
     return {
         "chapters": {c.id: _item("chapters", records.chapter(c)) for c in rnd.chapters},
         "tasks": {t.id: _item("tasks", records.task(ri, t)) for t in ri.tasks.values()},
@@ -104,6 +106,7 @@ def items(index: Index, name: str) -> dict[str, dict[str, Item]]:
                 "indicators", {**records.indicator(ri, i), "dimension": dimension_of.get(i.id)}
             )
             for i in ri.indicators.values()
+            if i.system not in targets
         },
         "cases": {c.id: _item("cases", records.case(ri, c)) for c in ri.cases.values()},
     }

@@ -14,10 +14,13 @@ from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, read_file
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
+from planc.progress.build import progress_file
 
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
-ROUND_PARTS = ("tasks", "cases", "indicators")  # subfolders of a round, each of one file kind
+PROGRAMME = "programme.yaml"  # optional: the strategy the rounds serve
+# Subfolders of a round, each of one file kind.
+ROUND_PARTS = ("tasks", "cases", "indicators", "progress")
 
 
 def round_names(plans: Path) -> list[str]:
@@ -123,6 +126,8 @@ class _Loader:
                 build.tasks_file(rnd, file, file_rec)
             elif kind == "cases":
                 build.cases_file(rnd, file, file_rec)
+            elif kind == "progress":
+                self.out += progress_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd
@@ -174,6 +179,8 @@ class _Loader:
                         f"create it with a top-level '{kind}:' mapping",
                     )
                 )
+        if (self.plans / PROGRAMME).is_file():
+            jobs.append((PROGRAMME, "programme"))
         names = round_names(self.plans)
         for name in names:
             if (self.plans / name / "plan.yaml").is_file():
@@ -186,7 +193,9 @@ class _Loader:
             if rnd is not None:
                 rounds[name] = rnd
         self.strays(names)
+        programme_rec = self.recs.get(PROGRAMME)
         return Project(
+            programme=build.programme(PROGRAMME, programme_rec) if programme_rec else None,
             registry=build.registry(
                 self.recs.get("registry/places.yaml"), self.recs.get("registry/units.yaml")
             ),

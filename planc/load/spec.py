@@ -105,6 +105,39 @@ class Int(Type):
 
 
 @dataclass(frozen=True)
+class Declared(Type):
+    """A published figure: a whole number (`references: 2500`), or one with the record's
+    qualifier (`references: {value: 2500, qualifier: 余}` for "2500余篇"). Read as
+    (value, qualifier or None)."""
+
+    qualifiers: tuple[str, ...] = ("余", "多")
+    what: str = "a whole number, or {value: N, qualifier: 余 or 多}"
+
+    def _shape(self) -> Obj:
+        return Obj(
+            "qualified figure",
+            {
+                "value": Field(Int(), "the number as published", required=True),
+                "qualifier": Field(
+                    OneOf(self.qualifiers), "余 or 多 as published: the figure is at least value"
+                ),
+            },
+        )
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if isinstance(node, Map):
+            rec = self._shape().read(node, out)
+            if rec is INVALID or "value" not in rec.values:
+                return INVALID
+            return (rec.get("value"), rec.get("qualifier"))
+        value = Int(what=self.what).read(node, out)
+        return INVALID if value is INVALID else (value, None)
+
+    def json(self) -> dict[str, Any]:
+        return {"oneOf": [Int().json(), self._shape().json()]}
+
+
+@dataclass(frozen=True)
 class Value(Type):
     """A figure: a number where it is one ("110"), else the published wording ("≥30%")."""
 

@@ -13,7 +13,9 @@ from typing import Protocol
 from planc.diagnostics import Severity, count
 from planc.errors import Failing, SourcesHaveErrors, UsageError
 from planc.i18n import _
+from planc.index import Index
 from planc.pipeline import Analysis, analyze, select_rounds
+from planc.progress.view import progress_document, progress_view
 from planc.publish.folders import replacing
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
 from planc.publish.workers import Workers, default_jobs
@@ -106,6 +108,13 @@ def _build(
     return result
 
 
+def _has_progress(work: Path, index: Index, name: str) -> bool:
+    """Whether a round of the site has a 督查通报: built now, or kept from the last build."""
+    if name in index.rounds and index.rounds[name].progress is not None:
+        return True
+    return (work / name / "progress.html").is_file()
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -117,7 +126,8 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
     index, rounds = analysis.index, list(analysis.rounds)
     site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
     pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
-    progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 1)
+    bulletins = [n for n in rounds if index.rounds[n].progress is not None]
+    progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 2 * len(bulletins) + 1)
     for name in rounds:
         progress.step(f"HTML {name}")
         view = round_view(index, name)
@@ -128,6 +138,13 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
             progress.step(f"HTML {name}", 1)
         _write(work / name / "plan.json", plan_json(index, name))
         progress.step(f"HTML {name}", 1)
+        if name in bulletins:  # the 督查通报, only where progress is reported
+            pview = progress_view(index, name)
+            with_progress = [n for n in site_rounds if _has_progress(work, index, n)]
+            _write(work / name / "progress.html", progress_document(pview, with_progress, "screen"))
+            html = progress_document(pview, with_progress, "print")
+            pdfs.append((f"PDF {name} progress", html, work / name / "progress.pdf"))
+            progress.step(f"HTML {name}", 1)
     _write(work / "index.html", site_index(index, site_rounds))
     progress.step("PDF", 1)
     warnings: list[str] = []

@@ -6,6 +6,7 @@ import json
 
 from planc import __version__, records
 from planc.index import Index, round_stats
+from planc.progress.export import round_progress
 
 
 def plan_json(index: Index, name: str) -> str:
@@ -29,6 +30,8 @@ def plan_json(index: Index, name: str) -> str:
                 "country": country,
             }
     used_units = sorted({r.id for t in rnd.tasks() for r in t.lead + t.partners})
+    pi = index.programme
+    phases = [p.title for p in pi.phases_of.get(name, [])] if pi else None
     data = {
         "generator": f"planc {__version__}",
         "round": rnd.name,
@@ -43,7 +46,11 @@ def plan_json(index: Index, name: str) -> str:
             {"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url}
             for s in rnd.sources
         ],
-        "figures": round_stats(ri),
+        "programme": pi.programme.title if pi else None,
+        "phases": phases,
+        "provenance": records.provenance(rnd.provenance),
+        "figures": round_stats(ri, phases),
+        **round_progress(index, name),
         "chapters": [
             {
                 **records.chapter(c),
@@ -55,6 +62,8 @@ def plan_json(index: Index, name: str) -> str:
             {
                 "id": s.id,
                 "title": s.title,
+                "role": s.role,
+                "document": s.document,
                 "stages": s.stages,
                 "benchmark_places": records.ids(s.benchmark_places),
                 "dimensions": [
