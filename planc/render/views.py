@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planc import records
 from planc.figures import ALL_FIGURES
 from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Provenance, Round, Task
@@ -237,48 +238,48 @@ class _Builder:
         label = f"{task.number}. {task.title}" if task.number else task.title
         return Link(label, f"{page}#task-{task.id}")
 
+    def task_ref_link(self, ref: str) -> Link | None:
+        """A link to the task a `ROUND:ID` reference names, in its round's plan."""
+        found = self.index.task(ref)
+        if found is None:
+            return None
+        return Link(f"{found.round} {found.title}", f"../{found.round}/plan.html#task-{found.id}")
+
     def task(self, task: Task) -> TaskView:
+        """A task as the pages show it: its record (what plan.json prints and planc diff
+        compares), with the ids resolved to names and links."""
         ri = self.ri
+        rec = records.task(ri, task)
         indicators = [
-            Link(ri.indicators[r.id].title, f"#ind-{r.id}")
-            for r in task.indicators
-            if r.id in ri.indicators
+            Link(ri.indicators[i].title, f"#ind-{i}")
+            for i in rec["indicators"]
+            if i in ri.indicators
         ]
         cases = [
-            Link(ri.cases[r.id].title, f"handbook.html#case-{r.id}")
-            for r in task.cases
-            if r.id in ri.cases
+            Link(ri.cases[c].title, f"handbook.html#case-{c}")
+            for c in rec["cases"]
+            if c in ri.cases
         ]
-        continues = None
-        if task.continues is not None:
-            earlier = self.index.task(task.continues.id)
-            name = task.continues.id.partition(":")[0]
-            if earlier is not None:
-                continues = Link(
-                    f"{name} {earlier.title}", f"../{name}/plan.html#task-{earlier.id}"
-                )
-        later = []
-        for nxt in ri.continued_by.get(task.id, []):
-            href = f"../{nxt.round}/plan.html#task-{nxt.id}"
-            later.append(Link(f"{nxt.round} {nxt.title}", href))
-        benchmarks = [_place_name(self.places.get(r.id), r.id) for r in task.benchmarks]
-        text = task.text or ""
+        continues = self.task_ref_link(rec["continues"]) if rec["continues"] else None
+        later = [link for ref in rec["continued_by"] if (link := self.task_ref_link(ref))]
+        benchmarks = [_place_name(self.places.get(p), p) for p in rec["benchmarks"]]
+        text = rec["text"] or ""
         return TaskView(
-            id=task.id,
-            anchor=f"task-{task.id}",
-            number=str(task.number) if task.number is not None else "",
-            title=task.title,
+            id=rec["id"],
+            anchor=f"task-{rec['id']}",
+            number="" if rec["number"] is None else str(rec["number"]),
+            title=rec["title"],
             text=text,
-            lead=[self.unit(r.id) for r in task.lead],
-            partners=[self.unit(r.id) for r in task.partners],
+            lead=[self.unit(u) for u in rec["lead"]],
+            partners=[self.unit(u) for u in rec["partners"]],
             indicators=indicators,
             cases=cases,
             benchmarks=benchmarks,
             continues=continues,
             continued_by=later,
-            due=task.due or "",
-            source=task.source.id if task.source else "",
-            search=" ".join([task.title, text, *benchmarks, *(c.text for c in cases)]),
+            due=rec["due"] or "",
+            source=rec["source"] or "",
+            search=" ".join([rec["title"], text, *benchmarks, *(c.text for c in cases)]),
             inferred=inferred(task.provenance),
             progress=latest_progress(self.ri.progress, task),
         )
@@ -308,18 +309,17 @@ class _Builder:
         return views
 
     def indicator(self, ind_id: str) -> IndicatorView:
-        ind = self.ri.indicators[ind_id]
-        baseline = ""
-        if ind.baseline is not None:
-            baseline = f"{_value(ind.baseline)}（{ind.baseline_year}年）"
+        rec = records.indicator(self.ri, self.ri.indicators[ind_id])
+        base = rec["baseline"]
+        baseline = f"{_value(base['value'])}（{base['year']}年）" if base else ""
         return IndicatorView(
-            id=ind.id,
-            anchor=f"ind-{ind.id}",
-            title=ind.title,
-            unit=ind.unit or "",
+            id=rec["id"],
+            anchor=f"ind-{rec['id']}",
+            title=rec["title"],
+            unit=rec["unit"] or "",
             baseline=baseline,
-            targets=[(k, _value(v)) for k, v in ind.targets.items()],
-            tasks=[self.task_link(t, "") for t in self.ri.tasks_of_indicator.get(ind.id, [])],
+            targets=[(k, _value(v)) for k, v in rec["targets"].items()],
+            tasks=[self.task_link(self.ri.tasks[t], "") for t in rec["tasks"]],
         )
 
     def systems(self) -> list[SystemView]:
@@ -381,6 +381,35 @@ class _Builder:
                 names.append(place.name)
         return names
 
+    def case(self, case: Case, number: int) -> CaseView:
+        """A case as the handbook shows it: its record, with the ids resolved."""
+        rec = records.case(self.ri, case)
+        refs = [
+            "，".join(
+                x
+                for x in (r["author"], f"《{r['title']}》", r["publisher"], _value(r["year"]))
+                if x
+            )
+            + (f" {r['url']}" if r["url"] else "")
+            for r in rec["references"]
+        ]
+        places = self.case_places(case)
+        summary = rec["summary"] or ""
+        return CaseView(
+            id=rec["id"],
+            anchor=f"case-{rec['id']}",
+            number=str(number),
+            title=rec["title"],
+            places=places,
+            summary=summary,
+            practices=list(rec["practices"]),
+            references=refs,
+            tasks=[self.task_link(self.ri.tasks[t]) for t in rec["tasks"]],
+            source=rec["source"] or "",
+            search=" ".join([rec["title"], *places, summary, *rec["practices"]]),
+            inferred=inferred(case.provenance),
+        )
+
     def parts(self) -> list[PartView]:
         views = []
         counter = 0
@@ -388,30 +417,7 @@ class _Builder:
             cases = []
             for case in part.cases:
                 counter += 1
-                refs = [
-                    "，".join(
-                        x for x in (r.author, f"《{r.title}》", r.publisher, _value(r.year)) if x
-                    )
-                    + (f" {r.url}" if r.url else "")
-                    for r in case.references
-                ]
-                places = self.case_places(case)
-                cases.append(
-                    CaseView(
-                        id=case.id,
-                        anchor=f"case-{case.id}",
-                        number=str(counter),
-                        title=case.title,
-                        places=places,
-                        summary=case.summary or "",
-                        practices=list(case.practices),
-                        references=refs,
-                        tasks=[self.task_link(t) for t in self.ri.tasks_of_case.get(case.id, [])],
-                        source=case.source.id if case.source else "",
-                        search=" ".join([case.title, *places, case.summary or "", *case.practices]),
-                        inferred=inferred(case.provenance),
-                    )
-                )
+                cases.append(self.case(case, counter))
             views.append(
                 PartView(part.id, f"part-{part.id}", f"{cn_number(n)}、", part.title, cases)
             )
