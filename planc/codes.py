@@ -58,7 +58,10 @@ _ALL = [
         "schema",
         ERROR,
         "load",
-        "A field is unknown, missing, of the wrong type, or a file or folder is misplaced.",
+        "A field is missing, unknown or of the wrong type (a "
+        "malformed id or date, a qualifier other than 余/多, an "
+        "inferred provenance note without `reason:`), or a file or "
+        "folder is misplaced.",
         "plans/2018-2019/tasks/enterprise.yaml:13:5: error[schema] unknown field 'benchmark' in "
         "task",
         "Follow the hint; docs/source-format.md lists every field (planc schema for editors).",
@@ -76,8 +79,9 @@ _ALL = [
         "unknown-reference",
         ERROR,
         "check",
-        "A reference names a unit, place, indicator, case, source, chapter or task that does "
-        "not exist.",
+        "A reference names a unit, place, indicator, case, source, "
+        "chapter or task that does not exist (also a programme "
+        "figure's rounds, a consultation comment's unit or task).",
         "plans/2020-2021/tasks/market.yaml:9:29: error[unknown-reference] task "
         "'international-living-rooms' names unit 'port', which is not in registry/units.yaml",
         "Correct the id (the hint names the closest one), or add the item where the message says.",
@@ -115,7 +119,10 @@ _ALL = [
         "declared-inconsistent",
         WARNING,
         "check",
-        "Published figures contradict each other (chapters adding up to more than the total).",
+        "Published figures contradict each other: chapter counts "
+        "against the total (or `tasks_in_chapters`), a part above "
+        "its whole, or a programme figure the rounds' own figures "
+        "cannot add up to.",
         "plans/2020-2021/plan.yaml:13:10: warning[declared-inconsistent] the chapters declare "
         "1+2+1 = 4 tasks, but 3 tasks are published in all",
         "Check the published figures against the source document; one of them is wrong.",
@@ -133,7 +140,7 @@ _ALL = [
         "uncovered-indicator",
         WARNING,
         "check",
-        "No task serves an indicator.",
+        "No task serves an indicator (a `role: targets` system is exempt).",
         "plans/2020-2021/indicators/five-internationalizations.yaml:9:13: "
         "warning[uncovered-indicator] no task of 2020-2021 serves indicator 'listed-companies' "
         "(境内外上市公司数量)",
@@ -175,7 +182,9 @@ _ALL = [
         "form-unreadable",
         ERROR,
         "load",
-        "A returned file is not an xlsx form planc can read.",
+        "A returned file (consult or progress import) is not an "
+        ".xlsx workbook; planc says what it is (.xls, CSV, PDF, "
+        "empty).",
         "notes.xlsx: error[form-unreadable] this is a text file (CSV?), not an .xlsx workbook",
         "Send back the .xlsx planc progress forms wrote, saved as Excel (not CSV).",
     ),
@@ -183,7 +192,7 @@ _ALL = [
         "form-foreign",
         ERROR,
         "load",
-        "A returned form is of another kind, round or period than the import asks for.",
+        "A workbook that is not a planc form, or a form of another kind, round or unit.",
         "old.xlsx: error[form-foreign] this is a form of round 2018-2019, not 2020-2021",
         "Import it with the round it was made for, or make the form "
         "anew with planc progress forms.",
@@ -192,7 +201,7 @@ _ALL = [
         "form-tampered",
         ERROR,
         "load",
-        "A returned form was edited where it must not be (the hidden ids, the headings).",
+        "A form's hidden id column or metadata was edited, a sheet deleted, or columns moved.",
         "forms/2021-Q3-市商务局.xlsx:任务进展!A4: error[form-tampered] the "
         "hidden id 'other-task' in column A is not one this form was "
         "sent with",
@@ -203,7 +212,9 @@ _ALL = [
         "form-cell",
         ERROR,
         "load",
-        "A cell of a returned form holds a value that is not allowed (at FILE:SHEET!CELL).",
+        "A cell planc will not guess about (at FILE:SHEET!CELL): a "
+        "value not allowed, a formula, merged cells, text beside the "
+        "form.",
         "forms/2021-Q3-市商务局.xlsx:任务进展!G4: error[form-cell] 本期状态 "
         "'差不多' is not one of 未启动、正常推进、滞后、已完成、已终止",
         "Correct the cell as the message says: a status from the list, a whole percent, a date.",
@@ -212,7 +223,8 @@ _ALL = [
         "form-empty",
         INFO,
         "load",
-        "A returned form has nothing filled in; it is not imported.",
+        "A returned form has nothing filled in (无意见, or no status): "
+        "recorded as a response, nothing imported.",
         "forms/2021-Q3-市科技局.xlsx: info[form-empty] the form has no "
         "status filled in; nothing to import",
         "Nothing to fix, unless the unit meant to report: ask it to fill in the form.",
@@ -300,13 +312,50 @@ _ALL = [
         "2021-Q2, the latest period",
         "Add the task's report to the latest period's file.",
     ),
+    Code(
+        "comment-undisposed",
+        WARNING,
+        "check",
+        "A comment of the consultation has no `disposition:`.",
+        "plans/2020-2021/consultation/round-1.yaml:5:9: "
+        "warning[comment-undisposed] comment 'c-0000000001' has no "
+        "disposition",
+        "Record the office's decision: adopted, partly-adopted, not-adopted or noted.",
+    ),
+    Code(
+        "disposition-incomplete",
+        WARNING,
+        "check",
+        "A disposition says too little: not or partly adopted "
+        "without `reason:`, or adopted on no task (a general "
+        "comment) without `changed:`.",
+        "plans/2020-2021/consultation/round-1.yaml:14:18: "
+        "warning[disposition-incomplete] comment 'c-0000000002' is "
+        "not-adopted without a reason",
+        "Give the `reason:`, or name in `changed:` the tasks the comment changed.",
+    ),
+    Code(
+        "adopted-unchanged",
+        WARNING,
+        "check",
+        "An adopted comment's task is the same in the revised plan "
+        "as in the draft the forms were made from (`draft:`, a git "
+        "commit).",
+        "plans/2020-2021/consultation/round-1.yaml:19:18: "
+        "warning[adopted-unchanged] comment 'c-bf95f415ee' is "
+        "adopted, but task 'state-capital-reform' is as it was in "
+        "the draft (9501c875172c)",
+        "Revise the task as adopted, or correct the disposition.",
+    ),
 ]
 ORDER = [
     *("yaml-syntax", "encoding", "duplicate-key", "schema", "duplicate-id", "unknown-reference"),
     *("round-mismatch", "number-conflict", "declared-mismatch", "declared-inconsistent"),
     *("unused-case", "uncovered-indicator", "missing-source", "phase-mismatch", "incomplete"),
-    # spreadsheet forms coming back (planc progress import): located at FILE:SHEET!CELL
+    # spreadsheet forms coming back (consult and progress import): located at FILE:SHEET!CELL
     *("form-unreadable", "form-foreign", "form-tampered", "form-cell", "form-empty"),
+    # the consultation record (plans/ROUND/consultation/round-N.yaml)
+    *("comment-undisposed", "disposition-incomplete", "adopted-unchanged"),
     # progress (plans/ROUND/progress/PERIOD.yaml), judged as of the latest period's last day
     *("unknown-task", "period-outside-round", "periods-overlap", "unit-not-responsible"),
     *("reopened-without-note", "percent-fell", "task-overdue", "report-missing"),

@@ -56,8 +56,8 @@ FIGURES = _table(
     FigureKind("dimensions", "dimensions", "维度", "指标维度", "个"),
     FigureKind("references", "references", "参考文献", "参阅文献", "篇"),
 )
-# Shown only where a round declares them: a count the plan is split by, and facts of the
-# drafting that the sources cannot count, shown as published.
+# Shown only where a round declares them: a count the plan is split by, the consultation, and
+# facts of the drafting that the sources cannot count, shown as published.
 EXTRA_FIGURES = _table(
     FigureKind(
         "tasks_in_chapters", "tasks in the chapters", "部分内任务", "属于各部分的工作任务", "项"
@@ -72,16 +72,14 @@ EXTRA_FIGURES = _table(
     FigureKind(
         "indicators_total", "indicators, both levels", "指标合计", "指标（一、二级合计）", "项"
     ),
-    FigureKind(
-        "comments_adopted", "comments adopted", "吸纳意见", "吸纳修改意见", "条", counted=False
-    ),
+    # counted from the consultation records (plans/ROUND/consultation/)
+    FigureKind("comments_adopted", "comments adopted", "吸纳意见", "吸纳修改意见", "条"),
     FigureKind(
         "consultation_rounds",
         "consultation rounds",
         "征求意见轮次",
         "征求意见轮次",
         "次",
-        counted=False,
     ),
     FigureKind(
         "units_consulted",
@@ -89,7 +87,6 @@ EXTRA_FIGURES = _table(
         "征求意见单位",
         "征求意见的单位和部门",
         "个",
-        counted=False,
     ),
     FigureKind("cities_studied", "cities studied", "调研城市", "调研国际城市", "个", counted=False),
     FigureKind(

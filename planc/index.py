@@ -12,6 +12,7 @@ from planc.figures import EXTRA_FIGURES, FIGURES, PROGRAMME_FIGURES, UNCOUNTED
 from planc.model import (
     Case,
     Chapter,
+    Comment,
     Figure,
     Indicator,
     IndicatorSystem,
@@ -87,6 +88,9 @@ class RoundIndex:
     tasks_of_place: dict[str, list[Task]] = field(default_factory=lambda: defaultdict(list))
     cases_of_place: dict[str, list[Case]] = field(default_factory=lambda: defaultdict(list))
     continued_by: dict[str, list[Task]] = field(default_factory=lambda: defaultdict(list))
+    # The consultation (征求意见): its comments by the task and the unit they are about.
+    comments_of_task: dict[str, list[Comment]] = field(default_factory=lambda: defaultdict(list))
+    comments_of_unit: dict[str, list[Comment]] = field(default_factory=lambda: defaultdict(list))
     figures: list[FigureRow] = field(default_factory=list)
     chapter_figures: dict[str, FigureRow] = field(default_factory=dict)
     part_figures: dict[str, FigureRow] = field(default_factory=dict)
@@ -278,6 +282,12 @@ def _round_index(rnd: Round, project: Project) -> RoundIndex:
                 ri.cases_of_place[ref.id].append(case)
     ri.progress = progress_index(rnd)
     _figures(ri, rnd, places)
+    for record in rnd.consultations:
+        for comment in record.comments:
+            if comment.task is not None:
+                ri.comments_of_task[comment.task.id].append(comment)
+            if comment.unit is not None:
+                ri.comments_of_unit[comment.unit.id].append(comment)
     return ri
 
 
@@ -300,9 +310,23 @@ def computed_figures(rnd: Round, places: dict[str, Place]) -> dict[str, int | No
         "tasks_in_chapters": len(rnd.tasks()),
         "tasks_outside_chapters": 0,  # the format holds tasks in chapters only
         "indicators_total": indicators + dimensions,
+        **consultation_figures(rnd),
         "tasks_done": 0,  # from the progress index: _figures sets it
     }
     return computed | dict.fromkeys(UNCOUNTED)
+
+
+def consultation_figures(rnd: Round) -> dict[str, int | None]:
+    """The consultation's figures from its records: rounds of consultation, units that sent a
+    form back (with comments or 无意见), comments adopted in full or in part. A round without
+    records holds none: 0, so a published figure is `incomplete` in a public record."""
+    units = {r.unit.id for c in rnd.consultations for r in c.responses if r.unit is not None}
+    units |= {m.unit.id for c in rnd.consultations for m in c.comments if m.unit is not None}
+    return {
+        "consultation_rounds": len(rnd.consultations),
+        "units_consulted": len(units),
+        "comments_adopted": sum(m.adopted for c in rnd.consultations for m in c.comments),
+    }
 
 
 def _outside_chapters(rnd: Round) -> Figure | None:

@@ -88,16 +88,12 @@ ZH: dict[str, str] = {
     "例如 iconv -f GB18030 -t UTF-8 FILE > NEW。",
     "A key repeats in one mapping; planc keeps the first.": "同一映射中键重复；planc 保留第一个。",
     "Remove or rename one of the two keys.": "删除或重命名其中一个键。",
-    "A field is unknown, missing, of the wrong type, or a file or folder is misplaced.": "字段未知、"
-    "缺失或类型不对，或文件、文件夹位置不对。",
     "Follow the hint; docs/source-format.md lists every field (planc schema for editors).": "按提示"
     "改正；docs/source-format.md 列出所有字段（编辑器可用 planc schema）。",
     "Two things of one kind share an id within a round (or two files fill one chapter).": "同一轮中"
     "两个同类条目使用了相同的 id（或两个文件填写同一部分）。",
     "Rename one of them; ids are unique per kind within a round.": "重命名其中一个；"
     "同一轮中同类条目的 id 必须唯一。",
-    "A reference names a unit, place, indicator, case, source, chapter or task that does not "
-    "exist.": "引用了不存在的单位、地点、指标、案例、来源、部分或任务。",
     "Correct the id (the hint names the closest one), or add the item where the message says.": "改正 "
     "id（提示给出最接近的一个），或在消息所说的位置添加该条目。",
     "plan.yaml's `round:` differs from its folder's name.": "plan.yaml 的 `round:` 与文件夹名不一致。",
@@ -109,13 +105,10 @@ ZH: dict[str, str] = {
     "A published figure differs from what the sources hold.": "公布的数字与源文件收录的不一致。",
     "Add what is missing to the sources, or correct the figure under `declared:`.": "在源文件中补上"
     "缺少的内容，或改正 `declared:` 下的数字。",
-    "Published figures contradict each other (chapters adding up to more than the total).": "公布的"
-    "数字相互矛盾（各部分之和超过总数）。",
     "Check the published figures against the source document; one of them is wrong.": "对照原文核对"
     "公布的数字；其中有一个是错的。",
     "No task refers to a benchmark case.": "没有任务引用这个对标案例。",
     "Name the case in a task's `cases:`, or remove it.": "在某个任务的 `cases:` 中写上该案例，或删除它。",
-    "No task serves an indicator.": "没有任务服务于这个指标。",
     "Name the indicator in a task's `indicators:`.": "在某个任务的 `indicators:` 中写上该指标。",
     "A public-record round holds less than was published: a gap in the record, not an error.": "根据"
     "公开资料整理的一轮收录的少于公布的：是资料的缺口，不是错误。",
@@ -157,12 +150,6 @@ ZH: dict[str, str] = {
     "Examples:\n\n  planc stats\n\n  planc stats 2020-2021 --format json": "显示每轮的数字："
     "公布的、从源文件计算的，以及状态。\n\n示例（Examples）：\n\n  planc stats\n\n"
     "  planc stats 2020-2021 --format json",
-    "Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.\n\n"
-    "Nothing is written when the sources have errors; an unchanged build is skipped.\n\n"
-    "Examples:\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build "
-    "--release": "把每轮的行动计划和指导手册生成 HTML 和 PDF，以及 plan.json 和 dist/index.html。"
-    "\n\n源文件有错误时不写任何内容；源文件未变时跳过。\n\n示例（Examples）：\n\n  planc build\n\n"
-    "  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release",
     "Compare two rounds, or two versions of one round, task by task.\n\nItems match by lineage "
     "(continues:), then equal id, then title similarity; each is\ncontinued, revised (with the "
     "changed fields), new or dropped.\n\nExamples:\n\n  planc diff 2020-2021 2022-2023\n\n  "
@@ -193,15 +180,10 @@ ZH: dict[str, str] = {
     "Name the source the item comes from in `source:` (a source id of plan.yaml).": "在 `source:` 中写上该条目的出处（plan.yaml 中的来源 id）。",
     "A round's `phase:` is not a phase of programme.yaml its years fall in, or its years fall in none.": "一轮的 `phase:` 不是其年份所在的 programme.yaml 阶段，或其年份不在任何阶段内。",
     "Write the phase programme.yaml gives for the round's years, or correct the phases there.": "写上 programme.yaml 为该轮年份给出的阶段，或改正那里的阶段。",
-    "A returned file is not an xlsx form planc can read.": "交回的文件不是 planc 能读取的 xlsx 表格。",
     "Send back the .xlsx planc progress forms wrote, saved as Excel (not CSV).": "交回 planc progress forms 生成的 .xlsx，按 Excel 格式保存（不要存成 CSV）。",
-    "A returned form is of another kind, round or period than the import asks for.": "交回的表格与导入要求的种类、轮次或期次不符。",
     "Import it with the round it was made for, or make the form anew with planc progress forms.": "按表格所属的轮次导入，或用 planc progress forms 重新生成表格。",
-    "A returned form was edited where it must not be (the hidden ids, the headings).": "交回的表格改动了不允许改的地方（隐藏的 id、表头）。",
     "Fill in only the open cells; make the form anew with planc progress forms if it was changed.": "只填写开放的单元格；表格被改动过的，用 planc progress forms 重新生成。",
-    "A cell of a returned form holds a value that is not allowed (at FILE:SHEET!CELL).": "交回表格的某个单元格填了不允许的值（定位到 文件:工作表!单元格）。",
     "Correct the cell as the message says: a status from the list, a whole percent, a date.": "按消息改正该单元格：从列表中选状态、填整数百分比、填日期。",
-    "A returned form has nothing filled in; it is not imported.": "交回的表格什么也没填，不予导入。",
     "Nothing to fix, unless the unit meant to report: ask it to fill in the form.": "无需改正；如该单位本应报送，请其填写表格。",
     "A progress report names a task the round does not have.": "进展报送中写了本轮没有的任务。",
     "Correct the task id (the hint names the closest one).": "改正任务 id（提示给出最接近的一个）。",
@@ -228,10 +210,39 @@ ZH: dict[str, str] = {
     "The earlier period, e.g. 2021-Q1.": "较早的期次，如 2021-Q1。",
     "The later period, e.g. 2021-Q2.": "较晚的期次，如 2021-Q2。",
     "text or json.": "text 或 json。",
-    "plan, tasks, indicators, cases, places, units or progress (default: all in one).": "plan、tasks、indicators、cases、places、units 或 progress（默认：全部合一）。",
     "Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\nplanc progress ROUND shows the table; the subcommands make and read the forms, and compare two periods.\n\nExamples:\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx": "督查：每项任务的进展，来自 plans/ROUND/progress/PERIOD.yaml。\n\nplanc progress ROUND 显示进展表；子命令生成和读取报送表格，并比较两期。\n\n示例（Examples）：\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx",
     "Every task's state as of a period, by chapter and by lead unit: done, on track, not\nstarted, delayed, overdue (past its due and not done), not reported, dropped.\n\nExamples:\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json": "截至某期每项任务的状态，按部分和牵头单位列出：已完成、正常推进、\n未启动、滞后、逾期（过了时限仍未完成）、未报送、已终止。\n\n示例（Examples）：\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json",
     "Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,\nprefilled with the last period's answers. Existing files are never overwritten.\n\nExamples:\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2": "为某一期给每个牵头单位生成一份 .xlsx 进展报送表，列出其牵头的任务，\n预先填好上一期的内容。已有的文件绝不覆盖。\n\n示例（Examples）：\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2",
     "Read returned progress forms into plans/ROUND/progress/PERIOD.yaml.\n\nAll or nothing: a problem in any form (located at FILE:SHEET!CELL) writes nothing.\nImporting the same form again changes nothing.\n\nExamples:\n\n  planc progress import 2020-2021 returned/*.xlsx": "把交回的进展报送表读入 plans/ROUND/progress/PERIOD.yaml。\n\n全部成功才写入：任何表格有问题（定位到 文件:工作表!单元格）都不写入任何内容。\n同一表格再导入一次不会改变任何内容。\n\n示例（Examples）：\n\n  planc progress import 2020-2021 returned/*.xlsx",
     "What moved between two periods: tasks whose state changed, and tasks whose percent went\nup or down.\n\nExamples:\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json": "两期之间的变化：状态改变的任务，以及进度上升或下降的任务。\n\n示例（Examples）：\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json",
+    # the consultation and draft editions
+    "A comment of the consultation has no `disposition:`.": "征求意见中的某条意见没有写 `disposition:`（处理意见）。",
+    "Record the office's decision: adopted, partly-adopted, not-adopted or noted.": "写上市推进办的处理意见：adopted（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（已知悉）。",
+    "A disposition says too little: not or partly adopted without `reason:`, or adopted on no task (a general comment) without `changed:`.": "处理意见写得不够：未采纳或部分采纳而没有 `reason:`，或采纳了不针对具体任务的意见而没有 `changed:`。",
+    "Give the `reason:`, or name in `changed:` the tasks the comment changed.": "写上 `reason:`，或在 `changed:` 中列出该意见改动的任务。",
+    "An adopted comment's task is the same in the revised plan as in the draft the forms were made from (`draft:`, a git commit).": "已采纳意见所针对的任务，在修改稿中与生成表格时的草稿（`draft:`，一个 git 提交）相同。",
+    "Revise the task as adopted, or correct the disposition.": "按采纳的意见修改任务，或改正处理意见。",
+    "Build as this edition, whatever plan.yaml says: draft marks the documents 征求意见稿 (cover, running header, date) and numbers every task.": "按此版本生成，不论 plan.yaml 怎么写：draft 会在文档上标注“征求意见稿”（封面、页眉、日期），并给每项任务编号。",
+    "Day the forms came back (default: today).": "表格交回的日期（默认：今天）。",
+    "Filled forms (.xlsx).": "填好的表格（.xlsx）。",
+    "Only this unit's form (repeatable).": "只生成该单位的表格（可重复）。",
+    "The round, e.g. 2022-2023.": "轮次，如 2022-2023。",
+    "Which consultation: 1 for the first.": "第几轮征求意见：第一轮为 1。",
+    "Write consultation.html, .pdf and .json here.": "把 consultation.html、.pdf 和 .json 写到这里。",
+    "text, json or html (printed).": "text、json 或 html（打印版）。",
+    "plan, tasks, indicators, cases, places, units, programme, consultation or progress (default: all in one).": "plan、tasks、indicators、cases、places、units、programme、consultation 或 progress（默认：全部合一）。",
+    "The consultation round (征求意见): forms out to the units, comments back in, the 采纳情况说明.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023": "征求意见：向各单位发出表格，收回意见，生成采纳情况说明。\n\n示例（Examples）：\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023",
+    "Write one .xlsx form per unit that leads or partners a task of ROUND.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms/round-1\n\n  planc consult forms 2022-2023 --round-no 2 --unit commerce": "给牵头或参与 ROUND 任务的每个单位各生成一份 .xlsx 表格。\n\n示例（Examples）：\n\n  planc consult forms 2022-2023 --out forms/round-1\n\n  planc consult forms 2022-2023 --round-no 2 --unit commerce",
+    "Read filled forms into plans/ROUND/consultation/round-N.yaml.\n\nEvery form is checked first; one bad form and nothing is written. The same form twice\nadds nothing.\n\nExamples:\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20": "把填好的表格读入 plans/ROUND/consultation/round-N.yaml。\n\n先检查每一份表格；只要有一份有问题，就不写入任何内容。同一表格导入两次\n不会重复添加。\n\n示例（Examples）：\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20",
+    "The 征求意见采纳情况说明: comments by consultation, unit, disposition and chapter, and\nevery comment not adopted with its reason.\n\nExamples:\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023": "征求意见采纳情况说明：按轮次、单位、处理意见和部分统计意见，\n并列出每条未采纳的意见及其理由。\n\n示例（Examples）：\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023",
+    "Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.\n\nNothing is written when the sources have errors; an unchanged build is skipped.\n\nExamples:\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build 2024-2025 --edition draft --out drafts": "把每轮的行动计划和指导手册生成 HTML 和 PDF，以及 plan.json 和 dist/index.html。\n\n源文件有错误时不写任何内容；源文件未变时跳过。\n\n示例（Examples）：\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build 2024-2025 --edition draft --out drafts",
+    "A field is missing, unknown or of the wrong type (a malformed id or date, a qualifier other than 余/多, an inferred provenance note without `reason:`), or a file or folder is misplaced.": "字段缺失、未知或类型不对（id 或日期格式不对、限定词不是“余/多”、推定的来源说明没有 `reason:`），或文件、文件夹位置不对。",
+    "A reference names a unit, place, indicator, case, source, chapter or task that does not exist (also a programme figure's rounds, a consultation comment's unit or task).": "引用了不存在的单位、地点、指标、案例、来源、部分或任务（也包括纲要数字所列的轮次、征求意见所针对的单位或任务）。",
+    "Published figures contradict each other: chapter counts against the total (or `tasks_in_chapters`), a part above its whole, or a programme figure the rounds' own figures cannot add up to.": "公布的数字相互矛盾：各部分任务数与总数（或 `tasks_in_chapters`）不符、部分大于整体，或纲要数字与各轮公布的数字对不上。",
+    "No task serves an indicator (a `role: targets` system is exempt).": "没有任务服务于这个指标（`role: targets` 的指标体系除外）。",
+    "A returned file (consult or progress import) is not an .xlsx workbook; planc says what it is (.xls, CSV, PDF, empty).": "交回的文件（征求意见或进展导入）不是 .xlsx 工作簿；planc 会说明它是什么（.xls、CSV、PDF、空文件）。",
+    "A workbook that is not a planc form, or a form of another kind, round or unit.": "工作簿不是 planc 生成的表格，或是其他种类、轮次或单位的表格。",
+    "A form's hidden id column or metadata was edited, a sheet deleted, or columns moved.": "表格隐藏的 id 列或元数据被改动、工作表被删除或列被移动。",
+    "A cell planc will not guess about (at FILE:SHEET!CELL): a value not allowed, a formula, merged cells, text beside the form.": "planc 不作猜测的单元格（定位到 文件:工作表!单元格）：不允许的值、公式、合并单元格、表格外的文字。",
+    "A returned form has nothing filled in (无意见, or no status): recorded as a response, nothing imported.": "交回的表格什么也没填（无意见或没有状态）：记为已回复，不导入内容。",
 }

@@ -14,7 +14,9 @@ PYTHON=${PYTHON:-python3}
 #   libpango-1.0-0 libpangoft2-1.0-0   WeasyPrint's text layout
 SYSTEM_PACKAGES=(python3-venv fonts-noto-cjk fontconfig libharfbuzz-subset0 libpango-1.0-0
     libpangoft2-1.0-0)
-TEST_PACKAGES=(poppler-utils chromium)
+# For the tests: pdftotext/pdftoppm, a browser, and LibreOffice Calc (headless), which proves a
+# real spreadsheet program reads the consultation forms.
+TEST_PACKAGES=(poppler-utils chromium libreoffice-calc)
 
 say() { printf 'planc setup: %s\n' "$*" >&2; }
 

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planc import i18n
-from planc.cli import app, progress_app
+from planc.cli import app, consult_app, progress_app
 from planc.codes import CODES
 from planc.zh_cn import ZH
 from tests.conftest import VALID
@@ -34,7 +34,11 @@ def messages() -> set[str]:
                 first = node.args[0] if node.args else None
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     found.add(first.value)
-    for info in [*app.registered_commands, *progress_app.registered_commands]:
+    for info in [
+        *app.registered_commands,
+        *consult_app.registered_commands,
+        *progress_app.registered_commands,
+    ]:
         assert info.callback is not None and info.callback.__doc__
         found.add(inspect.cleandoc(info.callback.__doc__))
     for code in CODES.values():

@@ -39,6 +39,21 @@ RANKS = {
     "planc.progress.forms": 5,
     "planc.progress.importer": 5,
     "planc.sheets": 1,
+    # The consultation (planc/consult), likewise.
+    "planc.consult.sheets": 1,
+    "planc.consult.checks": 3,
+    "planc.consult.report": 3,
+    "planc.consult.forms": 5,
+    "planc.consult.importer": 5,
+    "planc.consult.history": 5,
+    "planc.numbering": 2,
+}
+# Known upward imports, each with its reason; a new one fails the test.
+ALLOWED = {
+    # adopted-unchanged compares a task with the draft in git, through planc diff's sides; the
+    # import is lazy (only when a consultation record names a draft). A follow-up could move
+    # reading a round at a revision below the pipeline.
+    ("planc.pipeline", "planc.consult.history"),
 }
 
 
@@ -73,7 +88,8 @@ def test_no_layer_imports_a_layer_above_it() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         name = module_name(path)
         for imported in imports(path):
-            if within(imported, "planc") and rank(imported) > rank(name):
+            upward = within(imported, "planc") and rank(imported) > rank(name)
+            if upward and not any(within(imported, a) and name == n for n, a in ALLOWED):
                 wrong.append(f"{name} imports {imported}")
     assert wrong == []
 

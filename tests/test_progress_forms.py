@@ -232,3 +232,16 @@ def test_the_form_codes_examples_are_what_planc_prints(here: Path, name: str) ->
         fill(files[0], "talent-visa", status=None)
     result = runner.invoke(app, ["progress", "import", "2020-2021", *files])
     assert result.stderr.splitlines()[0] == ALL_CODES[name].example
+
+
+def test_libreoffice_reads_the_progress_form(here: Path, tmp_path: Path) -> None:
+    """A real spreadsheet program opens the progress form, prefilled answers included."""
+    from tests.office import sheets_as_csv
+
+    sheets = sheets_as_csv(here / COMMERCE, tmp_path / "office")
+    rows = sheets["任务进展"]
+    ids = [row[0] for row in rows[3:5]]
+    assert ids == ["state-capital-reform", "international-living-rooms"]
+    first = rows[3]
+    assert first[COL["status"] - 1] == "滞后" and first[COL["percent"] - 1] == "55"
+    assert first[COL["previous"] - 1] == "2021-Q2 滞后 55%"

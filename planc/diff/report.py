@@ -51,7 +51,10 @@ def as_dict(diff: RoundDiff, only: Sequence[str] = KINDS) -> dict[str, Any]:
         k = diff.kinds[kind]
         data[kind] = {
             "continued": [_entry(m) for m in k.continued],
-            "revised": [{**_entry(m), "changes": list(m.changed)} for m in k.revised],
+            "revised": [
+                {**_entry(m), "changes": list(m.changed), **_notes(diff, kind, m)}
+                for m in k.revised
+            ],
             "new": [{"id": item.id} for item in k.new],
             "dropped": [{"id": item.id} for item in k.dropped],
         }
@@ -72,6 +75,25 @@ def as_dict(diff: RoundDiff, only: Sequence[str] = KINDS) -> dict[str, Any]:
         for f in diff.figures
     }
     return data
+
+
+def _notes(diff: RoundDiff, kind: str, m: Match) -> dict[str, Any]:
+    """A revised task's comments, only where there are some (the contract stays as it was)."""
+    notes = diff.comments.get(m.to_id, []) if kind == "tasks" else []
+    if not notes:
+        return {}
+    return {
+        "comments": [
+            {"id": n.id, "unit": n.unit, "disposition": n.disposition, "text": n.text}
+            for n in notes
+        ]
+    }
+
+
+def comment_lines(diff: RoundDiff, kind: str, m: Match) -> list[str]:
+    """The adopted comments of the consultation that changed a revised task."""
+    notes = diff.comments.get(m.to_id, []) if kind == "tasks" else []
+    return [f"征求意见 {n.id} {n.unit}（{n.disposition}）：{n.text}" for n in notes]
 
 
 def _entry(m: Match) -> dict[str, Any]:
@@ -158,6 +180,8 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
             out.print(line)
             for change in text_changes(m):
                 show(change, "      ")
+            for note in comment_lines(diff, kind, m):
+                out.print(Text(f"      {note}", "cyan"))
         for item in k.new:
             out.print(Text(f"  + {item.id}  {item.title}", "green"))
         for item in k.dropped:
@@ -211,6 +235,7 @@ def as_markdown(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
             )
             for change in text_changes(m):
                 lines.append(f"  - {change.name}: {_md_change(change)}")
+            lines += [f"  - {_md(note)}" for note in comment_lines(diff, kind, m)]
         lines += [f"- new `{item.id}` {_md(item.title)}" for item in k.new]
         lines += [f"- dropped `{item.id}` {_md(item.title)}" for item in k.dropped]
     return "\n".join(lines) + "\n"
@@ -226,6 +251,7 @@ def as_html(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
             "zh": KIND_NAMES[kind],
             "diff": diff.kinds[kind],
             "texts": {m.to_id: text_changes(m) for m in diff.kinds[kind].revised},
+            "notes": {m.to_id: comment_lines(diff, kind, m) for m in diff.kinds[kind].revised},
         }
         for kind in only
     ]

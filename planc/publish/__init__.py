@@ -4,6 +4,7 @@ it was. It prints nothing: it returns a PublishResult, or raises a PlancError.""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from planc.render.pages import document, site_index
 from planc.render.pdf import require_fonts
 from planc.render.views import round_view
 
+BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")  # a draft is dated as the office sees it
 DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
 
 
@@ -64,11 +66,13 @@ def publish(
     jobs: int | None = None,
     release: bool = False,
     progress: Progress | None = None,
+    edition: str | None = None,
 ) -> PublishResult:
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
-    beside it. Raises UsageError, SourcesHaveErrors, FontMissing."""
+    beside it; `edition` overrides the rounds' own (`draft`: the 征求意见稿 to send round).
+    Raises UsageError, SourcesHaveErrors, FontMissing."""
     asked = select_rounds(plans, rounds)
-    result = _build(plans, asked, out, jobs or default_jobs(), progress or _Silent())
+    result = _build(plans, asked, out, jobs or default_jobs(), progress or _Silent(), edition)
     if release:
         from planc.publish.release import write_release
 
@@ -78,10 +82,15 @@ def publish(
 
 
 def _build(
-    plans: Path, rounds: list[str], out: Path, jobs: int, progress: Progress
+    plans: Path,
+    rounds: list[str],
+    out: Path,
+    jobs: int,
+    progress: Progress,
+    edition: str | None = None,
 ) -> PublishResult:
     # Unchanged sources: answer before reading them.
-    digest = inputs_digest(plans, rounds)
+    digest = inputs_digest(plans, rounds) + (f" edition={edition}" if edition else "")
     if up_to_date(out, digest, rounds):
         return PublishResult(out, rounds, up_to_date=True)
     with Workers(jobs, 2 * len(rounds)) as workers:
@@ -93,13 +102,14 @@ def _build(
             )
         if out.exists() and not out.is_dir():
             raise UsageError(_("--out {out} is a file, not a folder", out=out))
+        dates = _editions(analysis, plans, edition)
         require_fonts()
         with replacing(out) as work:
             if out.is_dir():  # rounds not rebuilt now keep their last build
                 for entry in out.iterdir():
                     if entry.is_dir() and entry.name not in analysis.rounds:
                         shutil.copytree(entry, work / entry.name)
-            result = _render(analysis, work, workers, progress)
+            result = _render(analysis, work, workers, progress, dates)
             write_stamp(work, digest)
     result.out = out
     result.files = sum(1 for p in out.rglob("*") if p.is_file() and p.name != STAMP)
@@ -120,7 +130,29 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress) -> PublishResult:
+def _editions(analysis: Analysis, plans: Path, edition: str | None) -> dict[str, str]:
+    """Apply `--edition` to the rounds built, and date every draft: by SOURCE_DATE_EPOCH or the
+    last commit of its sources, in Beijing time; never the clock, so builds stay reproducible."""
+    from planc.publish.release import source_epoch
+
+    dates: dict[str, str] = {}
+    for name in analysis.rounds:
+        rnd = analysis.index.rounds[name].round
+        if edition is not None:
+            rnd.edition = edition
+        if rnd.edition == "draft":
+            day = dt.datetime.fromtimestamp(source_epoch(plans, name), BEIJING).date()
+            dates[name] = f"{day.year}年{day.month}月{day.day}日"
+    return dates
+
+
+def _render(
+    analysis: Analysis,
+    work: Path,
+    workers: Workers,
+    progress: Progress,
+    dates: dict[str, str] | None = None,
+) -> PublishResult:
     """Write every document of the rounds asked for into `work`: the HTML and plan.json here,
     the PDFs in the workers."""
     index, rounds = analysis.index, list(analysis.rounds)
@@ -130,7 +162,7 @@ def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress
     progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 2 * len(bulletins) + 1)
     for name in rounds:
         progress.step(f"HTML {name}")
-        view = round_view(index, name)
+        view = round_view(index, name, (dates or {}).get(name, ""))
         for doc in ("plan", "handbook"):
             _write(work / name / f"{doc}.html", document(view, doc, site_rounds, "screen"))
             html = document(view, doc, site_rounds, "print")
