@@ -14,6 +14,7 @@ from typing import Protocol
 
 from planc.diagnostics import Severity, count
 from planc.errors import Failing, FontMissing, SourcesHaveErrors, UsageError
+from planc.i18n import _
 from planc.index import Index
 from planc.pipeline import Analysis, analyze, select_rounds
 from planc.progress.view import progress_document, progress_view
@@ -100,10 +101,10 @@ def _build(
         if count(analysis.diagnostics, Severity.ERROR):
             raise SourcesHaveErrors(
                 [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
-                f"the sources have errors; nothing was written to {out}",
+                _("the sources have errors; nothing was written to {out}", out=out),
             )
         if out.exists() and not out.is_dir():
-            raise UsageError(f"--out {out} is a file, not a folder")
+            raise UsageError(_("--out {out} is a file, not a folder", out=out))
         dates = _editions(analysis, plans, edition)
         require_fonts()
         with replacing(out) as work:
