@@ -11,6 +11,7 @@ from pathlib import Path
 from planc.check import run_checks
 from planc.diagnostics import Diagnostic, sorted_diagnostics
 from planc.errors import UsageError
+from planc.i18n import _
 from planc.index import Index, build_index
 from planc.load import PROGRAMME, ROUND_DIR, load_project, round_names
 from planc.load.cache import SourceCache
@@ -50,15 +51,26 @@ def _concerns(diagnostic: Diagnostic, rounds: Sequence[str]) -> bool:
 def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
     """The rounds a command works on, oldest first: those named, or every round of `plans`."""
     if not plans.is_dir():
-        raise UsageError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
+        raise UsageError(
+            _("no plans folder at '{plans}' (use --plans DIR to point at one)", plans=plans)
+        )
     try:
         available = round_names(plans)
     except OSError as exc:
-        raise UsageError(f"cannot read the plans folder '{plans}': {exc.strerror}") from None
+        raise UsageError(
+            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=exc.strerror)
+        ) from None
     for name in rounds:
         if name not in available:
-            known = ", ".join(available) or "none"
-            raise UsageError(f"no round '{name}' in {plans} (rounds there: {known})")
+            known = ", ".join(available) or _("none")
+            raise UsageError(
+                _(
+                    "no round '{name}' in {plans} (rounds there: {known})",
+                    name=name,
+                    plans=plans,
+                    known=known,
+                )
+            )
     return sorted(set(rounds)) if rounds else available
 
 
@@ -83,8 +95,23 @@ def analyze(
         try:
             project, diagnostics = load_project(plans, chosen if partial else None, cache)
         except OSError as exc:
-            raise UsageError(f"cannot read the plans folder '{plans}': {exc.strerror}") from None
+            raise UsageError(
+                _(
+                    "cannot read the plans folder '{plans}': {reason}",
+                    plans=plans,
+                    reason=exc.strerror,
+                )
+            ) from None
         index = build_index(project)
         diagnostics += run_checks(index)
+        if any(
+            c.draft
+            for name in chosen
+            if name in index.rounds
+            for c in index.rounds[name].round.consultations
+        ):
+            from planc.consult.history import adopted_unchanged  # reads git: only when asked
+
+            diagnostics += adopted_unchanged(plans, index, chosen)
     kept = [d for d in diagnostics if _concerns(d, chosen)]
     return Analysis(plans, index, chosen, sorted_diagnostics(kept))

@@ -10,7 +10,9 @@ What a round's diagnostics depend on (planc/pipeline.py reads the same for one r
 - the rounds its tasks continue and its `previous:` round, whole. Which rounds those are is
   known only after reading the round, so an entry lists them with the digest they had, and is
   used only while each still has it.
-The diagnostics about the registry and the folder itself depend on what every round shares only.
+The diagnostics about the registry and the folder itself depend on what every round shares (and,
+with a programme.yaml, on every round). A round with a draft consultation is compared with the
+draft in git: its verdict is never kept.
 
 Digests are over bytes (SHA-256), never times. A round folder holding a symbolic link or
 anything but files and folders is always checked afresh: its bytes are not planc's to follow.
@@ -150,10 +152,21 @@ def check_diagnostics(
             if name not in missing and name != _GLOBAL:
                 continue  # pragma: no cover - analyze keeps only the rounds asked for
             found[name] = diagnostics
+            if _reads_git(analysis, name):
+                continue  # what it says depends on the git history too: never kept
             with contextlib.suppress(_Unsafe, OSError):
                 store.store(inputs.key(name), _pack(_deps(analysis, name, inputs), diagnostics))
     everything = [d for name in [_GLOBAL, *chosen] for d in found[name]]
     return chosen, sorted_diagnostics(everything)
+
+
+def _reads_git(analysis: object, name: str) -> bool:
+    """A round with a draft consultation is compared with the draft in git (planc/consult)."""
+    from planc.pipeline import Analysis
+
+    assert isinstance(analysis, Analysis)
+    ri = analysis.index.rounds.get(name)
+    return ri is not None and any(c.draft for c in ri.round.consultations)
 
 
 def _deps(analysis: object, name: str, inputs: _Inputs) -> list[tuple[str, bytes]]:

@@ -111,6 +111,19 @@ def test_html_only_writes_the_full_builds_html(shipped_dist: Path, tmp_path: Pat
     assert publish(SHIPPED, [], out, html_only=True).up_to_date
 
 
+def test_round_pages_are_the_builds_pages(shipped_dist: Path) -> None:
+    from planc.pipeline import analyze
+    from planc.publish.html import round_pages
+
+    analysis = analyze(SHIPPED, everything=True)
+    names = analysis.rounds
+    handbooks = [n for n in names if (shipped_dist / n / "handbook.html").is_file()]
+    for name in names:
+        pages = round_pages(analysis, name, names, handbooks)
+        for file, text in pages.items():
+            assert text.encode("utf-8") == (shipped_dist / name / file).read_bytes(), file
+
+
 def test_html_only_never_imports_weasyprint(plans: Path, tmp_path: Path) -> None:
     probe = (
         "import sys\nfrom pathlib import Path\nfrom planc.publish import publish\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc, Severity
 from planc.errors import PlansFolderError
+from planc.i18n import _
 from planc.load import build
 from planc.load.cache import SourceCache
 from planc.load.formats import KINDS
@@ -21,7 +22,7 @@ ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
 PROGRAMME = "programme.yaml"  # optional: the strategy the rounds serve
 # Subfolders of a round, each of one file kind.
-ROUND_PARTS = ("tasks", "cases", "indicators", "progress")
+ROUND_PARTS = ("tasks", "cases", "indicators", "consultation", "progress")
 
 
 def round_names(plans: Path) -> list[str]:
@@ -96,7 +97,7 @@ class _Loader:
 
     def read_everything(self, jobs: list[tuple[str, str]]) -> None:
         found = read_all(self.plans, jobs, self.cache)
-        for (file, _), (rec, problems) in zip(jobs, found, strict=True):
+        for (file, _kind), (rec, problems) in zip(jobs, found, strict=True):
             self.out.extend(problems)
             self.recs[file] = rec
             if rec is None:
@@ -165,6 +166,8 @@ class _Loader:
                 build.tasks_file(rnd, file, file_rec)
             elif kind == "cases":
                 build.cases_file(rnd, file, file_rec)
+            elif kind == "consultation":
+                build.consultation_file(rnd, file, file_rec)
             elif kind == "progress":
                 self.out += progress_file(rnd, file, file_rec)
             else:
@@ -272,7 +275,9 @@ def load_project(
     before come from PLANS/.planc-cache. Raises PlansFolderError only when `plans` is not a
     plans folder at all; every problem inside one is a diagnostic."""
     if not plans.is_dir():
-        raise PlansFolderError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
+        raise PlansFolderError(
+            _("no plans folder at '{plans}' (use --plans DIR to point at one)", plans=plans)
+        )
     store = SourceCache(plans) if cache is True else cache or None
     loader = _Loader(plans, store)
     project = loader.project(rounds)

@@ -5,6 +5,7 @@ and everything between files is the check stage's."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from planc.load.spec import Rec
@@ -12,6 +13,8 @@ from planc.model import (
     Area,
     Case,
     Chapter,
+    Comment,
+    Consultation,
     Dimension,
     Figure,
     Indicator,
@@ -23,6 +26,7 @@ from planc.model import (
     Provenance,
     Reference,
     Registry,
+    Response,
     Round,
     RoundsFigure,
     Section,
@@ -162,11 +166,14 @@ def plan(name: str, file: str, rec: Rec) -> Round:
     return rnd
 
 
-def _task(rec: Rec, chapter: str, section: str | None, shared: list[Provenance]) -> Task:
+def _task(
+    rec: Rec, rnd: Round, chapter: str, section: str | None, shared: list[Provenance]
+) -> Task:
     return Task(
         id=rec.get("id", ""),
         title=rec.get("title", ""),
         chapter=chapter,
+        round=rnd.name,
         loc=rec.at("id"),
         locs=rec.locs,
         number=rec.get("number"),
@@ -214,11 +221,11 @@ def tasks_file(rnd: Round, file: str, rec: Rec) -> None:
             provenance=provenance(sec),
         )
         for item in _recs(sec.get("tasks")):
-            section.tasks.append(_task(item, chapter.id, section.title, shared))
+            section.tasks.append(_task(item, rnd, chapter.id, section.title, shared))
         chapter.sections.append(section)
         chapter.tasks.extend(section.tasks)
     for item in _recs(rec.get("tasks")):
-        chapter.tasks.append(_task(item, chapter.id, None, shared))
+        chapter.tasks.append(_task(item, rnd, chapter.id, None, shared))
 
 
 def cases_file(rnd: Round, file: str, rec: Rec) -> None:
@@ -301,6 +308,57 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
         ]
         system.dimensions.append(dimension)
     rnd.systems.append(system)
+
+
+CONSULTATION_NAME = re.compile(r"round-([1-9][0-9]*)\.yaml")
+
+
+def consultation_file(rnd: Round, file: str, rec: Rec) -> None:
+    """A consultation record; its number is the N of round-N.yaml (the checks compare it with
+    `consultation:` and the file's name)."""
+    named = CONSULTATION_NAME.fullmatch(file.rsplit("/", 1)[-1])
+    record = Consultation(
+        number=int(named[1]) if named else rec.get("consultation", 0),
+        declared_number=rec.get("consultation"),
+        file=file,
+        loc=rec.loc,
+        locs=rec.locs,
+        title=rec.get("title"),
+        draft=rec.get("draft"),
+        revised=rec.get("revised"),
+    )
+    for item in _recs(rec.get("responses")):
+        record.responses.append(
+            Response(
+                unit=item.get("unit"),
+                form=item.get("form", ""),
+                file=item.get("file", ""),
+                received=item.get("received"),
+                loc=item.loc,
+            )
+        )
+    for item in _recs(rec.get("comments")):
+        record.comments.append(
+            Comment(
+                id=item.get("id", ""),
+                loc=item.at("id"),
+                locs=item.locs,
+                unit=item.get("unit"),
+                task=item.get("task"),
+                chapter=item.get("chapter"),
+                text=item.get("text", ""),
+                proposal=item.get("proposal"),
+                contact=item.get("contact"),
+                received=item.get("received"),
+                file=item.get("file"),
+                cell=item.get("cell"),
+                disposition=item.get("disposition"),
+                reason=item.get("reason"),
+                changed=item.get("changed", []),
+            )
+        )
+    rnd.consultations.append(record)
+    rnd.consultations.sort(key=lambda c: c.number)
 
 
 def programme(file: str, rec: Rec) -> Programme:

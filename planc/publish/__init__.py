@@ -4,14 +4,17 @@ it was. It prints nothing: it returns a PublishResult, or raises a PlancError.""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from planc.diagnostics import Severity, count
-from planc.errors import Failing, SourcesHaveErrors, UsageError
+from planc.errors import Failing, FontMissing, SourcesHaveErrors, UsageError
+from planc.i18n import _
 from planc.pipeline import Analysis, analyze, select_rounds
 from planc.publish.folders import replacing
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from planc.index import Index
     from planc.publish.workers import Workers
 
+BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")  # a draft is dated as the office sees it
 DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
 
 
@@ -60,17 +64,19 @@ def publish(
     jobs: int | None = None,
     release: bool = False,
     progress: Progress | None = None,
+    edition: str | None = None,
     html_only: bool = False,
     cache: bool = True,
 ) -> PublishResult:
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
-    beside it; `html_only`: the HTML pages, plan.json and the index, no PDF. Raises
-    UsageError, SourcesHaveErrors, FontMissing."""
+    beside it; `edition` overrides the rounds' own (`draft`: the 征求意见稿 to send round);
+    `html_only`: the HTML pages, plan.json and the index, no PDF. Raises UsageError,
+    SourcesHaveErrors, FontMissing."""
     if release and html_only:
-        raise UsageError("--release needs the PDFs: build without --html")
+        raise UsageError(_("--release needs the PDFs: build without --html"))
     asked = select_rounds(plans, rounds)
     options = _Options(jobs, html_only, cache)
-    result = _build(plans, asked, out, options, progress or _Silent())
+    result = _build(plans, asked, out, options, progress or _Silent(), edition)
     if release:
         from planc.publish.release import write_release
 
@@ -87,10 +93,16 @@ class _Options:
 
 
 def _build(
-    plans: Path, rounds: list[str], out: Path, options: _Options, progress: Progress
+    plans: Path,
+    rounds: list[str],
+    out: Path,
+    options: _Options,
+    progress: Progress,
+    edition: str | None = None,
 ) -> PublishResult:
     # Unchanged sources: answer before reading them.
     digest = inputs_digest(plans, rounds, options.html_only)
+    digest += f" edition={edition}" if edition else ""
     if up_to_date(out, digest, rounds, options.html_only):
         return PublishResult(out, rounds, up_to_date=True)
     # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged build is
@@ -105,10 +117,11 @@ def _build(
         if count(analysis.diagnostics, Severity.ERROR):
             raise SourcesHaveErrors(
                 [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
-                f"the sources have errors; nothing was written to {out}",
+                _("the sources have errors; nothing was written to {out}", out=out),
             )
         if out.exists() and not out.is_dir():
-            raise UsageError(f"--out {out} is a file, not a folder")
+            raise UsageError(_("--out {out} is a file, not a folder", out=out))
+        dates = _editions(analysis, plans, edition)
         if pdfs:
             require_fonts()
         with replacing(out) as work:
@@ -116,7 +129,7 @@ def _build(
                 for entry in out.iterdir():
                     if entry.is_dir() and entry.name not in analysis.rounds:
                         shutil.copytree(entry, work / entry.name)
-            result = _render(analysis, work, workers, progress)
+            result = _render(analysis, work, workers, progress, dates)
             write_stamp(work, digest)
     result.out = out
     result.files = sum(1 for p in out.rglob("*") if p.is_file() and p.name != STAMP)
@@ -137,49 +150,116 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _render(analysis: Analysis, work: Path, workers: Workers, progress: Progress) -> PublishResult:
+def _editions(analysis: Analysis, plans: Path, edition: str | None) -> dict[str, str]:
+    """Apply `--edition` to the rounds built, and date every draft: by SOURCE_DATE_EPOCH or the
+    last commit of its sources, in Beijing time; never the clock, so builds stay reproducible."""
+    from planc.publish.release import source_epoch
+
+    dates: dict[str, str] = {}
+    for name in analysis.rounds:
+        rnd = analysis.index.rounds[name].round
+        if edition is not None:
+            rnd.edition = edition
+        if rnd.edition == "draft":
+            day = dt.datetime.fromtimestamp(source_epoch(plans, name), BEIJING).date()
+            dates[name] = f"{day.year}年{day.month}月{day.day}日"
+    return dates
+
+
+def _render(
+    analysis: Analysis,
+    work: Path,
+    workers: Workers,
+    progress: Progress,
+    dates: dict[str, str] | None = None,
+) -> PublishResult:
     """Write every document of the rounds asked for into `work`: the HTML and plan.json here,
-    the PDFs in the workers."""
+    the PDFs in the workers. A handbook's PDF is laid out before its plan's, whose links to
+    the cases then print the handbook's page beside them: a plan PDF sent on its own still
+    says where each case is."""
     from planc.progress.view import progress_document, progress_view
-    from planc.publish.html import round_pages
-    from planc.render.pages import site_index
+    from planc.render import fonts, pagerefs, typeset
+    from planc.render.export import plan_json
+    from planc.render.names import DOCS, pdf_name
+    from planc.render.pages import document, site_index
+    from planc.render.views import round_view
 
     index, rounds = analysis.index, list(analysis.rounds)
+    for_print = workers.pdfs > 0  # an HTML-only build: the screen pages only
     site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
-    pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
-    for_print = workers.pdfs > 0
+    views = {name: round_view(index, name, (dates or {}).get(name, "")) for name in rounds}
+    handbooks = {name for name in rounds if views[name].has_handbook} | {
+        p.parent.name for p in work.glob("*/handbook.html") if p.parent.name not in rounds
+    }
     bulletins = [n for n in rounds if index.rounds[n].progress is not None]
     per_round = DOCUMENTS_PER_ROUND if for_print else 3
     progress.start(len(rounds) * per_round + (2 if for_print else 1) * len(bulletins) + 1)
+    # The handbooks first, straight to the workers: their layout gives the plans' page
+    # references, and it runs while the rest of the HTML is made here.
+    books: dict[str, tuple[str, str, Path, Future[tuple[list[str], dict[str, int]]]]] = {}
+    for name in rounds if for_print else []:
+        if name in handbooks:
+            html = document(views[name], "handbook", site_rounds, "print", handbooks)
+            target = work / name / pdf_name("handbook", name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            books[name] = (
+                f"PDF {name} handbook",
+                html,
+                target,
+                workers.submit_anchored(html, target),
+            )
+    plans: list[tuple[str, str, str, Path]] = []  # round, label, print HTML, target
+    others: list[tuple[str, str, Path]] = []  # label, print HTML, target: the bulletins
     for name in rounds:
         progress.step(f"HTML {name}")
-        pages = round_pages(analysis, name, site_rounds, for_print)
-        for file, text in pages.screen.items():
-            _write(work / name / file, text)
+        view = views[name]
+        for doc in DOCS:
+            if doc == "handbook" and name not in handbooks:
+                # no handbook: nothing to write or lay out
+                progress.step(f"HTML {name}", 2 if for_print else 1)
+                continue
+            page = document(view, doc, site_rounds, "screen", handbooks)
+            _write(work / name / f"{doc}.html", page)
+            if doc == "plan" and for_print:
+                html = document(view, doc, site_rounds, "print", handbooks)
+                plans.append((name, f"PDF {name} plan", html, work / name / pdf_name(doc, name)))
             progress.step(f"HTML {name}", 1)
-        for doc, html in pages.print.items():
-            pdfs.append((f"PDF {name} {doc}", html, work / name / f"{doc}.pdf"))
+        _write(work / name / "plan.json", plan_json(index, name))
+        progress.step(f"HTML {name}", 1)
         if name in bulletins:  # the 督查通报, only where progress is reported
             pview = progress_view(index, name)
             with_progress = [n for n in site_rounds if _has_progress(work, index, n)]
-            _write(work / name / "progress.html", progress_document(pview, with_progress, "screen"))
-            progress.step(f"HTML {name}", 1)
+            screen = progress_document(pview, with_progress, "screen")
+            _write(work / name / "progress.html", typeset.finish(screen, "screen"))
             if for_print:
-                html = progress_document(pview, with_progress, "print")
-                pdfs.append((f"PDF {name} progress", html, work / name / "progress.pdf"))
+                html = typeset.finish(progress_document(pview, with_progress, "print"), "print")
+                target = work / name / pdf_name("progress", name)
+                others.append((f"PDF {name} progress", html, target))
+            progress.step(f"HTML {name}", 1)
     _write(work / "index.html", site_index(index, site_rounds))
     progress.step("PDF", 1)
+    if not for_print:
+        return PublishResult(work, rounds)
+    # No character without a face (an empty box in a printed 公文): on one, stop, naming the
+    # role and the character; nothing is swapped in.
+    pages = [p[2] for p in plans] + [b[1] for b in books.values()] + [o[1] for o in others]
+    missing = fonts.tofu(pages)
+    if missing:
+        for *_, book in books.values():  # let them finish before the work folder goes
+            book.exception()
+        raise FontMissing("; ".join(missing) + "; nothing was written")
     warnings: list[str] = []
-    if workers.pool is None:  # one at a time, here: say which before it starts
-        for label, html, target in pdfs:
-            progress.step(label)
-            warnings += workers.submit(html, target).result()
-            progress.step(label, 1)
-    else:
-        futures = [(label, workers.submit(html, target)) for label, html, target in pdfs]
-        for label, future in futures:
-            warnings += future.result()
-            progress.step(label, 1)
+    futures = []
+    for name, label, html, target in plans:
+        refs = workers.anchors(books[name][2], books[name][3]) if name in books else {}
+        futures.append((label, workers.submit(pagerefs.fill(html, refs), target)))
+    futures += [(label, workers.submit(html, target)) for label, html, target in others]
+    for book_label, _, _, book in books.values():
+        warnings += book.result()[0]
+        progress.step(book_label, 1)
+    for label, future in futures:
+        warnings += future.result()
+        progress.step(label, 1)
     return PublishResult(
         work,
         rounds,

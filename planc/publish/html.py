@@ -1,39 +1,36 @@
-"""The HTML of one round from an Analysis, as text: what a build writes for the screen and
-hands to the PDF workers for print. One function, so `planc build --html`, a full build and a
-live preview later all make the same bytes."""
+"""The screen pages of one round from an Analysis, as text: the groundwork of a live preview,
+which re-renders a round after each edit without writing a site. The same calls as the build's
+(`publish._render`), so the same bytes as `planc build` and `planc build --html` write
+(tests/test_speed.py holds them equal)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
 
 from planc.pipeline import Analysis
-from planc.render.export import plan_json
-from planc.render.pages import document
-from planc.render.views import round_view
-
-DOCUMENTS = ("plan", "handbook")
-
-
-@dataclass(slots=True)
-class RoundPages:
-    """`screen`: file name (plan.html, handbook.html, plan.json) -> text; `print`: document
-    (plan, handbook) -> the HTML WeasyPrint lays out (only when asked for)."""
-
-    screen: dict[str, str]
-    print: dict[str, str]
 
 
 def round_pages(
-    analysis: Analysis, name: str, site_rounds: Sequence[str], for_print: bool = True
-) -> RoundPages:
-    """The pages of round `name`, linking to `site_rounds` (the rounds in the output)."""
-    index, rounds = analysis.index, list(site_rounds)
-    view = round_view(index, name)
-    pages = RoundPages({}, {})
-    for doc in DOCUMENTS:
-        pages.screen[f"{doc}.html"] = document(view, doc, rounds, "screen")
-        if for_print:
-            pages.print[doc] = document(view, doc, rounds, "print")
-    pages.screen["plan.json"] = plan_json(index, name)
+    analysis: Analysis,
+    name: str,
+    site_rounds: Sequence[str],
+    handbooks: Collection[str] | None = None,
+    dated: str = "",
+) -> dict[str, str]:
+    """File name (plan.html, handbook.html when the round has one, plan.json) -> text, linking
+    to `site_rounds` (the rounds of the site); `handbooks`: those with a handbook (default:
+    all); `dated`: a draft's date."""
+    from planc.render.export import plan_json
+    from planc.render.names import DOCS
+    from planc.render.pages import document
+    from planc.render.views import round_view
+
+    view = round_view(analysis.index, name, dated)
+    rounds = list(site_rounds)
+    pages = {}
+    for doc in DOCS:
+        if doc == "handbook" and not view.has_handbook:
+            continue
+        pages[f"{doc}.html"] = document(view, doc, rounds, "screen", handbooks)
+    pages["plan.json"] = plan_json(analysis.index, name)
     return pages

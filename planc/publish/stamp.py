@@ -11,8 +11,9 @@ from planc.paths import CACHE_DIR, TEMPLATES
 from planc.publish.folders import digest_trees
 
 STAMP = ".planc-build"  # digest of what the last build was made from
-HTML_FILES = ("plan.html", "handbook.html", "plan.json")
-ROUND_FILES = (*HTML_FILES, "plan.pdf", "handbook.pdf")
+# What every round has (a round without cases has no handbook files).
+HTML_FILES = ("plan.html", "plan.json")
+ROUND_FILES = (*HTML_FILES, "plan-{round}.pdf")
 
 
 def inputs_digest(plans: Path, rounds: Sequence[str], html_only: bool = False) -> str:
@@ -29,7 +30,7 @@ def up_to_date(out: Path, digest: str, rounds: Sequence[str], html_only: bool = 
     if not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != digest:
         return False
     files = HTML_FILES if html_only else ROUND_FILES
-    return all((out / name / f).is_file() for name in rounds for f in files)
+    return all((out / name / f.format(round=name)).is_file() for name in rounds for f in files)
 
 
 def write_stamp(work: Path, digest: str) -> None:

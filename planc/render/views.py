@@ -3,35 +3,21 @@ in plain Python, so templates only lay it out (and StrictUndefined catches any s
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
+from planc import records
+from planc.figures import ALL_FIGURES
 from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Provenance, Round, Task
+from planc.numbering import task_numbers
 from planc.progress.status import latest_progress
+from planc.render.typeset import cn_date
 
 EDITION_LABELS = {
-    "official": "正式版",
+    "official": "",  # an official edition carries no label (GB/T 9704)
     "draft": "征求意见稿",
     "public-record": "公开资料整理版",
-}
-FIGURE_NAMES = {
-    "tasks": "工作任务",
-    "benchmarked_tasks": "涉及对标的任务",
-    "cases": "对标案例",
-    "case_countries": "案例涉及的国家和地区",
-    "case_cities": "案例涉及的城市",
-    "indicators": "指标",
-    "dimensions": "指标维度",
-    "references": "参阅文献",
-    "tasks_in_chapters": "属于各部分的工作任务",
-    "tasks_outside_chapters": "不属于各部分的工作任务",
-    "indicators_total": "指标（一、二级合计）",
-    "comments_adopted": "吸纳修改意见",
-    "consultation_rounds": "征求意见轮次",
-    "units_consulted": "征求意见的单位和部门",
-    "cities_studied": "调研国际城市",
-    "ocean_cities_studied": "其中海洋城市",
-    "tasks_done": "已完成任务",
 }
 FIELD_NAMES = {
     "title": "名称",
@@ -41,25 +27,6 @@ FIELD_NAMES = {
     "issuer": "印发单位",
     "issued": "印发日期",
     "goal": "目标",
-}
-FIGURE_UNITS = {
-    "tasks": "项",
-    "benchmarked_tasks": "项",
-    "cases": "宗",
-    "case_countries": "个",
-    "case_cities": "个",
-    "indicators": "项",
-    "dimensions": "个",
-    "references": "篇",
-    "tasks_in_chapters": "项",
-    "tasks_outside_chapters": "项",
-    "indicators_total": "项",
-    "comments_adopted": "条",
-    "consultation_rounds": "次",
-    "units_consulted": "个",
-    "cities_studied": "个",
-    "ocean_cities_studied": "个",
-    "tasks_done": "项",
 }
 _DIGITS = "零一二三四五六七八九"
 
@@ -243,11 +210,38 @@ class RoundView:
     chart_chapters: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_countries: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_coverage: list[tuple[str, int, int | None]] = field(default_factory=list)
+    dated: str = ""  # a draft's date (2020年5月10日), on its cover and in its running header
     has_progress: bool = False  # progress files: a 督查通报 (progress.html) beside the plan
 
     @property
+    def numbering(self) -> str:
+        """Why some tasks carry no number: task numbers are printed as published, and a
+        public-record round holds the numbers of only some of its tasks."""
+        tasks = [
+            t for c in self.chapters for t in (*c.tasks, *(x for s in c.sections for x in s.tasks))
+        ]
+        numbered = sum(1 for t in tasks if t.number)
+        if not tasks or numbered in (0, len(tasks)):
+            return ""
+        return (
+            f"任务编号照录公布的编号。公开资料只给出其中{numbered}项任务的编号，"
+            f"其余{len(tasks) - numbered}项任务的编号未见于公开资料，本版本不予补编。"
+        )
+
+    @property
+    def has_handbook(self) -> bool:
+        """A round whose sources hold no case gets no handbook (no empty shell)."""
+        return any(part.cases for part in self.parts)
+
+    @property
     def date(self) -> str:
-        return self.issued or self.name
+        """The issue date as a 公文 writes it: 2020年6月22日."""
+        return cn_date(self.issued) if self.issued else ""
+
+    @property
+    def draft(self) -> bool:
+        """征求意见稿: marked on the cover and at the head of every page."""
+        return self.edition == "draft"
 
 
 def _place_name(place: Place | None, pid: str) -> str:
@@ -265,57 +259,82 @@ class _Builder:
         self.round: Round = ri.round
         self.places = index.project.registry.places
         self.units = index.project.registry.units
+        # A draft numbers every task (as its consultation forms do) when none is published yet.
+        self.numbers: dict[str, int] = (
+            task_numbers(self.round)
+            if self.round.edition == "draft"
+            else {t.id: t.number for t in ri.tasks.values() if t.number is not None}
+        )
 
     def unit(self, uid: str) -> str:
         unit = self.units.get(uid)
         return unit.name if unit else uid
 
     def task_link(self, task: Task, page: str = "plan.html") -> Link:
-        label = f"{task.number}. {task.title}" if task.number else task.title
+        number = self.numbers.get(task.id) if task.id in self.ri.tasks else task.number
+        label = f"{number}. {task.title}" if number else task.title
         return Link(label, f"{page}#task-{task.id}")
 
-    def task(self, task: Task) -> TaskView:
+    def task_ref_link(self, ref: str) -> Link | None:
+        """A link to the task a `ROUND:ID` reference names, in its round's plan."""
+        found = self.index.task(ref)
+        if found is None:
+            return None
+        return Link(f"{found.round} {found.title}", f"../{found.round}/plan.html#task-{found.id}")
+
+    def _english(self, pid: str) -> str:
+        place = self.places.get(pid)
+        return place.en or "" if place else ""
+
+    def task(self, task: Task, context: tuple[str, ...] = ()) -> TaskView:
+        """A task as the pages show it: its record (what plan.json prints and planc diff
+        compares), with the ids resolved to names and links. `context`: the titles of the
+        chapter and section it is in, which the search box finds it by."""
         ri = self.ri
+        rec = records.task(ri, task)
         indicators = [
-            Link(ri.indicators[r.id].title, f"#ind-{r.id}")
-            for r in task.indicators
-            if r.id in ri.indicators
+            Link(ri.indicators[i].title, f"#ind-{i}")
+            for i in rec["indicators"]
+            if i in ri.indicators
         ]
         cases = [
-            Link(ri.cases[r.id].title, f"handbook.html#case-{r.id}")
-            for r in task.cases
-            if r.id in ri.cases
+            Link(ri.cases[c].title, f"handbook.html#case-{c}")
+            for c in rec["cases"]
+            if c in ri.cases
         ]
-        continues = None
-        if task.continues is not None:
-            earlier = self.index.task(task.continues.id)
-            name = task.continues.id.partition(":")[0]
-            if earlier is not None:
-                continues = Link(
-                    f"{name} {earlier.title}", f"../{name}/plan.html#task-{earlier.id}"
-                )
-        later = []
-        for nxt in ri.continued_by.get(task.id, []):
-            rname = self.index.round_of(nxt)
-            later.append(Link(f"{rname} {nxt.title}", f"../{rname}/plan.html#task-{nxt.id}"))
-        benchmarks = [_place_name(self.places.get(r.id), r.id) for r in task.benchmarks]
-        text = task.text or ""
+        continues = self.task_ref_link(rec["continues"]) if rec["continues"] else None
+        later = [link for ref in rec["continued_by"] if (link := self.task_ref_link(ref))]
+        benchmarks = [_place_name(self.places.get(p), p) for p in rec["benchmarks"]]
+        text = rec["text"] or ""
         return TaskView(
-            id=task.id,
-            anchor=f"task-{task.id}",
-            number=str(task.number) if task.number is not None else "",
-            title=task.title,
+            id=rec["id"],
+            anchor=f"task-{rec['id']}",
+            # the round's numbering: as published, or every task numbered in a draft
+            number=str(self.numbers[task.id]) if task.id in self.numbers else "",
+            title=rec["title"],
             text=text,
-            lead=[self.unit(r.id) for r in task.lead],
-            partners=[self.unit(r.id) for r in task.partners],
+            lead=[self.unit(u) for u in rec["lead"]],
+            partners=[self.unit(u) for u in rec["partners"]],
             indicators=indicators,
             cases=cases,
             benchmarks=benchmarks,
             continues=continues,
             continued_by=later,
-            due=task.due or "",
-            source=task.source.id if task.source else "",
-            search=" ".join([task.title, text, *benchmarks, *(c.text for c in cases)]),
+            due=rec["due"] or "",
+            source=rec["source"] or "",
+            # What a reader may type: the number, the words, the chapter and section it is
+            # in, its places in Chinese and English.
+            search=" ".join(
+                [
+                    f"{self.numbers[task.id]}." if task.id in self.numbers else "",
+                    rec["title"],
+                    text,
+                    *context,
+                    *benchmarks,
+                    *(self._english(p) for p in rec["benchmarks"]),
+                    *(c.text for c in cases),
+                ]
+            ).strip(),
             inferred=inferred(task.provenance),
             progress=latest_progress(self.ri.progress, task),
         )
@@ -325,7 +344,11 @@ class _Builder:
         for n, chapter in enumerate(self.round.chapters, 1):
             in_sections = {id(t) for s in chapter.sections for t in s.tasks}
             sections = [
-                SectionView(f"（{cn_number(i)}）", s.title, [self.task(t) for t in s.tasks])
+                SectionView(
+                    f"（{cn_number(i)}）",
+                    s.title,
+                    [self.task(t, (chapter.title, s.title)) for t in s.tasks],
+                )
                 for i, s in enumerate(chapter.sections, 1)
             ]
             views.append(
@@ -338,25 +361,28 @@ class _Builder:
                     declared=chapter.declared_tasks.value if chapter.declared_tasks else None,
                     held=len(chapter.tasks),
                     sections=sections,
-                    tasks=[self.task(t) for t in chapter.tasks if id(t) not in in_sections],
+                    tasks=[
+                        self.task(t, (chapter.title,))
+                        for t in chapter.tasks
+                        if id(t) not in in_sections
+                    ],
                     inferred=inferred(chapter.provenance),
                 )
             )
         return views
 
     def indicator(self, ind_id: str) -> IndicatorView:
-        ind = self.ri.indicators[ind_id]
-        baseline = ""
-        if ind.baseline is not None:
-            baseline = f"{_value(ind.baseline)}（{ind.baseline_year}年）"
+        rec = records.indicator(self.ri, self.ri.indicators[ind_id])
+        base = rec["baseline"]
+        baseline = f"{_value(base['value'])}（{base['year']}年）" if base else ""
         return IndicatorView(
-            id=ind.id,
-            anchor=f"ind-{ind.id}",
-            title=ind.title,
-            unit=ind.unit or "",
+            id=rec["id"],
+            anchor=f"ind-{rec['id']}",
+            title=rec["title"],
+            unit=rec["unit"] or "",
             baseline=baseline,
-            targets=[(k, _value(v)) for k, v in ind.targets.items()],
-            tasks=[self.task_link(t, "") for t in self.ri.tasks_of_indicator.get(ind.id, [])],
+            targets=[(k, _value(v)) for k, v in rec["targets"].items()],
+            tasks=[self.task_link(self.ri.tasks[t], "") for t in rec["tasks"]],
         )
 
     def systems(self) -> list[SystemView]:
@@ -397,19 +423,65 @@ class _Builder:
             )
         return views
 
-    def case_places(self, case: Case) -> list[str]:
-        names = []
+    def located(self, case: Case) -> list[tuple[str, Place | None, Place | None]]:
+        """Each place a case names: its id, the place (None if unknown) and the country or
+        region it counts under (None if it has none)."""
+        found = []
         for ref in case.places:
             place = self.places.get(ref.id)
+            country = country_of(place, self.places) if place else None
+            found.append((ref.id, place, self.places[country] if country else None))
+        return found
+
+    def case_places(self, case: Case) -> list[str]:
+        names = []
+        for pid, place, country in self.located(case):
             if place is None:
-                names.append(ref.id)
-                continue
-            country = country_of(place, self.places)
-            if country and country != place.id:
-                names.append(f"{place.name}（{self.places[country].name}）")
+                names.append(pid)
+            elif country is not None and country is not place:
+                names.append(f"{place.name}（{country.name}）")
             else:
                 names.append(place.name)
         return names
+
+    def case(self, case: Case, number: int, part: str = "") -> CaseView:
+        """A case as the handbook shows it: its record, with the ids resolved."""
+        rec = records.case(self.ri, case)
+        refs = [
+            "，".join(
+                x
+                for x in (r["author"], f"《{r['title']}》", r["publisher"], _value(r["year"]))
+                if x
+            )
+            + (f" {r['url']}" if r["url"] else "")
+            for r in rec["references"]
+        ]
+        places = self.case_places(case)
+        summary = rec["summary"] or ""
+        return CaseView(
+            id=rec["id"],
+            anchor=f"case-{rec['id']}",
+            number=str(number),
+            title=rec["title"],
+            places=places,
+            summary=summary,
+            practices=list(rec["practices"]),
+            references=refs,
+            tasks=[self.task_link(self.ri.tasks[t]) for t in rec["tasks"]],
+            source=rec["source"] or "",
+            search=" ".join(
+                [
+                    f"{number}.",
+                    rec["title"],
+                    part,
+                    *places,
+                    *(self._english(r.id) for r in case.places),
+                    summary,
+                    *rec["practices"],
+                ]
+            ),
+            inferred=inferred(case.provenance),
+        )
 
     def parts(self) -> list[PartView]:
         views = []
@@ -418,30 +490,7 @@ class _Builder:
             cases = []
             for case in part.cases:
                 counter += 1
-                refs = [
-                    "，".join(
-                        x for x in (r.author, f"《{r.title}》", r.publisher, _value(r.year)) if x
-                    )
-                    + (f" {r.url}" if r.url else "")
-                    for r in case.references
-                ]
-                places = self.case_places(case)
-                cases.append(
-                    CaseView(
-                        id=case.id,
-                        anchor=f"case-{case.id}",
-                        number=str(counter),
-                        title=case.title,
-                        places=places,
-                        summary=case.summary or "",
-                        practices=list(case.practices),
-                        references=refs,
-                        tasks=[self.task_link(t) for t in self.ri.tasks_of_case.get(case.id, [])],
-                        source=case.source.id if case.source else "",
-                        search=" ".join([case.title, *places, case.summary or "", *case.practices]),
-                        inferred=inferred(case.provenance),
-                    )
-                )
+                cases.append(self.case(case, counter, part.title))
             views.append(
                 PartView(part.id, f"part-{part.id}", f"{cn_number(n)}、", part.title, cases)
             )
@@ -451,13 +500,12 @@ class _Builder:
         groups: dict[str, tuple[list[Link], dict[str, list[Link]]]] = {}
         for case in self.round.cases():
             link = Link(case.title, f"#case-{case.id}")
-            for ref in case.places:
-                place = self.places.get(ref.id)
+            for _, place, country in self.located(case):
                 if place is None:
                     continue
-                country = country_of(place, self.places) or place.id
-                direct, cities = groups.setdefault(country, ([], {}))
-                if country == place.id:
+                top = (country or place).id
+                direct, cities = groups.setdefault(top, ([], {}))
+                if top == place.id:
                     if link not in direct:
                         direct.append(link)
                 else:
@@ -482,11 +530,11 @@ class _Builder:
         return [
             Figure(
                 name=row.name,
-                label=FIGURE_NAMES[row.name],
+                label=ALL_FIGURES[row.name].label,
                 declared=row.declared.value if row.declared else None,
                 computed=row.computed,
                 status=self.ri.status(row),
-                unit=FIGURE_UNITS[row.name],
+                unit=ALL_FIGURES[row.name].unit,
                 declared_text=str(row.declared) if row.declared else "—",
             )
             for row in self.ri.figures
@@ -507,7 +555,8 @@ class _Builder:
     def sources(self) -> list[SourceView]:
         views = []
         for s in self.round.sources:
-            text = "，".join(x for x in (s.publisher, s.title, s.date) if x)
+            date = cn_date(s.date) if s.date else ""
+            text = "，".join(x for x in (s.publisher, s.title, date) if x)
             views.append(SourceView(s.id, text + (f"（{s.url}）" if s.url else "")))
         return views
 
@@ -527,14 +576,8 @@ class _Builder:
             phase = "、".join(f"{p.title}({p.span}年)" for p in pi.phases_of[rnd.name])
         countries: dict[str, int] = {}
         for case in rnd.cases():
-            seen = set()
-            for ref in case.places:
-                place = self.places.get(ref.id)
-                country = country_of(place, self.places) if place else None
-                if country and country not in seen:
-                    seen.add(country)
-                    name = self.places[country].name
-                    countries[name] = countries.get(name, 0) + 1
+            for country in {c.id: c for _, _, c in self.located(case) if c}.values():
+                countries[country.name] = countries.get(country.name, 0) + 1
         return RoundView(
             name=rnd.name,
             title=rnd.title,
@@ -570,5 +613,7 @@ class _Builder:
         )
 
 
-def round_view(index: Index, name: str) -> RoundView:
-    return _Builder(index, index.rounds[name]).build()
+def round_view(index: Index, name: str, dated: str = "") -> RoundView:
+    """`dated`: the day a draft is dated (the build does not read the clock: see publish)."""
+    view = _Builder(index, index.rounds[name]).build()
+    return dataclasses.replace(view, dated=dated) if dated else view
