@@ -23,6 +23,8 @@ RANKS = {
     "planc.commands": 6,
     "planc.cli": 7,
     "planc.__main__": 8,
+    "planc.entry": 8,  # the `planc` program: the fast path, then the command line
+    "planc.recheck": 4,  # planc check's kept verdicts: over the pipeline, like it
     # Supervision (planc/progress) is a feature across the stages: each module sits in the
     # layer it serves. The spreadsheet layer reads and writes files, like the loader.
     "planc.progress.model": 0,
@@ -116,4 +118,5 @@ def test_only_the_cli_imports_the_commands() -> None:
         if any(within(i, "planc.commands") for i in imports(path))
         and not within(module_name(path), "planc.commands")
     }
-    assert users == {"planc.cli"}
+    # planc.entry is the `planc` program's quick front: plain check and build without typer.
+    assert users == {"planc.cli", "planc.entry"}

@@ -139,18 +139,18 @@ def test_a_full_build_after_html_only_makes_the_pdfs(
 ) -> None:
     from planc.render import pdf
 
-    def fake_pdf(html: str, target: Path) -> list[str]:
+    def fake_pdf(html: str, target: Path, hook: object = None) -> tuple[list[str], dict[str, int]]:
         target.write_bytes(b"%PDF-fake")
-        return []
+        return [], {}
 
-    monkeypatch.setattr(pdf, "write_pdf", fake_pdf)
+    monkeypatch.setattr(pdf, "write_pdf_anchored", fake_pdf)
     monkeypatch.setattr(pdf, "require_fonts", lambda: None)
     monkeypatch.setattr(pdf, "fast_subsetting", lambda: True)
     out = tmp_path / "dist"
     publish(plans, [], out, html_only=True)
     full = publish(plans, [], out, jobs=1)
     assert not full.up_to_date  # the HTML-only stamp is not a full build's
-    assert (out / "2020-2021" / "plan.pdf").read_bytes() == b"%PDF-fake"
+    assert (out / "2020-2021" / "plan-2020-2021.pdf").read_bytes() == b"%PDF-fake"
     assert publish(plans, [], out, jobs=1).up_to_date
     assert not publish(plans, [], out, html_only=True).up_to_date
 
