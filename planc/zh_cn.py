@@ -392,4 +392,53 @@ ZH: dict[str, str] = {
     "unchanged {path}  (already imported)": "未改动 {path}  （已导入过）",
     "run planc check {round} and planc progress {round} to see them": "运行 planc check {round} 和 "
     "planc progress {round} 查看",
+    # planc check: progress (督查)
+    "period {period} is outside round {round} ({first}-{last})": "期次 {period} 不在 {round} 这一轮"
+    "（{first}-{last}）之内",
+    "progress belongs to the round whose years hold the period": "进展报送应放在期次所在年份的那一轮",
+    "period {period} overlaps {other} ({file}); a task would have two statuses for the same days": "期次 {period} 与 {other}（{file}）重叠；同一天的工作任务会有两个状态",
+    "report every period of a round in one kind: quarters, half-years or months": "一轮内用同一种"
+    "期次报送：按季度、半年或月",
+    "a report on task '{id}', which round {round} does not have": "报送了工作任务 '{id}'，但 "
+    "{round} 这一轮没有该任务",
+    "progress names the ids in tasks/*.yaml": "进展报送应写 tasks/*.yaml 中的 id",
+    "task '{id}' is reported twice in {file} (first at {where})": "工作任务 '{id}' 在 {file} 中"
+    "报送了两次（第一次在 {where}）",
+    "one report per task and period: merge the two": "每项工作任务每期报送一次：合并这两条",
+    "report on task '{id}' names unit '{unit}', which is not in registry/units.yaml": "工作任务 "
+    "'{id}' 的报送所写单位 '{unit}' 不在 registry/units.yaml 中",
+    "{name} ({unit}) reports on task '{id}', which it neither leads nor partners": "{name}（{unit}）"
+    "报送了工作任务 '{id}'，但它既不是牵头单位，也不是参与单位",
+    "the task's units: {names}": "该任务的单位：{names}",
+    "the task names no units": "该任务没有列出单位",
+    "task '{id}' was done in {before} and is {status} ({label}) in {period}, with no note why": "工作任务 '{id}' 在 {before} 已完成，{period} 却为 {status}（{label}），且没有说明原因",
+    "add a `note:` saying what reopened it": "加 `note:` 说明为何重新打开",
+    "task '{id}' is at {percent}% in {period}, down from {before_percent}% in {before}": "工作任务 "
+    "'{id}' 在 {period} 的完成进度为 {percent}%，低于 {before} 的 {before_percent}%",
+    "a correction? say so in `note:`": "是更正吗？请在 `note:` 中说明",
+    "never reported": "从未报送",
+    "last reported {status} in {period}": "最近一次为 {period} 报送的 {status}",
+    "task '{id}' was due {due} and is not done as of {period} ({last})": "工作任务 '{id}' 完成时限为 "
+    "{due}，截至 {period} 仍未完成（{last}）",
+    "task '{id}' has no report in {period}, the latest period": "工作任务 '{id}' 在最近一期 {period} "
+    "没有报送",
+    "add it to {file}": "在 {file} 中补上",
+    # planc check: the consultation (征求意见)
+    "comment '{id}' has no disposition": "意见 '{id}' 没有处理意见",
+    "add disposition: adopted, partly-adopted, not-adopted or noted": "写上 disposition：adopted"
+    "（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（已知悉）",
+    "comment '{id}' is {disposition} without a reason": "意见 '{id}' 为 {disposition}，但没有写理由",
+    "add reason: (the 采纳情况说明 gives it for every comment not adopted)": "写上 reason:"
+    "（采纳情况说明要列出每条未采纳意见的理由）",
+    "comment '{id}' is {disposition} but names no task it changed": "意见 '{id}' 为 {disposition}，"
+    "但没有写改动了哪项工作任务",
+    "list the tasks in changed: [...], or record it as noted": "在 changed: [...] 中列出工作任务，"
+    "或记为 noted（已知悉）",
+    "a consultation file is named round-N.yaml (N: which consultation), not {name}": "征求意见文件"
+    "应命名为 round-N.yaml（N：第几轮征求意见），不能是 {name}",
+    "rename it to round-{number}.yaml": "重命名为 round-{number}.yaml",
+    "consultation: {number}, but the file is {name}": "consultation: {number}，但文件名是 {name}",
+    "make them agree (consultation: {named}, or round-{number}.yaml)": "使两者一致（consultation: "
+    "{named}，或 round-{number}.yaml）",
+    "comment id '{id}' is already used at {where}": "意见 id '{id}' 已在 {where} 使用",
 }
