@@ -117,7 +117,7 @@ def test_check_problems_speak_chinese(plans: Path, monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "plans/2020-2021/cases/market.yaml:3:9: warning[unused-case] 2020-2021 没有工作任务引用"
-        "对标案例 'hk-airport-city'（香港\"机场城市\"）",
+        "对标案例 'hk-airport-city'（香港“机场城市”）",
         "    提示：在某项工作任务的 `cases:` 中写上它，或删除它",
         "plans/2020-2021/plan.yaml:14:22: warning[declared-mismatch] 涉及对标：公布 2，"
         "但源文件收录 1",
