@@ -60,3 +60,19 @@ def test_headings_skip_no_level(shipped_dist: Path) -> None:
         levels = [int(m) for m in re.findall(r"<h([1-6])\b", page.read_text(encoding="utf-8"))]
         skips = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert not skips, f"{page.name}: heading levels jump {skips[:3]}"
+
+
+def test_cover_titles_break_between_words() -> None:
+    from planc.render.typeset import title_lines, width
+
+    assert title_lines('青岛市推进"国际化+"行动计划(2020/2021年)') == [
+        "青岛市推进“国际化+”",
+        "行动计划（2020/2021年）",
+    ]
+    # A title of many words is filled line by line (the search over every split would not
+    # end), still between words and within the measure.
+    long = "推进国际化" * 200
+    lines = title_lines(long)
+    assert "".join(lines) == long
+    assert all(width(line) <= 18 for line in lines)
+    assert all(line.startswith(("推进", "国际化")) for line in lines)

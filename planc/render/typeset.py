@@ -201,12 +201,32 @@ def _shape_ok(widths: list[float]) -> bool:
     return up or down or diamond
 
 
+# Past this many words the search over every way of breaking grows too fast (2^n splits); no
+# title of the office comes near it, and a longer one is filled line by line instead.
+MAX_SEARCH_UNITS = 12
+
+
+def _filled(units: list[str], measure: float) -> list[str]:
+    """Lines filled greedily, each broken between words (a word wider than the line stands
+    alone on its own)."""
+    lines: list[str] = []
+    line = ""
+    for unit in units:
+        if line and width(line + unit) > measure:
+            lines.append(line)
+            line = ""
+        line += unit
+    return [*lines, line] if line else lines
+
+
 def title_lines(title: str, measure: float = 18.0) -> list[str]:
     """The cover title's lines: as few as fit `measure` em, broken between words, in a
     trapezoid or diamond, as even as that allows."""
     units = words(punctuate(title))
     if width("".join(units)) <= measure or len(units) == 1:
         return ["".join(units)]
+    if len(units) > MAX_SEARCH_UNITS:
+        return _filled(units, measure)
     for count in range(2, len(units) + 1):
         best: tuple[float, list[str]] | None = None
         for lines in _splits(units, count):
