@@ -446,3 +446,17 @@ def test_with_a_programme_every_round_counts(tmp_path: Path) -> None:
         assert check_diagnostics(plans, rounds) == (fresh.rounds, fresh.diagnostics)
         whole = [d for d in analyze(plans, cache=False).diagnostics if _concerns(d, fresh.rounds)]
         assert fresh.diagnostics == whole
+
+
+def test_the_language_is_part_of_the_key(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Diagnostics are worded when they are made: a check in Chinese after one in English (and
+    back) says what a fresh check in that language says."""
+    edit(plans, T20, "lead: [ports]", "lead: [port]")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    english = check_diagnostics(plans)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    chinese = check_diagnostics(plans)
+    assert chinese == (english[0], analyze(plans, cache=False).diagnostics)
+    assert chinese != english
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert check_diagnostics(plans) == english

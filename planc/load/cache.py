@@ -2,11 +2,11 @@
 and its own diagnostics, so a re-check reads only the files that changed.
 
 An entry is keyed by the file's bytes, its path in the plans folder, its kind, the planc version,
-the source format version and a fingerprint of the code and schema that make records: any change
-to one of them is a miss. Entries live in `PLANS/.planc-cache/` (inside the folder planc already
-reads; it carries its own `.gitignore`). They are written to a temporary file and renamed into
-place, so two planc processes can share the folder without locks, and a reader sees a whole
-entry or none.
+the source format version, a fingerprint of the code and schema that make records, and the
+language diagnostics are worded in: any change to one of them is a miss. Entries live in
+`PLANS/.planc-cache/` (inside the folder planc already reads; it carries its own `.gitignore`).
+They are written to a temporary file and renamed into place, so two planc processes can share
+the folder without locks, and a reader sees a whole entry or none.
 
 An entry is plain data (marshal of tuples, lists, strings and numbers: loading it runs no code),
 behind a header of magic, key and a SHA-256 of the payload. A corrupted, truncated, foreign or
@@ -28,6 +28,7 @@ from typing import Any
 
 from planc import __version__
 from planc.diagnostics import Diagnostic, Loc
+from planc.i18n import chinese
 from planc.load.spec import FieldLocs, Rec
 from planc.model import Ref
 from planc.paths import CACHE_DIR
@@ -214,7 +215,12 @@ class SourceCache:
 
     def __init__(self, plans: Path) -> None:
         self.folder = plans / CACHE_DIR
-        self.salt = f"planc {__version__}\0format {SOURCE_FORMAT}\0{ENCODING}\0{fingerprint()}\0"
+        # The language too: diagnostics are worded when they are made (planc/i18n.py).
+        language = "zh" if chinese() else "en"
+        self.salt = (
+            f"planc {__version__}\0format {SOURCE_FORMAT}\0{ENCODING}\0{fingerprint()}\0"
+            f"{language}\0"
+        )
         self.used: set[str] = set()
         self.writable = True
         self.hits = 0
