@@ -178,9 +178,11 @@ ZH: dict[str, str] = {
     # planc stats: the programme, other documents' targets, more statuses
     "programme  {title}": "纲要  {title}",
     "\nphases  {phases}": "\n阶段  {phases}",
-    "  {title}: targets of {document}": "  {title}：{document}的目标",
+    "  targets (目标)": "  目标",
+    "chapters (部分)": "部分",
+    "handbook parts (手册部分)": "手册部分",
+    "not the plan's": "不计入本计划",
     "another document": "另一文件",
-    "not the plan's indicators": "不计入本计划指标",
     "not counted": "未计数",
     "inconsistent": "相互矛盾",
     "partial": "部分",

@@ -87,32 +87,50 @@ def _figure_table(title: Text) -> Table:
     return table
 
 
+def _group(table: Table, heading: str) -> None:
+    """A heading row over the rows that follow: the titles below it then need no prefix, and
+    a narrow terminal wraps fewer labels."""
+    table.add_section()
+    table.add_row(Text(heading, "bold"), "", "", "")
+
+
 def _table(ri: RoundIndex, phases: list[str]) -> Table:
     rnd = ri.round
     title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
     if phases:  # from programme.yaml: a round spanning two phases names both
         title.append(f"  {'、'.join(phases)}", "not bold")
     table = _figure_table(title)
-    rows = [(ALL_FIGURES[row.name].row_label, row) for row in ri.figures]
+    for row in ri.figures:
+        table.add_row(
+            ALL_FIGURES[row.name].row_label, _declared(row), _computed(row), _status(ri, row)
+        )
     # Titles, not ids: the rows read like the plan's own headings.
-    chapter, part = _("chapter"), _("part")
-    rows += [(f"  {chapter} {ri.chapters[c].title}", row) for c, row in ri.chapter_figures.items()]
-    rows += [(f"  {part} {ri.parts[p].title}", row) for p, row in ri.part_figures.items()]
-    rows += [
-        (f"  {ri.systems[sid].title}: {ALL_FIGURES[row.name].name_here}", row)
-        for sid, rows_ in ri.system_figures.items()
-        for row in rows_
+    groups = [
+        (_("chapters (部分)"), [(ri.chapters[c].title, r) for c, r in ri.chapter_figures.items()]),
+        (
+            _("handbook parts (手册部分)"),
+            [(ri.parts[p].title, r) for p, r in ri.part_figures.items()],
+        ),
     ]
-    for label, row in rows:
-        table.add_row(label, _declared(row), _computed(row), _status(ri, row))
+    groups += [
+        (ri.systems[sid].title, [(ALL_FIGURES[r.name].name_here, r) for r in rows_])
+        for sid, rows_ in ri.system_figures.items()
+    ]
+    for heading, rows in groups:
+        if not rows:
+            continue
+        _group(table, heading)
+        for label, row in rows:
+            table.add_row(f"  {label}", _declared(row), _computed(row), _status(ri, row))
     for system in rnd.systems:
         if system.is_targets:
             document = system.document or _("another document")
+            _group(table, f"{system.title}  {document}")
             table.add_row(
-                _("  {title}: targets of {document}", title=system.title, document=document),
+                _("  targets (目标)"),
                 "",
                 str(len(system.indicators())),
-                Text(_("not the plan's indicators"), "dim"),
+                Text(_("not the plan's"), "dim"),
             )
     return table
 
