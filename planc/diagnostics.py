@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -76,5 +75,7 @@ def count(diags: Iterable[Diagnostic], severity: Severity) -> int:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """A 'did you mean' hint naming the closest candidate, or None."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    from planc.suggest import closest  # the same answer as get_close_matches(n=1, cutoff=0.6)
+
+    close = closest(word, candidates)
+    return f"did you mean '{close}'?" if close else None

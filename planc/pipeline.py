@@ -40,10 +40,12 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _concerns(diagnostic: Diagnostic, rounds: Sequence[str]) -> bool:
-    """Whether a diagnostic is about the rounds asked for, the registry or the folder itself."""
+def _concerns(diagnostic: Diagnostic, rounds: Sequence[str], others: set[str]) -> bool:
+    """Whether a diagnostic is about the rounds asked for, the registry or the folder itself
+    (anything that is not one of the `others` rounds, such as a round folder linked from
+    outside, which is no round at all)."""
     top = diagnostic.loc.file.split("/", 1)[0]
-    return top in rounds or not ROUND_DIR.fullmatch(top)
+    return top in rounds or not (ROUND_DIR.fullmatch(top) and top in others)
 
 
 def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
@@ -75,5 +77,6 @@ def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:
     with _no_cycle_collection():
         index = build_index(project)
         diagnostics += run_checks(index)
-    kept = [d for d in diagnostics if _concerns(d, chosen)]
+    others = set(round_names(plans)) - set(chosen)
+    kept = [d for d in diagnostics if _concerns(d, chosen, others)]
     return Analysis(plans, index, chosen, sorted_diagnostics(kept))

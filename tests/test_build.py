@@ -168,7 +168,8 @@ def test_a_failure_mid_build_leaves_the_previous_dist(
     with pytest.raises(KeyboardInterrupt):
         run_build(plans, out)
     assert files_of(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "plans"]  # no temporary left
+    # No temporary left; the lock file beside dist/ stays (see planc/outdir.py).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.planc-lock", "dist", "plans"]
 
 
 def test_unchanged_sources_are_not_rebuilt(plans: Path, tmp_path: Path) -> None:

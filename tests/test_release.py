@@ -39,7 +39,8 @@ def release(where: Path, env: dict[str, str]) -> Path:
 
 
 def files_of(root: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in root.iterdir()}
+    # Not planc's own bookkeeping (.planc-owned: which entries it wrote, see planc/outdir.py).
+    return {p.name: p.read_bytes() for p in root.iterdir() if not p.name.startswith(".")}
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,14 +15,17 @@ from typing import IO, TYPE_CHECKING
 
 from planc import __version__, report
 from planc.diagnostics import Severity, count
-from planc.folders import digest_trees, replacing
+from planc.folders import digest_trees
 from planc.index import Index
-from planc.pipeline import Analysis, UsageError, analyze, select_rounds
+from planc.load import round_names
+from planc.outdir import ROUND, Output
+from planc.pipeline import Analysis, analyze, select_rounds
 from planc.render.env import TEMPLATES
 from planc.render.export import plan_json
 from planc.render.pages import document, site_index
 from planc.render.pdf import FontMissing, fast_subsetting, require_fonts, write_pdf
 from planc.render.views import round_view
+from planc.workers import bind_to_parent, stop_workers
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -80,24 +82,33 @@ class _Workers:
         self.pool: ProcessPoolExecutor | None = None
         self.warm: list[Future[bool]] = []
         if jobs > 1 and pdfs > 1 and "fork" in mp.get_all_start_methods():
-            self.pool = ProcessPoolExecutor(min(jobs, pdfs), mp_context=mp.get_context("fork"))
+            self.pool = ProcessPoolExecutor(
+                min(jobs, pdfs), mp_context=mp.get_context("fork"), initializer=bind_to_parent
+            )
             self.warm = [self.pool.submit(_warm_up) for _ in range(min(jobs, pdfs))]
 
     def __enter__(self) -> _Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if kind is not None:  # an error or Ctrl-C: the PDFs under way are not wanted
+            stop_workers(self.pool)
+        self.pool.shutdown(cancel_futures=True)
 
 
 def _render(
-    analysis: Analysis, work: Path, rounds: list[str], err: IO[str], workers: _Workers
+    analysis: Analysis,
+    work: Path,
+    rounds: list[str],
+    site_rounds: list[str],
+    err: IO[str],
+    workers: _Workers,
 ) -> tuple[list[str], bool]:
-    """Write every document of `rounds` into `work`. Returns WeasyPrint's warnings, and whether
-    it subset the fonts with HarfBuzz."""
+    """Write every document of `rounds` into `work`, linking the site's `site_rounds`. Returns
+    WeasyPrint's warnings, and whether it subset the fonts with HarfBuzz."""
     index: Index = analysis.index
-    site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
     pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
     warnings: list[str] = []
     progress = _progress(err)
@@ -144,6 +155,10 @@ def build(
     release: bool = False,
 ) -> int:
     asked = select_rounds(plans, rounds)
+    if release and os.environ.get("SOURCE_DATE_EPOCH"):
+        from planc.release import checked_epoch
+
+        checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
     code = _build(plans, asked, out, stream, err, jobs)
     if code == 0 and release:
         from planc.release import write_release
@@ -162,13 +177,16 @@ def _build(
     err: IO[str],
     jobs: int | None,
 ) -> int:
-    # Unchanged sources: answer before reading them (the digest is over bytes, not YAML).
-    digest = inputs_digest(plans, rounds)
-    if up_to_date(out, digest, rounds):
-        stream.write(f"{out.as_posix()} is up to date ({report.plural(len(rounds), 'round')})\n")
-        return 0
-    with _Workers(jobs or _jobs(), 2 * len(rounds)) as workers:
-        return _build_with(plans, rounds, out, stream, err, workers, digest)
+    with Output(out, err) as output:  # one build at a time into `out`
+        # Unchanged sources: answer before reading them (the digest is over bytes, not YAML).
+        digest = inputs_digest(plans, rounds)
+        if up_to_date(out, digest, rounds):
+            stream.write(
+                f"{out.as_posix()} is up to date ({report.plural(len(rounds), 'round')})\n"
+            )
+            return 0
+        with _Workers(jobs or _jobs(), 2 * len(rounds)) as workers:
+            return _build_with(plans, rounds, out, stream, err, workers, digest, output)
 
 
 def _build_with(
@@ -179,26 +197,32 @@ def _build_with(
     err: IO[str],
     workers: _Workers,
     digest: str,
+    output: Output,
 ) -> int:
     analysis = analyze(plans, rounds)
     if count(analysis.diagnostics, Severity.ERROR):
         report.write_text(analysis.diagnostics, plans, len(analysis.rounds), stream)
         stream.write(f"planc: the sources have errors; nothing was written to {out}\n")
         return 1
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file, not a folder")
     try:
         require_fonts()
     except FontMissing as exc:
         stream.write(f"planc: {exc}\n")
         return 1
-    with replacing(out) as work:
-        if out.is_dir():  # rounds not rebuilt now keep their last build
-            for entry in out.iterdir():
-                if entry.is_dir() and entry.name not in analysis.rounds:
-                    shutil.copytree(entry, work / entry.name)
-        warnings, fast = _render(analysis, work, list(analysis.rounds), err, workers)
-        (work / STAMP).write_text(digest + "\n", encoding="utf-8")
+    # Rounds built before and not now keep their last build; a round gone from the sources
+    # goes from the output too. The user's own files in `out` are carried over (planc.outdir).
+    sources = set(round_names(plans))
+    kept = sorted(
+        n for n in output.owned if ROUND.fullmatch(n) and n in sources and n not in analysis.rounds
+    )
+    writes = {*analysis.rounds, "index.html", STAMP}
+    work = output.start(writes)
+    for name in kept:
+        output.keep(name)
+    site_rounds = sorted({*analysis.rounds, *kept})
+    warnings, fast = _render(analysis, work, list(analysis.rounds), site_rounds, err, workers)
+    (work / STAMP).write_text(digest + "\n", encoding="utf-8")
+    output.finish(writes | set(kept))
     if not fast:
         err.write(
             "planc: warning: WeasyPrint subset the fonts with fontTools, about 20x slower on "
@@ -206,7 +230,9 @@ def _build_with(
         )
     for message in sorted(set(warnings)):
         err.write(f"planc: warning from WeasyPrint: {message}\n")
-    files = sum(1 for p in out.rglob("*") if p.is_file() and p.name != STAMP)
+    files = (
+        sum(1 for n in site_rounds for p in (out / n).rglob("*") if p.is_file()) + 1
+    )  # index.html
     stream.write(
         f"built {report.plural(len(analysis.rounds), 'round')} into {out.as_posix()}/ "
         f"({files} files)\n"

@@ -39,7 +39,7 @@ def _status(ri: RoundIndex, row: FigureRow) -> Text:
 
 def _table(ri: RoundIndex) -> Table:
     rnd = ri.round
-    title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
+    title = Text(report.printable(f"{rnd.name}  {rnd.title}  ({rnd.edition})"), "bold")
     table = Table(title=title, title_justify="left")
     table.add_column("figure", no_wrap=True)
     table.add_column("declared", justify="right", no_wrap=True)

@@ -68,6 +68,7 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
     from rich.text import Text
 
     from planc.report import console
+    from planc.report import printable as p
 
     out = console(stream)
     out.print(Text(f"planc diff {diff.from_spec} → {diff.to_spec}", "bold"))
@@ -97,7 +98,9 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
     if diff.renamed_dimensions:
         out.print(Text("renamed dimensions", "bold"))
         for r in diff.renamed_dimensions:
-            out.print(Text(f"  {r.from_title} → {r.to_title}  ({r.system_from} → {r.system_to})"))
+            out.print(
+                Text(p(f"  {r.from_title} → {r.to_title}  ({r.system_from} → {r.system_to})"))
+            )
     for kind in only:
         k = diff.kinds[kind]
         if k.unchanged and not k.continued:
@@ -110,14 +113,14 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
             for name, old, new in _texts(diff, kind, m):
                 text = Text(f"      {name}: ")
                 for op, run in inline(old, new):
-                    text.append(run, {"=": "", "-": "red strike", "+": "green bold"}[op])
+                    text.append(p(run), {"=": "", "-": "red strike", "+": "green bold"}[op])
                 out.print(text)
         for iid in k.new:
-            out.print(Text(f"  + {iid}  {diff.new[kind][iid].title}", "green"))
+            out.print(Text(p(f"  + {iid}  {diff.new[kind][iid].title}"), "green"))
         for iid in k.dropped:
-            out.print(Text(f"  - {iid}  {diff.old[kind][iid].title}", "red"))
+            out.print(Text(p(f"  - {iid}  {diff.old[kind][iid].title}"), "red"))
         for m in k.continued:
-            out.print(Text(f"  = {m.to_id}  {diff.new[kind][m.to_id].title} [{m.how}]", "dim"))
+            out.print(Text(p(f"  = {m.to_id}  {diff.new[kind][m.to_id].title} [{m.how}]"), "dim"))
 
 
 def _declared(value: int | None) -> str:
@@ -130,6 +133,9 @@ def _md_inline(old: str, new: str) -> str:
 
 
 def _md(text: str) -> str:
+    from planc.report import printable
+
+    text = printable(text)
     for ch in "\\`*_~[]|<>":
         text = text.replace(ch, "\\" + ch)
     return text
