@@ -27,6 +27,8 @@ STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cya
 # shows them as escapes instead.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
@@ -120,7 +122,7 @@ def as_json(diagnostics: Sequence[Diagnostic]) -> str:
     # json.dumps escapes C0 controls itself; C1 controls and bidi overrides are valid JSON
     # raw, but a terminal showing the output would act on them: \\uXXXX them too.
     text = json.dumps(payload, ensure_ascii=False, indent=2)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _escape(value: str, prop: bool = False) -> str:
