@@ -43,6 +43,13 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def digest_files(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    return digest.hexdigest()
+
+
 def sources_digest(plans: Path, name: str) -> str:
     """The digest of what a round is made from: its folder and the shared registry."""
     return digest_trees([(plans, plans / "registry"), (plans, plans / name)])
@@ -123,12 +130,47 @@ def _built(dist: Path) -> set[str]:
     return set(listed.read_text(encoding="utf-8").split())
 
 
+SOURCES_ZIP = "planc-sources.zip"
+
+
 def release_names(rounds: list[str]) -> list[str]:
-    return [*(f"planc-{r}.zip" for r in rounds), "planc-site.zip", "manifest.json", "SHA256SUMS"]
+    return [
+        *(f"planc-{r}.zip" for r in rounds),
+        "planc-site.zip",
+        SOURCES_ZIP,
+        "manifest.json",
+        "SHA256SUMS",
+    ]
 
 
-def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> list[str]:
-    """Write the release of `rounds` (built in `dist`) into `target`, replacing it whole."""
+def source_files(plans: Path) -> dict[str, bytes]:
+    """The plans folder as a release records it: every regular file, by path (no hidden file,
+    and no link: a build with a link in its sources has stopped with an error before)."""
+    found = {}
+    for path in sorted(plans.rglob("*")):
+        rel = path.relative_to(plans)
+        if any(part.startswith(".") for part in rel.parts) or path.is_symlink():
+            continue
+        if path.is_file():
+            found[rel.as_posix()] = path.read_bytes()
+    return found
+
+
+def components() -> dict[str, dict[str, str]]:
+    from planc.components import debian_packages, python_packages
+
+    return {"debian": debian_packages(), "python": python_packages()}
+
+
+def write_release(
+    plans: Path,
+    dist: Path,
+    rounds: list[str],
+    target: Path,
+    epochs: dict[str, int] | None = None,
+) -> list[str]:
+    """Write the release of `rounds` (built in `dist`) into `target`, replacing it whole.
+    `epochs` gives each round's time instead of git or SOURCE_DATE_EPOCH (planc verify)."""
     missing = [r for r in rounds if not (dist / r).is_dir()]
     if missing:
         raise UsageError(f"{', '.join(missing)} not built in {dist}; run planc build first")
@@ -140,12 +182,16 @@ def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> l
             # The PDFs' bytes also depend on these: a rebuild to compare needs the same.
             "weasyprint": _weasyprint_version(),
             "fonts": _font_files(),
+            "components": components(),
+            # The sources ride along (planc-sources.zip): planc verify rebuilds from them.
+            "sources": {"archive": SOURCES_ZIP},
+            "site_rounds": sorted(n for n in _built(dist) if (dist / n / "plan.json").is_file()),
             "rounds": [],
         }
         entries = []
         for name in rounds:
             files = _tree(dist / name, f"{name}/")
-            epoch = source_epoch(plans, name)
+            epoch = epochs[name] if epochs is not None else source_epoch(plans, name)
             archive = f"planc-{name}.zip"
             write_zip(work / archive, files, epoch)
             edition = json.loads(files[f"{name}/plan.json"])["edition"]
@@ -165,7 +211,11 @@ def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> l
             )
         manifest["rounds"] = entries
         site = _tree(dist, only=_built(dist))
-        write_zip(work / "planc-site.zip", site, max(e["source_date_epoch"] for e in entries))
+        newest = max(e["source_date_epoch"] for e in entries)
+        write_zip(work / "planc-site.zip", site, newest)
+        sources = source_files(plans)
+        write_zip(work / SOURCES_ZIP, sources, newest)
+        manifest["sources"] = {"archive": SOURCES_ZIP, "sha256": digest_files(sources)}
         (work / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
             encoding="utf-8",
