@@ -207,7 +207,7 @@ def test_git_revisions(tmp_path: Path) -> None:
     assert json.loads(same.stdout)["tasks"]["revised"] == []
     assert sorted(p.as_posix() for p in (repo / "plans").rglob("*")) == before  # untouched
     missing = runner.invoke(app, ["diff", f"{R}@nosuch", R, "--plans", str(repo / "plans")])
-    assert missing.exit_code == 2 and "git rev-parse" in missing.stderr
+    assert missing.exit_code == 2 and "'nosuch' is not a commit, tag or branch" in missing.stderr
 
 
 # Random edits of a round: every edit is accounted for, and nothing else is reported.

@@ -34,6 +34,23 @@ def _manifest(release: Path) -> dict[str, Any]:
     return data
 
 
+def _unsummed(release: Path) -> list[str]:
+    """The release's files that do not match its own SHA256SUMS (changed since release)."""
+    import hashlib
+
+    try:
+        sums = (release / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ["the release has no SHA256SUMS"]
+    out = []
+    for line in sums:
+        digest, _, name = line.partition("  ")
+        path = release / name
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            out.append(f"{name} does not match the release's SHA256SUMS")
+    return out
+
+
 def first_difference(name: str, old: bytes, new: bytes) -> str | None:
     """Where two files first differ, looking inside zips entry by entry."""
     if old == new:
@@ -68,6 +85,8 @@ def verify(release: Path, stream: IO[str], err: IO[str]) -> int:
     from planc.release import components, write_release
 
     manifest = _manifest(release)
+    for line in _unsummed(release):
+        stream.write(f"planc verify: note: {line}\n")
     rounds = [entry["round"] for entry in manifest["rounds"]]
     epochs = {entry["round"]: int(entry["source_date_epoch"]) for entry in manifest["rounds"]}
     with tempfile.TemporaryDirectory(prefix="planc-verify-") as tmp:
@@ -88,9 +107,11 @@ def verify(release: Path, stream: IO[str], err: IO[str]) -> int:
             if env is not None:
                 os.environ["SOURCE_DATE_EPOCH"] = env
         rebuilt = scratch / "release"
+        # The documents first: the manifest and the sums differ whenever they do.
         names = sorted(
             {p.name for p in release.iterdir() if not p.name.startswith(".")}
-            | {p.name for p in rebuilt.iterdir() if not p.name.startswith(".")}
+            | {p.name for p in rebuilt.iterdir() if not p.name.startswith(".")},
+            key=lambda n: (not n.endswith(".zip"), n),
         )
         problem = None
         for name in names:
