@@ -68,6 +68,8 @@ def test_build_keeps_the_users_files_and_drops_a_removed_round(tmp_path: Path) -
 
 
 def _children(pid: int) -> list[int]:
+    """The forked workers of `pid` (same command line; not an fc-match or git it runs)."""
+    own = Path(f"/proc/{pid}/cmdline").read_bytes()
     found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -75,8 +77,13 @@ def _children(pid: int) -> list[int]:
                 stat = Path(f"/proc/{entry}/stat").read_text()
             except OSError:
                 continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry))
+            if int(stat.rsplit(")", 1)[1].split()[1]) != pid:
+                continue
+            try:
+                if Path(f"/proc/{entry}/cmdline").read_bytes() == own:
+                    found.append(int(entry))
+            except OSError:
+                continue
     return found
 
 
