@@ -7,12 +7,12 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from planc import __version__
-from planc.pipeline import UsageError
 
 app = typer.Typer(
     name="planc",
@@ -60,20 +60,35 @@ RoundsArgument = Annotated[
 
 
 def _run(command: Callable[[], int]) -> None:
-    """The one place library errors become user messages and exit codes."""
+    raise typer.Exit(handle(command, sys.stderr))
+
+
+def handle(command: Callable[[], int], err: IO[str]) -> int:
+    """The one place errors become messages (on stderr) and exit codes."""
+    from planc.errors import PlancError, SourcesHaveErrors
+
     try:
-        code = command()
-    except UsageError as exc:
-        typer.echo(f"planc: error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        return command()
+    except SourcesHaveErrors as exc:
+        from planc import report
+
+        for failing in exc.failing:
+            if failing.heading:
+                err.write(f"planc: {failing.heading}\n")
+            report.write_text(failing.diagnostics, failing.plans, failing.rounds, err)
+        if exc.closing:
+            err.write(f"planc: {exc.closing}\n")
+        return exc.exit_code
+    except PlancError as exc:
+        err.write(f"planc: error: {exc}\n")
+        return exc.exit_code
     except OSError as exc:  # a folder planc cannot read or write: say which, no traceback
         where = f": {exc.filename}" if exc.filename else ""
-        typer.echo(f"planc: error: {exc.strerror or exc}{where}", err=True)
-        raise typer.Exit(1) from None
+        err.write(f"planc: error: {exc.strerror or exc}{where}\n")
+        return 1
     except KeyboardInterrupt:
-        typer.echo("planc: interrupted; nothing was replaced", err=True)
-        raise typer.Exit(130) from None
-    raise typer.Exit(code)
+        err.write("planc: interrupted; nothing was replaced\n")
+        return 130
 
 
 def _version(value: bool) -> None:
@@ -225,7 +240,7 @@ def schema(
         str | None,
         typer.Argument(
             metavar="[KIND]",
-            help="plan, tasks, indicators, cases, places or units (default: all in one).",
+            help="plan, tasks, indicators, cases, places, units or progress (default: all in one).",
             show_default=False,
         ),
     ] = None,
@@ -245,6 +260,135 @@ def schema(
     from planc.commands.schema import schema as run
 
     _run(lambda: run(kind, out, sys.stdout))
+
+
+class ProgressFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class _DefaultShow(TyperGroup):
+    """`planc progress ROUND` means `planc progress show ROUND`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Round names never look like a subcommand; options may come first (--plans DIR).
+        named = any(a in self.commands for a in args)
+        if not named and any(not a.startswith("-") for a in args):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+progress_app = typer.Typer(
+    cls=_DefaultShow,
+    no_args_is_help=True,
+    help="Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\n"
+    "planc progress ROUND shows the table; the subcommands make and read the forms, and "
+    "compare two periods.\n\n"
+    "Examples:\n\n"
+    "  planc progress 2020-2021 --as-of 2021-Q1\n\n"
+    "  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n"
+    "  planc progress import 2020-2021 returned/*.xlsx",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(progress_app, name="progress")
+RoundArgument = Annotated[
+    str, typer.Argument(metavar="ROUND", help="The round, e.g. 2020-2021.", show_default=False)
+]
+
+
+@progress_app.command("show")
+def progress_show(
+    round_name: RoundArgument,
+    plans: PlansOption = Path("plans"),
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="PERIOD", help="A reported period (default: the latest)."),
+    ] = None,
+    fmt: Annotated[
+        ProgressFormat, typer.Option("--format", help="text, json, or github (annotations).")
+    ] = ProgressFormat.text,
+) -> None:
+    """Every task's state as of a period, by chapter and by lead unit: done, on track, not
+    started, delayed, overdue (past its due and not done), not reported, dropped.
+
+    Examples:
+
+      planc progress 2020-2021
+
+      planc progress 2020-2021 --as-of 2021-Q1 --format json
+    """
+    from planc.commands.progress import show as run
+
+    _run(lambda: run(plans, round_name, as_of, fmt.value, sys.stdout))
+
+
+@progress_app.command("forms")
+def progress_forms(
+    round_name: RoundArgument,
+    period: Annotated[
+        str, typer.Option("--period", metavar="PERIOD", help="The period to report: 2021-Q2.")
+    ],
+    plans: PlansOption = Path("plans"),
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Where the forms go.")] = Path(
+        "forms"
+    ),
+) -> None:
+    """Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,
+    prefilled with the last period's answers. Existing files are never overwritten.
+
+    Examples:
+
+      planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2
+    """
+    from planc.commands.progress import forms as run
+
+    _run(lambda: run(plans, round_name, period, out, sys.stdout))
+
+
+@progress_app.command("import")
+def progress_import(
+    round_name: RoundArgument,
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help="Returned .xlsx forms.", show_default=False),
+    ],
+    plans: PlansOption = Path("plans"),
+) -> None:
+    """Read returned progress forms into plans/ROUND/progress/PERIOD.yaml.
+
+    All or nothing: a problem in any form (located at FILE:SHEET!CELL) writes nothing.
+    Importing the same form again changes nothing.
+
+    Examples:
+
+      planc progress import 2020-2021 returned/*.xlsx
+    """
+    from planc.commands.progress import import_forms as run
+
+    _run(lambda: run(plans, round_name, files, sys.stdout, sys.stderr))
+
+
+@progress_app.command("diff")
+def progress_diff(
+    round_name: RoundArgument,
+    old: Annotated[str, typer.Argument(metavar="P1", help="The earlier period, e.g. 2021-Q1.")],
+    new: Annotated[str, typer.Argument(metavar="P2", help="The later period, e.g. 2021-Q2.")],
+    plans: PlansOption = Path("plans"),
+    fmt: Annotated[StatsFormat, typer.Option("--format", help="text or json.")] = StatsFormat.text,
+) -> None:
+    """What moved between two periods: tasks whose state changed, and tasks whose percent went
+    up or down.
+
+    Examples:
+
+      planc progress diff 2020-2021 2021-Q1 2021-Q2
+
+      planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json
+    """
+    from planc.commands.progress import diff as run
+
+    _run(lambda: run(plans, round_name, old, new, fmt.value, sys.stdout))
 
 
 @app.command()

@@ -28,7 +28,24 @@ CODES: dict[str, Severity] = {
     "declared-inconsistent": Severity.WARNING,
     "unused-case": Severity.WARNING,
     "uncovered-indicator": Severity.WARNING,
+    "missing-source": Severity.WARNING,
+    "phase-mismatch": Severity.WARNING,
     "incomplete": Severity.INFO,
+    # Spreadsheet forms coming back (planc consult import): located at SHEET!CELL.
+    "form-unreadable": Severity.ERROR,
+    "form-foreign": Severity.ERROR,
+    "form-tampered": Severity.ERROR,
+    "form-cell": Severity.ERROR,
+    "form-empty": Severity.INFO,
+    # Progress (plans/ROUND/progress/PERIOD.yaml), judged as of the latest period's last day.
+    "unknown-task": Severity.ERROR,
+    "period-outside-round": Severity.ERROR,
+    "periods-overlap": Severity.ERROR,
+    "unit-not-responsible": Severity.WARNING,
+    "reopened-without-note": Severity.WARNING,
+    "percent-fell": Severity.WARNING,
+    "task-overdue": Severity.WARNING,
+    "report-missing": Severity.WARNING,
 }
 
 
@@ -39,9 +56,23 @@ class Loc(NamedTuple):
     file: str
     line: int = 1
     column: int = 1
+    sheet: str = ""  # a spreadsheet's sheet name: line is then the row, column the column
 
     def __str__(self) -> str:
+        if self.line == 0:  # a file as a whole (a spreadsheet that cannot be read)
+            return self.file
+        if self.sheet:  # how spreadsheet users name a cell: 市商务局.xlsx:任务意见!H12
+            return f"{self.file}:{self.sheet}!{column_letter(self.column)}{self.line}"
         return f"{self.file}:{self.line}:{self.column}"
+
+
+def column_letter(column: int) -> str:
+    """A 1-based column number as spreadsheets name it: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +102,11 @@ def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def count(diags: Iterable[Diagnostic], severity: Severity) -> int:
     return sum(1 for d in diags if d.severity is severity)
+
+
+def article(word: str) -> str:
+    """'a' or 'an' before an English word (the kinds named in messages)."""
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from planc.model import (
     Case,
@@ -15,12 +15,16 @@ from planc.model import (
     Indicator,
     IndicatorSystem,
     Part,
+    Phase,
     Place,
+    Programme,
     Project,
     Round,
+    RoundsFigure,
     Source,
     Task,
 )
+from planc.progress.status import ProgressIndex, done_count, progress_index
 
 # Figures in the order the office publishes them; labels are for people.
 FIGURE_LABELS: dict[str, str] = {
@@ -33,6 +37,30 @@ FIGURE_LABELS: dict[str, str] = {
     "dimensions": "dimensions (维度)",
     "references": "references (参考文献)",
 }
+# Figures shown only where a round declares them: a count the plan is split by, and facts of
+# the drafting that the sources cannot count (yet), shown as published.
+EXTRA_FIGURE_LABELS: dict[str, str] = {
+    "tasks_in_chapters": "tasks in the chapters (部分内任务)",
+    "tasks_outside_chapters": "tasks outside the chapters (部分外任务)",
+    "indicators_total": "indicators, both levels (指标合计)",
+    "comments_adopted": "comments adopted (吸纳意见)",
+    "consultation_rounds": "consultation rounds (征求意见轮次)",
+    "units_consulted": "units consulted (征求意见单位)",
+    "cities_studied": "cities studied (调研城市)",
+    "ocean_cities_studied": "  of which ocean cities (其中海洋城市)",
+    # done as of the latest progress period: shown where declared or progress is reported
+    "tasks_done": "tasks done (完成任务)",
+}
+# planc cannot count these from the sources: their status is `uncounted`.
+UNCOUNTED = (
+    "comments_adopted",
+    "consultation_rounds",
+    "units_consulted",
+    "cities_studied",
+    "ocean_cities_studied",
+)
+ALL_FIGURE_LABELS = {**FIGURE_LABELS, **EXTRA_FIGURE_LABELS}
+PROGRAMME_FIGURE_LABELS = {"areas": "areas (领域)", "tasks": "tasks (工作任务)"}
 COUNTRY_KINDS = ("country", "region-of-china")
 
 
@@ -41,16 +69,20 @@ class FigureRow:
     """A figure of a round: what was published beside what the sources hold."""
 
     name: str
-    computed: int
+    computed: int | None  # None: planc cannot count it from the sources
     declared: Figure | None
 
     @property
     def status(self) -> str:
-        """ok, mismatch, incomplete (a public record holding less than published), or
-        undeclared."""
+        """ok, mismatch, incomplete (a public record holding less than published), undeclared,
+        or uncounted. A figure published with 余 or 多 ("2500余篇") is at least its value."""
         if self.declared is None:
             return "undeclared"
+        if self.computed is None:
+            return "uncounted"
         if self.declared.value == self.computed:
+            return "ok"
+        if self.declared.at_least and self.computed > self.declared.value:
             return "ok"
         return "mismatch"
 
@@ -93,6 +125,7 @@ class RoundIndex:
     chapter_figures: dict[str, FigureRow] = field(default_factory=dict)
     part_figures: dict[str, FigureRow] = field(default_factory=dict)
     system_figures: dict[str, list[FigureRow]] = field(default_factory=dict)
+    progress: ProgressIndex | None = None  # None: the round has no progress files
 
     complete: bool = True  # every file of the round (and the registry) loaded without error
 
@@ -103,6 +136,7 @@ class RoundIndex:
             status == "mismatch"
             and self.round.public_record
             and row.declared is not None
+            and row.computed is not None
             and row.computed < row.declared.value
         ):
             return "incomplete"
@@ -110,9 +144,60 @@ class RoundIndex:
 
 
 @dataclass(slots=True)
+class RoundsFigureRow:
+    """A programme figure over rounds beside what those rounds declare of the same figure."""
+
+    figure: RoundsFigure
+    terms: list[tuple[str, Figure | None]]  # each round and its declared figure
+    computed: int  # what the rounds' sources hold
+
+    @property
+    def complete(self) -> bool:
+        return all(f is not None for _, f in self.terms)
+
+    @property
+    def added(self) -> int:
+        return sum(f.value for _, f in self.terms if f is not None)
+
+    @property
+    def approximate(self) -> bool:
+        return any(f is not None and f.at_least for _, f in self.terms)
+
+    @property
+    def sum_text(self) -> str:
+        return " + ".join(str(f) if f is not None else "?" for _, f in self.terms)
+
+    @property
+    def status(self) -> str:
+        """ok, inconsistent (the rounds' figures cannot add up to the total), or partial (a
+        round declares nothing, and what the others declare does not contradict the total)."""
+        total = self.figure.declared
+        if total.at_least:
+            # "at least N" in all: only exact rounds adding up to less can contradict it
+            short = self.complete and not self.approximate and self.added < total.value
+            return "inconsistent" if short else "ok"
+        if self.added > total.value:
+            return "inconsistent"
+        if not self.complete:
+            return "partial"
+        if self.approximate or self.added == total.value:
+            return "ok"
+        return "inconsistent"
+
+
+@dataclass(slots=True)
+class ProgrammeIndex:
+    programme: Programme
+    figures: list[FigureRow] = field(default_factory=list)  # its own: areas, tasks
+    rounds_figures: list[RoundsFigureRow] = field(default_factory=list)
+    phases_of: dict[str, list[Phase]] = field(default_factory=dict)  # round -> its phases
+
+
+@dataclass(slots=True)
 class Index:
     project: Project
     rounds: dict[str, RoundIndex]
+    programme: ProgrammeIndex | None = None
 
     def round_of(self, task: Task) -> str:
         """The round a task belongs to."""
@@ -139,8 +224,72 @@ def country_of(place: Place, places: dict[str, Place]) -> str | None:
     return None
 
 
+def _pair(row: FigureRow) -> dict[str, Any]:
+    pair: dict[str, Any] = {
+        "declared": row.declared.value if row.declared else None,
+        "sources": row.computed,
+    }
+    if row.declared is not None and row.declared.qualifier:
+        pair["qualifier"] = row.declared.qualifier  # 余 / 多: the figure is at least `declared`
+    return pair
+
+
+def round_stats(ri: RoundIndex, phases: list[str] | None = None) -> dict[str, Any]:
+    """A round's figures as data: `planc stats --format json` and plan.json's "figures"."""
+    data: dict[str, Any] = {row.name: _pair(row) for row in ri.figures}
+    data["chapters"] = {cid: _pair(row) for cid, row in ri.chapter_figures.items()}
+    data["parts"] = {pid: _pair(row) for pid, row in ri.part_figures.items()}
+    data["systems"] = {
+        sid: {row.name: _pair(row) for row in rows} for sid, rows in ri.system_figures.items()
+    }
+    # Another document's targets, shown beside the plan: never counted as its indicators.
+    data["targets"] = {
+        s.id: {
+            "document": s.document,
+            "groups": len(s.dimensions),
+            "targets": len(s.indicators()),
+        }
+        for s in ri.round.systems
+        if s.is_targets
+    }
+    if phases is not None:
+        data["phases"] = phases
+    return data
+
+
+def _declared_data(f: Figure) -> dict[str, Any]:
+    return {"declared": f.value, **({"qualifier": f.qualifier} if f.qualifier else {})}
+
+
+def programme_stats(pi: ProgrammeIndex) -> dict[str, Any]:
+    """The programme's figures as data: `planc stats --format json`."""
+    prog = pi.programme
+    return {
+        "title": prog.title,
+        "phases": [{"title": p.title, "from": p.start, "to": p.end} for p in prog.phases],
+        **{row.name: _pair(row) for row in pi.figures},
+        "figures": {
+            row.figure.id: {
+                "title": row.figure.title,
+                "figure": row.figure.figure,
+                **_declared_data(row.figure.declared),
+                "rounds": {
+                    name: _declared_data(f) if f is not None else None for name, f in row.terms
+                },
+                "sources": row.computed,
+                "status": row.status,
+            }
+            for row in pi.rounds_figures
+        },
+    }
+
+
 def _round_index(rnd: Round, project: Project) -> RoundIndex:
-    ri = RoundIndex(rnd, complete=project.loaded_cleanly(rnd.files + project.registry_files))
+    # A file naming a chapter or part that plan.yaml lacks (or that another file fills) makes
+    # the round's counts meaningless until it is fixed, like a file that did not load.
+    placed = not any(g.id for g in rnd.loose_chapters + rnd.loose_parts)
+    complete = placed and project.loaded_cleanly(rnd.files + project.registry_files)
+    ri = RoundIndex(rnd, complete=complete)
     tasks = rnd.all_tasks()
     cases = rnd.all_cases()
     ri.tasks = by_id(tasks)
@@ -168,24 +317,54 @@ def _round_index(rnd: Round, project: Project) -> RoundIndex:
         for ref in case.places:
             if ref.id in places:
                 ri.cases_of_place[ref.id].append(case)
+    ri.progress = progress_index(rnd)
     _figures(ri, rnd, places)
     return ri
 
 
-def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:
+def computed_figures(rnd: Round, places: dict[str, Place]) -> dict[str, int | None]:
+    """What the sources of a round hold of each figure (None: not countable from them)."""
     cases = rnd.cases()
     named = {ref.id for case in cases for ref in case.places if ref.id in places}
-    computed = {
+    systems = rnd.plan_systems()  # another document's targets are not the plan's indicators
+    indicators = sum(len(s.indicators()) for s in systems)
+    dimensions = sum(len(s.dimensions) for s in systems)
+    computed: dict[str, int | None] = {
         "tasks": len(rnd.tasks()),
         "benchmarked_tasks": sum(1 for t in rnd.tasks() if t.benchmarked),
         "cases": len(cases),
         "case_countries": len({c for p in named if (c := country_of(places[p], places))}),
         "case_cities": sum(1 for p in named if places[p].kind == "city"),
-        "indicators": len(rnd.indicators()),
-        "dimensions": sum(len(s.dimensions) for s in rnd.systems),
+        "indicators": indicators,
+        "dimensions": dimensions,
         "references": sum(len(c.references) for c in cases),
+        "tasks_in_chapters": len(rnd.tasks()),
+        "tasks_outside_chapters": 0,  # the format holds tasks in chapters only
+        "indicators_total": indicators + dimensions,
+        "tasks_done": 0,  # from the progress index: _figures sets it
     }
+    return computed | dict.fromkeys(UNCOUNTED)
+
+
+def _outside_chapters(rnd: Round) -> Figure | None:
+    """ "125项…其中122项任务聚焦…": the tasks the record puts outside the chapters."""
+    total, inside = rnd.declared.get("tasks"), rnd.declared.get("tasks_in_chapters")
+    if total is None or inside is None or total.at_least or inside.at_least:
+        return None
+    if inside.value > total.value:
+        return None  # declared-inconsistent says so
+    return Figure(total.value - inside.value, inside.loc)
+
+
+def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:
+    computed = computed_figures(rnd, places)
+    computed["tasks_done"] = done_count(ri.progress, rnd.tasks())
     ri.figures = [FigureRow(name, computed[name], rnd.declared.get(name)) for name in FIGURE_LABELS]
+    outside = _outside_chapters(rnd)
+    for name in EXTRA_FIGURE_LABELS:
+        declared = outside if name == "tasks_outside_chapters" else rnd.declared.get(name)
+        if declared is not None or (name == "tasks_done" and ri.progress is not None):
+            ri.figures.append(FigureRow(name, computed[name], declared))
     ri.chapter_figures = {
         c.id: FigureRow(c.id, len(c.tasks), c.declared_tasks) for c in rnd.chapters if c.id
     }
@@ -199,13 +378,37 @@ def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:
             FigureRow("dimensions", len(s.dimensions), s.declared.get("dimensions")),
             FigureRow("indicators", len(s.indicators()), s.declared.get("indicators")),
         ]
-        for s in rnd.systems
+        for s in rnd.plan_systems()
         if s.id
     }
 
 
+def _programme_index(prog: Programme, rounds: dict[str, RoundIndex]) -> ProgrammeIndex:
+    pi = ProgrammeIndex(prog)
+    computed = {"areas": len(prog.areas), "tasks": sum(len(a.tasks) for a in prog.areas)}
+    pi.figures = [
+        FigureRow(name, computed[name], prog.declared[name])
+        for name in PROGRAMME_FIGURE_LABELS
+        if name in prog.declared
+    ]
+    for fig in prog.figures:
+        terms: list[tuple[str, Figure | None]] = []
+        held = 0
+        for ref in fig.rounds:
+            ri = rounds.get(ref.id)
+            terms.append((ref.id, ri.round.declared.get(fig.figure) if ri else None))
+            row = next((r for r in ri.figures if r.name == fig.figure), None) if ri else None
+            if row is not None and row.computed is not None:
+                held += row.computed
+        pi.rounds_figures.append(RoundsFigureRow(fig, terms, held))
+    pi.phases_of = {name: prog.phases_of(ri.round) for name, ri in rounds.items()}
+    return pi
+
+
 def build_index(project: Project) -> Index:
     index = Index(project, {name: _round_index(r, project) for name, r in project.rounds.items()})
+    if project.programme is not None:
+        index.programme = _programme_index(project.programme, index.rounds)
     for rindex in index.rounds.values():
         for task in rindex.tasks.values():
             if task.continues is not None:

@@ -4,8 +4,12 @@ of its id) and where each of its fields was (`locs`), so checks can point at the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from planc.diagnostics import Loc
+
+if TYPE_CHECKING:
+    from planc.progress.model import ProgressFile
 
 Scalar = int | float | str
 
@@ -18,12 +22,36 @@ class Ref:
     loc: Loc
 
 
+# A published figure may be approximate: "2500余篇", "100多项". Either qualifier makes the
+# figure a lower bound ("at least N") when planc reconciles it.
+QUALIFIERS = ("余", "多")
+
+
 @dataclass(slots=True)
 class Figure:
-    """A published figure ("139条工作任务") and where it was declared."""
+    """A published figure ("139条工作任务", "2500余篇") and where it was declared."""
 
     value: int
     loc: Loc
+    qualifier: str | None = None  # 余 or 多: at least `value`
+
+    @property
+    def at_least(self) -> bool:
+        return self.qualifier is not None
+
+    def __str__(self) -> str:
+        return f"{self.value}{self.qualifier or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How an item or one of its values stands to the record: quoted, paraphrased, or inferred
+    (with the reason). `of` names the field it is about; None means the item itself."""
+
+    kind: str  # quoted | paraphrased | inferred
+    loc: Loc
+    reason: str | None = None
+    of: str | None = None
 
 
 @dataclass(slots=True)
@@ -35,6 +63,7 @@ class Place:
     en: str | None = None
     country: Ref | None = None
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -44,6 +73,7 @@ class Unit:
     loc: Loc
     en: str | None = None
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -61,6 +91,7 @@ class Source:
     date: str | None = None
     url: str | None = None
     seed: str | None = None
+    provenance: list[Provenance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -81,6 +112,7 @@ class Task:
     continues: Ref | None = None  # id is "ROUND:TASK"
     due: str | None = None
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
 
     @property
     def benchmarked(self) -> bool:
@@ -94,6 +126,7 @@ class Section:
     loc: Loc
     tasks: list[Task] = field(default_factory=list)
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -104,6 +137,7 @@ class Chapter:
     subtitle: str | None = None
     declared_tasks: Figure | None = None
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
     file: str | None = None  # the tasks file that fills it
     sections: list[Section] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)  # every task, sections included, in order
@@ -121,6 +155,7 @@ class Indicator:
     baseline: Scalar | None = None
     targets: dict[str, Scalar] = field(default_factory=dict)
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -130,6 +165,7 @@ class Dimension:
     loc: Loc
     indicators: list[Indicator] = field(default_factory=list)
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -144,6 +180,16 @@ class IndicatorSystem:
     unplaced: list[Indicator] = field(default_factory=list)  # dimension not in the sources
     declared: dict[str, Figure] = field(default_factory=dict)
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
+    # `indicators`: the plan's own system. `targets`: another document's targets the plan is
+    # read beside (2022-2023: the 2026 targets of the 六个城市 实施意见); they are shown as such
+    # and never counted or compared as indicators of the plan.
+    role: str = "indicators"
+    document: str | None = None
+
+    @property
+    def is_targets(self) -> bool:
+        return self.role == "targets"
 
     def indicators(self) -> list[Indicator]:
         return [i for d in self.dimensions for i in d.indicators] + self.unplaced
@@ -169,6 +215,7 @@ class Case:
     practices: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -178,6 +225,7 @@ class Part:
     loc: Loc
     declared_cases: Figure | None = None
     source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
     file: str | None = None
     cases: list[Case] = field(default_factory=list)
 
@@ -206,6 +254,8 @@ class Round:
     # Files naming a chapter or part that plan.yaml lacks: still checked, never counted.
     loose_chapters: list[Chapter] = field(default_factory=list)
     loose_parts: list[Part] = field(default_factory=list)
+    provenance: list[Provenance] = field(default_factory=list)
+    progress: list[ProgressFile] = field(default_factory=list)  # progress/PERIOD.yaml, as read
 
     @property
     def public_record(self) -> bool:
@@ -226,6 +276,95 @@ class Round:
     def indicators(self) -> list[Indicator]:
         return [i for system in self.systems for i in system.indicators()]
 
+    def plan_systems(self) -> list[IndicatorSystem]:
+        """The plan's own indicator systems (not another document's targets)."""
+        return [s for s in self.systems if not s.is_targets]
+
+    @property
+    def years(self) -> tuple[int, int]:
+        first, _, last = self.name.partition("-")
+        return int(first), int(last)
+
+
+@dataclass(slots=True)
+class Phase:
+    """A phase (阶段) of the programme, e.g. 实施开展期 2017-2021."""
+
+    id: str
+    title: str
+    start: int
+    end: int
+    loc: Loc
+    source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
+
+    @property
+    def span(self) -> str:
+        return str(self.start) if self.start == self.end else f"{self.start}—{self.end}"
+
+
+@dataclass(slots=True)
+class Area:
+    """An area (领域) of the programme's tasks."""
+
+    id: str
+    title: str
+    loc: Loc
+    tasks: list[str] = field(default_factory=list)  # task titles, where the record names them
+    source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Target:
+    """A goal of the programme for a year ("到2049年建成…")."""
+
+    year: int
+    text: str
+    loc: Loc
+    source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RoundsFigure:
+    """A figure published over several rounds ("三轮…推进完成了439项重点工作任务"): reconciled
+    against what those rounds declare of the same figure."""
+
+    id: str
+    title: str
+    figure: str  # the round figure it adds up, e.g. tasks
+    declared: Figure
+    rounds: list[Ref]
+    loc: Loc
+    source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Programme:
+    """The strategy the rounds serve (plans/programme.yaml): its phases, areas, targets and the
+    figures published over rounds."""
+
+    file: str
+    loc: Loc
+    title: str = ""
+    short_title: str | None = None
+    issuer: str | None = None
+    issued: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+    areas: list[Area] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    declared: dict[str, Figure] = field(default_factory=dict)
+    figures: list[RoundsFigure] = field(default_factory=list)
+    provenance: list[Provenance] = field(default_factory=list)
+
+    def phases_of(self, rnd: Round) -> list[Phase]:
+        """The phases a round's years fall in (2016-2017: 基准启动期 and 实施开展期)."""
+        first, last = rnd.years
+        return [p for p in self.phases if p.start <= last and first <= p.end]
+
 
 @dataclass(slots=True)
 class Project:
@@ -234,6 +373,7 @@ class Project:
     registry: Registry
     rounds: dict[str, Round]
     registry_files: list[str] = field(default_factory=list)
+    programme: Programme | None = None  # plans/programme.yaml is optional
     # Files that could not be read at all, and files with any error while loading. Checks that
     # need a whole round (figures, coverage, references into it) skip rounds with such files,
     # so one broken file gives one diagnostic rather than a cascade.

@@ -10,12 +10,9 @@ from pathlib import Path
 
 from planc.check import run_checks
 from planc.diagnostics import Diagnostic, sorted_diagnostics
+from planc.errors import UsageError
 from planc.index import Index, build_index
-from planc.load import ROUND_DIR, PlansFolderError, load_project, round_names
-
-
-class UsageError(Exception):
-    """The command line asks for something that is not there (exit 2)."""
+from planc.load import ROUND_DIR, load_project, round_names
 
 
 @dataclass(slots=True)
@@ -70,8 +67,6 @@ def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:
     try:
         with _no_cycle_collection():
             project, diagnostics = load_project(plans)
-    except PlansFolderError as exc:
-        raise UsageError(f"{exc} (use --plans DIR to point at one)") from None
     except OSError as exc:
         raise UsageError(f"cannot read the plans folder '{plans}': {exc.strerror}") from None
     with _no_cycle_collection():

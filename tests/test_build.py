@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
@@ -10,9 +9,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from typer.testing import CliRunner
 
-from planc.commands import build as build_module
-from planc.commands.build import build
+from planc.cli import app
+from planc.publish import publish
 from planc.render import pdf as pdf_module
 from tests.conftest import VALID, edit
 
@@ -20,9 +20,10 @@ FILES = ("plan.html", "handbook.html", "plan.json", "plan.pdf", "handbook.pdf")
 
 
 def run_build(plans: Path, out: Path, *rounds: str) -> tuple[int, str, str]:
-    stdout, stderr = io.StringIO(), io.StringIO()
-    code = build(plans, list(rounds), out, stdout, stderr, jobs=1)
-    return code, stdout.getvalue(), stderr.getvalue()
+    """`planc build` as a user runs it, in this process (so the tests can patch WeasyPrint)."""
+    args = ["build", "--plans", str(plans), "--out", str(out), "--jobs", "1", *rounds]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +119,7 @@ def test_plan_links_into_the_handbook(built: Path) -> None:
 
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     # The second build renders its PDFs in two worker processes, the first in one.
-    stdout, stderr = io.StringIO(), io.StringIO()
-    assert build(VALID, [], tmp_path / "again", stdout, stderr, jobs=2) == 0
+    assert publish(VALID, [], tmp_path / "again", jobs=2).files > 0
     first, second = files_of(built), files_of(tmp_path / "again")
     assert sorted(first) == sorted(second)
     assert [f for f in first if first[f] != second[f]] == []
@@ -144,10 +144,10 @@ def test_errors_write_nothing(plans: Path, tmp_path: Path) -> None:
     assert run_build(plans, out)[0] == 0
     before = files_of(out)
     edit(plans, "2020-2021/tasks/market.yaml", "[culture, ports]", "[culture, port]")
-    code, stdout, _ = run_build(plans, out)
-    assert code == 1
-    assert "error[unknown-reference]" in stdout
-    assert "nothing was written" in stdout
+    code, stdout, stderr = run_build(plans, out)
+    assert code == 1 and stdout == ""
+    assert "error[unknown-reference]" in stderr
+    assert "nothing was written" in stderr
     assert files_of(out) == before
     code, _, _ = run_build(plans, tmp_path / "never")
     assert code == 1 and not (tmp_path / "never").exists()
@@ -164,11 +164,11 @@ def test_a_failure_mid_build_leaves_the_previous_dist(
     def boom(html: str, target: Path) -> list[str]:
         raise KeyboardInterrupt  # as when the user presses Ctrl-C during the PDFs
 
-    monkeypatch.setattr(build_module, "write_pdf", boom)
-    with pytest.raises(KeyboardInterrupt):
-        run_build(plans, out)
+    monkeypatch.setattr(pdf_module, "write_pdf", boom)
+    code, _, stderr = run_build(plans, out)
+    assert (code, stderr) == (130, "planc: interrupted; nothing was replaced\n")
     assert files_of(out) == before
-    # No temporary left; the lock file beside dist/ stays (see planc/outdir.py).
+    # No temporary left; the lock file beside dist/ stays (see planc/publish/outdir.py).
     assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.planc-lock", "dist", "plans"]
 
 
@@ -196,9 +196,9 @@ def test_no_cjk_font_stops_the_build(
     plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pdf_module, "missing_fonts", lambda: ["Noto Serif CJK SC"])
-    code, stdout, _ = run_build(plans, tmp_path / "dist")
-    assert code == 1
-    assert "sudo apt-get install fonts-noto-cjk" in stdout
+    code, stdout, stderr = run_build(plans, tmp_path / "dist")
+    assert code == 1 and stdout == ""
+    assert "sudo apt-get install fonts-noto-cjk" in stderr
     assert not (tmp_path / "dist").exists()
 
 
@@ -227,7 +227,7 @@ def test_pdftotext_is_there() -> None:
 def test_a_fonttools_fallback_is_named(
     plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build_module, "fast_subsetting", lambda: False)
+    monkeypatch.setattr(pdf_module, "fast_subsetting", lambda: False)
     code, _, stderr = run_build(plans, tmp_path / "dist", "2018-2019")
     assert code == 0
     assert stderr == (

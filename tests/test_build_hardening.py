@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from planc.pipeline import UsageError
-from planc.release import ZIP_EPOCH_MAX, checked_epoch
+from planc.errors import UsageError
+from planc.publish.release import ZIP_EPOCH_MAX, checked_epoch
 from tests.conftest import VALID
 
 PLANC = str(Path(sys.executable).with_name("planc"))

@@ -10,6 +10,8 @@ import pytest
 
 from planc.diagnostics import CODES
 from tests.conftest import diagnostics, edit
+from tests.test_progress_codes import CODES as PROGRESS_CODES
+from tests.test_progress_forms import CODES as FORM_CODES
 
 T18 = "2018-2019/tasks/enterprise.yaml"
 P20 = "2020-2021/plan.yaml"
@@ -17,6 +19,14 @@ T20 = "2020-2021/tasks/enterprise.yaml"
 M20 = "2020-2021/tasks/market.yaml"
 I20 = "2020-2021/indicators/five-internationalizations.yaml"
 PUBLIC = (P20, "edition: official", "edition: public-record")
+# The fixture's 2020-2021 gives no source for 7 items; as a public record each is reported.
+UNSOURCED = ("missing-source",) * 7
+PROGRAMME = """planc: 1
+title: 实施纲要
+phases:
+  - {id: launch, title: 基准启动期, from: 2016, to: 2016}
+  - {id: implementation, title: 实施开展期, from: 2017, to: 2021}
+"""
 
 Edit = tuple[str, str, str]  # file, old text, new text
 
@@ -196,7 +206,7 @@ BREAKS = [
         "warning",
         (P20, 13, 10),
         "1+2+1 = 4 tasks",
-        also=("incomplete",),
+        also=("incomplete", *UNSOURCED, "missing-source"),
     ),
     Break(
         "unused-case",
@@ -221,12 +231,31 @@ BREAKS = [
         "info",
         (P20, 13, 10),
         "收录 3 / 139",
-        also=("declared-inconsistent",),
+        also=("declared-inconsistent", *UNSOURCED),
+    ),
+    Break(
+        "missing-source",
+        (PUBLIC,),
+        "missing-source",
+        "warning",
+        ("2020-2021/tasks/market.yaml", 16, 13),
+        "task 'trade-facilitation' has no `source:`",
+        also=UNSOURCED[1:],
+    ),
+    Break(
+        "phase-mismatch",
+        one(P20, "phase: 实施开展期\n", "phase: 中远规划期\n"),
+        "phase-mismatch",
+        "warning",
+        (P20, 6, 8),
+        "its years fall in 实施开展期(2017—2021)",
     ),
 ]
 
 
 def apply(plans: Path, brk: Break) -> None:
+    if brk.name == "phase-mismatch":
+        (plans / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
     if brk.name == "encoding-gbk":
         (plans / T18).write_bytes("chapter: enterprise\ntitle: 发展夜间经济\n".encode("gbk"))
     for file, old, new in brk.edits:
@@ -251,7 +280,7 @@ def test_valid_fixture_is_clean(plans: Path) -> None:
 
 
 def test_every_code_has_a_fixture() -> None:
-    assert {b.code for b in BREAKS} == set(CODES)
+    assert {b.code for b in BREAKS} | PROGRESS_CODES | FORM_CODES == set(CODES)
 
 
 def test_all_problems_in_one_run(plans: Path) -> None:

@@ -175,8 +175,9 @@ def test_a_side_with_errors_exits_1(tmp_path: Path) -> None:
     )
     result = runner.invoke(app, ["diff", "2018-2019", R, "--plans", str(plans)])
     assert result.exit_code == 1
-    assert "2020-2021 does not check" in result.stdout
-    assert "error[unknown-reference]" in result.stdout
+    assert result.stdout == ""
+    assert "2020-2021 does not check" in result.stderr
+    assert "error[unknown-reference]" in result.stderr
 
 
 def git(repo: Path, *args: str) -> None:

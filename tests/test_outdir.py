@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from planc.outdir import OWNED, Output, OutputError, replacing, stale
+from planc.publish.outdir import OWNED, Output, OutputError, replacing, stale
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,7 +101,7 @@ def test_modes_follow_the_umask_and_an_existing_folder_keeps_its_own(tmp_path: P
 KILLER = textwrap.dedent(
     """
     import os, signal, sys
-    import planc.outdir as outdir
+    import planc.publish.outdir as outdir
     from tests.test_outdir import write_version
     target, n, version, fallback = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
     if fallback == "1":

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from planc.release import FALLBACK_EPOCH, source_epoch
+from planc.publish.release import FALLBACK_EPOCH, source_epoch
 from tests.conftest import VALID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,7 @@ def release(where: Path, env: dict[str, str]) -> Path:
 
 
 def files_of(root: Path) -> dict[str, bytes]:
-    # Not planc's own bookkeeping (.planc-owned: which entries it wrote, see planc/outdir.py).
+    # Not planc's own bookkeeping (.planc-owned: what it wrote; planc/publish/outdir.py).
     return {p.name: p.read_bytes() for p in root.iterdir() if not p.name.startswith(".")}
 
 

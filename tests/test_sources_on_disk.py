@@ -109,7 +109,7 @@ def test_names_that_are_not_utf8_are_reported_escaped(plans: Path, tmp_path: Pat
     assert github.exit_code == 1 and "\\xb9" in github.stdout
     # build reports them like check, and dies of nothing
     build = runner.invoke(app, ["build", "--plans", str(plans), "--out", str(tmp_path / "d")])
-    assert build.exit_code == 1 and "is not UTF-8" in build.stdout, build.output
+    assert build.exit_code == 1 and "is not UTF-8" in build.output, build.output
     assert not (tmp_path / "d").exists()
 
 

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from planc.check import coverage, figures, ids, numbers, references
+from planc.check import coverage, figures, ids, numbers, programme, provenance, references
 from planc.diagnostics import Diagnostic
 from planc.index import Index
+from planc.progress.checks import progress_checks
 
 Rule = Callable[[Index], Iterator[Diagnostic]]
 
 RULES: tuple[Rule, ...] = (
     ids.duplicate_ids,
     references.unknown_references,
+    references.placed_files,
     references.round_names,
     references.places,
     numbers.number_conflicts,
     figures.reconcile,
+    programme.reconcile_programme,
+    provenance.missing_sources,
+    provenance.inferences_give_reasons,
     coverage.unused_cases,
     coverage.uncovered_indicators,
+    progress_checks,
 )
 
 

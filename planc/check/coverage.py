@@ -26,7 +26,8 @@ def uncovered_indicators(index: Index) -> Iterator[Diagnostic]:
     for ri in index.rounds.values():
         if not ri.complete:
             continue  # its figures wait until its files load cleanly
-        for indicator in ri.round.indicators():
+        # Another document's targets (`role: targets`) are not the plan's to cover.
+        for indicator in (i for s in ri.round.plan_systems() for i in s.indicators()):
             if indicator.id and indicator.id not in ri.tasks_of_indicator:
                 yield Diagnostic(
                     "uncovered-indicator",

@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic
-from planc.index import FIGURE_LABELS, FigureRow, Index, RoundIndex
+from planc.index import ALL_FIGURE_LABELS, FigureRow, Index, RoundIndex
+from planc.model import Figure
 
 
 def _compare(ri: RoundIndex, row: FigureRow, what: str) -> Iterator[Diagnostic]:
     status = ri.status(row)
-    if row.declared is None or status == "ok":
+    if row.declared is None or status in ("ok", "uncounted"):
         return
-    declared = row.declared.value
+    declared = str(row.declared)  # "2500余" where the record says so
     if status == "incomplete":
         yield Diagnostic(
             "incomplete",
@@ -30,10 +31,10 @@ def _compare(ri: RoundIndex, row: FigureRow, what: str) -> Iterator[Diagnostic]:
 
 
 def _sum_check(
-    total: FigureRow, parts: list[FigureRow], what: str, holder: str
+    total: FigureRow, parts: list[FigureRow], what: str, holder: str, scope: str = "in all"
 ) -> Iterator[Diagnostic]:
     declared = [row.declared for row in parts if row.declared is not None]
-    if total.declared is None or not declared:
+    if total.declared is None or not declared or total.declared.at_least:
         return
     added = sum(d.value for d in declared)
     complete = len(declared) == len(parts)
@@ -44,7 +45,32 @@ def _sum_check(
             "declared-inconsistent",
             total.declared.loc,
             f"the {holder}s declare {terms} = {added} {what}{some}, "
-            f"but {total.declared.value} {what} are published in all",
+            f"but {total.declared.value} {what} are published {scope}",
+        )
+
+
+def _not_above(part: Figure | None, whole: Figure | None, message: str) -> Iterator[Diagnostic]:
+    """A declared part ("其中122项", "其中包含75个海洋城市") is no more than its whole."""
+    if part is None or whole is None or whole.at_least:
+        return
+    if part.value > whole.value:
+        yield Diagnostic("declared-inconsistent", part.loc, message)
+
+
+def _both_levels(declared: dict[str, Figure]) -> Iterator[Diagnostic]:
+    """ "40个指标" against "5个一级指标35个二级指标"."""
+    total = declared.get("indicators_total")
+    dims, inds = declared.get("dimensions"), declared.get("indicators")
+    if total is None or dims is None or inds is None or total.at_least:
+        return
+    if dims.at_least or inds.at_least:
+        return
+    if dims.value + inds.value != total.value:
+        yield Diagnostic(
+            "declared-inconsistent",
+            total.loc,
+            f"{total.value} indicators published in all, but {dims.value} dimensions and "
+            f"{inds.value} indicators are {dims.value + inds.value}",
         )
 
 
@@ -53,7 +79,7 @@ def reconcile(index: Index) -> Iterator[Diagnostic]:
         if not ri.complete:
             continue  # its figures wait until its files load cleanly
         for row in ri.figures:
-            yield from _compare(ri, row, FIGURE_LABELS[row.name])
+            yield from _compare(ri, row, ALL_FIGURE_LABELS[row.name].strip())
         for chapter_id, row in ri.chapter_figures.items():
             yield from _compare(ri, row, f"tasks of chapter '{chapter_id}'")
         for part_id, row in ri.part_figures.items():
@@ -62,9 +88,27 @@ def reconcile(index: Index) -> Iterator[Diagnostic]:
             for row in rows:
                 yield from _compare(ri, row, f"{row.name} of indicator system '{system_id}'")
         figures = {row.name: row for row in ri.figures}
+        declared = ri.round.declared
+        # "125项…其中122项任务聚焦'六个城市'": the chapters add up to the declared subset.
+        subset = figures.get("tasks_in_chapters")
         yield from _sum_check(
-            figures["tasks"], list(ri.chapter_figures.values()), "tasks", "chapter"
+            subset or figures["tasks"],
+            list(ri.chapter_figures.values()),
+            "tasks",
+            "chapter",
+            "in the chapters (tasks_in_chapters)" if subset else "in all",
         )
+        yield from _not_above(
+            declared.get("tasks_in_chapters"),
+            declared.get("tasks"),
+            "more tasks declared in the chapters than in all",
+        )
+        yield from _not_above(
+            declared.get("ocean_cities_studied"),
+            declared.get("cities_studied"),
+            "more ocean cities studied declared than cities studied in all",
+        )
+        yield from _both_levels(declared)
         yield from _sum_check(figures["cases"], list(ri.part_figures.values()), "cases", "part")
         benchmarked, tasks = figures["benchmarked_tasks"].declared, figures["tasks"].declared
         if benchmarked and tasks and benchmarked.value > tasks.value:

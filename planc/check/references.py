@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from planc.diagnostics import Diagnostic, did_you_mean
+from planc.diagnostics import Diagnostic, article, did_you_mean
 from planc.index import COUNTRY_KINDS, Index, RoundIndex
-from planc.load.spec import article
-from planc.model import Ref
+from planc.model import Chapter, Part, Ref
 
 
 class _Names:
@@ -211,3 +210,34 @@ def places(index: Index) -> Iterator[Diagnostic]:
                 f"place '{place.id}' names '{ref.id}' as its country, but that is a {parent.kind}",
                 "`country:` names a place of kind country or region-of-china",
             )
+
+
+def placed_files(index: Index) -> Iterator[Diagnostic]:
+    """A tasks or cases file names a chapter or part that plan.yaml lacks, or one that another
+    file already fills."""
+    for ri in index.rounds.values():
+        rnd = ri.round
+        groups: list[tuple[str, Sequence[Chapter | Part], Sequence[Chapter | Part]]] = [
+            ("chapter", rnd.chapters, rnd.loose_chapters),
+            ("part", rnd.parts, rnd.loose_parts),
+        ]
+        for what, placed, loose in groups:
+            known = {g.id: g for g in placed}
+            for group in loose:
+                if not group.id:
+                    continue  # no `chapter:` at all: a schema error already
+                filled = known.get(group.id)
+                if filled is not None:
+                    yield Diagnostic(
+                        "duplicate-id",
+                        group.loc,
+                        f"{what} '{group.id}' is already filled by {filled.file}",
+                        f"one file per {what}: merge the two",
+                    )
+                else:
+                    yield Diagnostic(
+                        "unknown-reference",
+                        group.loc,
+                        f"{what} '{group.id}' is not in {rnd.plan_file}",
+                        did_you_mean(group.id, known) or f"add it to the {what}s there",
+                    )

@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from planc import report
 from planc.diagnostics import Severity
 from planc.diff import diff_rounds
 from planc.diff import report as diff_report
 from planc.diff.match import KINDS
 from planc.diff.sides import load_side, parse_side
-from planc.pipeline import UsageError
+from planc.errors import Failing, SourcesHaveErrors, UsageError
 
 
 def diff(plans: Path, a: str, b: str, fmt: str, only: Sequence[str], stream: IO[str]) -> int:
@@ -24,15 +23,13 @@ def diff(plans: Path, a: str, b: str, fmt: str, only: Sequence[str], stream: IO[
     old_side, new_side = parse_side(a), parse_side(b)
     with tempfile.TemporaryDirectory(prefix="planc-diff-") as scratch:
         sides = [load_side(side, plans, Path(scratch)) for side in (old_side, new_side)]
-        failing = False
-        for side, analysis in zip((old_side, new_side), sides, strict=True):
-            errors = [d for d in analysis.diagnostics if d.severity is Severity.ERROR]
-            if errors:
-                failing = True
-                stream.write(f"planc: {side.spec} does not check:\n")
-                report.write_text(errors, analysis.plans, 1, stream)
+        failing = [
+            Failing(errors, analysis.plans, 1, f"{side.spec} does not check:")
+            for side, analysis in zip((old_side, new_side), sides, strict=True)
+            if (errors := [d for d in analysis.diagnostics if d.severity is Severity.ERROR])
+        ]
         if failing:
-            return 1
+            raise SourcesHaveErrors(failing)
         result = diff_rounds(sides[0].index, old_side.round, sides[1].index, new_side.round, a, b)
     if fmt == "json":
         stream.write(diff_report.as_json(result, chosen))

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from planc import __version__
+from planc.errors import UsageError
 from planc.load.formats import KINDS
-from planc.pipeline import UsageError
 
 BASE_ID = "https://planc.invalid/schema"  # a name, not an address: nothing is fetched
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from planc import __version__
-from planc.pipeline import UsageError
+from planc.errors import UsageError
 
 
 def _manifest(release: Path) -> dict[str, Any]:
@@ -81,8 +81,8 @@ def first_difference(name: str, old: bytes, new: bytes) -> str | None:
 
 def verify(release: Path, stream: IO[str], err: IO[str]) -> int:
     from planc.commands.build import build
-    from planc.components import differences
-    from planc.release import components, write_release
+    from planc.publish.components import differences
+    from planc.publish.release import components, write_release
 
     manifest = _manifest(release)
     for line in _unsummed(release):

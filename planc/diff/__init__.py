@@ -72,7 +72,9 @@ def _system_pairs(
 
 def _renames(old: Index, a: str, new: Index, b: str) -> list[DimensionRename]:
     renames = []
-    systems = _system_pairs(old.rounds[a].round.systems, new.rounds[b].round.systems, a)
+    systems = _system_pairs(
+        old.rounds[a].round.plan_systems(), new.rounds[b].round.plan_systems(), a
+    )
     for before, after in systems:
         later = {d.id: d for d in after.dimensions}
         used: set[str] = set()
@@ -100,9 +102,9 @@ def _figures(old: Index, a: str, new: Index, b: str) -> list[FigurePair]:
                 name,
                 label,
                 was.declared.value if was.declared else None,
-                was.computed,
+                was.computed or 0,  # the base figures are always counted
                 now.declared.value if now.declared else None,
-                now.computed,
+                now.computed or 0,
             )
         )
     return pairs

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planc.diff.match import Item
+from planc.errors import UsageError
 from planc.index import Index, RoundIndex
-from planc.pipeline import Analysis, UsageError, analyze
+from planc.pipeline import Analysis, analyze
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ def items(index: Index, name: str) -> dict[str, dict[str, Item]]:
         )
         for t in ri.tasks.values()
     }
+    # Another document's targets (`role: targets`) are not the plan's indicators: not compared.
+    targets = {s.id for s in rnd.systems if s.is_targets}
     dimension_of = {i.id: d.title for s in rnd.systems for d in s.dimensions for i in d.indicators}
     indicators = {
         i.id: Item(
@@ -150,6 +153,7 @@ def items(index: Index, name: str) -> dict[str, dict[str, Item]]:
             },
         )
         for i in ri.indicators.values()
+        if i.system not in targets
     }
     cases = {
         c.id: Item(

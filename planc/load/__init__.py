@@ -7,19 +7,19 @@ import re
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc, Severity
+from planc.errors import PlansFolderError
 from planc.load import build, disk
 from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, decode, parse_text
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
+from planc.progress.build import progress_file
 
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
-ROUND_PARTS = ("tasks", "cases", "indicators")  # subfolders of a round, each of one file kind
-
-
-class PlansFolderError(Exception):
-    """The plans folder itself is unusable (a usage problem, not a source problem)."""
+PROGRAMME = "programme.yaml"  # optional: the strategy the rounds serve
+# Subfolders of a round, each of one file kind.
+ROUND_PARTS = ("tasks", "cases", "indicators", "progress")
 
 
 def round_names(plans: Path) -> list[str]:
@@ -159,9 +159,11 @@ class _Loader:
             if file_rec is None:
                 continue
             if kind == "tasks":
-                build.tasks_file(rnd, file, file_rec, self.out)
+                build.tasks_file(rnd, file, file_rec)
             elif kind == "cases":
-                build.cases_file(rnd, file, file_rec, self.out)
+                build.cases_file(rnd, file, file_rec)
+            elif kind == "progress":
+                self.out += progress_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd
@@ -217,6 +219,10 @@ class _Loader:
                         f"create it with a top-level '{kind}:' mapping",
                     )
                 )
+        if self.tree.is_file(PROGRAMME):
+            jobs.append((PROGRAMME, "programme"))
+        elif self.tree.is_dir(PROGRAMME):
+            self._not_a_file(PROGRAMME)
         names = [
             e.name
             for e in self.tree.listing("")
@@ -233,7 +239,9 @@ class _Loader:
             if rnd is not None:
                 rounds[name] = rnd
         self.strays(names)
+        programme_rec = self.recs.get(PROGRAMME)
         return Project(
+            programme=build.programme(PROGRAMME, programme_rec) if programme_rec else None,
             registry=build.registry(
                 self.recs.get("registry/places.yaml"), self.recs.get("registry/units.yaml")
             ),
@@ -248,7 +256,7 @@ def load_project(plans: Path) -> tuple[Project, list[Diagnostic]]:
     """Read the registry and every round. Raises PlansFolderError only when `plans` is not a
     plans folder at all; every problem inside one is a diagnostic."""
     if not plans.is_dir():
-        raise PlansFolderError(f"no plans folder at '{plans}'")
+        raise PlansFolderError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
     loader = _Loader(plans)
     project = loader.project()
     return project, loader.out

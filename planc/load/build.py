@@ -1,13 +1,15 @@
 """Validated records -> model objects. No cross-file linking happens here beyond placing a tasks
-or cases file in the chapter or part it names; references are resolved by the index."""
+or cases file in the chapter or part it names; references are resolved by the index. Nothing
+here reports a problem: the loader's codes are the file's own (planc/load/spec.py, nodes.py),
+and everything between files is the check stage's."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from planc.diagnostics import Diagnostic, did_you_mean
 from planc.load.spec import Rec
 from planc.model import (
+    Area,
     Case,
     Chapter,
     Dimension,
@@ -15,18 +17,66 @@ from planc.model import (
     Indicator,
     IndicatorSystem,
     Part,
+    Phase,
     Place,
+    Programme,
+    Provenance,
     Reference,
     Registry,
     Round,
+    RoundsFigure,
     Section,
     Source,
+    Target,
     Task,
     Unit,
 )
 
 
 def _figure(rec: Rec, name: str) -> Figure | None:
+    """A declared figure; the spec reads it as (value, qualifier or None)."""
+    got = rec.get(name)
+    if got is None:
+        return None
+    value, qualifier = got
+    return Figure(value, rec.at(name), qualifier)
+
+
+def _figures(rec: Any) -> dict[str, Figure]:
+    if not isinstance(rec, Rec):
+        return {}
+    return {name: f for name in rec.values if (f := _figure(rec, name)) is not None}
+
+
+def provenance(rec: Rec) -> list[Provenance]:
+    return [
+        Provenance(
+            kind=note.get("kind", ""),
+            loc=note.loc,
+            reason=note.get("reason"),
+            of=note.get("of"),
+        )
+        for note in _recs(rec.get("provenance"))
+    ]
+
+
+def _sources(rec: Rec) -> list[Source]:
+    return [
+        Source(
+            id=src.get("id", ""),
+            title=src.get("title", ""),
+            loc=src.at("id"),
+            publisher=src.get("publisher"),
+            date=src.get("date"),
+            url=src.get("url"),
+            seed=src.get("seed"),
+            provenance=provenance(src),
+        )
+        for src in _recs(rec.get("sources"))
+    ]
+
+
+def _plain_figure(rec: Rec, name: str) -> Figure | None:
     value = rec.get(name)
     return Figure(value, rec.at(name)) if value is not None else None
 
@@ -48,6 +98,7 @@ def registry(places: Rec | None, units: Rec | None) -> Registry:
                 en=rec.get("en"),
                 country=rec.get("country"),
                 source=rec.get("source"),
+                provenance=provenance(rec),
             )
     if units is not None and isinstance(units.get("units"), Rec):
         entries = units.get("units")
@@ -58,6 +109,7 @@ def registry(places: Rec | None, units: Rec | None) -> Registry:
                 loc=entries.locs[uid],
                 en=rec.get("en"),
                 source=rec.get("source"),
+                provenance=provenance(rec),
             )
     return reg
 
@@ -77,22 +129,10 @@ def plan(name: str, file: str, rec: Rec) -> Round:
         previous=rec.get("previous"),
         edition=rec.get("edition", "draft"),
         files=[file],
+        sources=_sources(rec),
+        declared=_figures(rec.get("declared")),
+        provenance=provenance(rec),
     )
-    for src in _recs(rec.get("sources")):
-        rnd.sources.append(
-            Source(
-                id=src.get("id", ""),
-                title=src.get("title", ""),
-                loc=src.at("id"),
-                publisher=src.get("publisher"),
-                date=src.get("date"),
-                url=src.get("url"),
-                seed=src.get("seed"),
-            )
-        )
-    declared = rec.get("declared")
-    if isinstance(declared, Rec):
-        rnd.declared = {k: Figure(v, declared.at(k)) for k, v in declared.values.items()}
     for ch in _recs(rec.get("chapters")):
         rnd.chapters.append(
             Chapter(
@@ -100,8 +140,9 @@ def plan(name: str, file: str, rec: Rec) -> Round:
                 title=ch.get("title", ""),
                 loc=ch.at("id"),
                 subtitle=ch.get("subtitle"),
-                declared_tasks=_figure(ch, "declared_tasks"),
+                declared_tasks=_plain_figure(ch, "declared_tasks"),
                 source=ch.get("source"),
+                provenance=provenance(ch),
             )
         )
     handbook = rec.get("handbook")
@@ -113,14 +154,15 @@ def plan(name: str, file: str, rec: Rec) -> Round:
                     id=pt.get("id", ""),
                     title=pt.get("title", ""),
                     loc=pt.at("id"),
-                    declared_cases=_figure(pt, "declared_cases"),
+                    declared_cases=_plain_figure(pt, "declared_cases"),
                     source=pt.get("source"),
+                    provenance=provenance(pt),
                 )
             )
     return rnd
 
 
-def _task(rec: Rec, chapter: str, section: str | None) -> Task:
+def _task(rec: Rec, chapter: str, section: str | None, shared: list[Provenance]) -> Task:
     return Task(
         id=rec.get("id", ""),
         title=rec.get("title", ""),
@@ -138,71 +180,55 @@ def _task(rec: Rec, chapter: str, section: str | None) -> Task:
         continues=rec.get("continues"),
         due=rec.get("due"),
         source=rec.get("source"),
+        provenance=shared + provenance(rec),
     )
 
 
-def _place_file(
-    rnd: Round,
-    file: str,
-    ref: Any,
-    groups: list[Chapter] | list[Part],
-    what: str,
-    out: list[Diagnostic],
-) -> Chapter | Part | None:
-    """The chapter or part a tasks or cases file fills, reporting a bad or repeated `chapter:`."""
+def _place_file(file: str, ref: Any, groups: list[Chapter] | list[Part]) -> Chapter | Part | None:
+    """The chapter or part a tasks or cases file fills; None when it names none of plan.yaml's
+    or one already filled (the check stage reports both: planc/check/references.py)."""
     if ref is None:
         return None
-    by_id = {g.id: g for g in groups}
-    group = by_id.get(ref.id)
-    if group is None:
-        out.append(
-            Diagnostic(
-                "unknown-reference",
-                ref.loc,
-                f"{what} '{ref.id}' is not in {rnd.plan_file}",
-                did_you_mean(ref.id, by_id) or f"add it to the {what}s there",
-            )
-        )
-        return None
-    if group.file is not None:
-        out.append(
-            Diagnostic(
-                "duplicate-id",
-                ref.loc,
-                f"{what} '{ref.id}' is already filled by {group.file}",
-                f"one file per {what}: merge the two",
-            )
-        )
+    group = next((g for g in groups if g.id == ref.id), None)
+    if group is None or group.file is not None:
         return None
     group.file = file
     return group
 
 
-def tasks_file(rnd: Round, file: str, rec: Rec, out: list[Diagnostic]) -> None:
+def tasks_file(rnd: Round, file: str, rec: Rec) -> None:
     ref = rec.get("chapter")
-    chapter = _place_file(rnd, file, ref, rnd.chapters, "chapter", out)
+    chapter = _place_file(file, ref, rnd.chapters)
     if chapter is None:
         # Still read the tasks so their own problems are reported in this run.
-        chapter = Chapter(id=ref.id if ref else "", title="", loc=rec.loc, file=file)
+        loc = ref.loc if ref else rec.loc
+        chapter = Chapter(id=ref.id if ref else "", title="", loc=loc, file=file)
         rnd.loose_chapters.append(chapter)
     assert isinstance(chapter, Chapter)
+    shared = provenance(rec)  # notes on the file hold for every task in it
     for sec in _recs(rec.get("sections")):
-        section = Section(title=sec.get("title", ""), loc=sec.loc, source=sec.get("source"))
+        section = Section(
+            title=sec.get("title", ""),
+            loc=sec.loc,
+            source=sec.get("source"),
+            provenance=provenance(sec),
+        )
         for item in _recs(sec.get("tasks")):
-            section.tasks.append(_task(item, chapter.id, section.title))
+            section.tasks.append(_task(item, chapter.id, section.title, shared))
         chapter.sections.append(section)
         chapter.tasks.extend(section.tasks)
     for item in _recs(rec.get("tasks")):
-        chapter.tasks.append(_task(item, chapter.id, None))
+        chapter.tasks.append(_task(item, chapter.id, None, shared))
 
 
-def cases_file(rnd: Round, file: str, rec: Rec, out: list[Diagnostic]) -> None:
+def cases_file(rnd: Round, file: str, rec: Rec) -> None:
     ref = rec.get("part")
-    part = _place_file(rnd, file, ref, rnd.parts, "part", out)
+    part = _place_file(file, ref, rnd.parts)
     if part is None:
-        part = Part(id=ref.id if ref else "", title="", loc=rec.loc, file=file)
+        part = Part(id=ref.id if ref else "", title="", loc=ref.loc if ref else rec.loc, file=file)
         rnd.loose_parts.append(part)
     assert isinstance(part, Part)
+    shared = provenance(rec)  # notes on the file hold for every case in it
     for item in _recs(rec.get("cases")):
         part.cases.append(
             Case(
@@ -224,6 +250,7 @@ def cases_file(rnd: Round, file: str, rec: Rec, out: list[Diagnostic]) -> None:
                     for r in _recs(item.get("references"))
                 ],
                 source=item.get("source"),
+                provenance=shared + provenance(item),
             )
         )
 
@@ -242,6 +269,7 @@ def _indicator(rec: Rec, system: str, dimension: str) -> Indicator:
         baseline=baseline.get("value") if isinstance(baseline, Rec) else None,
         targets=dict(targets.values) if isinstance(targets, Rec) else {},
         source=rec.get("source"),
+        provenance=provenance(rec),
     )
 
 
@@ -254,10 +282,11 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
         stages=rec.get("stages", []),
         benchmark_places=rec.get("benchmark_places", []),
         source=rec.get("source"),
+        provenance=provenance(rec),
+        declared=_figures(rec.get("declared")),
+        role=rec.get("role", "indicators"),
+        document=rec.get("document"),
     )
-    declared = rec.get("declared")
-    if isinstance(declared, Rec):
-        system.declared = {k: Figure(v, declared.at(k)) for k, v in declared.values.items()}
     system.unplaced = [_indicator(ind, system.id, "") for ind in _recs(rec.get("indicators"))]
     for dim in _recs(rec.get("dimensions")):
         dimension = Dimension(
@@ -265,9 +294,74 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
             title=dim.get("title", ""),
             loc=dim.at("id"),
             source=dim.get("source"),
+            provenance=provenance(dim),
         )
         dimension.indicators = [
             _indicator(ind, system.id, dimension.id) for ind in _recs(dim.get("indicators"))
         ]
         system.dimensions.append(dimension)
     rnd.systems.append(system)
+
+
+def programme(file: str, rec: Rec) -> Programme:
+    prog = Programme(
+        file=file,
+        loc=rec.loc,
+        title=rec.get("title", ""),
+        short_title=rec.get("short_title"),
+        issuer=rec.get("issuer"),
+        issued=rec.get("issued"),
+        sources=_sources(rec),
+        declared=_figures(rec.get("declared")),
+        provenance=provenance(rec),
+    )
+    for ph in _recs(rec.get("phases")):
+        prog.phases.append(
+            Phase(
+                id=ph.get("id", ""),
+                title=ph.get("title", ""),
+                start=ph.get("from", 0),
+                end=ph.get("to", 0),
+                loc=ph.at("id"),
+                source=ph.get("source"),
+                provenance=provenance(ph),
+            )
+        )
+    for ar in _recs(rec.get("areas")):
+        prog.areas.append(
+            Area(
+                id=ar.get("id", ""),
+                title=ar.get("title", ""),
+                loc=ar.at("id"),
+                tasks=ar.get("tasks", []),
+                source=ar.get("source"),
+                provenance=provenance(ar),
+            )
+        )
+    for tg in _recs(rec.get("targets")):
+        prog.targets.append(
+            Target(
+                year=tg.get("year", 0),
+                text=tg.get("text", ""),
+                loc=tg.at("year"),
+                source=tg.get("source"),
+                provenance=provenance(tg),
+            )
+        )
+    for fg in _recs(rec.get("figures")):
+        value = _figure(fg, "value")
+        if value is None:
+            continue  # reported as a schema error
+        prog.figures.append(
+            RoundsFigure(
+                id=fg.get("id", ""),
+                title=fg.get("title", ""),
+                figure=fg.get("figure", ""),
+                declared=value,
+                rounds=fg.get("rounds", []),
+                loc=fg.at("id"),
+                source=fg.get("source"),
+                provenance=provenance(fg),
+            )
+        )
+    return prog

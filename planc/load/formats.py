@@ -5,6 +5,7 @@ from __future__ import annotations
 from planc.load.spec import (
     ROUND,
     SLUG,
+    Declared,
     Field,
     Int,
     ListOf,
@@ -17,6 +18,7 @@ from planc.load.spec import (
     Type,
     Value,
 )
+from planc.progress.format import PROGRESS_FILE
 
 ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
 ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")
@@ -35,7 +37,47 @@ FIGURES = (
     "indicators",
     "dimensions",
     "references",
+    # "其中122项任务聚焦…": the chapters hold this many of `tasks`; the rest sit outside them
+    "tasks_in_chapters",
+    # "40个指标" where the system has 5 一级 and 35 二级 indicators: dimensions + indicators
+    "indicators_total",
+    # facts of the drafting the sources cannot count (yet): shown as published
+    "comments_adopted",
+    "consultation_rounds",
+    "units_consulted",
+    "cities_studied",
+    "ocean_cities_studied",
+    # tasks done as of the latest progress period (plans/ROUND/progress/)
+    "tasks_done",
 )
+PROGRAMME_FIGURES = ("areas", "tasks")
+PROVENANCE_KINDS = ("quoted", "paraphrased", "inferred")
+SYSTEM_ROLES = ("indicators", "targets")
+
+PROVENANCE = Field(
+    ListOf(
+        Obj(
+            "provenance note",
+            {
+                "kind": Field(
+                    OneOf(PROVENANCE_KINDS),
+                    "quoted, paraphrased or inferred from the record",
+                    required=True,
+                ),
+                "of": Field(Text(), "the field it is about (absent: the whole item)"),
+                "reason": Field(Text(), "why (required for inferred): the record's words"),
+            },
+        )
+    ),
+    "how this item and its values stand to the record (quoted / paraphrased / inferred)",
+)
+
+
+def _declared(names: tuple[str, ...], doc: str) -> Field:
+    return Field(
+        Obj("declared", {name: Field(Declared(), f"published figure: {name}") for name in names}),
+        doc,
+    )
 
 
 def _source(doc: str = "the source (an id from plan.yaml sources) this comes from") -> Field:
@@ -55,6 +97,7 @@ SOURCE = Obj(
         "date": Field(DATE, "publication date"),
         "url": Field(Text(), "where it can be read"),
         "seed": Field(Text(), "file name of the record in shared/seeds/"),
+        "provenance": PROVENANCE,
     },
 )
 
@@ -66,6 +109,7 @@ CHAPTER = Obj(
         "subtitle": Field(Text(), "chapter subtitle"),
         "declared_tasks": Field(Int(), "number of tasks published for this chapter"),
         "source": _source(),
+        "provenance": PROVENANCE,
     },
 )
 
@@ -76,6 +120,7 @@ PART = Obj(
         "title": Field(Text(), "part title", required=True),
         "declared_cases": Field(Int(), "number of cases published for this part"),
         "source": _source(),
+        "provenance": PROVENANCE,
     },
 )
 
@@ -92,13 +137,7 @@ PLAN = Obj(
         "previous": Field(RefTo("round", ROUND), "the round before this one"),
         "edition": Field(OneOf(EDITIONS), "official, draft, or public-record", required=True),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
-        "declared": Field(
-            Obj(
-                "declared",
-                {name: Field(Int(), f"published figure: {name}") for name in FIGURES},
-            ),
-            "the figures the office published; planc reconciles them",
-        ),
+        "declared": _declared(FIGURES, "the figures the office published; planc reconciles them"),
         "chapters": Field(ListOf(CHAPTER), "chapters (部分) in order", required=True),
         "handbook": Field(
             Obj(
@@ -110,6 +149,7 @@ PLAN = Obj(
             ),
             "the benchmark case handbook (对标案例指导手册)",
         ),
+        "provenance": PROVENANCE,
     },
     doc="planc plan.yaml: one round's metadata, declared figures, chapters and handbook parts",
 )
@@ -131,6 +171,7 @@ TASK = Obj(
         ),
         "due": Field(DUE, "due date"),
         "source": _source(),
+        "provenance": PROVENANCE,
     },
 )
 
@@ -140,6 +181,7 @@ SECTION = Obj(
         "title": Field(Text(), "section title (方面)", required=True),
         "tasks": Field(ListOf(TASK), "tasks of the section", required=True),
         "source": _source(),
+        "provenance": PROVENANCE,
     },
 )
 
@@ -149,6 +191,9 @@ TASKS_FILE = Obj(
         "chapter": Field(RefTo("chapter"), "a chapter id from plan.yaml", required=True),
         "sections": Field(ListOf(SECTION), "sections (方面) of the chapter"),
         "tasks": Field(ListOf(TASK), "tasks of a chapter without sections"),
+        "provenance": Field(
+            PROVENANCE.type, "provenance notes that hold for every task of the file"
+        ),
     },
     exactly_one=("sections", "tasks"),
     doc="planc tasks file: the tasks of one chapter",
@@ -175,6 +220,7 @@ INDICATOR = Obj(
             "targets: year or stage -> value",
         ),
         "source": _source(),
+        "provenance": PROVENANCE,
     },
 )
 
@@ -186,13 +232,16 @@ INDICATORS_FILE = Obj(
         "stages": Field(ListOf(Text()), "named target stages, e.g. 低阶, 中阶, 高阶"),
         "benchmark_places": _refs("place", "places the system benchmarks against"),
         "source": _source(),
-        "declared": Field(
-            Obj(
-                "declared",
-                {name: Field(Int(), f"published figure: {name}") for name in SYSTEM_FIGURES},
-            ),
-            "figures published for this system; planc reconciles them",
+        "provenance": PROVENANCE,
+        "declared": _declared(
+            SYSTEM_FIGURES, "figures published for this system; planc reconciles them"
         ),
+        "role": Field(
+            OneOf(SYSTEM_ROLES),
+            "indicators (the plan's own system, the default) or targets (another document's "
+            "targets, shown beside the plan and never counted as its indicators)",
+        ),
+        "document": Field(Text(), "for role targets: the document the targets belong to"),
         "indicators": Field(
             ListOf(INDICATOR),
             "indicators whose dimension the sources do not give",
@@ -208,6 +257,7 @@ INDICATORS_FILE = Obj(
                             ListOf(INDICATOR), "indicators (二级指标)", required=True
                         ),
                         "source": _source(),
+                        "provenance": PROVENANCE,
                     },
                 )
             ),
@@ -245,11 +295,15 @@ CASES_FILE = Obj(
                         "practices": Field(ListOf(Text()), "the lessons (经验做法)"),
                         "references": Field(ListOf(REFERENCE), "references"),
                         "source": _source(),
+                        "provenance": PROVENANCE,
                     },
                 )
             ),
             "benchmark cases of the part",
             required=True,
+        ),
+        "provenance": Field(
+            PROVENANCE.type, "provenance notes that hold for every case of the file"
         ),
     },
     doc="planc cases file: the benchmark cases of one handbook part",
@@ -276,6 +330,7 @@ PLACES_FILE = Obj(
                             "the country or region a city or region belongs to",
                         ),
                         "source": REGISTRY_SOURCE,
+                        "provenance": PROVENANCE,
                     },
                 ),
             ),
@@ -298,6 +353,7 @@ UNITS_FILE = Obj(
                         "name": Field(Text(), "Chinese name", required=True),
                         "en": Field(Text(), "English name"),
                         "source": REGISTRY_SOURCE,
+                        "provenance": PROVENANCE,
                     },
                 ),
             ),
@@ -308,6 +364,91 @@ UNITS_FILE = Obj(
     doc="planc registry: responsible units shared by all rounds",
 )
 
+PROGRAMME = Obj(
+    "programme.yaml",
+    {
+        "planc": Field(OneOf(("1",)), "source format version: 1", required=True),
+        "title": Field(Text(), "title of the strategy document (纲要)", required=True),
+        "short_title": Field(Text(), "how the rounds' sources call it, e.g. 实施纲要"),
+        "issuer": Field(Text(), "who issued it"),
+        "issued": Field(DATE, "date it was issued"),
+        "sources": Field(ListOf(SOURCE), "where the content comes from"),
+        "phases": Field(
+            ListOf(
+                Obj(
+                    "phase",
+                    {
+                        "id": Field(ID, "phase id", required=True),
+                        "title": Field(Text(), "phase (阶段), e.g. 实施开展期", required=True),
+                        "from": Field(Int(minimum=1900), "first year", required=True),
+                        "to": Field(Int(minimum=1900), "last year", required=True),
+                        "source": _source(),
+                        "provenance": PROVENANCE,
+                    },
+                )
+            ),
+            "the phases in order; a round falls in those its years overlap",
+        ),
+        "areas": Field(
+            ListOf(
+                Obj(
+                    "area",
+                    {
+                        "id": Field(ID, "area id", required=True),
+                        "title": Field(
+                            Text(), "area (领域) of the programme's tasks", required=True
+                        ),
+                        "tasks": Field(ListOf(Text()), "the area's tasks, where published"),
+                        "source": _source(),
+                        "provenance": PROVENANCE,
+                    },
+                )
+            ),
+            "the areas (领域) of the programme's tasks",
+        ),
+        "targets": Field(
+            ListOf(
+                Obj(
+                    "target",
+                    {
+                        "year": Field(Int(minimum=1900), "the year", required=True),
+                        "text": Field(Text(), "the goal for that year", required=True),
+                        "source": _source(),
+                        "provenance": PROVENANCE,
+                    },
+                )
+            ),
+            "the programme's goals by year",
+        ),
+        "declared": _declared(
+            PROGRAMME_FIGURES, "figures published for the programme itself (4大领域, 26项任务)"
+        ),
+        "figures": Field(
+            ListOf(
+                Obj(
+                    "figure over rounds",
+                    {
+                        "id": Field(ID, "figure id", required=True),
+                        "title": Field(Text(), "the figure as published", required=True),
+                        "figure": Field(
+                            OneOf(FIGURES), "the round figure it adds up", required=True
+                        ),
+                        "value": Field(Declared(), "the published total", required=True),
+                        "rounds": Field(
+                            ListOf(RefTo("round", ROUND)), "the rounds it covers", required=True
+                        ),
+                        "source": _source(),
+                        "provenance": PROVENANCE,
+                    },
+                )
+            ),
+            "figures published over several rounds; planc adds up the rounds' declared figures",
+        ),
+        "provenance": PROVENANCE,
+    },
+    doc="planc programme.yaml: the strategy the rounds serve (phases, areas, targets, figures)",
+)
+
 # File kind name -> its description; the names are also `planc schema KIND`.
 KINDS: dict[str, Type] = {
     "plan": PLAN,
@@ -316,4 +457,6 @@ KINDS: dict[str, Type] = {
     "cases": CASES_FILE,
     "places": PLACES_FILE,
     "units": UNITS_FILE,
+    "programme": PROGRAMME,
+    "progress": PROGRESS_FILE,
 }

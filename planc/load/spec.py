@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from planc.diagnostics import Diagnostic, Loc, did_you_mean
+from planc.diagnostics import Diagnostic, Loc, article, did_you_mean
 from planc.load.nodes import Map, Node, Scalar, Seq
 from planc.model import Ref
 
@@ -19,10 +19,6 @@ ROUND = r"[0-9]{4}-[0-9]{4}"
 MAX_DIGITS = 18  # past this Python's int() refuses long strings, and no plan figure is so long
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
-
-
-def article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 class Invalid:
@@ -106,6 +102,39 @@ class Int(Type):
 
     def json(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum}
+
+
+@dataclass(frozen=True)
+class Declared(Type):
+    """A published figure: a whole number (`references: 2500`), or one with the record's
+    qualifier (`references: {value: 2500, qualifier: 余}` for "2500余篇"). Read as
+    (value, qualifier or None)."""
+
+    qualifiers: tuple[str, ...] = ("余", "多")
+    what: str = "a whole number, or {value: N, qualifier: 余 or 多}"
+
+    def _shape(self) -> Obj:
+        return Obj(
+            "qualified figure",
+            {
+                "value": Field(Int(), "the number as published", required=True),
+                "qualifier": Field(
+                    OneOf(self.qualifiers), "余 or 多 as published: the figure is at least value"
+                ),
+            },
+        )
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        if isinstance(node, Map):
+            rec = self._shape().read(node, out)
+            if rec is INVALID or "value" not in rec.values:
+                return INVALID
+            return (rec.get("value"), rec.get("qualifier"))
+        value = Int(what=self.what).read(node, out)
+        return INVALID if value is INVALID else (value, None)
+
+    def json(self) -> dict[str, Any]:
+        return {"oneOf": [Int().json(), self._shape().json()]}
 
 
 @dataclass(frozen=True)

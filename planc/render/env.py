@@ -1,4 +1,4 @@
-"""The Jinja environment: templates and CSS from the top-level templates/ folder, autoescaped,
+"""The Jinja environment: templates and CSS from planc/templates (package data), autoescaped,
 StrictUndefined so a misspelt name fails the build instead of printing nothing."""
 
 from __future__ import annotations
@@ -8,19 +8,18 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from planc.errors import TemplatesMissing
 from planc.render.charts import bar_chart
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
-
-
-class TemplatesMissing(Exception):
-    pass
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def environment(medium: str) -> Environment:
     """`medium` is "screen" (the HTML pages) or "print" (the HTML WeasyPrint lays out)."""
     if not (TEMPLATES / "base.html.j2").is_file():
-        raise TemplatesMissing(f"planc's templates are not at {TEMPLATES}")
+        raise TemplatesMissing(
+            f"planc's templates are not at {TEMPLATES}; reinstall planc (pip install planc)"
+        )
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["j2", "html"], default_for_string=True),

@@ -7,13 +7,17 @@ from dataclasses import asdict
 from typing import Any
 
 from planc import __version__
-from planc.commands.stats import round_stats
-from planc.index import Index
-from planc.model import Case, Indicator, Task
+from planc.index import Index, round_stats
+from planc.model import Case, Indicator, Provenance, Task
+from planc.progress.export import round_progress, task_progress
 
 
 def _ids(refs: list[Any]) -> list[str]:
     return [ref.id for ref in refs]
+
+
+def _provenance(notes: list[Provenance]) -> list[dict[str, Any]]:
+    return [{"kind": n.kind, "of": n.of, "reason": n.reason} for n in notes]
 
 
 def _task(index: Index, name: str, task: Task) -> dict[str, Any]:
@@ -33,6 +37,8 @@ def _task(index: Index, name: str, task: Task) -> dict[str, Any]:
         "continued_by": [f"{index.round_of(t)}:{t.id}" for t in ri.continued_by.get(task.id, [])],
         "due": task.due,
         "source": task.source.id if task.source else None,
+        "provenance": _provenance(task.provenance),
+        **task_progress(ri.progress, task),
     }
 
 
@@ -60,6 +66,7 @@ def _case(index: Index, name: str, case: Case) -> dict[str, Any]:
         "references": [asdict(r) for r in case.references],
         "tasks": [t.id for t in index.rounds[name].tasks_of_case.get(case.id, [])],
         "source": case.source.id if case.source else None,
+        "provenance": _provenance(case.provenance),
     }
 
 
@@ -84,6 +91,8 @@ def plan_json(index: Index, name: str) -> str:
                 "country": country,
             }
     used_units = sorted({r.id for t in rnd.tasks() for r in t.lead + t.partners})
+    pi = index.programme
+    phases = [p.title for p in pi.phases_of.get(name, [])] if pi else None
     data = {
         "generator": f"planc {__version__}",
         "round": rnd.name,
@@ -98,7 +107,11 @@ def plan_json(index: Index, name: str) -> str:
             {"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url}
             for s in rnd.sources
         ],
-        "figures": round_stats(ri),
+        "programme": pi.programme.title if pi else None,
+        "phases": phases,
+        "provenance": _provenance(rnd.provenance),
+        "figures": round_stats(ri, phases),
+        **round_progress(index, name),
         "chapters": [
             {
                 "id": c.id,
@@ -113,6 +126,8 @@ def plan_json(index: Index, name: str) -> str:
             {
                 "id": s.id,
                 "title": s.title,
+                "role": s.role,
+                "document": s.document,
                 "stages": s.stages,
                 "benchmark_places": _ids(s.benchmark_places),
                 "dimensions": [

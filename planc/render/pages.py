@@ -15,7 +15,7 @@ DOCUMENTS = {
 
 
 def _counts(view: RoundView) -> dict[str, int]:
-    computed = {f.name: f.computed for f in view.figures}
+    computed = {f.name: f.computed or 0 for f in view.figures}  # these three are always counted
     return {
         "cases": computed["cases"],
         "countries": computed["case_countries"],
@@ -31,6 +31,8 @@ def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
     ]
     if view.systems:
         nav.append(Link("指标体系", "plan.html#indicators"))
+    if view.has_progress:
+        nav.append(Link("督查通报", "progress.html"))
     title = view.handbook_title if doc == "handbook" and view.handbook_title else view.title
     return (
         environment(medium)

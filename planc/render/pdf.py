@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from planc.errors import FontMissing
 from planc.render.env import TEMPLATES
 
 CJK_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC")
@@ -15,10 +16,6 @@ CJK_PACKAGE = "fonts-noto-cjk"
 # A base URL of planc's own: links between the PDFs stay relative (handbook.pdf#case-x), and no
 # file path of the build machine ends up in a PDF.
 BASE_URL = "planc:/round/"
-
-
-class FontMissing(Exception):
-    pass
 
 
 def missing_fonts() -> list[str]:

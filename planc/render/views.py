@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planc.index import Index, RoundIndex, country_of
-from planc.model import Case, Place, Round, Task
+from planc.model import Case, Place, Provenance, Round, Task
+from planc.progress.status import latest_progress
 
 EDITION_LABELS = {
     "official": "正式版",
@@ -22,6 +23,24 @@ FIGURE_NAMES = {
     "indicators": "指标",
     "dimensions": "指标维度",
     "references": "参阅文献",
+    "tasks_in_chapters": "属于各部分的工作任务",
+    "tasks_outside_chapters": "不属于各部分的工作任务",
+    "indicators_total": "指标（一、二级合计）",
+    "comments_adopted": "吸纳修改意见",
+    "consultation_rounds": "征求意见轮次",
+    "units_consulted": "征求意见的单位和部门",
+    "cities_studied": "调研国际城市",
+    "ocean_cities_studied": "其中海洋城市",
+    "tasks_done": "已完成任务",
+}
+FIELD_NAMES = {
+    "title": "名称",
+    "cases": "对标案例",
+    "continues": "延续关系",
+    "part": "所在部分",
+    "issuer": "印发单位",
+    "issued": "印发日期",
+    "goal": "目标",
 }
 FIGURE_UNITS = {
     "tasks": "项",
@@ -32,6 +51,15 @@ FIGURE_UNITS = {
     "indicators": "项",
     "dimensions": "个",
     "references": "篇",
+    "tasks_in_chapters": "项",
+    "tasks_outside_chapters": "项",
+    "indicators_total": "项",
+    "comments_adopted": "条",
+    "consultation_rounds": "次",
+    "units_consulted": "个",
+    "cities_studied": "个",
+    "ocean_cities_studied": "个",
+    "tasks_done": "项",
 }
 _DIGITS = "零一二三四五六七八九"
 
@@ -51,14 +79,25 @@ class Link:
     title: str = ""
 
 
+def inferred(notes: list[Provenance]) -> str:
+    """The reasons of the inferred notes, for a discreet mark's tooltip ("" when none)."""
+    parts = []
+    for note in notes:
+        if note.kind == "inferred":
+            about = f"{FIELD_NAMES.get(note.of, note.of)}：" if note.of else ""
+            parts.append(about + (note.reason or ""))
+    return "；".join(dict.fromkeys(parts))
+
+
 @dataclass(frozen=True)
 class Figure:
     name: str
     label: str
     declared: int | None
-    computed: int
+    computed: int | None  # None: not countable from the sources
     status: str
     unit: str
+    declared_text: str = ""  # "2500余" as published
 
 
 @dataclass(frozen=True)
@@ -78,6 +117,8 @@ class TaskView:
     due: str
     source: str
     search: str  # what the search box matches against
+    inferred: str = ""  # the reasons, where the task or one of its values is inferred
+    progress: str = ""  # the latest state reported (督查), where the round has progress
 
 
 @dataclass(frozen=True)
@@ -98,6 +139,7 @@ class ChapterView:
     held: int
     sections: list[SectionView]
     tasks: list[TaskView]  # tasks outside any section
+    inferred: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,6 +171,8 @@ class SystemView:
     unplaced: list[IndicatorView]
     covered: int
     total: int
+    targets_of: str = ""  # another document whose targets these are (not the plan's indicators)
+    inferred: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +188,7 @@ class CaseView:
     tasks: list[Link]
     source: str
     search: str
+    inferred: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,9 +236,14 @@ class RoundView:
     parts: list[PartView]
     places: list[PlaceGroup]
     sources: list[SourceView]
+    inferred_count: int = 0  # statements marked as inferred (※)
+    marks: dict[str, str] = field(default_factory=dict)  # plan.yaml field -> why it is inferred
+    inferred_cases: int = 0
+    programme: str = ""
     chart_chapters: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_countries: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_coverage: list[tuple[str, int, int | None]] = field(default_factory=list)
+    has_progress: bool = False  # progress files: a 督查通报 (progress.html) beside the plan
 
     @property
     def date(self) -> str:
@@ -266,6 +316,8 @@ class _Builder:
             due=task.due or "",
             source=task.source.id if task.source else "",
             search=" ".join([task.title, text, *benchmarks, *(c.text for c in cases)]),
+            inferred=inferred(task.provenance),
+            progress=latest_progress(self.ri.progress, task),
         )
 
     def chapters(self) -> list[ChapterView]:
@@ -287,6 +339,7 @@ class _Builder:
                     held=len(chapter.tasks),
                     sections=sections,
                     tasks=[self.task(t) for t in chapter.tasks if id(t) not in in_sections],
+                    inferred=inferred(chapter.provenance),
                 )
             )
         return views
@@ -338,6 +391,8 @@ class _Builder:
                     ],
                     covered=sum(1 for i in known if i.id in self.ri.tasks_of_indicator),
                     total=len(known),
+                    targets_of=(system.document or "其他文件") if system.is_targets else "",
+                    inferred=inferred(system.provenance),
                 )
             )
         return views
@@ -384,6 +439,7 @@ class _Builder:
                         tasks=[self.task_link(t) for t in self.ri.tasks_of_case.get(case.id, [])],
                         source=case.source.id if case.source else "",
                         search=" ".join([case.title, *places, case.summary or "", *case.practices]),
+                        inferred=inferred(case.provenance),
                     )
                 )
             views.append(
@@ -431,9 +487,22 @@ class _Builder:
                 computed=row.computed,
                 status=self.ri.status(row),
                 unit=FIGURE_UNITS[row.name],
+                declared_text=str(row.declared) if row.declared else "—",
             )
             for row in self.ri.figures
         ]
+
+    def marks(self) -> dict[str, str]:
+        """The round's own inferred values (issuer, issued, goal …), each with its reasons."""
+        fields = [n.of for n in self.round.provenance if n.kind == "inferred" and n.of]
+        return {
+            name: inferred([n for n in self.round.provenance if n.of == name])
+            for name in dict.fromkeys(fields)
+        }
+
+    def inferred_count(self, views: list[str]) -> int:
+        """Statements of the round marked as inferred: its own values and every marked item."""
+        return len(self.marks()) + sum(1 for v in views if v)
 
     def sources(self) -> list[SourceView]:
         views = []
@@ -447,6 +516,15 @@ class _Builder:
         figures = self.figures()
         chapters = self.chapters()
         systems = self.systems()
+        parts = self.parts()
+        marks = [c.inferred for c in chapters] + [s.inferred for s in systems]
+        marks += [t.inferred for c in chapters for t in c.tasks]
+        marks += [t.inferred for c in chapters for s in c.sections for t in s.tasks]
+        # (the handbook counts its cases itself: inferred_cases)
+        pi = self.index.programme
+        phase = rnd.phase or ""
+        if pi is not None and pi.phases_of.get(rnd.name):
+            phase = "、".join(f"{p.title}({p.span}年)" for p in pi.phases_of[rnd.name])
         countries: dict[str, int] = {}
         for case in rnd.cases():
             seen = set()
@@ -462,7 +540,7 @@ class _Builder:
             title=rnd.title,
             issuer=rnd.issuer or "",
             issued=rnd.issued or "",
-            phase=rnd.phase or "",
+            phase=phase,
             goal=rnd.goal or "",
             edition=rnd.edition,
             edition_label=EDITION_LABELS.get(rnd.edition, rnd.edition),
@@ -473,15 +551,22 @@ class _Builder:
             incomplete=[f for f in figures if f.status == "incomplete"],
             chapters=chapters,
             systems=systems,
-            parts=self.parts(),
+            parts=parts,
             places=self.place_groups(),
             sources=self.sources(),
+            inferred_count=self.inferred_count(marks),
+            marks=self.marks(),
+            inferred_cases=sum(1 for p in parts for c in p.cases if c.inferred),
+            programme=pi.programme.title if pi else "",
             chart_chapters=[(c.title, c.held, c.declared) for c in chapters],
             chart_countries=[
                 (name, n, None)
                 for name, n in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
-            chart_coverage=[(f"{s.title}", s.covered, s.total) for s in systems if s.total],
+            chart_coverage=[
+                (f"{s.title}", s.covered, s.total) for s in systems if s.total and not s.targets_of
+            ],
+            has_progress=self.ri.progress is not None,
         )
 
 

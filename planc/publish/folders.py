@@ -13,8 +13,8 @@ from pathlib import Path
 
 def replacing(target: Path, writes: Iterable[str]) -> AbstractContextManager[Path]:
     """A folder beside `target` to write the entries `writes` into; swapped in whole on
-    success, in one atomic step, and removed on any error or interrupt (planc.outdir)."""
-    from planc.outdir import replacing as outdir_replacing
+    success, in one atomic step, and removed on any error or interrupt (planc.publish.outdir)."""
+    from planc.publish.outdir import replacing as outdir_replacing
 
     return outdir_replacing(target, writes)
 

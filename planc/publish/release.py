@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 from planc import __version__
-from planc.folders import digest_trees, replacing
-from planc.pipeline import UsageError
+from planc.errors import UsageError
+from planc.publish.folders import digest_trees, replacing
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
@@ -122,7 +122,7 @@ def _tree(root: Path, prefix: str = "", only: set[str] | None = None) -> dict[st
 
 def _built(dist: Path) -> set[str]:
     """What planc wrote in dist/ (not the user's CNAME or assets/, which a release leaves)."""
-    from planc.outdir import OWNED
+    from planc.publish.outdir import OWNED
 
     listed = dist / OWNED
     if not listed.is_file():
@@ -157,7 +157,7 @@ def source_files(plans: Path) -> dict[str, bytes]:
 
 
 def components() -> dict[str, dict[str, str]]:
-    from planc.components import debian_packages, python_packages
+    from planc.publish.components import debian_packages, python_packages
 
     return {"debian": debian_packages(), "python": python_packages()}
 

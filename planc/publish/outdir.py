@@ -39,7 +39,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
-from planc.pipeline import UsageError
+from planc.errors import UsageError
 
 OWNED = ".planc-owned"
 ROUND = re.compile(r"[0-9]{4}-[0-9]{4}")

@@ -1,0 +1,58 @@
+"""Every error planc raises on purpose, in one hierarchy. Stages raise them; the command line's
+one handler (planc/cli.py) turns them into a message on stderr and an exit code. Nothing else
+prints an error."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planc.diagnostics import Diagnostic
+
+
+class PlancError(Exception):
+    """A problem planc explains in one line; `exit_code` is what the process ends with."""
+
+    exit_code = 1
+
+
+class UsageError(PlancError):
+    """The command line asks for something that is not there (exit 2)."""
+
+    exit_code = 2
+
+
+class PlansFolderError(UsageError):
+    """The plans folder itself is unusable: a usage problem, not a source problem."""
+
+
+class FontMissing(PlancError):
+    """A CJK font the PDFs need is not installed (fontconfig would substitute empty boxes)."""
+
+
+class TemplatesMissing(PlancError):
+    """planc's own templates are not beside its code: a broken installation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Failing:
+    """One set of sources that does not check: its error diagnostics, where they are, and an
+    optional line said before them (which side of a diff)."""
+
+    diagnostics: Sequence[Diagnostic]
+    plans: Path
+    rounds: int
+    heading: str | None = None
+
+
+class SourcesHaveErrors(PlancError):
+    """The sources have errors, so nothing was made. The handler prints the diagnostics, then
+    `closing` if there is one."""
+
+    def __init__(self, failing: Sequence[Failing], closing: str | None = None) -> None:
+        super().__init__(closing or "the sources have errors")
+        self.failing = list(failing)
+        self.closing = closing

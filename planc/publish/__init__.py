@@ -1,0 +1,187 @@
+"""The publishing stage: the documents of the rounds asked for, written into a temporary folder
+beside the output and swapped in at the end, so an error or a kill leaves the previous output as
+it was. It prints nothing: it returns a PublishResult, or raises a PlancError."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from planc.diagnostics import Severity, count
+from planc.errors import Failing, SourcesHaveErrors
+from planc.index import Index
+from planc.load import round_names
+from planc.pipeline import Analysis, analyze, select_rounds
+from planc.progress.view import progress_document, progress_view
+from planc.publish.outdir import ROUND, Output
+from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
+from planc.publish.workers import Workers, default_jobs
+from planc.render.export import plan_json
+from planc.render.pages import document, site_index
+from planc.render.pdf import require_fonts
+from planc.render.views import round_view
+
+DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
+
+
+class Progress(Protocol):
+    """What the stage tells whoever shows progress (the command: a bar on a terminal)."""
+
+    def start(self, total: int) -> None: ...
+    def step(self, label: str, advance: int = 0) -> None: ...
+
+
+class _Silent:
+    def start(self, total: int) -> None:
+        pass
+
+    def step(self, label: str, advance: int = 0) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class PublishResult:
+    out: Path
+    rounds: list[str]  # the rounds asked for, oldest first
+    up_to_date: bool = False  # nothing was written: the last build is of the same inputs
+    files: int = 0  # files in the output after the build (the stamp not counted)
+    warnings: int = 0  # the sources' warnings and infos, for a pointer to planc check
+    infos: int = 0
+    render_warnings: list[str] = field(default_factory=list)  # WeasyPrint's, sorted, unique
+    fast_subsetting: bool = True  # False: fonts were subset with fontTools, ~20x slower
+    release: Path | None = None  # where --release wrote, and what
+    release_files: list[str] = field(default_factory=list)
+
+
+def publish(
+    plans: Path,
+    rounds: Sequence[str],
+    out: Path,
+    *,
+    jobs: int | None = None,
+    release: bool = False,
+    progress: Progress | None = None,
+) -> PublishResult:
+    """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
+    beside it. Raises UsageError, SourcesHaveErrors, FontMissing."""
+    asked = select_rounds(plans, rounds)
+    if release and os.environ.get("SOURCE_DATE_EPOCH"):
+        from planc.publish.release import checked_epoch
+
+        checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
+    result = _build(plans, asked, out, jobs or default_jobs(), progress or _Silent())
+    if release:
+        from planc.publish.release import write_release
+
+        result.release = out.with_name("release")
+        result.release_files = write_release(plans, out, asked, result.release)
+    return result
+
+
+def _build(
+    plans: Path, rounds: list[str], out: Path, jobs: int, progress: Progress
+) -> PublishResult:
+    # One build at a time into `out` (planc/publish/outdir.py: what planc owns there, the lock,
+    # the atomic swap).
+    with Output(out) as output:
+        # Unchanged sources: answer before reading them.
+        digest = inputs_digest(plans, rounds)
+        if up_to_date(out, digest, rounds):
+            return PublishResult(out, rounds, up_to_date=True)
+        with Workers(jobs, 2 * len(rounds)) as workers:
+            analysis = analyze(plans, rounds)
+            if count(analysis.diagnostics, Severity.ERROR):
+                raise SourcesHaveErrors(
+                    [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
+                    f"the sources have errors; nothing was written to {out}",
+                )
+            require_fonts()
+            # Rounds built before and not now keep their last build; a round gone from the
+            # sources goes from the output too; the user's own files are carried over.
+            sources = set(round_names(plans))
+            kept = sorted(
+                n
+                for n in output.owned
+                if ROUND.fullmatch(n) and n in sources and n not in analysis.rounds
+            )
+            writes = {*analysis.rounds, "index.html", STAMP}
+            work = output.start(writes)
+            for name in kept:
+                output.keep(name)
+            site_rounds = sorted({*analysis.rounds, *kept})
+            result = _render(analysis, work, site_rounds, workers, progress)
+            write_stamp(work, digest)
+            output.finish(writes | set(kept))
+    result.out = out
+    result.files = 1 + sum(  # index.html, and the rounds' files
+        1 for n in site_rounds for p in (out / n).rglob("*") if p.is_file()
+    )
+    result.warnings = count(analysis.diagnostics, Severity.WARNING)
+    result.infos = count(analysis.diagnostics, Severity.INFO)
+    return result
+
+
+def _has_progress(work: Path, index: Index, name: str) -> bool:
+    """Whether a round of the site has a 督查通报: built now, or kept from the last build."""
+    if name in index.rounds and index.rounds[name].progress is not None:
+        return True
+    return (work / name / "progress.html").is_file()
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _render(
+    analysis: Analysis,
+    work: Path,
+    site_rounds: list[str],
+    workers: Workers,
+    progress: Progress,
+) -> PublishResult:
+    """Write every document of the rounds asked for into `work`, linking the site's
+    `site_rounds`: the HTML and plan.json here, the PDFs in the workers."""
+    index, rounds = analysis.index, list(analysis.rounds)
+    pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
+    bulletins = [n for n in rounds if index.rounds[n].progress is not None]
+    progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 2 * len(bulletins) + 1)
+    for name in rounds:
+        progress.step(f"HTML {name}")
+        view = round_view(index, name)
+        for doc in ("plan", "handbook"):
+            _write(work / name / f"{doc}.html", document(view, doc, site_rounds, "screen"))
+            html = document(view, doc, site_rounds, "print")
+            pdfs.append((f"PDF {name} {doc}", html, work / name / f"{doc}.pdf"))
+            progress.step(f"HTML {name}", 1)
+        _write(work / name / "plan.json", plan_json(index, name))
+        progress.step(f"HTML {name}", 1)
+        if name in bulletins:  # the 督查通报, only where progress is reported
+            pview = progress_view(index, name)
+            with_progress = [n for n in site_rounds if _has_progress(work, index, n)]
+            _write(work / name / "progress.html", progress_document(pview, with_progress, "screen"))
+            html = progress_document(pview, with_progress, "print")
+            pdfs.append((f"PDF {name} progress", html, work / name / "progress.pdf"))
+            progress.step(f"HTML {name}", 1)
+    _write(work / "index.html", site_index(index, site_rounds))
+    progress.step("PDF", 1)
+    warnings: list[str] = []
+    if workers.pool is None:  # one at a time, here: say which before it starts
+        for label, html, target in pdfs:
+            progress.step(label)
+            warnings += workers.submit(html, target).result()
+            progress.step(label, 1)
+    else:
+        futures = [(label, workers.submit(html, target)) for label, html, target in pdfs]
+        for label, future in futures:
+            warnings += future.result()
+            progress.step(label, 1)
+    return PublishResult(
+        work,
+        rounds,
+        render_warnings=sorted(set(warnings)),
+        fast_subsetting=workers.fast_subsetting(),
+    )

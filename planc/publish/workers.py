@@ -1,0 +1,101 @@
+"""The PDF worker pool: forked as early as possible, so each worker imports WeasyPrint (half a
+second) while the parent loads the sources and renders the HTML; the parent never imports it."""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing as mp
+import os
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from planc.render import pdf
+
+
+def default_jobs() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def _warm_up() -> bool:
+    """Run first in each worker: import WeasyPrint. Says whether fonts are subset with
+    HarfBuzz."""
+    return pdf.fast_subsetting()
+
+
+class Workers:
+    """None of this when one job is asked for, one PDF is to be made, or fork is not
+    available: the PDFs are then written in this process."""
+
+    def __init__(self, jobs: int, pdfs: int) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.warm: list[Future[bool]] = []
+        if jobs > 1 and pdfs > 1 and "fork" in mp.get_all_start_methods():
+            self.pool = ProcessPoolExecutor(
+                min(jobs, pdfs), mp_context=mp.get_context("fork"), initializer=bind_to_parent
+            )
+            self.warm = [self.pool.submit(_warm_up) for _ in range(min(jobs, pdfs))]
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if kind is not None:  # an error or Ctrl-C: the PDFs under way are not wanted
+            stop_workers(self.pool)
+        self.pool.shutdown(cancel_futures=True)
+
+    def submit(self, html: str, target: Path) -> Future[list[str]]:
+        """Lay out one PDF in a worker, or here and now when there is no pool."""
+        if self.pool is not None:
+            return self.pool.submit(pdf.write_pdf, html, target)
+        done: Future[list[str]] = Future()
+        done.set_result(pdf.write_pdf(html, target))
+        return done
+
+    def fast_subsetting(self) -> bool:
+        if self.pool is not None:
+            return all(f.result() for f in self.warm)
+        return pdf.fast_subsetting()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def bind_to_parent() -> None:
+    """Run first in each worker. Ctrl-C goes to the whole process group: the parent handles it
+    and stops the workers, so a worker ignores it (no KeyboardInterrupt traceback of its own).
+    When the parent dies, even by SIGKILL, the kernel kills the worker (PR_SET_PDEATHSIG);
+    elsewhere a thread notices that the parent is gone and ends the worker."""
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    bound = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            bound = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            bound = False
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    if not bound:
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers now (an error or Ctrl-C in the parent): the PDFs under way are not
+    wanted, and waiting for them would keep the user waiting."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        if process.is_alive():
+            process.kill()

@@ -1,0 +1,9 @@
+"""Spreadsheet forms out and back in (.xlsx): the one round-trip that consultation forms (and
+later progress forms) share. A form is described as sheets of columns; `write_form` makes the
+workbook, `read_form` maps what comes back to rows, with located diagnostics for the rest."""
+
+from planc.sheets.form import Column, Form, FormIn, RowIn, Sheet
+from planc.sheets.read import read_form
+from planc.sheets.write import write_form
+
+__all__ = ["Column", "Form", "FormIn", "RowIn", "Sheet", "read_form", "write_form"]
