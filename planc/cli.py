@@ -40,6 +40,12 @@ class DiffFormat(StrEnum):
     html = "html"
 
 
+class Edition(StrEnum):
+    official = "official"
+    draft = "draft"
+    public_record = "public-record"
+
+
 class StatsFormat(StrEnum):
     text = "text"
     json = "json"
@@ -173,6 +179,14 @@ def build(
             "manifest.json, SHA256SUMS.",
         ),
     ] = False,
+    edition: Annotated[
+        Edition | None,
+        typer.Option(
+            "--edition",
+            help="Build as this edition, whatever plan.yaml says: draft marks the documents "
+            "征求意见稿 (cover, running header, date) and numbers every task.",
+        ),
+    ] = None,
 ) -> None:
     """Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.
 
@@ -185,10 +199,13 @@ def build(
       planc build 2022-2023 --out /tmp/preview
 
       planc build --release
+
+      planc build 2024-2025 --edition draft --out drafts
     """
     from planc.commands.build import build as run
 
-    _run(lambda: run(plans, rounds or [], out, sys.stdout, sys.stderr, jobs, release))
+    chosen = edition.value if edition else None
+    _run(lambda: run(plans, rounds or [], out, sys.stdout, sys.stderr, jobs, release, chosen))
 
 
 @app.command()
@@ -240,7 +257,8 @@ def schema(
         str | None,
         typer.Argument(
             metavar="[KIND]",
-            help="plan, tasks, indicators, cases, places, units or progress (default: all in one).",
+            help="plan, tasks, indicators, cases, places, units, programme, consultation or "
+            "progress (default: all in one).",
             show_default=False,
         ),
     ] = None,
@@ -260,6 +278,109 @@ def schema(
     from planc.commands.schema import schema as run
 
     _run(lambda: run(kind, out, sys.stdout))
+
+
+consult_app = typer.Typer(
+    name="consult",
+    help="The consultation round (征求意见): forms out to the units, comments back in, the "
+    "采纳情况说明.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms\n\n"
+    "  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(consult_app)
+RoundArgument = Annotated[
+    str, typer.Argument(metavar="ROUND", help="The round, e.g. 2022-2023.", show_default=False)
+]
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+@consult_app.command("forms")
+def consult_forms(
+    round_name: RoundArgument,
+    plans: PlansOption = Path("plans"),
+    number: Annotated[
+        int, typer.Option("--round-no", min=1, help="Which consultation: 1 for the first.")
+    ] = 1,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Where the forms go.")] = Path(
+        "forms"
+    ),
+    units: Annotated[
+        list[str] | None,
+        typer.Option("--unit", metavar="UNIT", help="Only this unit's form (repeatable)."),
+    ] = None,
+) -> None:
+    """Write one .xlsx form per unit that leads or partners a task of ROUND.
+
+    Examples:
+
+      planc consult forms 2022-2023 --out forms/round-1
+
+      planc consult forms 2022-2023 --round-no 2 --unit commerce
+    """
+    from planc.commands.consult import forms as run
+
+    _run(lambda: run(plans, round_name, number, out, units or [], sys.stdout))
+
+
+@consult_app.command("import")
+def consult_import(
+    round_name: RoundArgument,
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help="Filled forms (.xlsx).", show_default=False),
+    ],
+    plans: PlansOption = Path("plans"),
+    received: Annotated[
+        str | None,
+        typer.Option(
+            "--received", metavar="DATE", help="Day the forms came back (default: today)."
+        ),
+    ] = None,
+) -> None:
+    """Read filled forms into plans/ROUND/consultation/round-N.yaml.
+
+    Every form is checked first; one bad form and nothing is written. The same form twice
+    adds nothing.
+
+    Examples:
+
+      planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20
+    """
+    from planc.commands.consult import import_ as run
+
+    _run(lambda: run(plans, round_name, files, received, sys.stdout))
+
+
+@consult_app.command("report")
+def consult_report(
+    round_name: RoundArgument,
+    plans: PlansOption = Path("plans"),
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="text, json or html (printed).")
+    ] = ReportFormat.text,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="DIR", help="Write consultation.html, .pdf and .json here."),
+    ] = None,
+) -> None:
+    """The 征求意见采纳情况说明: comments by consultation, unit, disposition and chapter, and
+    every comment not adopted with its reason.
+
+    Examples:
+
+      planc consult report 2022-2023
+
+      planc consult report 2022-2023 --out dist/2022-2023
+    """
+    from planc.commands.consult import report_ as run
+
+    _run(lambda: run(plans, round_name, fmt.value, out, sys.stdout))
 
 
 class ProgressFormat(StrEnum):
@@ -292,9 +413,6 @@ progress_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(progress_app, name="progress")
-RoundArgument = Annotated[
-    str, typer.Argument(metavar="ROUND", help="The round, e.g. 2020-2021.", show_default=False)
-]
 
 
 @progress_app.command("show")

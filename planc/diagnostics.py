@@ -37,6 +37,10 @@ CODES: dict[str, Severity] = {
     "form-tampered": Severity.ERROR,
     "form-cell": Severity.ERROR,
     "form-empty": Severity.INFO,
+    # The consultation record (plans/ROUND/consultation/round-N.yaml).
+    "comment-undisposed": Severity.WARNING,
+    "disposition-incomplete": Severity.WARNING,
+    "adopted-unchanged": Severity.WARNING,
     # Progress (plans/ROUND/progress/PERIOD.yaml), judged as of the latest period's last day.
     "unknown-task": Severity.ERROR,
     "period-outside-round": Severity.ERROR,

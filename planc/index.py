@@ -11,6 +11,7 @@ from typing import Any, Protocol, TypeVar
 from planc.model import (
     Case,
     Chapter,
+    Comment,
     Figure,
     Indicator,
     IndicatorSystem,
@@ -37,8 +38,9 @@ FIGURE_LABELS: dict[str, str] = {
     "dimensions": "dimensions (维度)",
     "references": "references (参考文献)",
 }
-# Figures shown only where a round declares them: a count the plan is split by, and facts of
-# the drafting that the sources cannot count (yet), shown as published.
+# Figures shown only where a round declares them: a count the plan is split by, the
+# consultation (counted from plans/ROUND/consultation/), and facts of the drafting the sources
+# cannot count (yet), shown as published.
 EXTRA_FIGURE_LABELS: dict[str, str] = {
     "tasks_in_chapters": "tasks in the chapters (部分内任务)",
     "tasks_outside_chapters": "tasks outside the chapters (部分外任务)",
@@ -53,9 +55,6 @@ EXTRA_FIGURE_LABELS: dict[str, str] = {
 }
 # planc cannot count these from the sources: their status is `uncounted`.
 UNCOUNTED = (
-    "comments_adopted",
-    "consultation_rounds",
-    "units_consulted",
     "cities_studied",
     "ocean_cities_studied",
 )
@@ -121,6 +120,9 @@ class RoundIndex:
     tasks_of_place: dict[str, list[Task]] = field(default_factory=lambda: defaultdict(list))
     cases_of_place: dict[str, list[Case]] = field(default_factory=lambda: defaultdict(list))
     continued_by: dict[str, list[Task]] = field(default_factory=lambda: defaultdict(list))
+    # The consultation (征求意见): its comments by the task and the unit they are about.
+    comments_of_task: dict[str, list[Comment]] = field(default_factory=lambda: defaultdict(list))
+    comments_of_unit: dict[str, list[Comment]] = field(default_factory=lambda: defaultdict(list))
     figures: list[FigureRow] = field(default_factory=list)
     chapter_figures: dict[str, FigureRow] = field(default_factory=dict)
     part_figures: dict[str, FigureRow] = field(default_factory=dict)
@@ -319,6 +321,12 @@ def _round_index(rnd: Round, project: Project) -> RoundIndex:
                 ri.cases_of_place[ref.id].append(case)
     ri.progress = progress_index(rnd)
     _figures(ri, rnd, places)
+    for record in rnd.consultations:
+        for comment in record.comments:
+            if comment.task is not None:
+                ri.comments_of_task[comment.task.id].append(comment)
+            if comment.unit is not None:
+                ri.comments_of_unit[comment.unit.id].append(comment)
     return ri
 
 
@@ -341,9 +349,23 @@ def computed_figures(rnd: Round, places: dict[str, Place]) -> dict[str, int | No
         "tasks_in_chapters": len(rnd.tasks()),
         "tasks_outside_chapters": 0,  # the format holds tasks in chapters only
         "indicators_total": indicators + dimensions,
+        **consultation_figures(rnd),
         "tasks_done": 0,  # from the progress index: _figures sets it
     }
     return computed | dict.fromkeys(UNCOUNTED)
+
+
+def consultation_figures(rnd: Round) -> dict[str, int | None]:
+    """The consultation's figures from its records: rounds of consultation, units that sent a
+    form back (with comments or 无意见), comments adopted in full or in part. A round without
+    records holds none: 0, so a published figure is `incomplete` in a public record."""
+    units = {r.unit.id for c in rnd.consultations for r in c.responses if r.unit is not None}
+    units |= {m.unit.id for c in rnd.consultations for m in c.comments if m.unit is not None}
+    return {
+        "consultation_rounds": len(rnd.consultations),
+        "units_consulted": len(units),
+        "comments_adopted": sum(m.adopted for c in rnd.consultations for m in c.comments),
+    }
 
 
 def _outside_chapters(rnd: Round) -> Figure | None:

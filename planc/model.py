@@ -231,6 +231,59 @@ class Part:
 
 
 @dataclass(slots=True)
+class Response:
+    """A form that came back from a unit in a consultation, with or without comments."""
+
+    unit: Ref | None
+    form: str
+    file: str
+    received: str | None
+    loc: Loc
+
+
+@dataclass(slots=True)
+class Comment:
+    """One comment of a unit on the draft (征求意见), and the office's disposition of it."""
+
+    id: str
+    loc: Loc
+    locs: dict[str, Loc]
+    unit: Ref | None = None
+    task: Ref | None = None  # on a task, or
+    chapter: Ref | None = None  # on a chapter, or neither: on the plan as a whole
+    text: str = ""
+    proposal: str | None = None  # 修改建议: the wording the unit proposes
+    contact: str | None = None
+    received: str | None = None
+    file: str | None = None  # the form it came in
+    cell: str | None = None  # where in the form: 任务意见!H5
+    disposition: str | None = None  # adopted | partly-adopted | not-adopted | noted
+    reason: str | None = None
+    changed: list[Ref] = field(default_factory=list)  # tasks changed because of it
+
+    @property
+    def adopted(self) -> bool:
+        return self.disposition in ("adopted", "partly-adopted")
+
+
+@dataclass(slots=True)
+class Consultation:
+    """One round of consultation (第N次征求意见) of a plan round: plans/ROUND/consultation/
+    round-N.yaml."""
+
+    number: int  # N of round-N.yaml
+    file: str
+    loc: Loc
+    declared_number: int | None = None  # `consultation:` as written
+    locs: dict[str, Loc] = field(default_factory=dict)
+    title: str | None = None
+    draft: str | None = None  # git revision of the draft the forms were made from
+    revised: str | None = None  # git revision of the version after it (default: the work tree)
+    responses: list[Response] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Round:
     name: str  # the folder name, e.g. 2020-2021
     plan_file: str
@@ -254,6 +307,7 @@ class Round:
     # Files naming a chapter or part that plan.yaml lacks: still checked, never counted.
     loose_chapters: list[Chapter] = field(default_factory=list)
     loose_parts: list[Part] = field(default_factory=list)
+    consultations: list[Consultation] = field(default_factory=list)  # by number
     provenance: list[Provenance] = field(default_factory=list)
     progress: list[ProgressFile] = field(default_factory=list)  # progress/PERIOD.yaml, as read
 

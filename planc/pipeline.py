@@ -72,6 +72,15 @@ def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:
     with _no_cycle_collection():
         index = build_index(project)
         diagnostics += run_checks(index)
+        if any(
+            c.draft
+            for name in chosen
+            if name in index.rounds
+            for c in index.rounds[name].round.consultations
+        ):
+            from planc.consult.history import adopted_unchanged  # reads git: only when asked
+
+            diagnostics += adopted_unchanged(plans, index, chosen)
     others = set(round_names(plans)) - set(chosen)
     kept = [d for d in diagnostics if _concerns(d, chosen, others)]
     return Analysis(plans, index, chosen, sorted_diagnostics(kept))

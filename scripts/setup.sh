@@ -14,7 +14,9 @@ PYTHON=${PYTHON:-python3}
 #   libpango-1.0-0 libpangoft2-1.0-0   WeasyPrint's text layout
 SYSTEM_PACKAGES=(python3-venv fonts-noto-cjk fontconfig libharfbuzz-subset0 libpango-1.0-0
     libpangoft2-1.0-0)
-TEST_PACKAGES=(poppler-utils chromium)
+# For the tests: pdftotext/pdftoppm, a browser, and LibreOffice Calc (headless), which proves a
+# real spreadsheet program reads the consultation forms.
+TEST_PACKAGES=(poppler-utils chromium libreoffice-calc)
 
 say() { printf 'planc setup: %s\n' "$*" >&2; }
 
@@ -51,9 +53,12 @@ need_venv() {  # extras: "" or "test"
     fi
     # Reinstall only when the lock or pyproject.toml changed: a second run starts in a second.
     # The stamp holds the hash of what was installed.
+    # The test lock holds the runtime one, so a set-up for the tests also serves scripts/build.
     hash="$(cat "$lock" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
     have="$(cat "$VENV/.planc-installed" 2>/dev/null || true)"
-    if [ "$have" != "$hash" ]; then
+    local tested
+    tested="$(cat "$ROOT/requirements-test.lock" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+    if [ "$have" != "$hash" ] && { [ -n "${1:-}" ] || [ "$have" != "$tested" ]; }; then
         say "installing planc and its locked Python packages into .venv"
         "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes \
             --no-deps -r "$lock"

@@ -19,6 +19,33 @@ T20 = "2020-2021/tasks/enterprise.yaml"
 M20 = "2020-2021/tasks/market.yaml"
 I20 = "2020-2021/indicators/five-internationalizations.yaml"
 PUBLIC = (P20, "edition: official", "edition: public-record")
+C20 = "2020-2021/consultation/round-1.yaml"  # written for the breaks named consult-*
+CONSULTATION = """\
+consultation: 1
+responses:
+  - {unit: commerce, form: 0123456789ab, file: 市商务局.xlsx, received: 2020-05-10}
+comments:
+  - id: c-0000000001
+    unit: commerce
+    task: state-capital-reform
+    text: 建议明确时间表
+    disposition: adopted
+  - id: c-0000000002
+    unit: commerce
+    chapter: market
+    text: 本部分任务偏少
+    disposition: not-adopted
+    reason: 已在其他部分体现
+"""
+# Codes found in spreadsheets or against git history, tested where those are made.
+ELSEWHERE = {
+    "form-unreadable": "tests/test_consult_import.py",
+    "form-foreign": "tests/test_consult_import.py",
+    "form-tampered": "tests/test_consult_import.py",
+    "form-cell": "tests/test_consult_import.py",
+    "form-empty": "tests/test_consult_import.py",
+    "adopted-unchanged": "tests/test_consult_history.py",
+}
 # The fixture's 2020-2021 gives no source for 7 items; as a public record each is reported.
 UNSOURCED = ("missing-source",) * 7
 PROGRAMME = """planc: 1
@@ -250,10 +277,65 @@ BREAKS = [
         (P20, 6, 8),
         "its years fall in 实施开展期(2017—2021)",
     ),
+    Break(
+        "consult-comment-undisposed",
+        one(C20, "    disposition: adopted\n", ""),
+        "comment-undisposed",
+        "warning",
+        (C20, 5, 9),
+        "comment 'c-0000000001' has no disposition",
+    ),
+    Break(
+        "consult-disposition-without-reason",
+        one(C20, "    reason: 已在其他部分体现\n", ""),
+        "disposition-incomplete",
+        "warning",
+        (C20, 14, 18),
+        "not-adopted without a reason",
+    ),
+    Break(
+        "consult-disposition-names-nothing",
+        one(
+            C20,
+            "    chapter: market\n    text: 本部分任务偏少\n    disposition: not-adopted",
+            "    text: 本部分任务偏少\n    disposition: adopted",
+        ),
+        "disposition-incomplete",
+        "warning",
+        (C20, 13, 18),
+        "names no task it changed",
+    ),
+    Break(
+        "consult-unknown-task",
+        one(C20, "task: state-capital-reform", "task: state-capital-reforms"),
+        "unknown-reference",
+        "error",
+        (C20, 7, 11),
+        "did you mean 'state-capital-reform'?",
+    ),
+    Break(
+        "consult-duplicate-comment",
+        one(C20, "id: c-0000000002", "id: c-0000000001"),
+        "duplicate-id",
+        "error",
+        (C20, 10, 9),
+        "already used at 2020-2021/consultation/round-1.yaml:5:9",
+    ),
+    Break(
+        "consult-number-mismatch",
+        one(C20, "consultation: 1", "consultation: 2"),
+        "round-mismatch",
+        "error",
+        (C20, 1, 15),
+        "consultation: 2, but the file is round-1.yaml",
+    ),
 ]
 
 
 def apply(plans: Path, brk: Break) -> None:
+    if brk.name.startswith("consult-"):
+        (plans / C20).parent.mkdir()
+        (plans / C20).write_text(CONSULTATION, encoding="utf-8")
     if brk.name == "phase-mismatch":
         (plans / "programme.yaml").write_text(PROGRAMME, encoding="utf-8")
     if brk.name == "encoding-gbk":
@@ -279,8 +361,17 @@ def test_valid_fixture_is_clean(plans: Path) -> None:
     assert diagnostics(plans) == []
 
 
+def test_consultation_fixture_is_clean(plans: Path) -> None:
+    (plans / C20).parent.mkdir()
+    (plans / C20).write_text(CONSULTATION, encoding="utf-8")
+    assert diagnostics(plans) == []
+
+
 def test_every_code_has_a_fixture() -> None:
-    assert {b.code for b in BREAKS} | PROGRESS_CODES | FORM_CODES == set(CODES)
+    assert {b.code for b in BREAKS} | set(ELSEWHERE) | PROGRESS_CODES | FORM_CODES == set(CODES)
+    root = Path(__file__).resolve().parent.parent
+    for code, test_file in ELSEWHERE.items():
+        assert code in (root / test_file).read_text(encoding="utf-8"), (code, test_file)
 
 
 def test_all_problems_in_one_run(plans: Path) -> None:

@@ -124,11 +124,12 @@ def test_chapters_may_cover_a_declared_subset(plans: Path) -> None:
 
 
 def test_uncounted_figures_are_shown_as_published(plans: Path) -> None:
-    edit(plans, P20, "  tasks: 3\n", "  tasks: 3\n  comments_adopted: 190\n")
+    # (comments_adopted was one until the consultation records: tests/test_consult_report.py)
+    edit(plans, P20, "  tasks: 3\n", "  tasks: 3\n  cities_studied: 12\n")
     assert diagnostics(plans) == []
     result = CliRunner().invoke(app, ["stats", "--plans", str(plans), "--format", "json"])
     data = json.loads(result.stdout)
-    assert data["rounds"]["2020-2021"]["comments_adopted"] == {"declared": 190, "sources": None}
+    assert data["rounds"]["2020-2021"]["cities_studied"] == {"declared": 12, "sources": None}
 
 
 def test_a_targets_system_is_not_the_plans_indicators(plans: Path) -> None:

@@ -200,3 +200,16 @@ def test_forms_never_overwrite(here: Path) -> None:
         app, ["progress", "forms", "2020-2021", "--period", "2022-Q1", "--out", "x"]
     )
     assert bad.exit_code == 2 and "outside round 2020-2021" in bad.stderr
+
+
+def test_libreoffice_reads_the_progress_form(here: Path, tmp_path: Path) -> None:
+    """A real spreadsheet program opens the progress form, prefilled answers included."""
+    from tests.office import sheets_as_csv
+
+    sheets = sheets_as_csv(here / COMMERCE, tmp_path / "office")
+    rows = sheets["任务进展"]
+    ids = [row[0] for row in rows[3:5]]
+    assert ids == ["state-capital-reform", "international-living-rooms"]
+    first = rows[3]
+    assert first[COL["status"] - 1] == "滞后" and first[COL["percent"] - 1] == "55"
+    assert first[COL["previous"] - 1] == "2021-Q2 滞后 55%"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from planc.check import coverage, figures, ids, numbers, programme, provenance, references
+from planc.consult.checks import consultation
 from planc.diagnostics import Diagnostic
 from planc.index import Index
 from planc.progress.checks import progress_checks
@@ -24,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     provenance.inferences_give_reasons,
     coverage.unused_cases,
     coverage.uncovered_indicators,
+    consultation,
     progress_checks,
 )
 

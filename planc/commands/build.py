@@ -47,10 +47,13 @@ def build(
     err: IO[str] = sys.stderr,
     jobs: int | None = None,
     release: bool = False,
+    edition: str | None = None,
 ) -> int:
     bar = _Bar(err)
     with bar.progress:
-        result = publish(plans, rounds, out, jobs=jobs, release=release, progress=bar)
+        result = publish(
+            plans, rounds, out, jobs=jobs, release=release, progress=bar, edition=edition
+        )
     write_result(result, stream, err)
     return 0
 

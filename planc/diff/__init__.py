@@ -28,6 +28,17 @@ class FigurePair:
     to_computed: int
 
 
+@dataclass(frozen=True)
+class CommentNote:
+    """A comment of the consultation (征求意见) that changed a task: the diff names it beside
+    the revision."""
+
+    id: str
+    unit: str  # the unit's name
+    disposition: str
+    text: str
+
+
 @dataclass
 class RoundDiff:
     from_spec: str
@@ -37,6 +48,8 @@ class RoundDiff:
     new: dict[str, dict[str, Item]]
     renamed_dimensions: list[DimensionRename] = field(default_factory=list)
     figures: list[FigurePair] = field(default_factory=list)
+    # B's revised tasks -> the adopted comments of B's consultation records that changed them.
+    comments: dict[str, list[CommentNote]] = field(default_factory=dict)
 
     @property
     def unchanged(self) -> bool:
@@ -110,9 +123,27 @@ def _figures(old: Index, a: str, new: Index, b: str) -> list[FigurePair]:
     return pairs
 
 
+def _comments(new: Index, b: str, revised: set[str]) -> dict[str, list[CommentNote]]:
+    units = new.project.registry.units
+    notes: dict[str, list[CommentNote]] = {}
+    for record in new.rounds[b].round.consultations:
+        for c in record.comments:
+            if not c.adopted or c.disposition is None:
+                continue
+            tasks = [r.id for r in c.changed] or ([c.task.id] if c.task else [])
+            unit = c.unit.id if c.unit else ""
+            for tid in dict.fromkeys(tasks):
+                if tid in revised:
+                    name = units[unit].name if unit in units else unit
+                    text = c.text or c.proposal or ""
+                    notes.setdefault(tid, []).append(CommentNote(c.id, name, c.disposition, text))
+    return notes
+
+
 def diff_rounds(old: Index, a: str, new: Index, b: str, from_spec: str, to_spec: str) -> RoundDiff:
     old_items, new_items = items(old, a), items(new, b)
     kinds = {kind: match(old_items[kind], new_items[kind], a) for kind in KINDS}
+    revised = {m.to_id for m in kinds["tasks"].revised}
     return RoundDiff(
         from_spec,
         to_spec,
@@ -121,4 +152,5 @@ def diff_rounds(old: Index, a: str, new: Index, b: str, from_spec: str, to_spec:
         new_items,
         _renames(old, a, new, b),
         _figures(old, a, new, b),
+        _comments(new, b, revised),
     )

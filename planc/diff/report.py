@@ -21,7 +21,10 @@ def as_dict(diff: RoundDiff, only: Sequence[str] = KINDS) -> dict[str, Any]:
         k = diff.kinds[kind]
         data[kind] = {
             "continued": [_entry(m) for m in k.continued],
-            "revised": [{**_entry(m), "changes": list(m.changes)} for m in k.revised],
+            "revised": [
+                {**_entry(m), "changes": list(m.changes), **_notes(diff, kind, m)}
+                for m in k.revised
+            ],
             "new": [{"id": i} for i in k.new],
             "dropped": [{"id": i} for i in k.dropped],
         }
@@ -42,6 +45,24 @@ def as_dict(diff: RoundDiff, only: Sequence[str] = KINDS) -> dict[str, Any]:
         for f in diff.figures
     }
     return data
+
+
+def _notes(diff: RoundDiff, kind: str, m: Match) -> dict[str, Any]:
+    """A revised task's comments, only where there are some (the contract stays as it was)."""
+    notes = diff.comments.get(m.to_id, []) if kind == "tasks" else []
+    if not notes:
+        return {}
+    return {
+        "comments": [
+            {"id": n.id, "unit": n.unit, "disposition": n.disposition, "text": n.text}
+            for n in notes
+        ]
+    }
+
+
+def _comment_lines(diff: RoundDiff, kind: str, m: Match) -> list[str]:
+    notes = diff.comments.get(m.to_id, []) if kind == "tasks" else []
+    return [f"征求意见 {n.id} {n.unit}（{n.disposition}）：{n.text}" for n in notes]
 
 
 def _entry(m: Match) -> dict[str, Any]:
@@ -115,6 +136,8 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
                 for op, run in inline(old, new):
                     text.append(p(run), {"=": "", "-": "red strike", "+": "green bold"}[op])
                 out.print(text)
+            for line_ in _comment_lines(diff, kind, m):
+                out.print(Text(f"      {line_}", "cyan"))
         for iid in k.new:
             out.print(Text(p(f"  + {iid}  {diff.new[kind][iid].title}"), "green"))
         for iid in k.dropped:
@@ -173,6 +196,7 @@ def as_markdown(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
             )
             for name, old, new in _texts(diff, kind, m):
                 lines.append(f"  - {name}: {_md_inline(old, new)}")
+            lines += [f"  - {_md(note)}" for note in _comment_lines(diff, kind, m)]
         lines += [f"- new `{i}` {_md(diff.new[kind][i].title)}" for i in k.new]
         lines += [f"- dropped `{i}` {_md(diff.old[kind][i].title)}" for i in k.dropped]
     return "\n".join(lines) + "\n"
@@ -237,7 +261,7 @@ def as_html(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
             details = "".join(
                 f"<li>{name}: {_html_inline(old, new)}</li>"
                 for name, old, new in _texts(diff, kind, m)
-            )
+            ) + "".join(f"<li>{escape(note)}</li>" for note in _comment_lines(diff, kind, m))
             parts.append(
                 f"<li>revised <code>{escape(m.from_id)}</code> → <code>{escape(m.to_id)}</code> "
                 f"({HOW[m.how]}, {m.score:.2f}): {escape(', '.join(m.changes))}"

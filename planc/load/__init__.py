@@ -19,7 +19,7 @@ ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
 PROGRAMME = "programme.yaml"  # optional: the strategy the rounds serve
 # Subfolders of a round, each of one file kind.
-ROUND_PARTS = ("tasks", "cases", "indicators", "progress")
+ROUND_PARTS = ("tasks", "cases", "indicators", "consultation", "progress")
 
 
 def round_names(plans: Path) -> list[str]:
@@ -162,6 +162,8 @@ class _Loader:
                 build.tasks_file(rnd, file, file_rec)
             elif kind == "cases":
                 build.cases_file(rnd, file, file_rec)
+            elif kind == "consultation":
+                build.consultation_file(rnd, file, file_rec)
             elif kind == "progress":
                 self.out += progress_file(rnd, file, file_rec)
             else:

@@ -5,6 +5,7 @@ and everything between files is the check stage's."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from planc.load.spec import Rec
@@ -12,6 +13,8 @@ from planc.model import (
     Area,
     Case,
     Chapter,
+    Comment,
+    Consultation,
     Dimension,
     Figure,
     Indicator,
@@ -23,6 +26,7 @@ from planc.model import (
     Provenance,
     Reference,
     Registry,
+    Response,
     Round,
     RoundsFigure,
     Section,
@@ -301,6 +305,57 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
         ]
         system.dimensions.append(dimension)
     rnd.systems.append(system)
+
+
+CONSULTATION_NAME = re.compile(r"round-([1-9][0-9]*)\.yaml")
+
+
+def consultation_file(rnd: Round, file: str, rec: Rec) -> None:
+    """A consultation record; its number is the N of round-N.yaml (the checks compare it with
+    `consultation:` and the file's name)."""
+    named = CONSULTATION_NAME.fullmatch(file.rsplit("/", 1)[-1])
+    record = Consultation(
+        number=int(named[1]) if named else rec.get("consultation", 0),
+        declared_number=rec.get("consultation"),
+        file=file,
+        loc=rec.loc,
+        locs=rec.locs,
+        title=rec.get("title"),
+        draft=rec.get("draft"),
+        revised=rec.get("revised"),
+    )
+    for item in _recs(rec.get("responses")):
+        record.responses.append(
+            Response(
+                unit=item.get("unit"),
+                form=item.get("form", ""),
+                file=item.get("file", ""),
+                received=item.get("received"),
+                loc=item.loc,
+            )
+        )
+    for item in _recs(rec.get("comments")):
+        record.comments.append(
+            Comment(
+                id=item.get("id", ""),
+                loc=item.at("id"),
+                locs=item.locs,
+                unit=item.get("unit"),
+                task=item.get("task"),
+                chapter=item.get("chapter"),
+                text=item.get("text", ""),
+                proposal=item.get("proposal"),
+                contact=item.get("contact"),
+                received=item.get("received"),
+                file=item.get("file"),
+                cell=item.get("cell"),
+                disposition=item.get("disposition"),
+                reason=item.get("reason"),
+                changed=item.get("changed", []),
+            )
+        )
+    rnd.consultations.append(record)
+    rnd.consultations.sort(key=lambda c: c.number)
 
 
 def programme(file: str, rec: Rec) -> Programme:

@@ -1,4 +1,4 @@
-"""The six kinds of source file, described once (see DESIGN.md, "Source layout")."""
+"""The kinds of source file, described once (see DESIGN.md, "Source layout")."""
 
 from __future__ import annotations
 
@@ -78,6 +78,9 @@ def _declared(names: tuple[str, ...], doc: str) -> Field:
         Obj("declared", {name: Field(Declared(), f"published figure: {name}") for name in names}),
         doc,
     )
+
+
+DISPOSITIONS = ("adopted", "partly-adopted", "not-adopted", "noted")
 
 
 def _source(doc: str = "the source (an id from plan.yaml sources) this comes from") -> Field:
@@ -364,6 +367,62 @@ UNITS_FILE = Obj(
     doc="planc registry: responsible units shared by all rounds",
 )
 
+COMMENT = Obj(
+    "comment",
+    {
+        "id": Field(
+            ID, "comment id, made by planc consult import from the form and the row", required=True
+        ),
+        "unit": Field(RefTo("unit"), "the unit that made it", required=True),
+        "task": Field(RefTo("task"), "the task it is about (absent: a chapter or the whole plan)"),
+        "chapter": Field(RefTo("chapter"), "the chapter it is about, when not one task"),
+        "text": Field(Text(), "the comment (意见)"),
+        "proposal": Field(Text(), "the wording the unit proposes (修改建议)"),
+        "contact": Field(Text(), "contact person and telephone (联系人及电话)"),
+        "received": Field(DATE, "the day the form came back"),
+        "file": Field(Text(), "the form it came in"),
+        "cell": Field(Text(), "where in the form, SHEET!CELL"),
+        "disposition": Field(
+            OneOf(DISPOSITIONS),
+            "the office's disposition: adopted, partly-adopted, not-adopted or noted",
+        ),
+        "reason": Field(Text(), "why (required when not adopted)"),
+        "changed": _refs("task", "tasks changed because of it"),
+    },
+)
+
+CONSULTATION_FILE = Obj(
+    "consultation file",
+    {
+        "consultation": Field(
+            Int(minimum=1),
+            "which consultation of the draft (第N次征求意见); equals N in round-N.yaml",
+            required=True,
+        ),
+        "title": Field(Text(), "e.g. 第一次征求成员单位意见"),
+        "draft": Field(Text(), "git revision of the draft the forms were made from"),
+        "revised": Field(
+            Text(), "git revision of the revised version (default: the files as they are)"
+        ),
+        "responses": Field(
+            ListOf(
+                Obj(
+                    "response",
+                    {
+                        "unit": Field(RefTo("unit"), "the unit", required=True),
+                        "form": Field(Text(), "the form id", required=True),
+                        "file": Field(Text(), "the file as received", required=True),
+                        "received": Field(DATE, "the day it came back"),
+                    },
+                )
+            ),
+            "the forms that came back, with or without comments",
+        ),
+        "comments": Field(ListOf(COMMENT), "the comments, one record each"),
+    },
+    doc="planc consultation record: the comments of one consultation round and their dispositions",
+)
+
 PROGRAMME = Obj(
     "programme.yaml",
     {
@@ -458,5 +517,6 @@ KINDS: dict[str, Type] = {
     "places": PLACES_FILE,
     "units": UNITS_FILE,
     "programme": PROGRAMME,
+    "consultation": CONSULTATION_FILE,
     "progress": PROGRESS_FILE,
 }

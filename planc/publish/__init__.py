@@ -4,6 +4,7 @@ it was. It prints nothing: it returns a PublishResult, or raises a PlancError.""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from planc.render.pages import document, site_index
 from planc.render.pdf import require_fonts
 from planc.render.views import round_view
 
+BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")  # a draft is dated as the office sees it
 DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
 
 
@@ -64,15 +66,17 @@ def publish(
     jobs: int | None = None,
     release: bool = False,
     progress: Progress | None = None,
+    edition: str | None = None,
 ) -> PublishResult:
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
-    beside it. Raises UsageError, SourcesHaveErrors, FontMissing."""
+    beside it; `edition` overrides the rounds' own (`draft`: the 征求意见稿 to send round).
+    Raises UsageError, SourcesHaveErrors, FontMissing."""
     asked = select_rounds(plans, rounds)
     if release and os.environ.get("SOURCE_DATE_EPOCH"):
         from planc.publish.release import checked_epoch
 
         checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
-    result = _build(plans, asked, out, jobs or default_jobs(), progress or _Silent())
+    result = _build(plans, asked, out, jobs or default_jobs(), progress or _Silent(), edition)
     if release:
         from planc.publish.release import write_release
 
@@ -82,13 +86,18 @@ def publish(
 
 
 def _build(
-    plans: Path, rounds: list[str], out: Path, jobs: int, progress: Progress
+    plans: Path,
+    rounds: list[str],
+    out: Path,
+    jobs: int,
+    progress: Progress,
+    edition: str | None = None,
 ) -> PublishResult:
     # One build at a time into `out` (planc/publish/outdir.py: what planc owns there, the lock,
     # the atomic swap).
     with Output(out) as output:
         # Unchanged sources: answer before reading them.
-        digest = inputs_digest(plans, rounds)
+        digest = inputs_digest(plans, rounds) + (f" edition={edition}" if edition else "")
         if up_to_date(out, digest, rounds):
             return PublishResult(out, rounds, up_to_date=True)
         with Workers(jobs, 2 * len(rounds)) as workers:
@@ -98,6 +107,7 @@ def _build(
                     [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
                     f"the sources have errors; nothing was written to {out}",
                 )
+            dates = _editions(analysis, plans, edition)
             require_fonts()
             # Rounds built before and not now keep their last build; a round gone from the
             # sources goes from the output too; the user's own files are carried over.
@@ -112,7 +122,7 @@ def _build(
             for name in kept:
                 output.keep(name)
             site_rounds = sorted({*analysis.rounds, *kept})
-            result = _render(analysis, work, site_rounds, workers, progress)
+            result = _render(analysis, work, site_rounds, workers, progress, dates)
             write_stamp(work, digest)
             output.finish(writes | set(kept))
     result.out = out
@@ -136,12 +146,29 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _editions(analysis: Analysis, plans: Path, edition: str | None) -> dict[str, str]:
+    """Apply `--edition` to the rounds built, and date every draft: by SOURCE_DATE_EPOCH or the
+    last commit of its sources, in Beijing time; never the clock, so builds stay reproducible."""
+    from planc.publish.release import source_epoch
+
+    dates: dict[str, str] = {}
+    for name in analysis.rounds:
+        rnd = analysis.index.rounds[name].round
+        if edition is not None:
+            rnd.edition = edition
+        if rnd.edition == "draft":
+            day = dt.datetime.fromtimestamp(source_epoch(plans, name), BEIJING).date()
+            dates[name] = f"{day.year}年{day.month}月{day.day}日"
+    return dates
+
+
 def _render(
     analysis: Analysis,
     work: Path,
     site_rounds: list[str],
     workers: Workers,
     progress: Progress,
+    dates: dict[str, str] | None = None,
 ) -> PublishResult:
     """Write every document of the rounds asked for into `work`, linking the site's
     `site_rounds`: the HTML and plan.json here, the PDFs in the workers."""
@@ -151,7 +178,7 @@ def _render(
     progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 2 * len(bulletins) + 1)
     for name in rounds:
         progress.step(f"HTML {name}")
-        view = round_view(index, name)
+        view = round_view(index, name, (dates or {}).get(name, ""))
         for doc in ("plan", "handbook"):
             _write(work / name / f"{doc}.html", document(view, doc, site_rounds, "screen"))
             html = document(view, doc, site_rounds, "print")

@@ -3,10 +3,12 @@ in plain Python, so templates only lay it out (and StrictUndefined catches any s
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Provenance, Round, Task
+from planc.numbering import task_numbers
 from planc.progress.status import latest_progress
 
 EDITION_LABELS = {
@@ -243,11 +245,17 @@ class RoundView:
     chart_chapters: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_countries: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_coverage: list[tuple[str, int, int | None]] = field(default_factory=list)
+    dated: str = ""  # a draft's date (2020年5月10日), on its cover and in its running header
     has_progress: bool = False  # progress files: a 督查通报 (progress.html) beside the plan
 
     @property
     def date(self) -> str:
         return self.issued or self.name
+
+    @property
+    def draft(self) -> bool:
+        """征求意见稿: marked on the cover and at the head of every page."""
+        return self.edition == "draft"
 
 
 def _place_name(place: Place | None, pid: str) -> str:
@@ -265,13 +273,20 @@ class _Builder:
         self.round: Round = ri.round
         self.places = index.project.registry.places
         self.units = index.project.registry.units
+        # A draft numbers every task (as its consultation forms do) when none is published yet.
+        self.numbers: dict[str, int] = (
+            task_numbers(self.round)
+            if self.round.edition == "draft"
+            else {t.id: t.number for t in ri.tasks.values() if t.number is not None}
+        )
 
     def unit(self, uid: str) -> str:
         unit = self.units.get(uid)
         return unit.name if unit else uid
 
     def task_link(self, task: Task, page: str = "plan.html") -> Link:
-        label = f"{task.number}. {task.title}" if task.number else task.title
+        number = self.numbers.get(task.id) if task.id in self.ri.tasks else task.number
+        label = f"{number}. {task.title}" if number else task.title
         return Link(label, f"{page}#task-{task.id}")
 
     def task(self, task: Task) -> TaskView:
@@ -303,7 +318,7 @@ class _Builder:
         return TaskView(
             id=task.id,
             anchor=f"task-{task.id}",
-            number=str(task.number) if task.number is not None else "",
+            number=str(self.numbers[task.id]) if task.id in self.numbers else "",
             title=task.title,
             text=text,
             lead=[self.unit(r.id) for r in task.lead],
@@ -570,5 +585,7 @@ class _Builder:
         )
 
 
-def round_view(index: Index, name: str) -> RoundView:
-    return _Builder(index, index.rounds[name]).build()
+def round_view(index: Index, name: str, dated: str = "") -> RoundView:
+    """`dated`: the day a draft is dated (the build does not read the clock: see publish)."""
+    view = _Builder(index, index.rounds[name]).build()
+    return dataclasses.replace(view, dated=dated) if dated else view

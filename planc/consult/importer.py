@@ -1,0 +1,214 @@
+"""planc consult import: filled forms -> comment records. Every file is read and every comment
+checked before anything is written; then each consultation file gets its new records in one
+go. Importing the same form again adds nothing (comment ids come from the form and the words)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planc.consult.records import (
+    Batch,
+    NewComment,
+    NewResponse,
+    comment_id,
+    merged,
+    path_of,
+    write_all,
+)
+from planc.consult.sheets import GENERAL, KIND, READ_SHEETS, TASKS, WHOLE_PLAN
+from planc.diagnostics import Diagnostic, Loc, Severity, column_letter, did_you_mean
+from planc.index import Index, RoundIndex
+from planc.numbering import task_numbers
+from planc.sheets import FormIn, RowIn, read_form
+from planc.sheets.read import whole
+
+SPECS = {sheet.key: sheet for sheet in READ_SHEETS}
+
+
+@dataclass
+class FormSummary:
+    shown: str
+    unit: str  # the unit's name
+    number: int  # the consultation
+    comments: int
+
+
+@dataclass
+class FileChange:
+    path: Path
+    added: int
+    responses: int
+    text: str | None  # None: nothing new
+
+
+@dataclass
+class ImportResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    forms: list[FormSummary] = field(default_factory=list)
+    changes: list[FileChange] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def _cell(row: RowIn) -> tuple[str, int]:
+    """Where a row's comment stands: SHEET!CELL, and its column."""
+    key = "comment" if row.values.get("comment") is not None else "proposal"
+    column = SPECS[row.sheet].column_of(key)
+    return f"{row.title}!{column_letter(column)}{row.row}", column
+
+
+class _Reader:
+    def __init__(self, index: Index, round_name: str, received: str) -> None:
+        self.index = index
+        self.round_name = round_name
+        self.ri: RoundIndex = index.rounds[round_name]
+        self.received = received
+        numbers = task_numbers(self.ri.round)
+        counted = Counter(numbers.values())
+        self.by_number = {n: tid for tid, n in numbers.items() if counted[n] == 1}
+        self.by_chapter_title = {c.title: c.id for c in self.ri.round.chapters}
+
+    def form(self, form: FormIn, shown: str, out: list[Diagnostic]) -> tuple[Batch, FormSummary]:
+        meta = form.meta
+        if meta.get("round") != self.round_name:
+            out.append(
+                Diagnostic(
+                    "form-foreign",
+                    whole(shown),
+                    f"this form is for the {meta.get('round')} plan, not {self.round_name}",
+                    f"import it with: planc consult import {meta.get('round')} {shown}",
+                )
+            )
+        uid = meta.get("unit", "")
+        units = self.index.project.registry.units
+        if uid not in units:
+            out.append(
+                Diagnostic(
+                    "form-foreign",
+                    whole(shown),
+                    f"the form's unit '{uid}' is not in registry/units.yaml",
+                    did_you_mean(uid, units),
+                )
+            )
+        number = int(meta["consultation"]) if meta.get("consultation", "").isdigit() else 0
+        batch = Batch(number, meta.get("draft") or None)
+        batch.responses.append(NewResponse(uid, form.form, Path(shown).name, self.received))
+        seen: Counter[tuple[str, ...]] = Counter()
+        contacts = [r.values["contact"] for r in form.rows if r.values.get("contact")]
+        for row in form.rows:
+            text, proposal = row.values.get("comment"), row.values.get("proposal")
+            if text is None and proposal is None:
+                continue  # nothing said on this row (a contact alone is the form's contact)
+            target = self._target(row, shown, out)
+            if target is None:
+                continue
+            words = (str(text or ""), str(proposal or ""))
+            key = (*target, *words)
+            seen[key] += 1
+            cell, _ = _cell(row)
+            contact = row.values.get("contact") or (contacts[0] if contacts else None)
+            batch.comments.append(
+                NewComment(
+                    id=comment_id(form.form, ":".join(target), *words, seen[key]),
+                    unit=uid,
+                    text=words[0] or None,
+                    proposal=words[1] or None,
+                    contact=str(contact) if contact else None,
+                    received=self.received,
+                    file=Path(shown).name,
+                    cell=cell,
+                    task=target[1] if target[0] == "task" else None,
+                    chapter=target[1] if target[0] == "chapter" else None,
+                )
+            )
+        name = units[uid].name if uid in units else uid
+        if not batch.comments and not any(d.loc.file == shown for d in out):
+            out.append(
+                Diagnostic(
+                    "form-empty",
+                    whole(shown),
+                    f"{name} returned the form without comments (无意见); recorded as a response",
+                )
+            )
+        return batch, FormSummary(shown, name, number, len(batch.comments))
+
+    def _target(self, row: RowIn, shown: str, out: list[Diagnostic]) -> tuple[str, str] | None:
+        if row.sheet == TASKS:
+            if row.id not in self.ri.tasks:
+                _, column = _cell(row)
+                out.append(
+                    Diagnostic(
+                        "unknown-reference",
+                        Loc(shown, row.row, column, row.title),
+                        f"the form's task '{row.id}' is no longer in {self.round_name}",
+                        "the draft changed after the forms went out; record this comment "
+                        "by hand in the consultation file",
+                    )
+                )
+                return None
+            return ("task", row.id)
+        number = row.values.get("number")
+        if isinstance(number, int):
+            tid = self.by_number.get(number)
+            if tid is None:
+                known = sorted(self.by_number)
+                span = f"{known[0]}-{known[-1]}" if known else "none"
+                out.append(
+                    Diagnostic(
+                        "unknown-reference",
+                        Loc(shown, row.row, SPECS[GENERAL].column_of("number"), row.title),
+                        f"no task is numbered {number} in {self.round_name}",
+                        f"task numbers in the draft: {span}",
+                    )
+                )
+                return None
+            return ("task", tid)
+        part = row.values.get("part")
+        if part is None or part == WHOLE_PLAN:
+            return ("general", "")
+        cid = self.by_chapter_title.get(str(part))
+        if cid is None:
+            out.append(
+                Diagnostic(
+                    "form-cell",
+                    Loc(shown, row.row, SPECS[GENERAL].column_of("part"), row.title),
+                    f"'{part}' is not a part of the plan",
+                    "choose one from the cell's list: "
+                    + "、".join([WHOLE_PLAN, *self.by_chapter_title]),
+                )
+            )
+            return None
+        return ("chapter", cid)
+
+
+def import_forms(
+    index: Index, plans: Path, round_name: str, files: list[tuple[Path, str]], received: str
+) -> ImportResult:
+    """Read `files` (path, as the user named it) into the round's consultation records."""
+    result = ImportResult()
+    reader = _Reader(index, round_name, received)
+    batches: dict[int, Batch] = {}
+    for path, shown in files:
+        form, problems = read_form(path, shown, KIND, READ_SHEETS)
+        result.diagnostics += problems
+        if form is None:
+            continue
+        batch, summary = reader.form(form, shown, result.diagnostics)
+        result.forms.append(summary)
+        into = batches.setdefault(batch.number, Batch(batch.number, batch.draft))
+        into.draft = into.draft or batch.draft
+        into.responses += batch.responses
+        into.comments += batch.comments
+    if result.failed:
+        return result  # nothing half-imported: one bad form and no file is touched
+    for number in sorted(batches):
+        path = path_of(plans, round_name, number)
+        existing = path.read_text(encoding="utf-8") if path.is_file() else None
+        text, added, responses = merged(existing, batches[number])
+        result.changes.append(FileChange(path, added, responses, text))
+    write_all((c.path, c.text) for c in result.changes if c.text is not None)
+    return result

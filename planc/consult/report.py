@@ -1,0 +1,203 @@
+"""征求意见采纳情况说明: the consultation of a round in figures — by consultation, unit,
+disposition and chapter — and every comment not adopted with its reason; as text, JSON and
+HTML (and the HTML laid out as PDF with the plan's typesetting)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import IO, Any
+
+from planc.index import Index
+from planc.load.formats import DISPOSITIONS
+from planc.model import Comment
+from planc.numbering import task_numbers
+from planc.report import plural
+
+DISPOSITION_NAMES = {
+    "adopted": "采纳",
+    "partly-adopted": "部分采纳",
+    "not-adopted": "未采纳",
+    "noted": "说明情况",
+    None: "未处理",
+}
+WHOLE = "计划整体"
+COUNTS = (*DISPOSITIONS, "undisposed")
+
+
+def _counts(comments: list[Comment]) -> dict[str, int]:
+    found = Counter(c.disposition or "undisposed" for c in comments)
+    return {"comments": len(comments), **{k: found.get(k, 0) for k in COUNTS}}
+
+
+@dataclass
+class _Ctx:
+    units: dict[str, str]
+    chapters: dict[str, str]
+    tasks: dict[str, tuple[str, str, int | None]]  # id -> title, chapter, number
+
+
+def _about(c: Comment, ctx: _Ctx) -> dict[str, Any]:
+    if c.task is not None:
+        title, chapter, number = ctx.tasks.get(c.task.id, (c.task.id, "", None))
+        label = f"第{number}项 {title}" if number else title
+        return {"kind": "task", "id": c.task.id, "chapter": chapter, "label": label}
+    if c.chapter is not None:
+        title = ctx.chapters.get(c.chapter.id, c.chapter.id)
+        return {"kind": "chapter", "id": c.chapter.id, "chapter": c.chapter.id, "label": title}
+    return {"kind": "general", "id": None, "chapter": None, "label": WHOLE}
+
+
+def _comment(c: Comment, number: int, ctx: _Ctx) -> dict[str, Any]:
+    unit = c.unit.id if c.unit else None
+    return {
+        "id": c.id,
+        "consultation": number,
+        "unit": unit,
+        "unit_name": ctx.units.get(unit or "", unit),
+        "about": _about(c, ctx),
+        "text": c.text or None,
+        "proposal": c.proposal,
+        "contact": c.contact,
+        "received": c.received,
+        "file": c.file,
+        "cell": c.cell,
+        "disposition": c.disposition,
+        "reason": c.reason,
+        "changed": [r.id for r in c.changed],
+    }
+
+
+def report_data(index: Index, name: str) -> dict[str, Any]:
+    ri = index.rounds[name]
+    rnd = ri.round
+    numbers = task_numbers(rnd)
+    ctx = _Ctx(
+        units={uid: u.name for uid, u in index.project.registry.units.items()},
+        chapters={c.id: c.title for c in rnd.chapters},
+        tasks={t.id: (t.title, t.chapter, numbers.get(t.id)) for t in ri.tasks.values()},
+    )
+    comments = [(r.number, c) for r in rnd.consultations for c in r.comments]
+    everything = [c for _, c in comments]
+    by_unit: dict[str, list[Comment]] = {}
+    for c in everything:
+        by_unit.setdefault(c.unit.id if c.unit else "", []).append(c)
+    by_chapter: dict[str, list[Comment]] = {}
+    for c in everything:
+        by_chapter.setdefault(_about(c, ctx)["chapter"] or "", []).append(c)
+    chapter_order = [ch.id for ch in rnd.chapters if ch.id in by_chapter]
+    if "" in by_chapter:
+        chapter_order.append("")
+    return {
+        "round": name,
+        "title": rnd.title,
+        "consultations": [
+            {
+                "number": r.number,
+                "title": r.title,
+                "draft": r.draft,
+                "forms": len(r.responses),
+                "units": len({x.unit.id for x in r.responses if x.unit}),
+                **_counts(r.comments),
+            }
+            for r in rnd.consultations
+        ],
+        "totals": {
+            "consultations": len(rnd.consultations),
+            "units": len({x.unit.id for r in rnd.consultations for x in r.responses if x.unit}),
+            **_counts(everything),
+        },
+        "by_unit": [
+            {"unit": uid, "name": ctx.units.get(uid, uid), **_counts(cs)}
+            for uid, cs in sorted(by_unit.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ],
+        "by_chapter": [
+            {
+                "chapter": cid or None,
+                "title": ctx.chapters.get(cid, WHOLE),
+                **_counts(by_chapter[cid]),
+            }
+            for cid in chapter_order
+        ],
+        "not_adopted": [_comment(c, n, ctx) for n, c in comments if c.disposition == "not-adopted"],
+        "comments": [_comment(c, n, ctx) for n, c in comments],
+    }
+
+
+def as_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def write_text(data: dict[str, Any], stream: IO[str]) -> None:
+    lines = [f"征求意见采纳情况说明  {data['round']}  {data['title']}"]
+    t = data["totals"]
+    if not t["comments"] and not t["consultations"]:
+        lines.append("no consultation recorded (plans/ROUND/consultation/ holds no round-N.yaml)")
+        stream.write("\n".join(lines) + "\n")
+        return
+    lines.append(
+        f"{plural(t['consultations'], 'consultation')}, {plural(t['units'], 'unit')} responded, "
+        f"{plural(t['comments'], 'comment')}: {t['adopted']} adopted, {t['partly-adopted']} partly "
+        f"adopted, {t['not-adopted']} not adopted, {t['noted']} noted, "
+        f"{t['undisposed']} without disposition"
+    )
+    head = "".join(f"{h:>8}" for h in ("comments", "adopted", "partly", "not", "noted", "open"))
+    groups = [
+        (
+            "by consultation",
+            [
+                (f"第{c['number']}次 ({plural(c['forms'], 'form')})", c)
+                for c in data["consultations"]
+            ],
+        ),
+        ("by unit", [(u["name"], u) for u in data["by_unit"]]),
+        ("by chapter", [(c["title"], c) for c in data["by_chapter"]]),
+    ]
+    for title, rows in groups:
+        width = max([_width(label) for label, _ in rows] + [len(title)]) + 2
+        lines.append("")
+        lines.append(f"{_pad(title, width + 2)}{head}")
+        for label, counts in rows:
+            cells = "".join(f"{counts[k]:>8}" for k in ("comments", *COUNTS))
+            lines.append(f"  {_pad(label, width)}{cells}")
+    lines.append("")
+    lines.append(f"not adopted ({len(data['not_adopted'])})")
+    for c in data["not_adopted"]:
+        said = c["text"] or c["proposal"] or ""
+        lines.append(f"  {c['id']}  {c['unit_name']}  {c['about']['label']}")
+        lines.append(f"    意见：{said}")
+        lines.append(f"    理由：{c['reason'] or '（未说明）'}")
+    stream.write("\n".join(lines) + "\n")
+
+
+def as_html(data: dict[str, Any], medium: str) -> str:
+    from planc import __version__
+    from planc.render.env import environment
+
+    return (
+        environment(medium)
+        .get_template("consultation.html.j2")
+        .render(
+            report=data,
+            names=DISPOSITION_NAMES,
+            page_title=f"{data['title']}征求意见采纳情况说明",
+            author="planc",
+            version=__version__,
+            home="../index.html",
+            home_dir="../",
+            nav=[],
+            rounds=[],
+            current_round=data["round"],
+            page_name="consultation.html",
+            searchable="",
+        )
+    )

@@ -1,0 +1,94 @@
+"""planc build --edition draft (or edition: draft): the 征求意见稿 the units comment on, marked
+on the cover and at the head of every page, dated, every task numbered as on the forms."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from html import unescape
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from planc.cli import app
+from tests.conftest import edit
+from tests.consult_forms import COMMERCE, make_forms, sheet
+
+runner = CliRunner()
+TASKS = ("2020-2021/tasks/enterprise.yaml", "2020-2021/tasks/market.yaml")
+
+
+def numbers(html: str) -> list[tuple[str, str]]:
+    """(number, title) of every numbered task of a plan page."""
+    found = re.findall(r'<span class="num">(\d+)\.</span>([^<]+)', html)
+    return [(n, unescape(title)) for n, title in found]
+
+
+def pdf_pages(path: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+@pytest.fixture
+def draft(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture's 2020-2021 as a draft: no task numbered yet."""
+    for file in TASKS:
+        path = plans / file
+        path.write_text(
+            re.sub(r"\n *number: \d+", "", path.read_text(encoding="utf-8")), encoding="utf-8"
+        )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1589076000")  # 2020-05-10 10:00 in Beijing
+    return plans
+
+
+def test_a_draft_build(draft: Path) -> None:
+    result = runner.invoke(app, ["build", "2020-2021", "--edition", "draft", "--out", "out"])
+    assert result.exit_code == 0, result.stdout
+    pages = pdf_pages(Path("out/2020-2021/plan.pdf"))
+    assert "征求意见稿（2020年5月10日）" in pages[0]  # the cover
+    # The running header on every page after the cover.
+    assert all(p.lstrip().startswith("征求意见稿（2020年5月10日）") for p in pages[1:]), pages
+    assert pdf_pages(Path("out/2020-2021/handbook.pdf"))[1].lstrip().startswith("征求意见稿")
+    html = Path("out/2020-2021/plan.html").read_text(encoding="utf-8")
+    assert '<p class="draft-banner">征求意见稿 · 2020年5月10日</p>' in html
+    numbered = numbers(html)
+    assert numbered == [
+        ("1", "深化国有资本投资运营公司改革"),
+        ("2", '高标准建设日本、韩国、德国、上合组织国家和以色列五个"国际客厅"'),
+        ("3", "提升跨境贸易便利化水平"),
+    ]
+    assert json.loads(Path("out/2020-2021/plan.json").read_text())["edition"] == "draft"
+
+
+def test_the_draft_and_its_forms_number_tasks_alike(draft: Path) -> None:
+    assert (
+        runner.invoke(app, ["build", "2020-2021", "--edition", "draft", "--out", "out"]).exit_code
+        == 0
+    )
+    html = Path("out/2020-2021/plan.html").read_text(encoding="utf-8")
+    in_draft = dict((t, int(n)) for n, t in numbers(html))
+    make_forms(draft, Path("forms"))
+    tasks = sheet(openpyxl.load_workbook(Path("forms") / COMMERCE), "tasks")
+    on_form = {row[3]: row[1] for row in tasks.iter_rows(min_row=4, values_only=True)}
+    assert on_form and all(in_draft[str(title)] == n for title, n in on_form.items())
+
+
+def test_edition_draft_in_plan_yaml(draft: Path) -> None:
+    edit(draft, "2020-2021/plan.yaml", "edition: official", "edition: draft")
+    assert runner.invoke(app, ["build", "2020-2021", "--out", "out"]).exit_code == 0
+    assert "征求意见稿（2020年5月10日）" in pdf_pages(Path("out/2020-2021/plan.pdf"))[1]
+
+
+def test_an_official_build_has_no_mark(draft: Path) -> None:
+    assert runner.invoke(app, ["build", "2020-2021", "--out", "out"]).exit_code == 0
+    pages = pdf_pages(Path("out/2020-2021/plan.pdf"))
+    assert not any("征求意见稿" in p for p in pages)
+    # Switching the edition is a different build, not "up to date".
+    result = runner.invoke(app, ["build", "2020-2021", "--edition", "draft", "--out", "out"])
+    assert result.stdout.startswith("built 1 round")
