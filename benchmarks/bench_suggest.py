@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_suggest.py                  # 250, 1000, 4000
     .venv/bin/python benchmarks/bench_suggest.py --sizes 250,1000 --no-difflib
 
-Times are CPU seconds of this process (the machine is shared). The ids look like the plans' own (two to four English words joined by '-'); half the unknown
+Times are CPU seconds of this process (the machine is shared). The ids look like the plans'
+own (two to four English words joined by '-'); half the unknown
 references are an id with one or two letters changed, the other half ids that are nowhere.
 Every answer of planc.suggest is compared with difflib.get_close_matches(n=1, cutoff=0.6).
 """
