@@ -3,6 +3,7 @@ Nothing else lives here; commands import their heavy parts themselves."""
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -13,12 +14,15 @@ import typer
 from typer.core import TyperGroup
 
 from planc import __version__
+from planc.i18n import _
 
 app = typer.Typer(
     name="planc",
-    help="planc: the plan compiler for Qingdao's 国际化+ action plans.\n\n"
-    "Checks the YAML plan sources, cross-links tasks, indicators and benchmark cases, and "
-    "reports the published figures beside what the sources hold.",
+    help=_(
+        "planc: the plan compiler for Qingdao's 国际化+ action plans.\n\n"
+        "Checks the YAML plan sources, cross-links tasks, indicators and benchmark cases, and "
+        "reports the published figures beside what the sources hold."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -53,13 +57,13 @@ class StatsFormat(StrEnum):
 
 PlansOption = Annotated[
     Path,
-    typer.Option("--plans", metavar="DIR", help="The plans folder.", show_default=True),
+    typer.Option("--plans", metavar="DIR", help=_("The plans folder."), show_default=True),
 ]
 RoundsArgument = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="ROUND",
-        help="Rounds to report on, e.g. 2020-2021 (default: all).",
+        help=_("Rounds to report on, e.g. 2020-2021 (default: all)."),
         show_default=False,
     ),
 ]
@@ -86,14 +90,14 @@ def handle(command: Callable[[], int], err: IO[str]) -> int:
             err.write(f"planc: {exc.closing}\n")
         return exc.exit_code
     except PlancError as exc:
-        err.write(f"planc: error: {exc}\n")
+        err.write(_("planc: error: {message}", message=exc) + "\n")
         return exc.exit_code
     except OSError as exc:  # a folder planc cannot read or write: say which, no traceback
         where = f": {exc.filename}" if exc.filename else ""
-        err.write(f"planc: error: {exc.strerror or exc}{where}\n")
+        err.write(_("planc: error: {message}", message=f"{exc.strerror or exc}{where}") + "\n")
         return 1
     except KeyboardInterrupt:
-        err.write("planc: interrupted; nothing was replaced\n")
+        err.write(_("planc: interrupted; nothing was replaced") + "\n")
         return 130
 
 
@@ -107,7 +111,7 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
     ] = False,
 ) -> None:
     """planc: the plan compiler for Qingdao's 国际化+ action plans."""
@@ -118,9 +122,11 @@ def check(
     rounds: RoundsArgument = None,
     plans: PlansOption = Path("plans"),
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", help="text, json, or github (annotations).")
+        CheckFormat, typer.Option("--format", help=_("text, json, or github (annotations)."))
     ] = CheckFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help=_("Warnings fail the check too."))
+    ] = False,
 ) -> None:
     """Validate the plan sources and report every problem, located at FILE:LINE:COL.
 
@@ -144,7 +150,7 @@ def stats(
     rounds: RoundsArgument = None,
     plans: PlansOption = Path("plans"),
     fmt: Annotated[
-        StatsFormat, typer.Option("--format", help="text (tables) or json.")
+        StatsFormat, typer.Option("--format", help=_("text (tables) or json."))
     ] = StatsFormat.text,
 ) -> None:
     """Show each round's figures: declared (published), computed from the sources, and status.
@@ -165,26 +171,30 @@ def build(
     rounds: RoundsArgument = None,
     plans: PlansOption = Path("plans"),
     out: Annotated[
-        Path, typer.Option("--out", metavar="DIR", help="Where the documents go.")
+        Path, typer.Option("--out", metavar="DIR", help=_("Where the documents go."))
     ] = Path("dist"),
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="PDFs rendered at once (default: 2 or cores)."),
+        typer.Option("--jobs", "-j", min=1, help=_("PDFs rendered at once (default: 2 or cores).")),
     ] = None,
     release: Annotated[
         bool,
         typer.Option(
             "--release",
-            help="Also write release/ beside the output: a zip per round, the site, "
-            "manifest.json, SHA256SUMS.",
+            help=_(
+                "Also write release/ beside the output: a zip per round, the site, "
+                "manifest.json, SHA256SUMS."
+            ),
         ),
     ] = False,
     edition: Annotated[
         Edition | None,
         typer.Option(
             "--edition",
-            help="Build as this edition, whatever plan.yaml says: draft marks the documents "
-            "征求意见稿 (cover, running header, date) and numbers every task.",
+            help=_(
+                "Build as this edition, whatever plan.yaml says: draft marks the documents "
+                "征求意见稿 (cover, running header, date) and numbers every task."
+            ),
         ),
     ] = None,
 ) -> None:
@@ -214,23 +224,23 @@ def diff(
         str,
         typer.Argument(
             metavar="A",
-            help="A round (2020-2021) or a round at a git revision (2022-2023@v1).",
+            help=_("A round (2020-2021) or a round at a git revision (2022-2023@v1)."),
             show_default=False,
         ),
     ],
     new: Annotated[
         str,
         typer.Argument(
-            metavar="B", help="The round or revision to compare A with.", show_default=False
+            metavar="B", help=_("The round or revision to compare A with."), show_default=False
         ),
     ],
     plans: PlansOption = Path("plans"),
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", help="text, json, markdown, or html.")
+        DiffFormat, typer.Option("--format", help=_("text, json, markdown, or html."))
     ] = DiffFormat.text,
     only: Annotated[
         list[str] | None,
-        typer.Option("--only", help="tasks, indicators, cases or chapters (repeatable)."),
+        typer.Option("--only", help=_("tasks, indicators, cases or chapters (repeatable).")),
     ] = None,
 ) -> None:
     """Compare two rounds, or two versions of one round, task by task.
@@ -257,14 +267,16 @@ def schema(
         str | None,
         typer.Argument(
             metavar="[KIND]",
-            help="plan, tasks, indicators, cases, places, units, programme, consultation or "
-            "progress (default: all in one).",
+            help=_(
+                "plan, tasks, indicators, cases, places, units, programme, consultation or "
+                "progress (default: all in one)."
+            ),
             show_default=False,
         ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", metavar="DIR", help="Write KIND.schema.json files into DIR."),
+        typer.Option("--out", metavar="DIR", help=_("Write KIND.schema.json files into DIR.")),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the source files, for editor completion and hover.
@@ -280,17 +292,43 @@ def schema(
     _run(lambda: run(kind, out, sys.stdout))
 
 
+@app.command()
+def explain(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CODE]",
+            help=_("A diagnostic code, e.g. unknown-reference (default: list them all)."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Explain a diagnostic code: what it means, an example, and the fix.
+
+    Examples:
+
+      planc explain
+
+      planc explain declared-mismatch
+    """
+    from planc.commands.explain import explain as run
+
+    _run(lambda: run(code, sys.stdout))
+
+
 consult_app = typer.Typer(
     name="consult",
-    help="The consultation round (征求意见): forms out to the units, comments back in, the "
-    "采纳情况说明.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms\n\n"
-    "  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023",
+    help=_(
+        "The consultation round (征求意见): forms out to the units, comments back in, the "
+        "采纳情况说明.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms\n\n"
+        "  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023"
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(consult_app)
 RoundArgument = Annotated[
-    str, typer.Argument(metavar="ROUND", help="The round, e.g. 2022-2023.", show_default=False)
+    str, typer.Argument(metavar="ROUND", help=_("The round, e.g. 2022-2023."), show_default=False)
 ]
 
 
@@ -305,14 +343,14 @@ def consult_forms(
     round_name: RoundArgument,
     plans: PlansOption = Path("plans"),
     number: Annotated[
-        int, typer.Option("--round-no", min=1, help="Which consultation: 1 for the first.")
+        int, typer.Option("--round-no", min=1, help=_("Which consultation: 1 for the first."))
     ] = 1,
-    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Where the forms go.")] = Path(
-        "forms"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help=_("Where the forms go."))
+    ] = Path("forms"),
     units: Annotated[
         list[str] | None,
-        typer.Option("--unit", metavar="UNIT", help="Only this unit's form (repeatable)."),
+        typer.Option("--unit", metavar="UNIT", help=_("Only this unit's form (repeatable).")),
     ] = None,
 ) -> None:
     """Write one .xlsx form per unit that leads or partners a task of ROUND.
@@ -333,13 +371,13 @@ def consult_import(
     round_name: RoundArgument,
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help="Filled forms (.xlsx).", show_default=False),
+        typer.Argument(metavar="FILE...", help=_("Filled forms (.xlsx)."), show_default=False),
     ],
     plans: PlansOption = Path("plans"),
     received: Annotated[
         str | None,
         typer.Option(
-            "--received", metavar="DATE", help="Day the forms came back (default: today)."
+            "--received", metavar="DATE", help=_("Day the forms came back (default: today).")
         ),
     ] = None,
 ) -> None:
@@ -362,11 +400,13 @@ def consult_report(
     round_name: RoundArgument,
     plans: PlansOption = Path("plans"),
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", help="text, json or html (printed).")
+        ReportFormat, typer.Option("--format", help=_("text, json or html (printed)."))
     ] = ReportFormat.text,
     out: Annotated[
         Path | None,
-        typer.Option("--out", metavar="DIR", help="Write consultation.html, .pdf and .json here."),
+        typer.Option(
+            "--out", metavar="DIR", help=_("Write consultation.html, .pdf and .json here.")
+        ),
     ] = None,
 ) -> None:
     """The 征求意见采纳情况说明: comments by consultation, unit, disposition and chapter, and
@@ -403,13 +443,15 @@ class _DefaultShow(TyperGroup):
 progress_app = typer.Typer(
     cls=_DefaultShow,
     no_args_is_help=True,
-    help="Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\n"
-    "planc progress ROUND shows the table; the subcommands make and read the forms, and "
-    "compare two periods.\n\n"
-    "Examples:\n\n"
-    "  planc progress 2020-2021 --as-of 2021-Q1\n\n"
-    "  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n"
-    "  planc progress import 2020-2021 returned/*.xlsx",
+    help=_(
+        "Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\n"
+        "planc progress ROUND shows the table; the subcommands make and read the forms, and "
+        "compare two periods.\n\n"
+        "Examples:\n\n"
+        "  planc progress 2020-2021 --as-of 2021-Q1\n\n"
+        "  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n"
+        "  planc progress import 2020-2021 returned/*.xlsx"
+    ),
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(progress_app, name="progress")
@@ -421,10 +463,12 @@ def progress_show(
     plans: PlansOption = Path("plans"),
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", metavar="PERIOD", help="A reported period (default: the latest)."),
+        typer.Option(
+            "--as-of", metavar="PERIOD", help=_("A reported period (default: the latest).")
+        ),
     ] = None,
     fmt: Annotated[
-        ProgressFormat, typer.Option("--format", help="text, json, or github (annotations).")
+        ProgressFormat, typer.Option("--format", help=_("text, json, or github (annotations)."))
     ] = ProgressFormat.text,
 ) -> None:
     """Every task's state as of a period, by chapter and by lead unit: done, on track, not
@@ -445,12 +489,12 @@ def progress_show(
 def progress_forms(
     round_name: RoundArgument,
     period: Annotated[
-        str, typer.Option("--period", metavar="PERIOD", help="The period to report: 2021-Q2.")
+        str, typer.Option("--period", metavar="PERIOD", help=_("The period to report: 2021-Q2."))
     ],
     plans: PlansOption = Path("plans"),
-    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Where the forms go.")] = Path(
-        "forms"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help=_("Where the forms go."))
+    ] = Path("forms"),
 ) -> None:
     """Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,
     prefilled with the last period's answers. Existing files are never overwritten.
@@ -469,7 +513,7 @@ def progress_import(
     round_name: RoundArgument,
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help="Returned .xlsx forms.", show_default=False),
+        typer.Argument(metavar="FILE...", help=_("Returned .xlsx forms."), show_default=False),
     ],
     plans: PlansOption = Path("plans"),
 ) -> None:
@@ -490,10 +534,12 @@ def progress_import(
 @progress_app.command("diff")
 def progress_diff(
     round_name: RoundArgument,
-    old: Annotated[str, typer.Argument(metavar="P1", help="The earlier period, e.g. 2021-Q1.")],
-    new: Annotated[str, typer.Argument(metavar="P2", help="The later period, e.g. 2021-Q2.")],
+    old: Annotated[str, typer.Argument(metavar="P1", help=_("The earlier period, e.g. 2021-Q1."))],
+    new: Annotated[str, typer.Argument(metavar="P2", help=_("The later period, e.g. 2021-Q2."))],
     plans: PlansOption = Path("plans"),
-    fmt: Annotated[StatsFormat, typer.Option("--format", help="text or json.")] = StatsFormat.text,
+    fmt: Annotated[
+        StatsFormat, typer.Option("--format", help=_("text or json."))
+    ] = StatsFormat.text,
 ) -> None:
     """What moved between two periods: tasks whose state changed, and tasks whose percent went
     up or down.
@@ -528,6 +574,17 @@ def verify(
     from planc.commands.verify import verify as run
 
     _run(lambda: run(release, sys.stdout, sys.stderr))
+
+
+def _translate_help() -> None:
+    """Command help in the user's language: the docstrings are the catalogue's keys."""
+    for typer_app in (app, consult_app, progress_app):
+        for info in typer_app.registered_commands:
+            if info.callback is not None and info.callback.__doc__:
+                info.help = _(inspect.cleandoc(info.callback.__doc__))
+
+
+_translate_help()
 
 
 def main() -> None:

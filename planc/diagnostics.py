@@ -4,53 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import NamedTuple
 
+from planc.codes import CODES, Code, Severity
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-# Stable names: tools and CI rules match on them, so they never change meaning.
-CODES: dict[str, Severity] = {
-    "yaml-syntax": Severity.ERROR,
-    "encoding": Severity.ERROR,
-    "duplicate-key": Severity.ERROR,
-    "schema": Severity.ERROR,
-    "duplicate-id": Severity.ERROR,
-    "unknown-reference": Severity.ERROR,
-    "round-mismatch": Severity.ERROR,
-    "number-conflict": Severity.ERROR,
-    "declared-mismatch": Severity.WARNING,
-    "declared-inconsistent": Severity.WARNING,
-    "unused-case": Severity.WARNING,
-    "uncovered-indicator": Severity.WARNING,
-    "missing-source": Severity.WARNING,
-    "phase-mismatch": Severity.WARNING,
-    "incomplete": Severity.INFO,
-    # Spreadsheet forms coming back (planc consult import): located at SHEET!CELL.
-    "form-unreadable": Severity.ERROR,
-    "form-foreign": Severity.ERROR,
-    "form-tampered": Severity.ERROR,
-    "form-cell": Severity.ERROR,
-    "form-empty": Severity.INFO,
-    # The consultation record (plans/ROUND/consultation/round-N.yaml).
-    "comment-undisposed": Severity.WARNING,
-    "disposition-incomplete": Severity.WARNING,
-    "adopted-unchanged": Severity.WARNING,
-    # Progress (plans/ROUND/progress/PERIOD.yaml), judged as of the latest period's last day.
-    "unknown-task": Severity.ERROR,
-    "period-outside-round": Severity.ERROR,
-    "periods-overlap": Severity.ERROR,
-    "unit-not-responsible": Severity.WARNING,
-    "reopened-without-note": Severity.WARNING,
-    "percent-fell": Severity.WARNING,
-    "task-overdue": Severity.WARNING,
-    "report-missing": Severity.WARNING,
-}
+__all__ = ["CODES", "Code", "Diagnostic", "Loc", "Severity"]
 
 
 class Loc(NamedTuple):
@@ -65,7 +23,7 @@ class Loc(NamedTuple):
     def __str__(self) -> str:
         if self.line == 0:  # a file as a whole (a spreadsheet that cannot be read)
             return self.file
-        if self.sheet:  # how spreadsheet users name a cell: 市商务局.xlsx:任务意见!H12
+        if self.sheet:  # how spreadsheet users name a cell: 市商务局.xlsx:任务进展!H12
             return f"{self.file}:{self.sheet}!{column_letter(self.column)}{self.line}"
         return f"{self.file}:{self.line}:{self.column}"
 
@@ -88,7 +46,7 @@ class Diagnostic:
 
     @property
     def severity(self) -> Severity:
-        return CODES[self.code]
+        return CODES[self.code].severity
 
     @property
     def full_message(self) -> str:
@@ -118,4 +76,8 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     from planc.suggest import closest  # the same answer as get_close_matches(n=1, cutoff=0.6)
 
     close = closest(word, candidates)
-    return f"did you mean '{close}'?" if close else None
+    if not close:
+        return None
+    from planc.i18n import _
+
+    return _("did you mean '{name}'?", name=close)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from planc.figures import EXTRA_FIGURES, FIGURES, PROGRAMME_FIGURES, UNCOUNTED
 from planc.model import (
     Case,
     Chapter,
@@ -27,39 +28,6 @@ from planc.model import (
 )
 from planc.progress.status import ProgressIndex, done_count, progress_index
 
-# Figures in the order the office publishes them; labels are for people.
-FIGURE_LABELS: dict[str, str] = {
-    "tasks": "tasks (工作任务)",
-    "benchmarked_tasks": "benchmarked tasks (涉及对标)",
-    "cases": "cases (对标案例)",
-    "case_countries": "countries and regions (国家和地区)",
-    "case_cities": "cities (城市)",
-    "indicators": "indicators (指标)",
-    "dimensions": "dimensions (维度)",
-    "references": "references (参考文献)",
-}
-# Figures shown only where a round declares them: a count the plan is split by, the
-# consultation (counted from plans/ROUND/consultation/), and facts of the drafting the sources
-# cannot count (yet), shown as published.
-EXTRA_FIGURE_LABELS: dict[str, str] = {
-    "tasks_in_chapters": "tasks in the chapters (部分内任务)",
-    "tasks_outside_chapters": "tasks outside the chapters (部分外任务)",
-    "indicators_total": "indicators, both levels (指标合计)",
-    "comments_adopted": "comments adopted (吸纳意见)",
-    "consultation_rounds": "consultation rounds (征求意见轮次)",
-    "units_consulted": "units consulted (征求意见单位)",
-    "cities_studied": "cities studied (调研城市)",
-    "ocean_cities_studied": "  of which ocean cities (其中海洋城市)",
-    # done as of the latest progress period: shown where declared or progress is reported
-    "tasks_done": "tasks done (完成任务)",
-}
-# planc cannot count these from the sources: their status is `uncounted`.
-UNCOUNTED = (
-    "cities_studied",
-    "ocean_cities_studied",
-)
-ALL_FIGURE_LABELS = {**FIGURE_LABELS, **EXTRA_FIGURE_LABELS}
-PROGRAMME_FIGURE_LABELS = {"areas": "areas (领域)", "tasks": "tasks (工作任务)"}
 COUNTRY_KINDS = ("country", "region-of-china")
 
 
@@ -200,13 +168,6 @@ class Index:
     project: Project
     rounds: dict[str, RoundIndex]
     programme: ProgrammeIndex | None = None
-
-    def round_of(self, task: Task) -> str:
-        """The round a task belongs to."""
-        for name, rindex in self.rounds.items():
-            if rindex.tasks.get(task.id) is task:
-                return name
-        raise KeyError(task.id)
 
     def task(self, ref: str) -> Task | None:
         """The task a `ROUND:ID` reference names, if any."""
@@ -381,9 +342,9 @@ def _outside_chapters(rnd: Round) -> Figure | None:
 def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:
     computed = computed_figures(rnd, places)
     computed["tasks_done"] = done_count(ri.progress, rnd.tasks())
-    ri.figures = [FigureRow(name, computed[name], rnd.declared.get(name)) for name in FIGURE_LABELS]
+    ri.figures = [FigureRow(name, computed[name], rnd.declared.get(name)) for name in FIGURES]
     outside = _outside_chapters(rnd)
-    for name in EXTRA_FIGURE_LABELS:
+    for name in EXTRA_FIGURES:
         declared = outside if name == "tasks_outside_chapters" else rnd.declared.get(name)
         if declared is not None or (name == "tasks_done" and ri.progress is not None):
             ri.figures.append(FigureRow(name, computed[name], declared))
@@ -410,7 +371,7 @@ def _programme_index(prog: Programme, rounds: dict[str, RoundIndex]) -> Programm
     computed = {"areas": len(prog.areas), "tasks": sum(len(a.tasks) for a in prog.areas)}
     pi.figures = [
         FigureRow(name, computed[name], prog.declared[name])
-        for name in PROGRAMME_FIGURE_LABELS
+        for name in PROGRAMME_FIGURES
         if name in prog.declared
     ]
     for fig in prog.figures:

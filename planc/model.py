@@ -99,6 +99,7 @@ class Task:
     id: str
     title: str
     chapter: str
+    round: str  # the round's name: a task is named across rounds as ROUND:ID
     loc: Loc
     locs: dict[str, Loc]
     number: int | None = None
@@ -113,6 +114,11 @@ class Task:
     due: str | None = None
     source: Ref | None = None
     provenance: list[Provenance] = field(default_factory=list)
+
+    @property
+    def ref(self) -> str:
+        """How other rounds name this task: "2018-2019:temasek-reform"."""
+        return f"{self.round}:{self.id}"
 
     @property
     def benchmarked(self) -> bool:

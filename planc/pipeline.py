@@ -11,6 +11,7 @@ from pathlib import Path
 from planc.check import run_checks
 from planc.diagnostics import Diagnostic, sorted_diagnostics
 from planc.errors import UsageError
+from planc.i18n import _
 from planc.index import Index, build_index
 from planc.load import ROUND_DIR, load_project, round_names
 
@@ -48,15 +49,26 @@ def _concerns(diagnostic: Diagnostic, rounds: Sequence[str], others: set[str]) -
 def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
     """The rounds a command works on, oldest first: those named, or every round of `plans`."""
     if not plans.is_dir():
-        raise UsageError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
+        raise UsageError(
+            _("no plans folder at '{plans}' (use --plans DIR to point at one)", plans=plans)
+        )
     try:
         available = round_names(plans)
     except OSError as exc:
-        raise UsageError(f"cannot read the plans folder '{plans}': {exc.strerror}") from None
+        raise UsageError(
+            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=exc.strerror)
+        ) from None
     for name in rounds:
         if name not in available:
-            known = ", ".join(available) or "none"
-            raise UsageError(f"no round '{name}' in {plans} (rounds there: {known})")
+            known = ", ".join(available) or _("none")
+            raise UsageError(
+                _(
+                    "no round '{name}' in {plans} (rounds there: {known})",
+                    name=name,
+                    plans=plans,
+                    known=known,
+                )
+            )
     return sorted(set(rounds)) if rounds else available
 
 
@@ -68,7 +80,9 @@ def analyze(plans: Path, rounds: Sequence[str] = ()) -> Analysis:
         with _no_cycle_collection():
             project, diagnostics = load_project(plans)
     except OSError as exc:
-        raise UsageError(f"cannot read the plans folder '{plans}': {exc.strerror}") from None
+        raise UsageError(
+            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=exc.strerror)
+        ) from None
     with _no_cycle_collection():
         index = build_index(project)
         diagnostics += run_checks(index)

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from planc import i18n
 from planc.diagnostics import Diagnostic, Severity, count
+from planc.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -66,20 +68,19 @@ def console(stream: IO[str]) -> Console:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return i18n.count(n, word)
 
 
 def summary(diagnostics: Sequence[Diagnostic], rounds: int, paint: Painter) -> str:
     errors = count(diagnostics, Severity.ERROR)
     warnings = count(diagnostics, Severity.WARNING)
     infos = count(diagnostics, Severity.INFO)
-    return (
-        f"checked {plural(rounds, 'round')}: "
-        + paint(plural(errors, "error"), "red" if errors else "green")
-        + ", "
-        + paint(plural(warnings, "warning"), "yellow" if warnings else "")
-        + ", "
-        + paint(plural(infos, "info"), "cyan" if infos else "")
+    return _(
+        "checked {rounds}: {errors}, {warnings}, {infos}",
+        rounds=plural(rounds, "round"),
+        errors=paint(plural(errors, "error"), "red" if errors else "green"),
+        warnings=paint(plural(warnings, "warning"), "yellow" if warnings else ""),
+        infos=paint(plural(infos, "info"), "cyan" if infos else ""),
     )
 
 
@@ -98,7 +99,7 @@ def write_text(
         label = paint(f"{d.severity.value}[{d.code}]", STYLES[d.severity])
         lines.append(f"{paint(where, 'bold')} {label} {printable(d.message)}")
         if d.hint:
-            lines.append(paint(f"    hint: {printable(d.hint)}", "dim"))
+            lines.append(paint(_("    hint: {hint}", hint=printable(d.hint)), "dim"))
     lines.append(summary(diagnostics, rounds, paint))
     stream.write("\n".join(lines) + "\n")
 

@@ -13,6 +13,14 @@ VALID = FIXTURES / "valid"
 SHIPPED = Path(__file__).resolve().parent.parent / "plans"
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests read planc's English; tests/test_i18n.py sets a Chinese locale itself."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture(scope="session")
 def shipped_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped plans built once for the whole run (the browser and link tests read it)."""

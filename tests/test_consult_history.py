@@ -129,7 +129,7 @@ def test_diff_names_the_comments_that_changed_a_task(plans: Path, imported: str)
     text = runner.invoke(app, args).stdout
     assert (
         "  ~ state-capital-reform → state-capital-reform [id 0.97] title\n"
-        "      title: 深化国有资本投资、运营公司改革\n"
+        "      title: 深化国有资本投资{+、+}运营公司改革\n"  # marked: the output has no colour
         f"      征求意见 {cid} 市商务局（adopted）：建议写明“投资运营”\n"
     ) in text
     data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
@@ -139,3 +139,17 @@ def test_diff_names_the_comments_that_changed_a_task(plans: Path, imported: str)
     ]
     markdown = runner.invoke(app, [*args, "--format", "markdown"]).stdout
     assert f"  - 征求意见 {cid} 市商务局（adopted）：建议写明“投资运营”\n" in markdown
+
+
+def test_the_codes_example_is_what_planc_prints(plans: Path, imported: str) -> None:
+    """`planc explain adopted-unchanged` shows a line planc prints here; only the comment's id
+    and the draft's commit differ from run to run."""
+    from planc.codes import CODES
+
+    adopt(plans)
+    (d,) = diagnostics(plans)
+    printed = f"plans/{d.loc}: {d.severity.value}[{d.code}] {d.message}"
+    example = CODES["adopted-unchanged"].example
+    shown_id = example.split("comment '", 1)[1].split("'", 1)[0]
+    shown_commit = example.rsplit("(", 1)[1].rstrip(")")
+    assert printed == example.replace(shown_id, _id(plans)).replace(shown_commit, imported[:12])

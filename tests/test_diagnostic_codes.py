@@ -3,13 +3,15 @@ produce (code, severity, file, line, column). A code without a fixture fails the
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from planc.diagnostics import CODES
-from tests.conftest import diagnostics, edit
+from planc.codes import CODES, Code
+from tests.conftest import FIXTURES, VALID, diagnostics, edit
+from tests.test_progress_codes import BREAKS as PROGRESS_BREAKS
 from tests.test_progress_codes import CODES as PROGRESS_CODES
 from tests.test_progress_forms import CODES as FORM_CODES
 
@@ -387,3 +389,38 @@ def test_a_broken_file_does_not_cascade(plans: Path) -> None:
     # the round's figures are not reconciled against a file that was never read.
     edit(plans, "2020-2021/cases/market.yaml", "cases:\n", "cases: [\n")
     assert [d.code for d in diagnostics(plans)] == ["yaml-syntax"]
+
+
+def _printed(plans: Path, code: str) -> list[str]:
+    return [
+        f"plans/{d.loc}: {d.severity.value}[{d.code}] {d.message}"
+        for d in diagnostics(plans)
+        if d.code == code
+    ]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [c for c in CODES.values() if c.name not in FORM_CODES | set(ELSEWHERE)],
+    ids=lambda c: c.name,
+)
+def test_each_codes_example_is_what_planc_prints(tmp_path: Path, code: Code) -> None:
+    """`planc explain` and docs/codes.md show an example: it must be a line planc really prints
+    for one of the fixtures (here and in tests/test_progress_codes.py), and the code's severity
+    the one reported. The form-* examples are pinned in tests/test_progress_forms.py, that of
+    adopted-unchanged in tests/test_consult_history.py."""
+    printed, severities = [], set()
+    for n, brk in enumerate(b for b in BREAKS if b.code == code.name):
+        plans = tmp_path / f"v{n}" / "plans"
+        shutil.copytree(VALID, plans)
+        apply(plans, brk)
+        printed += _printed(plans, code.name)
+        severities.add(brk.severity)
+    for n, pbrk in enumerate(b for b in PROGRESS_BREAKS if b.code == code.name):
+        plans = tmp_path / f"p{n}" / "plans"
+        shutil.copytree(FIXTURES / "progress", plans)
+        pbrk.apply(plans)
+        printed += _printed(plans, code.name)
+        severities.add(pbrk.severity)
+    assert code.example in printed
+    assert severities == {code.severity.value}

@@ -675,7 +675,7 @@ def test_cli_check_json_contract(
         assert isinstance(diagnostics, list)
         for d in diagnostics:
             assert set(d) == CONTRACT_KEYS, d
-            assert d["code"] in CODES and d["severity"] == CODES[d["code"]].value, d
+            assert d["code"] in CODES and d["severity"] == CODES[d["code"]].severity.value, d
             assert isinstance(d["line"], int) and d["line"] >= 1, d
             assert isinstance(d["column"], int) and d["column"] >= 1, d
             assert isinstance(d["file"], str) and not d["file"].startswith("/"), d

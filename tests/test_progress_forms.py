@@ -202,6 +202,38 @@ def test_forms_never_overwrite(here: Path) -> None:
     assert bad.exit_code == 2 and "outside round 2020-2021" in bad.stderr
 
 
+@pytest.mark.parametrize("name", sorted(CODES))
+def test_the_form_codes_examples_are_what_planc_prints(here: Path, name: str) -> None:
+    """`planc explain form-…` shows an example line: the first line planc prints for the form
+    broken as the example says."""
+    from planc.codes import CODES as ALL_CODES
+    from planc.sheets import Form, Sheet, write_form
+
+    if name == "form-cell":
+        fill(COMMERCE, "state-capital-reform", status="差不多")
+        files = [COMMERCE]
+    elif name == "form-unreadable":
+        Path("notes.xlsx").write_text("task,status\n", encoding="utf-8")
+        files = ["notes.xlsx"]
+    elif name == "form-tampered":
+        fill(COMMERCE, "state-capital-reform")
+        wb = load_workbook(COMMERCE)
+        wb.worksheets[0].cell(4, 1).value = "other-task"
+        wb.save(COMMERCE)
+        files = [COMMERCE]
+    elif name == "form-foreign":
+        meta = {"round": "2018-2019", "unit": "commerce", "period": "2019-Q1"}
+        write_form(
+            Form("progress", meta, [Sheet("tasks", "任务进展", "", "", COLUMNS)]), here / "old.xlsx"
+        )
+        files = ["old.xlsx"]
+    else:
+        files = ["forms/2021-Q3-市科技局.xlsx"]
+        fill(files[0], "talent-visa", status=None)
+    result = runner.invoke(app, ["progress", "import", "2020-2021", *files])
+    assert result.stderr.splitlines()[0] == ALL_CODES[name].example
+
+
 def test_libreoffice_reads_the_progress_form(here: Path, tmp_path: Path) -> None:
     """A real spreadsheet program opens the progress form, prefilled answers included."""
     from tests.office import sheets_as_csv

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic
-from planc.index import ALL_FIGURE_LABELS, FigureRow, Index, RoundIndex
+from planc.figures import ALL_FIGURES
+from planc.i18n import _
+from planc.index import FigureRow, Index, RoundIndex
 from planc.model import Figure
 
 
@@ -19,14 +21,24 @@ def _compare(ri: RoundIndex, row: FigureRow, what: str) -> Iterator[Diagnostic]:
         yield Diagnostic(
             "incomplete",
             row.declared.loc,
-            f"{what}: {declared} published, the sources hold {row.computed} "
-            f"(收录 {row.computed} / {declared}); the public record is partial here",
+            _(
+                "{what}: {declared} published, the sources hold {computed} "
+                "(收录 {computed} / {declared}); the public record is partial here",
+                what=what,
+                declared=declared,
+                computed=row.computed,
+            ),
         )
     else:
         yield Diagnostic(
             "declared-mismatch",
             row.declared.loc,
-            f"{what}: {declared} published, but the sources hold {row.computed}",
+            _(
+                "{what}: {declared} published, but the sources hold {computed}",
+                what=what,
+                declared=declared,
+                computed=row.computed,
+            ),
         )
 
 
@@ -79,14 +91,19 @@ def reconcile(index: Index) -> Iterator[Diagnostic]:
         if not ri.complete:
             continue  # its figures wait until its files load cleanly
         for row in ri.figures:
-            yield from _compare(ri, row, ALL_FIGURE_LABELS[row.name].strip())
+            yield from _compare(ri, row, ALL_FIGURES[row.name].title)
         for chapter_id, row in ri.chapter_figures.items():
-            yield from _compare(ri, row, f"tasks of chapter '{chapter_id}'")
+            yield from _compare(ri, row, _("tasks of chapter '{id}'", id=chapter_id))
         for part_id, row in ri.part_figures.items():
-            yield from _compare(ri, row, f"cases of handbook part '{part_id}'")
+            yield from _compare(ri, row, _("cases of handbook part '{id}'", id=part_id))
         for system_id, rows in ri.system_figures.items():
             for row in rows:
-                yield from _compare(ri, row, f"{row.name} of indicator system '{system_id}'")
+                what = _(
+                    "{figure} of indicator system '{id}'",
+                    figure=ALL_FIGURES[row.name].name_here,
+                    id=system_id,
+                )
+                yield from _compare(ri, row, what)
         figures = {row.name: row for row in ri.figures}
         declared = ri.round.declared
         # "125项…其中122项任务聚焦'六个城市'": the chapters add up to the declared subset.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic, did_you_mean
-from planc.index import ALL_FIGURE_LABELS, PROGRAMME_FIGURE_LABELS, Index, RoundsFigureRow
+from planc.figures import ALL_FIGURES, PROGRAMME_FIGURES
+from planc.index import Index, RoundsFigureRow
 from planc.model import Programme, Ref
 
 
@@ -40,7 +41,7 @@ def _over_rounds(row: RoundsFigureRow) -> Iterator[Diagnostic]:
         return
     fig = row.figure
     names = ", ".join(name for name, _ in row.terms)
-    what = ALL_FIGURE_LABELS.get(fig.figure, fig.figure).strip()
+    what = ALL_FIGURES[fig.figure].title if fig.figure in ALL_FIGURES else fig.figure
     added = f"at least {row.added}" if row.approximate else str(row.added)
     message = (
         f"figure '{fig.id}': {fig.declared} {what} published over {names}, but those "
@@ -95,7 +96,7 @@ def reconcile_programme(index: Index) -> Iterator[Diagnostic]:
         yield Diagnostic(
             "declared-mismatch" if more else "incomplete",
             row.declared.loc,
-            f"programme {PROGRAMME_FIGURE_LABELS[row.name]}: {row.declared} published, "
+            f"programme {PROGRAMME_FIGURES[row.name].title}: {row.declared} published, "
             f"{prog.file} holds {row.computed} (收录 {row.computed} / {row.declared})",
         )
     complete = {name for name, ri in index.rounds.items() if ri.complete}

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from planc import report
+from planc.i18n import _
 from planc.publish import PublishResult, publish
 
 if TYPE_CHECKING:
@@ -61,24 +62,38 @@ def build(
 def write_result(result: PublishResult, stream: IO[str], err: IO[str]) -> None:
     out = result.out.as_posix()
     if result.up_to_date:
-        stream.write(f"{out} is up to date ({report.plural(len(result.rounds), 'round')})\n")
+        rounds = report.plural(len(result.rounds), "round")
+        stream.write(_("{out} is up to date ({rounds})", out=out, rounds=rounds) + "\n")
     else:
         if not result.fast_subsetting:
             err.write(
-                "planc: warning: WeasyPrint subset the fonts with fontTools, about 20x slower "
-                "on CJK fonts; install libharfbuzz-subset0\n"
+                _(
+                    "planc: warning: WeasyPrint subset the fonts with fontTools, about 20x "
+                    "slower on CJK fonts; install libharfbuzz-subset0"
+                )
+                + "\n"
             )
         for message in result.render_warnings:
-            err.write(f"planc: warning from WeasyPrint: {message}\n")
+            err.write(_("planc: warning from WeasyPrint: {message}", message=message) + "\n")
         stream.write(
-            f"built {report.plural(len(result.rounds), 'round')} into {out}/ "
-            f"({result.files} files)\n"
+            _(
+                "built {rounds} into {out}/ ({files})",
+                rounds=report.plural(len(result.rounds), "round"),
+                out=out,
+                files=report.plural(result.files, "file"),
+            )
+            + "\n"
         )
         if result.warnings or result.infos:
             stream.write(
-                f"the sources have {report.plural(result.warnings, 'warning')} and "
-                f"{report.plural(result.infos, 'info')}: planc check shows them\n"
+                _(
+                    "the sources have {warnings} and {infos}: planc check shows them",
+                    warnings=report.plural(result.warnings, "warning"),
+                    infos=report.plural(result.infos, "info"),
+                )
+                + "\n"
             )
     if result.release is not None:
         names = ", ".join(result.release_files)
-        stream.write(f"release in {result.release.as_posix()}/: {names}\n")
+        folder = result.release.as_posix()
+        stream.write(_("release in {folder}/: {names}", folder=folder, names=names) + "\n")

@@ -13,18 +13,21 @@ from planc.diff import report as diff_report
 from planc.diff.match import KINDS
 from planc.diff.sides import load_side, parse_side
 from planc.errors import Failing, SourcesHaveErrors, UsageError
+from planc.i18n import _
 
 
 def diff(plans: Path, a: str, b: str, fmt: str, only: Sequence[str], stream: IO[str]) -> int:
     for kind in only:
         if kind not in KINDS:
-            raise UsageError(f"--only takes {', '.join(KINDS)}, not '{kind}'")
+            raise UsageError(
+                _("--only takes {kinds}, not '{kind}'", kinds=", ".join(KINDS), kind=kind)
+            )
     chosen = [k for k in KINDS if k in only] if only else list(KINDS)
     old_side, new_side = parse_side(a), parse_side(b)
     with tempfile.TemporaryDirectory(prefix="planc-diff-") as scratch:
         sides = [load_side(side, plans, Path(scratch)) for side in (old_side, new_side)]
         failing = [
-            Failing(errors, analysis.plans, 1, f"{side.spec} does not check:")
+            Failing(errors, analysis.plans, 1, _("{side} does not check:", side=side.spec))
             for side, analysis in zip((old_side, new_side), sides, strict=True)
             if (errors := [d for d in analysis.diagnostics if d.severity is Severity.ERROR])
         ]

@@ -12,9 +12,9 @@ from rich.text import Text
 
 from planc import report
 from planc.diagnostics import Severity, count
+from planc.figures import ALL_FIGURES, PROGRAMME_FIGURES
+from planc.i18n import _
 from planc.index import (
-    ALL_FIGURE_LABELS,
-    PROGRAMME_FIGURE_LABELS,
     FigureRow,
     ProgrammeIndex,
     RoundIndex,
@@ -45,7 +45,7 @@ def _status(ri: RoundIndex | None, row: FigureRow) -> Text:
     # the programme, like a public record, holds less than it publishes: a gap, not an error
     if ri is None and status == "mismatch" and _short(row):
         status = "incomplete"
-    label = {"undeclared": "—", "uncounted": "not counted"}.get(status, status)
+    label = "—" if status == "undeclared" else _("not counted" if status == "uncounted" else status)
     return Text(label, STATUS_STYLE[status])
 
 
@@ -60,26 +60,30 @@ def _computed(row: FigureRow) -> str:
 def _programme_table(pi: ProgrammeIndex) -> Table:
     prog = pi.programme
     phases = " · ".join(f"{p.title} {p.span}" for p in prog.phases)
-    title = Text(report.printable(f"programme  {prog.title}"), "bold")
+    title = Text(report.printable(_("programme  {title}", title=prog.title)), "bold")
     if phases:
-        title.append(f"\nphases  {phases}", "not bold")
-    table = Table(title=title, title_justify="left")
-    table.add_column("figure", no_wrap=True)
-    table.add_column("declared", justify="right", no_wrap=True)
-    table.add_column("computed", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
+        title.append(_("\nphases  {phases}", phases=phases), "not bold")
+    table = _figure_table(title)
     for row in pi.figures:
-        table.add_row(
-            PROGRAMME_FIGURE_LABELS[row.name], _declared(row), _computed(row), _status(None, row)
-        )
+        label = PROGRAMME_FIGURES[row.name].title
+        table.add_row(label, _declared(row), _computed(row), _status(None, row))
     for rf in pi.rounds_figures:
         # the computed column adds up what the rounds declare of the figure
         table.add_row(
             f"{rf.figure.id} ({rf.figure.figure})",
             str(rf.figure.declared),
             rf.sum_text.replace(" ", ""),
-            Text(rf.status, STATUS_STYLE[rf.status]),
+            Text(_(rf.status), STATUS_STYLE[rf.status]),
         )
+    return table
+
+
+def _figure_table(title: Text) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(_("figure"))  # long titles wrap; the figures never do
+    table.add_column(_("declared"), justify="right", no_wrap=True)
+    table.add_column(_("computed"), justify="right", no_wrap=True)
+    table.add_column(_("status"), no_wrap=True)
     return table
 
 
@@ -88,26 +92,27 @@ def _table(ri: RoundIndex, phases: list[str]) -> Table:
     title = Text(report.printable(f"{rnd.name}  {rnd.title}  ({rnd.edition})"), "bold")
     if phases:  # from programme.yaml: a round spanning two phases names both
         title.append(f"  {'、'.join(phases)}", "not bold")
-    table = Table(title=title, title_justify="left")
-    table.add_column("figure", no_wrap=True)
-    table.add_column("declared", justify="right", no_wrap=True)
-    table.add_column("computed", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    rows = [(ALL_FIGURE_LABELS[row.name], row) for row in ri.figures]
-    rows += [(f"  chapter {cid}", row) for cid, row in ri.chapter_figures.items()]
-    rows += [(f"  part {pid}", row) for pid, row in ri.part_figures.items()]
+    table = _figure_table(title)
+    rows = [(ALL_FIGURES[row.name].row_label, row) for row in ri.figures]
+    # Titles, not ids: the rows read like the plan's own headings.
+    chapter, part = _("chapter"), _("part")
+    rows += [(f"  {chapter} {ri.chapters[c].title}", row) for c, row in ri.chapter_figures.items()]
+    rows += [(f"  {part} {ri.parts[p].title}", row) for p, row in ri.part_figures.items()]
     rows += [
-        (f"  {sid}: {row.name}", row) for sid, rows_ in ri.system_figures.items() for row in rows_
+        (f"  {ri.systems[sid].title}: {ALL_FIGURES[row.name].name_here}", row)
+        for sid, rows_ in ri.system_figures.items()
+        for row in rows_
     ]
     for label, row in rows:
         table.add_row(label, _declared(row), _computed(row), _status(ri, row))
     for system in rnd.systems:
         if system.is_targets:
+            document = system.document or _("another document")
             table.add_row(
-                f"  {system.id}: targets of {system.document or 'another document'}",
+                _("  {title}: targets of {document}", title=system.title, document=document),
                 "",
                 str(len(system.indicators())),
-                Text("not the plan's indicators", "dim"),
+                Text(_("not the plan's indicators"), "dim"),
             )
     return table
 
@@ -139,13 +144,16 @@ def stats(plans: Path, rounds: Sequence[str], fmt: str, stream: IO[str]) -> int:
             phases = [p.title for p in pi.phases_of.get(name, [])] if pi else []
             out.print(_table(analysis.index.rounds[name], phases))
         else:
-            out.print(Text(f"{name}: plan.yaml does not load, no figures; run planc check", "red"))
+            message = _("{round}: plan.yaml does not load, no figures; run planc check", round=name)
+            out.print(Text(message, "red"))
     errors = count(analysis.diagnostics, Severity.ERROR)
     if errors:
         out.print(
             Text(
-                f"{report.plural(errors, 'error')} in the sources: figures may be off; "
-                "run planc check",
+                _(
+                    "{errors} in the sources: figures may be off; run planc check",
+                    errors=report.plural(errors, "error"),
+                ),
                 "bold red",
             )
         )

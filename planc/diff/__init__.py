@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from planc.diff.match import KINDS, Item, KindDiff, match
 from planc.diff.sides import items
-from planc.index import FIGURE_LABELS, Index
+from planc.figures import FIGURES
+from planc.index import Index
 from planc.model import IndicatorSystem
 
 
@@ -43,9 +44,7 @@ class CommentNote:
 class RoundDiff:
     from_spec: str
     to_spec: str
-    kinds: dict[str, KindDiff]
-    old: dict[str, dict[str, Item]]
-    new: dict[str, dict[str, Item]]
+    kinds: dict[str, KindDiff]  # each carries its items: matched pairs, new and dropped
     renamed_dimensions: list[DimensionRename] = field(default_factory=list)
     figures: list[FigurePair] = field(default_factory=list)
     # B's revised tasks -> the adopted comments of B's consultation records that changed them.
@@ -65,9 +64,9 @@ def _system_pairs(
     found = match(as_items[0], as_items[1], old_round)
     by_id = [{s.id: s for s in side} for side in (old, new)]
     pairs = [(by_id[0][m.from_id], by_id[1][m.to_id]) for m in found.continued + found.revised]
-    rest = [by_id[1][i] for i in found.new]
-    for sid in found.dropped:
-        system = by_id[0][sid]
+    rest = [by_id[1][item.id] for item in found.new]
+    for dropped in found.dropped:
+        system = by_id[0][dropped.id]
         titles = {d.title for d in system.dimensions}
         best = max(
             rest,
@@ -108,12 +107,12 @@ def _figures(old: Index, a: str, new: Index, b: str) -> list[FigurePair]:
     before = {row.name: row for row in old.rounds[a].figures}
     after = {row.name: row for row in new.rounds[b].figures}
     pairs = []
-    for name, label in FIGURE_LABELS.items():
+    for name, kind in FIGURES.items():
         was, now = before[name], after[name]
         pairs.append(
             FigurePair(
                 name,
-                label,
+                kind.title,
                 was.declared.value if was.declared else None,
                 was.computed or 0,  # the base figures are always counted
                 now.declared.value if now.declared else None,
@@ -148,8 +147,6 @@ def diff_rounds(old: Index, a: str, new: Index, b: str, from_spec: str, to_spec:
         from_spec,
         to_spec,
         kinds,
-        old_items,
-        new_items,
         _renames(old, a, new, b),
         _figures(old, a, new, b),
         _comments(new, b, revised),

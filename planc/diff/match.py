@@ -28,20 +28,42 @@ class Item:
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    name: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
 class Match:
-    from_id: str
-    to_id: str
+    """A pair of items, one of each side, and the compared fields that differ."""
+
+    old: Item
+    new: Item
     how: str  # lineage | id | similar
     score: float  # title similarity, 0..1
-    changes: tuple[str, ...] = ()
+    changes: tuple[FieldChange, ...] = ()
+
+    @property
+    def from_id(self) -> str:
+        return self.old.id
+
+    @property
+    def to_id(self) -> str:
+        return self.new.id
+
+    @property
+    def changed(self) -> tuple[str, ...]:
+        """The names of the changed fields."""
+        return tuple(c.name for c in self.changes)
 
 
 @dataclass
 class KindDiff:
     continued: list[Match] = field(default_factory=list)
     revised: list[Match] = field(default_factory=list)
-    new: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
+    new: list[Item] = field(default_factory=list)
+    dropped: list[Item] = field(default_factory=list)
 
     @property
     def unchanged(self) -> bool:
@@ -54,9 +76,13 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _changes(old: Item, new: Item) -> tuple[str, ...]:
+def _changes(old: Item, new: Item) -> tuple[FieldChange, ...]:
     names = list(dict.fromkeys([*old.fields, *new.fields]))
-    return tuple(n for n in names if old.fields.get(n) != new.fields.get(n))
+    return tuple(
+        FieldChange(n, old.fields.get(n), new.fields.get(n))
+        for n in names
+        if old.fields.get(n) != new.fields.get(n)
+    )
 
 
 def match(old: Mapping[str, Item], new: Mapping[str, Item], old_round: str) -> KindDiff:
@@ -87,15 +113,15 @@ def match(old: Mapping[str, Item], new: Mapping[str, Item], old_round: str) -> K
     result = KindDiff()
     for oid, nid, how in pairs:
         found = Match(
-            oid,
-            nid,
+            old[oid],
+            new[nid],
             how,
             round(similarity(old[oid].title, new[nid].title), 3),
             _changes(old[oid], new[nid]),
         )
         (result.revised if found.changes else result.continued).append(found)
-    result.new = [i for i in new if i in free_new]
-    result.dropped = [i for i in old if i in free_old]
+    result.new = [item for i, item in new.items() if i in free_new]
+    result.dropped = [item for i, item in old.items() if i in free_old]
     order = {iid: n for n, iid in enumerate(new)}
     result.continued.sort(key=lambda m: order[m.to_id])
     result.revised.sort(key=lambda m: order[m.to_id])

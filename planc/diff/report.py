@@ -4,15 +4,45 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from html import escape
+from dataclasses import dataclass
 from typing import IO, Any
 
 from planc.diff import RoundDiff
-from planc.diff.match import KINDS, Match, inline
+from planc.diff.match import KINDS, Match, inline, similarity
+from planc.i18n import _
 
 KIND_NAMES = {"chapters": "部分", "tasks": "任务", "indicators": "指标", "cases": "对标案例"}
 HOW = {"lineage": "延续", "id": "同 id", "similar": "标题相近"}
 TEXT_FIELDS = ("title", "text", "summary", "subtitle")
+# Below this similarity a character diff is more noise than help: old and new are shown whole.
+REWRITTEN = 0.5
+
+
+@dataclass(frozen=True)
+class TextChange:
+    """A changed text field of a revised pair, as the reports show it."""
+
+    name: str
+    old: str
+    new: str
+
+    @property
+    def rewritten(self) -> bool:
+        return similarity(self.old, self.new) < REWRITTEN
+
+    @property
+    def runs(self) -> list[tuple[str, str]]:
+        return inline(self.old, self.new)
+
+
+def text_changes(m: Match) -> list[TextChange]:
+    """The changed text fields of a revised pair, in the order of TEXT_FIELDS."""
+    changed = {c.name: c for c in m.changes}
+    return [
+        TextChange(name, str(changed[name].old or ""), str(changed[name].new or ""))
+        for name in TEXT_FIELDS
+        if name in changed
+    ]
 
 
 def as_dict(diff: RoundDiff, only: Sequence[str] = KINDS) -> dict[str, Any]:
@@ -22,11 +52,11 @@ def as_dict(diff: RoundDiff, only: Sequence[str] = KINDS) -> dict[str, Any]:
         data[kind] = {
             "continued": [_entry(m) for m in k.continued],
             "revised": [
-                {**_entry(m), "changes": list(m.changes), **_notes(diff, kind, m)}
+                {**_entry(m), "changes": list(m.changed), **_notes(diff, kind, m)}
                 for m in k.revised
             ],
-            "new": [{"id": i} for i in k.new],
-            "dropped": [{"id": i} for i in k.dropped],
+            "new": [{"id": item.id} for item in k.new],
+            "dropped": [{"id": item.id} for item in k.dropped],
         }
     data["dimensions_renamed"] = [
         {
@@ -60,7 +90,8 @@ def _notes(diff: RoundDiff, kind: str, m: Match) -> dict[str, Any]:
     }
 
 
-def _comment_lines(diff: RoundDiff, kind: str, m: Match) -> list[str]:
+def comment_lines(diff: RoundDiff, kind: str, m: Match) -> list[str]:
+    """The adopted comments of the consultation that changed a revised task."""
     notes = diff.comments.get(m.to_id, []) if kind == "tasks" else []
     return [f"征求意见 {n.id} {n.unit}（{n.disposition}）：{n.text}" for n in notes]
 
@@ -73,15 +104,17 @@ def as_json(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
     return json.dumps(as_dict(diff, only), ensure_ascii=False, indent=2) + "\n"
 
 
-def _texts(diff: RoundDiff, kind: str, m: Match) -> list[tuple[str, str, str]]:
-    """(field, old, new) for the changed text fields of a revised pair."""
-    old = diff.old[kind][m.from_id].fields
-    new = diff.new[kind][m.to_id].fields
-    return [
-        (name, str(old.get(name) or ""), str(new.get(name) or ""))
-        for name in TEXT_FIELDS
-        if name in m.changes
-    ]
+def _declared(value: int | None) -> str:
+    return "—" if value is None else str(value)
+
+
+# Without colour (NO_COLOR, a pipe, a CI log) deletions and insertions are marked in the text,
+# as git diff --word-diff does.
+PLAIN_MARKS = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+
+
+def plain_inline(change: TextChange) -> str:
+    return "".join(PLAIN_MARKS[op].format(run) for op, run in change.runs)
 
 
 def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
@@ -92,9 +125,24 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
     from planc.report import printable as p
 
     out = console(stream)
+    coloured = out.color_system is not None
+
+    def show(change: TextChange, indent: str) -> None:
+        if change.rewritten:
+            out.print(Text(f"{indent}{change.name}:"))
+            out.print(Text(p(f"{indent}  - {change.old}"), "red"))
+            out.print(Text(p(f"{indent}  + {change.new}"), "green"))
+        elif coloured:
+            text = Text(f"{indent}{change.name}: ")
+            for op, run in change.runs:
+                text.append(p(run), {"=": "", "-": "red strike", "+": "green bold"}[op])
+            out.print(text)
+        else:
+            out.print(Text(p(f"{indent}{change.name}: {plain_inline(change)}")))
+
     out.print(Text(f"planc diff {diff.from_spec} → {diff.to_spec}", "bold"))
     table = Table(title=None)
-    for column in ("", "continued", "revised", "new", "dropped"):
+    for column in ("", _("continued"), _("revised"), _("new"), _("dropped")):
         table.add_column(column, justify="left" if not column else "right")
     for kind in only:
         k = diff.kinds[kind]
@@ -106,9 +154,11 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
             str(len(k.dropped)),
         )
     out.print(table)
-    figures = Table(title=Text("figures: declared / held by the sources"), title_justify="left")
-    for column in ("figure", diff.from_spec, diff.to_spec):
-        figures.add_column(column, justify="left" if column == "figure" else "right")
+    title = Text(_("figures: declared / held by the sources"))
+    figures = Table(title=title, title_justify="left")
+    figures.add_column(_("figure"), justify="left")
+    for column in (diff.from_spec, diff.to_spec):
+        figures.add_column(column, justify="right")
     for f in diff.figures:
         figures.add_row(
             f.label,
@@ -117,7 +167,7 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
         )
     out.print(figures)
     if diff.renamed_dimensions:
-        out.print(Text("renamed dimensions", "bold"))
+        out.print(Text(_("renamed dimensions"), "bold"))
         for r in diff.renamed_dimensions:
             out.print(
                 Text(p(f"  {r.from_title} → {r.to_title}  ({r.system_from} → {r.system_to})"))
@@ -129,30 +179,18 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
         out.print(Text(f"\n{kind} ({KIND_NAMES[kind]})", "bold underline"))
         for m in k.revised:
             line = Text(f"  ~ {m.from_id} → {m.to_id} [{m.how} {m.score:.2f}] ", "yellow")
-            line.append(", ".join(m.changes), "dim")
+            line.append(", ".join(m.changed), "dim")
             out.print(line)
-            for name, old, new in _texts(diff, kind, m):
-                text = Text(f"      {name}: ")
-                for op, run in inline(old, new):
-                    text.append(p(run), {"=": "", "-": "red strike", "+": "green bold"}[op])
-                out.print(text)
-            for line_ in _comment_lines(diff, kind, m):
-                out.print(Text(f"      {line_}", "cyan"))
-        for iid in k.new:
-            out.print(Text(p(f"  + {iid}  {diff.new[kind][iid].title}"), "green"))
-        for iid in k.dropped:
-            out.print(Text(p(f"  - {iid}  {diff.old[kind][iid].title}"), "red"))
+            for change in text_changes(m):
+                show(change, "      ")
+            for note in comment_lines(diff, kind, m):
+                out.print(Text(p(f"      {note}"), "cyan"))
+        for item in k.new:
+            out.print(Text(p(f"  + {item.id}  {item.title}"), "green"))
+        for item in k.dropped:
+            out.print(Text(p(f"  - {item.id}  {item.title}"), "red"))
         for m in k.continued:
-            out.print(Text(p(f"  = {m.to_id}  {diff.new[kind][m.to_id].title} [{m.how}]"), "dim"))
-
-
-def _declared(value: int | None) -> str:
-    return "—" if value is None else str(value)
-
-
-def _md_inline(old: str, new: str) -> str:
-    marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
-    return "".join(marks[op].format(_md(run)) for op, run in inline(old, new))
+            out.print(Text(p(f"  = {m.to_id}  {m.new.title} [{m.how}]"), "dim"))
 
 
 def _md(text: str) -> str:
@@ -162,6 +200,13 @@ def _md(text: str) -> str:
     for ch in "\\`*_~[]|<>":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def _md_change(change: TextChange) -> str:
+    if change.rewritten:
+        return f"~~{_md(change.old)}~~ → **{_md(change.new)}**"
+    marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
+    return "".join(marks[op].format(_md(run)) for op, run in change.runs)
 
 
 def as_markdown(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
@@ -192,91 +237,40 @@ def as_markdown(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
         for m in k.revised:
             lines.append(
                 f"- revised `{m.from_id}` → `{m.to_id}` ({HOW[m.how]}, {m.score:.2f}): "
-                + ", ".join(m.changes)
+                + ", ".join(m.changed)
             )
-            for name, old, new in _texts(diff, kind, m):
-                lines.append(f"  - {name}: {_md_inline(old, new)}")
-            lines += [f"  - {_md(note)}" for note in _comment_lines(diff, kind, m)]
-        lines += [f"- new `{i}` {_md(diff.new[kind][i].title)}" for i in k.new]
-        lines += [f"- dropped `{i}` {_md(diff.old[kind][i].title)}" for i in k.dropped]
+            for change in text_changes(m):
+                lines.append(f"  - {change.name}: {_md_change(change)}")
+            lines += [f"  - {_md(note)}" for note in comment_lines(diff, kind, m)]
+        lines += [f"- new `{item.id}` {_md(item.title)}" for item in k.new]
+        lines += [f"- dropped `{item.id}` {_md(item.title)}" for item in k.dropped]
     return "\n".join(lines) + "\n"
 
 
-def _html_inline(old: str, new: str) -> str:
-    tags = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
-    return "".join(tags[op].format(escape(run)) for op, run in inline(old, new))
-
-
-HTML_STYLE = """
-body { font-family: "Noto Sans CJK SC", sans-serif; max-width: 60rem; margin: 1rem auto;
-  padding: 0 1rem; line-height: 1.6; color: #1d1d1f; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; }
-th, td { border: 1px solid #d7dbe0; padding: .2rem .5rem; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
-del { background: #fde2e1; color: #a3120a; }
-ins { background: #dcf5df; color: #0b6b1e; text-decoration: none; }
-.new { color: #0b6b1e; } .dropped { color: #a3120a; } code { color: #555; }
-"""
-
-
 def as_html(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
-    title = f"planc diff {diff.from_spec} → {diff.to_spec}"
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="zh-CN"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{HTML_STYLE}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
-        "<table><tr><th></th><th>continued</th><th>revised</th><th>new</th><th>dropped</th></tr>",
+    """A standalone page, rendered with planc/templates/diff.html.j2 (autoescaped)."""
+    from planc.render.env import environment
+
+    kinds = [
+        {
+            "name": kind,
+            "zh": KIND_NAMES[kind],
+            "diff": diff.kinds[kind],
+            "texts": {m.to_id: text_changes(m) for m in diff.kinds[kind].revised},
+            "notes": {m.to_id: comment_lines(diff, kind, m) for m in diff.kinds[kind].revised},
+        }
+        for kind in only
     ]
-    for kind in only:
-        k = diff.kinds[kind]
-        parts.append(
-            f"<tr><td>{kind}（{KIND_NAMES[kind]}）</td><td>{len(k.continued)}</td>"
-            f"<td>{len(k.revised)}</td><td>{len(k.new)}</td><td>{len(k.dropped)}</td></tr>"
+    renamed = [TextChange("dimension", r.from_title, r.to_title) for r in diff.renamed_dimensions]
+    return (
+        environment("screen")
+        .get_template("diff.html.j2")
+        .render(
+            title=f"planc diff {diff.from_spec} → {diff.to_spec}",
+            diff=diff,
+            kinds=kinds,
+            renamed=renamed,
+            how=HOW,
+            declared=_declared,
         )
-    parts.append("</table>")
-    parts.append(
-        f"<table><tr><th>figure</th><th>{escape(diff.from_spec)}</th>"
-        f"<th>{escape(diff.to_spec)}</th></tr>"
     )
-    for f in diff.figures:
-        parts.append(
-            f"<tr><td>{escape(f.label)}</td><td>{_declared(f.from_declared)} / {f.from_computed}"
-            f"</td><td>{_declared(f.to_declared)} / {f.to_computed}</td></tr>"
-        )
-    parts.append("</table><p>Figures are declared / held by the sources.</p>")
-    if diff.renamed_dimensions:
-        parts.append("<h2>Renamed dimensions</h2><ul>")
-        parts += [
-            f"<li>{_html_inline(r.from_title, r.to_title)}</li>" for r in diff.renamed_dimensions
-        ]
-        parts.append("</ul>")
-    for kind in only:
-        k = diff.kinds[kind]
-        if k.unchanged:
-            continue
-        parts.append(f"<h2>{kind}（{KIND_NAMES[kind]}）</h2><ul>")
-        for m in k.revised:
-            details = "".join(
-                f"<li>{name}: {_html_inline(old, new)}</li>"
-                for name, old, new in _texts(diff, kind, m)
-            ) + "".join(f"<li>{escape(note)}</li>" for note in _comment_lines(diff, kind, m))
-            parts.append(
-                f"<li>revised <code>{escape(m.from_id)}</code> → <code>{escape(m.to_id)}</code> "
-                f"({HOW[m.how]}, {m.score:.2f}): {escape(', '.join(m.changes))}"
-                + (f"<ul>{details}</ul>" if details else "")
-                + "</li>"
-            )
-        parts += [
-            f'<li class="new">new <code>{escape(i)}</code> {escape(diff.new[kind][i].title)}</li>'
-            for i in k.new
-        ]
-        parts += [
-            f'<li class="dropped">dropped <code>{escape(i)}</code> '
-            f"{escape(diff.old[kind][i].title)}</li>"
-            for i in k.dropped
-        ]
-        parts.append("</ul>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"

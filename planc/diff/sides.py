@@ -9,7 +9,9 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from planc import records
 from planc.diff.match import Item
 from planc.errors import UsageError
 from planc.index import Index, RoundIndex
@@ -96,78 +98,49 @@ def load_side(side: Side, plans: Path, scratch: Path) -> Analysis:
     return analyze(folder, [side.round])
 
 
-def _ids(refs: list[object]) -> tuple[str, ...]:
-    return tuple(getattr(r, "id", "") for r in refs)
+# The fields planc diff compares, in the order it names changes: an item's own fields, never
+# its back-links (a task dropped elsewhere does not revise the indicator it served).
+COMPARED = {
+    "chapters": ("title", "subtitle", "declared_tasks"),
+    "tasks": (
+        "title",
+        "text",
+        "number",
+        "chapter",
+        "section",
+        "lead",
+        "partners",
+        "indicators",
+        "cases",
+        "benchmarks",
+        "due",
+    ),
+    "indicators": ("title", "unit", "baseline", "targets", "dimension"),
+    "cases": ("title", "places", "summary", "practices", "references", "part"),
+}
+
+
+def _item(kind: str, record: dict[str, Any]) -> Item:
+    fields = {name: record[name] for name in COMPARED[kind]}
+    return Item(record["id"], record["title"], fields, record.get("continues"))
 
 
 def items(index: Index, name: str) -> dict[str, dict[str, Item]]:
-    """The items of one round, by kind and id."""
+    """The items of one round, by kind and id, from the records plan.json holds."""
     ri: RoundIndex = index.rounds[name]
     rnd = ri.round
-    chapters = {
-        c.id: Item(
-            c.id,
-            c.title,
-            {
-                "title": c.title,
-                "subtitle": c.subtitle,
-                "declared_tasks": c.declared_tasks.value if c.declared_tasks else None,
-            },
-        )
-        for c in rnd.chapters
-    }
-    tasks = {
-        t.id: Item(
-            t.id,
-            t.title,
-            {
-                "title": t.title,
-                "text": t.text,
-                "number": t.number,
-                "chapter": t.chapter,
-                "section": t.section,
-                "lead": _ids(list(t.lead)),
-                "partners": _ids(list(t.partners)),
-                "indicators": _ids(list(t.indicators)),
-                "cases": _ids(list(t.cases)),
-                "benchmarks": _ids(list(t.benchmarks)),
-                "due": t.due,
-            },
-            t.continues.id if t.continues else None,
-        )
-        for t in ri.tasks.values()
-    }
+    dimension_of = {i.id: d.title for s in rnd.systems for d in s.dimensions for i in d.indicators}
     # Another document's targets (`role: targets`) are not the plan's indicators: not compared.
     targets = {s.id for s in rnd.systems if s.is_targets}
-    dimension_of = {i.id: d.title for s in rnd.systems for d in s.dimensions for i in d.indicators}
-    indicators = {
-        i.id: Item(
-            i.id,
-            i.title,
-            {
-                "title": i.title,
-                "unit": i.unit,
-                "baseline": (i.baseline_year, i.baseline),
-                "targets": tuple(i.targets.items()),
-                "dimension": dimension_of.get(i.id),
-            },
-        )
-        for i in ri.indicators.values()
-        if i.system not in targets
+    return {
+        "chapters": {c.id: _item("chapters", records.chapter(c)) for c in rnd.chapters},
+        "tasks": {t.id: _item("tasks", records.task(ri, t)) for t in ri.tasks.values()},
+        "indicators": {
+            i.id: _item(
+                "indicators", {**records.indicator(ri, i), "dimension": dimension_of.get(i.id)}
+            )
+            for i in ri.indicators.values()
+            if i.system not in targets
+        },
+        "cases": {c.id: _item("cases", records.case(ri, c)) for c in ri.cases.values()},
     }
-    cases = {
-        c.id: Item(
-            c.id,
-            c.title,
-            {
-                "title": c.title,
-                "places": _ids(list(c.places)),
-                "summary": c.summary,
-                "practices": tuple(c.practices),
-                "references": tuple(r.title for r in c.references),
-                "part": c.part,
-            },
-        )
-        for c in ri.cases.values()
-    }
-    return {"chapters": chapters, "tasks": tasks, "indicators": indicators, "cases": cases}

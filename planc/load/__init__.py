@@ -8,6 +8,7 @@ from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc, Severity
 from planc.errors import PlansFolderError
+from planc.i18n import _
 from planc.load import build, disk
 from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, decode, parse_text
@@ -88,7 +89,7 @@ class _Loader:
         self.recs: dict[str, Rec | None] = {}
 
     def read_everything(self, jobs: list[tuple[str, str]]) -> None:
-        for (file, _), (rec, problems) in zip(jobs, read_all(self.tree, jobs), strict=True):
+        for (file, _kind), (rec, problems) in zip(jobs, read_all(self.tree, jobs), strict=True):
             self.out.extend(problems)
             self.recs[file] = rec
             if rec is None:
@@ -258,7 +259,9 @@ def load_project(plans: Path) -> tuple[Project, list[Diagnostic]]:
     """Read the registry and every round. Raises PlansFolderError only when `plans` is not a
     plans folder at all; every problem inside one is a diagnostic."""
     if not plans.is_dir():
-        raise PlansFolderError(f"no plans folder at '{plans}' (use --plans DIR to point at one)")
+        raise PlansFolderError(
+            _("no plans folder at '{plans}' (use --plans DIR to point at one)", plans=plans)
+        )
     loader = _Loader(plans)
     project = loader.project()
     return project, loader.out

@@ -166,11 +166,14 @@ def plan(name: str, file: str, rec: Rec) -> Round:
     return rnd
 
 
-def _task(rec: Rec, chapter: str, section: str | None, shared: list[Provenance]) -> Task:
+def _task(
+    rec: Rec, rnd: Round, chapter: str, section: str | None, shared: list[Provenance]
+) -> Task:
     return Task(
         id=rec.get("id", ""),
         title=rec.get("title", ""),
         chapter=chapter,
+        round=rnd.name,
         loc=rec.at("id"),
         locs=rec.locs,
         number=rec.get("number"),
@@ -218,11 +221,11 @@ def tasks_file(rnd: Round, file: str, rec: Rec) -> None:
             provenance=provenance(sec),
         )
         for item in _recs(sec.get("tasks")):
-            section.tasks.append(_task(item, chapter.id, section.title, shared))
+            section.tasks.append(_task(item, rnd, chapter.id, section.title, shared))
         chapter.sections.append(section)
         chapter.tasks.extend(section.tasks)
     for item in _recs(rec.get("tasks")):
-        chapter.tasks.append(_task(item, chapter.id, None, shared))
+        chapter.tasks.append(_task(item, rnd, chapter.id, None, shared))
 
 
 def cases_file(rnd: Round, file: str, rec: Rec) -> None:

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from planc.diagnostics import Severity, count
 from planc.errors import Failing, SourcesHaveErrors
+from planc.i18n import _
 from planc.index import Index
 from planc.load import round_names
 from planc.pipeline import Analysis, analyze, select_rounds
@@ -105,7 +106,7 @@ def _build(
             if count(analysis.diagnostics, Severity.ERROR):
                 raise SourcesHaveErrors(
                     [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
-                    f"the sources have errors; nothing was written to {out}",
+                    _("the sources have errors; nothing was written to {out}", out=out),
                 )
             dates = _editions(analysis, plans, edition)
             require_fonts()

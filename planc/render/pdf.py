@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from planc.errors import FontMissing
+from planc.i18n import _
 from planc.render.env import TEMPLATES
 
 CJK_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC")
@@ -36,8 +37,12 @@ def require_fonts() -> None:
     missing = missing_fonts()
     if missing:
         raise FontMissing(
-            f"the CJK fonts {', '.join(missing)} are not installed; a PDF would show empty "
-            f"boxes. Install them: sudo apt-get install {CJK_PACKAGE}"
+            _(
+                "the CJK fonts {fonts} are not installed; a PDF would show empty boxes. "
+                "Install them: sudo apt-get install {package}",
+                fonts=", ".join(missing),
+                package=CJK_PACKAGE,
+            )
         )
 
 

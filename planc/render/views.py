@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from planc import records
+from planc.figures import ALL_FIGURES
 from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Provenance, Round, Task
 from planc.numbering import task_numbers
@@ -16,25 +18,6 @@ EDITION_LABELS = {
     "draft": "征求意见稿",
     "public-record": "公开资料整理版",
 }
-FIGURE_NAMES = {
-    "tasks": "工作任务",
-    "benchmarked_tasks": "涉及对标的任务",
-    "cases": "对标案例",
-    "case_countries": "案例涉及的国家和地区",
-    "case_cities": "案例涉及的城市",
-    "indicators": "指标",
-    "dimensions": "指标维度",
-    "references": "参阅文献",
-    "tasks_in_chapters": "属于各部分的工作任务",
-    "tasks_outside_chapters": "不属于各部分的工作任务",
-    "indicators_total": "指标（一、二级合计）",
-    "comments_adopted": "吸纳修改意见",
-    "consultation_rounds": "征求意见轮次",
-    "units_consulted": "征求意见的单位和部门",
-    "cities_studied": "调研国际城市",
-    "ocean_cities_studied": "其中海洋城市",
-    "tasks_done": "已完成任务",
-}
 FIELD_NAMES = {
     "title": "名称",
     "cases": "对标案例",
@@ -43,25 +26,6 @@ FIELD_NAMES = {
     "issuer": "印发单位",
     "issued": "印发日期",
     "goal": "目标",
-}
-FIGURE_UNITS = {
-    "tasks": "项",
-    "benchmarked_tasks": "项",
-    "cases": "宗",
-    "case_countries": "个",
-    "case_cities": "个",
-    "indicators": "项",
-    "dimensions": "个",
-    "references": "篇",
-    "tasks_in_chapters": "项",
-    "tasks_outside_chapters": "项",
-    "indicators_total": "项",
-    "comments_adopted": "条",
-    "consultation_rounds": "次",
-    "units_consulted": "个",
-    "cities_studied": "个",
-    "ocean_cities_studied": "个",
-    "tasks_done": "项",
 }
 _DIGITS = "零一二三四五六七八九"
 
@@ -289,48 +253,49 @@ class _Builder:
         label = f"{number}. {task.title}" if number else task.title
         return Link(label, f"{page}#task-{task.id}")
 
+    def task_ref_link(self, ref: str) -> Link | None:
+        """A link to the task a `ROUND:ID` reference names, in its round's plan."""
+        found = self.index.task(ref)
+        if found is None:
+            return None
+        return Link(f"{found.round} {found.title}", f"../{found.round}/plan.html#task-{found.id}")
+
     def task(self, task: Task) -> TaskView:
+        """A task as the pages show it: its record (what plan.json prints and planc diff
+        compares), with the ids resolved to names and links."""
         ri = self.ri
+        rec = records.task(ri, task)
         indicators = [
-            Link(ri.indicators[r.id].title, f"#ind-{r.id}")
-            for r in task.indicators
-            if r.id in ri.indicators
+            Link(ri.indicators[i].title, f"#ind-{i}")
+            for i in rec["indicators"]
+            if i in ri.indicators
         ]
         cases = [
-            Link(ri.cases[r.id].title, f"handbook.html#case-{r.id}")
-            for r in task.cases
-            if r.id in ri.cases
+            Link(ri.cases[c].title, f"handbook.html#case-{c}")
+            for c in rec["cases"]
+            if c in ri.cases
         ]
-        continues = None
-        if task.continues is not None:
-            earlier = self.index.task(task.continues.id)
-            name = task.continues.id.partition(":")[0]
-            if earlier is not None:
-                continues = Link(
-                    f"{name} {earlier.title}", f"../{name}/plan.html#task-{earlier.id}"
-                )
-        later = []
-        for nxt in ri.continued_by.get(task.id, []):
-            rname = self.index.round_of(nxt)
-            later.append(Link(f"{rname} {nxt.title}", f"../{rname}/plan.html#task-{nxt.id}"))
-        benchmarks = [_place_name(self.places.get(r.id), r.id) for r in task.benchmarks]
-        text = task.text or ""
+        continues = self.task_ref_link(rec["continues"]) if rec["continues"] else None
+        later = [link for ref in rec["continued_by"] if (link := self.task_ref_link(ref))]
+        benchmarks = [_place_name(self.places.get(p), p) for p in rec["benchmarks"]]
+        text = rec["text"] or ""
         return TaskView(
-            id=task.id,
-            anchor=f"task-{task.id}",
+            id=rec["id"],
+            anchor=f"task-{rec['id']}",
+            # the round's numbering: as published, or every task numbered in a draft
             number=str(self.numbers[task.id]) if task.id in self.numbers else "",
-            title=task.title,
+            title=rec["title"],
             text=text,
-            lead=[self.unit(r.id) for r in task.lead],
-            partners=[self.unit(r.id) for r in task.partners],
+            lead=[self.unit(u) for u in rec["lead"]],
+            partners=[self.unit(u) for u in rec["partners"]],
             indicators=indicators,
             cases=cases,
             benchmarks=benchmarks,
             continues=continues,
             continued_by=later,
-            due=task.due or "",
-            source=task.source.id if task.source else "",
-            search=" ".join([task.title, text, *benchmarks, *(c.text for c in cases)]),
+            due=rec["due"] or "",
+            source=rec["source"] or "",
+            search=" ".join([rec["title"], text, *benchmarks, *(c.text for c in cases)]),
             inferred=inferred(task.provenance),
             progress=latest_progress(self.ri.progress, task),
         )
@@ -360,18 +325,17 @@ class _Builder:
         return views
 
     def indicator(self, ind_id: str) -> IndicatorView:
-        ind = self.ri.indicators[ind_id]
-        baseline = ""
-        if ind.baseline is not None:
-            baseline = f"{_value(ind.baseline)}（{ind.baseline_year}年）"
+        rec = records.indicator(self.ri, self.ri.indicators[ind_id])
+        base = rec["baseline"]
+        baseline = f"{_value(base['value'])}（{base['year']}年）" if base else ""
         return IndicatorView(
-            id=ind.id,
-            anchor=f"ind-{ind.id}",
-            title=ind.title,
-            unit=ind.unit or "",
+            id=rec["id"],
+            anchor=f"ind-{rec['id']}",
+            title=rec["title"],
+            unit=rec["unit"] or "",
             baseline=baseline,
-            targets=[(k, _value(v)) for k, v in ind.targets.items()],
-            tasks=[self.task_link(t, "") for t in self.ri.tasks_of_indicator.get(ind.id, [])],
+            targets=[(k, _value(v)) for k, v in rec["targets"].items()],
+            tasks=[self.task_link(self.ri.tasks[t], "") for t in rec["tasks"]],
         )
 
     def systems(self) -> list[SystemView]:
@@ -412,19 +376,55 @@ class _Builder:
             )
         return views
 
-    def case_places(self, case: Case) -> list[str]:
-        names = []
+    def located(self, case: Case) -> list[tuple[str, Place | None, Place | None]]:
+        """Each place a case names: its id, the place (None if unknown) and the country or
+        region it counts under (None if it has none)."""
+        found = []
         for ref in case.places:
             place = self.places.get(ref.id)
+            country = country_of(place, self.places) if place else None
+            found.append((ref.id, place, self.places[country] if country else None))
+        return found
+
+    def case_places(self, case: Case) -> list[str]:
+        names = []
+        for pid, place, country in self.located(case):
             if place is None:
-                names.append(ref.id)
-                continue
-            country = country_of(place, self.places)
-            if country and country != place.id:
-                names.append(f"{place.name}（{self.places[country].name}）")
+                names.append(pid)
+            elif country is not None and country is not place:
+                names.append(f"{place.name}（{country.name}）")
             else:
                 names.append(place.name)
         return names
+
+    def case(self, case: Case, number: int) -> CaseView:
+        """A case as the handbook shows it: its record, with the ids resolved."""
+        rec = records.case(self.ri, case)
+        refs = [
+            "，".join(
+                x
+                for x in (r["author"], f"《{r['title']}》", r["publisher"], _value(r["year"]))
+                if x
+            )
+            + (f" {r['url']}" if r["url"] else "")
+            for r in rec["references"]
+        ]
+        places = self.case_places(case)
+        summary = rec["summary"] or ""
+        return CaseView(
+            id=rec["id"],
+            anchor=f"case-{rec['id']}",
+            number=str(number),
+            title=rec["title"],
+            places=places,
+            summary=summary,
+            practices=list(rec["practices"]),
+            references=refs,
+            tasks=[self.task_link(self.ri.tasks[t]) for t in rec["tasks"]],
+            source=rec["source"] or "",
+            search=" ".join([rec["title"], *places, summary, *rec["practices"]]),
+            inferred=inferred(case.provenance),
+        )
 
     def parts(self) -> list[PartView]:
         views = []
@@ -433,30 +433,7 @@ class _Builder:
             cases = []
             for case in part.cases:
                 counter += 1
-                refs = [
-                    "，".join(
-                        x for x in (r.author, f"《{r.title}》", r.publisher, _value(r.year)) if x
-                    )
-                    + (f" {r.url}" if r.url else "")
-                    for r in case.references
-                ]
-                places = self.case_places(case)
-                cases.append(
-                    CaseView(
-                        id=case.id,
-                        anchor=f"case-{case.id}",
-                        number=str(counter),
-                        title=case.title,
-                        places=places,
-                        summary=case.summary or "",
-                        practices=list(case.practices),
-                        references=refs,
-                        tasks=[self.task_link(t) for t in self.ri.tasks_of_case.get(case.id, [])],
-                        source=case.source.id if case.source else "",
-                        search=" ".join([case.title, *places, case.summary or "", *case.practices]),
-                        inferred=inferred(case.provenance),
-                    )
-                )
+                cases.append(self.case(case, counter))
             views.append(
                 PartView(part.id, f"part-{part.id}", f"{cn_number(n)}、", part.title, cases)
             )
@@ -466,13 +443,12 @@ class _Builder:
         groups: dict[str, tuple[list[Link], dict[str, list[Link]]]] = {}
         for case in self.round.cases():
             link = Link(case.title, f"#case-{case.id}")
-            for ref in case.places:
-                place = self.places.get(ref.id)
+            for _, place, country in self.located(case):
                 if place is None:
                     continue
-                country = country_of(place, self.places) or place.id
-                direct, cities = groups.setdefault(country, ([], {}))
-                if country == place.id:
+                top = (country or place).id
+                direct, cities = groups.setdefault(top, ([], {}))
+                if top == place.id:
                     if link not in direct:
                         direct.append(link)
                 else:
@@ -497,11 +473,11 @@ class _Builder:
         return [
             Figure(
                 name=row.name,
-                label=FIGURE_NAMES[row.name],
+                label=ALL_FIGURES[row.name].label,
                 declared=row.declared.value if row.declared else None,
                 computed=row.computed,
                 status=self.ri.status(row),
-                unit=FIGURE_UNITS[row.name],
+                unit=ALL_FIGURES[row.name].unit,
                 declared_text=str(row.declared) if row.declared else "—",
             )
             for row in self.ri.figures
@@ -542,14 +518,8 @@ class _Builder:
             phase = "、".join(f"{p.title}({p.span}年)" for p in pi.phases_of[rnd.name])
         countries: dict[str, int] = {}
         for case in rnd.cases():
-            seen = set()
-            for ref in case.places:
-                place = self.places.get(ref.id)
-                country = country_of(place, self.places) if place else None
-                if country and country not in seen:
-                    seen.add(country)
-                    name = self.places[country].name
-                    countries[name] = countries.get(name, 0) + 1
+            for country in {c.id: c for _, _, c in self.located(case) if c}.values():
+                countries[country.name] = countries.get(country.name, 0) + 1
         return RoundView(
             name=rnd.name,
             title=rnd.title,

@@ -1,0 +1,110 @@
+"""The figures the office publishes ("139条工作任务"), each described once: its name, in English
+and Chinese, the label the documents use, the counting unit, and how it is qualified (shown only
+where declared, not countable from the sources, a part of the figure above it). planc stats, the
+checks' messages, the pages, plan.json and planc diff all read these tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class FigureKind:
+    name: str  # as in plan.yaml's `declared:` and the JSON outputs
+    en: str
+    zh: str  # the short Chinese name, as in the office's sentences
+    label: str  # what the documents call it (the qualified name)
+    unit: str  # the counting word: 139 项, 114 宗
+    counted: bool = True  # False: a fact of the drafting the sources cannot count (yet)
+    part_of_above: bool = False  # "其中…": a part of the figure listed before it
+
+    @property
+    def title(self) -> str:
+        """For the terminal and the checks' messages: "cases (对标案例)", or in Chinese
+        "对标案例"."""
+        from planc.i18n import chinese
+
+        return self.zh if chinese() else f"{self.en} ({self.zh})"
+
+    @property
+    def name_here(self) -> str:
+        """The short name in the user's language."""
+        from planc.i18n import chinese
+
+        return self.zh if chinese() else self.en
+
+    @property
+    def row_label(self) -> str:
+        """A table row: a part of the figure above is indented under it."""
+        return ("  " if self.part_of_above else "") + self.title
+
+
+def _table(*kinds: FigureKind) -> dict[str, FigureKind]:
+    return {k.name: k for k in kinds}
+
+
+# Every round has these, in the order the office publishes them.
+FIGURES = _table(
+    FigureKind("tasks", "tasks", "工作任务", "工作任务", "项"),
+    FigureKind("benchmarked_tasks", "benchmarked tasks", "涉及对标", "涉及对标的任务", "项"),
+    FigureKind("cases", "cases", "对标案例", "对标案例", "宗"),
+    FigureKind(
+        "case_countries", "countries and regions", "国家和地区", "案例涉及的国家和地区", "个"
+    ),
+    FigureKind("case_cities", "cities", "城市", "案例涉及的城市", "个"),
+    FigureKind("indicators", "indicators", "指标", "指标", "项"),
+    FigureKind("dimensions", "dimensions", "维度", "指标维度", "个"),
+    FigureKind("references", "references", "参考文献", "参阅文献", "篇"),
+)
+# Shown only where a round declares them: a count the plan is split by, the consultation, and
+# facts of the drafting that the sources cannot count, shown as published.
+EXTRA_FIGURES = _table(
+    FigureKind(
+        "tasks_in_chapters", "tasks in the chapters", "部分内任务", "属于各部分的工作任务", "项"
+    ),
+    FigureKind(
+        "tasks_outside_chapters",
+        "tasks outside the chapters",
+        "部分外任务",
+        "不属于各部分的工作任务",
+        "项",
+    ),
+    FigureKind(
+        "indicators_total", "indicators, both levels", "指标合计", "指标（一、二级合计）", "项"
+    ),
+    # counted from the consultation records (plans/ROUND/consultation/)
+    FigureKind("comments_adopted", "comments adopted", "吸纳意见", "吸纳修改意见", "条"),
+    FigureKind(
+        "consultation_rounds",
+        "consultation rounds",
+        "征求意见轮次",
+        "征求意见轮次",
+        "次",
+    ),
+    FigureKind(
+        "units_consulted",
+        "units consulted",
+        "征求意见单位",
+        "征求意见的单位和部门",
+        "个",
+    ),
+    FigureKind("cities_studied", "cities studied", "调研城市", "调研国际城市", "个", counted=False),
+    FigureKind(
+        "ocean_cities_studied",
+        "of which ocean cities",
+        "其中海洋城市",
+        "其中海洋城市",
+        "个",
+        counted=False,
+        part_of_above=True,
+    ),
+    # done as of the latest progress period: shown where declared or progress is reported
+    FigureKind("tasks_done", "tasks done", "完成任务", "已完成任务", "项"),
+)
+ALL_FIGURES = FIGURES | EXTRA_FIGURES
+UNCOUNTED = tuple(name for name, kind in ALL_FIGURES.items() if not kind.counted)
+# Figures published for the programme itself (4大领域, 26项任务).
+PROGRAMME_FIGURES = _table(
+    FigureKind("areas", "areas", "领域", "领域", "个"),
+    FIGURES["tasks"],
+)

@@ -1,0 +1,254 @@
+"""The Chinese catalogue: every message planc shows, keyed by its English text (as gettext keys
+a .po file). planc/i18n.py reads it; tests/test_i18n.py checks that no message is missing and
+that every {field} of a message is kept."""
+
+from __future__ import annotations
+
+# Counting words: "3 errors" is "3 个错误".
+NOUNS = {
+    "round": "轮",
+    "error": "个错误",
+    "warning": "个警告",
+    "info": "条提示",
+    "file": "个文件",
+}
+
+ZH: dict[str, str] = {
+    # planc check
+    "checked {rounds}: {errors}, {warnings}, {infos}": "已检查 {rounds}：{errors}，{warnings}，{infos}",
+    "    hint: {hint}": "    提示：{hint}",
+    "did you mean '{name}'?": "是不是 '{name}'？",
+    "{what}: {declared} published, the sources hold {computed} (收录 {computed} / {declared}); "
+    "the public record is partial here": "{what}：公布 {declared}，源文件收录 {computed}"
+    "（收录 {computed} / {declared}）；公开资料不全",
+    "{what}: {declared} published, but the sources hold {computed}": "{what}：公布 {declared}，"
+    "但源文件收录 {computed}",
+    "tasks of chapter '{id}'": "部分 '{id}' 的任务",
+    "cases of handbook part '{id}'": "手册部分 '{id}' 的案例",
+    "{figure} of indicator system '{id}'": "指标体系 '{id}' 的{figure}",
+    # errors (cli.py's handler)
+    "planc: error: {message}": "planc：错误：{message}",
+    "planc: interrupted; nothing was replaced": "planc：已中断，没有替换任何文件",
+    "no plans folder at '{plans}' (use --plans DIR to point at one)": "'{plans}' 不是计划文件夹"
+    "（用 --plans DIR 指定）",
+    "cannot read the plans folder '{plans}': {reason}": "无法读取计划文件夹 '{plans}'：{reason}",
+    "no round '{name}' in {plans} (rounds there: {known})": "{plans} 中没有 '{name}' 这一轮"
+    "（现有：{known}）",
+    "none": "无",
+    "the sources have errors; nothing was written to {out}": "源文件有错误；没有写入 {out}",
+    "--out {out} is a file, not a folder": "--out {out} 是文件，不是文件夹",
+    "the CJK fonts {fonts} are not installed; a PDF would show empty boxes. Install them: sudo "
+    "apt-get install {package}": "没有安装中文字体 {fonts}，PDF 中的汉字会显示为方框。"
+    "请安装：sudo apt-get install {package}",
+    "--only takes {kinds}, not '{kind}'": "--only 可取 {kinds}，不能是 '{kind}'",
+    "{side} does not check:": "{side} 检查未通过：",
+    "no code '{name}'": "没有代码 '{name}'",
+    # planc build
+    "{out} is up to date ({rounds})": "{out} 已是最新（{rounds}）",
+    "built {rounds} into {out}/ ({files})": "已生成 {rounds}，写入 {out}/（{files}）",
+    "release in {folder}/: {names}": "发布文件在 {folder}/：{names}",
+    "the sources have {warnings} and {infos}: planc check shows them": "源文件有 {warnings}、"
+    "{infos}：用 planc check 查看",
+    "planc: warning: WeasyPrint subset the fonts with fontTools, about 20x slower on CJK fonts; "
+    "install libharfbuzz-subset0": "planc：警告：WeasyPrint 用 fontTools 裁剪字体，"
+    "中文字体约慢 20 倍；请安装 libharfbuzz-subset0",
+    "planc: warning from WeasyPrint: {message}": "planc：WeasyPrint 警告：{message}",
+    # planc stats
+    "figure": "项目",
+    "declared": "公布",
+    "computed": "计算",
+    "status": "状态",
+    "ok": "一致",
+    "mismatch": "不符",
+    "incomplete": "不全",
+    "chapter": "部分",
+    "part": "手册部分",
+    "{round}: plan.yaml does not load, no figures; run planc check": "{round}：plan.yaml "
+    "无法读取，没有数字；请运行 planc check",
+    "{errors} in the sources: figures may be off; run planc check": "源文件有 {errors}："
+    "数字可能不准；请运行 planc check",
+    # planc diff
+    "continued": "延续",
+    "revised": "修订",
+    "new": "新增",
+    "dropped": "删除",
+    "figures: declared / held by the sources": "数字：公布 / 源文件收录",
+    "renamed dimensions": "更名的维度",
+    # planc explain
+    "{name} ({severity}, found by the {stage} stage)": "{name}（{severity}，{stage} 阶段发现）",
+    "example:": "示例：",
+    "fix: {fix}": "改正：{fix}",
+    "The file is not valid YAML; nothing in it can be read.": "文件不是有效的 YAML，无法读取其中任何内容。",
+    "Fix the YAML at the position shown: a bracket or quote left open, a tab for indentation, a "
+    "colon without a space after it.": "在所示位置改正 YAML：括号或引号未闭合、用了 Tab 缩进、"
+    "冒号后缺少空格。",
+    "The file is not UTF-8; planc names the encoding it looks like.": "文件不是 UTF-8 编码；"
+    "planc 会指出它像哪种编码。",
+    "Save the file as UTF-8, e.g. iconv -f GB18030 -t UTF-8 FILE > NEW.": "把文件另存为 UTF-8，"
+    "例如 iconv -f GB18030 -t UTF-8 FILE > NEW。",
+    "A key repeats in one mapping; planc keeps the first.": "同一映射中键重复；planc 保留第一个。",
+    "Remove or rename one of the two keys.": "删除或重命名其中一个键。",
+    "Follow the hint; docs/source-format.md lists every field (planc schema for editors).": "按提示"
+    "改正；docs/source-format.md 列出所有字段（编辑器可用 planc schema）。",
+    "Two things of one kind share an id within a round (or two files fill one chapter).": "同一轮中"
+    "两个同类条目使用了相同的 id（或两个文件填写同一部分）。",
+    "Rename one of them; ids are unique per kind within a round.": "重命名其中一个；"
+    "同一轮中同类条目的 id 必须唯一。",
+    "Correct the id (the hint names the closest one), or add the item where the message says.": "改正 "
+    "id（提示给出最接近的一个），或在消息所说的位置添加该条目。",
+    "plan.yaml's `round:` differs from its folder's name.": "plan.yaml 的 `round:` 与文件夹名不一致。",
+    "Write the folder's name in `round:`, or rename the folder.": "在 `round:` 中写文件夹名，"
+    "或重命名文件夹。",
+    "Published task numbers repeat or run backwards within a round.": "同一轮中公布的任务编号重复或倒序。",
+    "Numbers run upwards in chapter order (plan.yaml) and file order: fix the number or the "
+    "order.": "编号按部分顺序（plan.yaml）和文件顺序递增：改正编号或顺序。",
+    "A published figure differs from what the sources hold.": "公布的数字与源文件收录的不一致。",
+    "Add what is missing to the sources, or correct the figure under `declared:`.": "在源文件中补上"
+    "缺少的内容，或改正 `declared:` 下的数字。",
+    "Check the published figures against the source document; one of them is wrong.": "对照原文核对"
+    "公布的数字；其中有一个是错的。",
+    "No task refers to a benchmark case.": "没有任务引用这个对标案例。",
+    "Name the case in a task's `cases:`, or remove it.": "在某个任务的 `cases:` 中写上该案例，或删除它。",
+    "Name the indicator in a task's `indicators:`.": "在某个任务的 `indicators:` 中写上该指标。",
+    "A public-record round holds less than was published: a gap in the record, not an error.": "根据"
+    "公开资料整理的一轮收录的少于公布的：是资料的缺口，不是错误。",
+    "Nothing to fix; add what a new public source shows, with its `source:`.": "无需改正；"
+    "有新的公开资料时补上，并注明 `source:`。",
+    # help (cli.py)
+    "planc: the plan compiler for Qingdao's 国际化+ action plans.\n\nChecks the YAML plan sources, "
+    "cross-links tasks, indicators and benchmark cases, and reports the published figures beside "
+    "what the sources hold.": "planc：青岛市推进“国际化+”行动计划的编译工具。\n\n检查 YAML 计划源文件，"
+    "把任务、指标和对标案例互相链接，并把公布的数字与源文件收录的数字并列。",
+    "The plans folder.": "计划文件夹。",
+    "Rounds to report on, e.g. 2020-2021 (default: all).": "要处理的轮次，如 2020-2021（默认：全部）。",
+    "Show the version.": "显示版本。",
+    "text, json, or github (annotations).": "text、json 或 github（注释）。",
+    "Warnings fail the check too.": "有警告也算不通过。",
+    "text (tables) or json.": "text（表格）或 json。",
+    "Where the documents go.": "文档写到哪里。",
+    "PDFs rendered at once (default: 2 or cores).": "同时生成的 PDF 数（默认：2 或 CPU 核数）。",
+    "Also write release/ beside the output: a zip per round, the site, manifest.json, "
+    "SHA256SUMS.": "同时在输出旁写 release/：每轮一个 zip、整个网站、manifest.json、SHA256SUMS。",
+    "A round (2020-2021) or a round at a git revision (2022-2023@v1).": "一轮（2020-2021），"
+    "或某个 git 版本中的一轮（2022-2023@v1）。",
+    "The round or revision to compare A with.": "与 A 比较的轮次或版本。",
+    "text, json, markdown, or html.": "text、json、markdown 或 html。",
+    "tasks, indicators, cases or chapters (repeatable).": "tasks、indicators、cases 或 chapters"
+    "（可重复）。",
+    "plan, tasks, indicators, cases, places or units (default: all in one).": "plan、tasks、"
+    "indicators、cases、places 或 units（默认：全部合一）。",
+    "Write KIND.schema.json files into DIR.": "把 KIND.schema.json 文件写入 DIR。",
+    "A diagnostic code, e.g. unknown-reference (default: list them all).": "诊断代码，如 "
+    "unknown-reference（默认：全部列出）。",
+    "Validate the plan sources and report every problem, located at FILE:LINE:COL.\n\nExit 0 "
+    "when clean, 1 when there are errors (or warnings with --strict), 2 on usage errors.\n\n"
+    "Examples:\n\n  planc check\n\n  planc check 2020-2021 --strict\n\n  planc check --format "
+    "github --plans plans": "检查计划源文件，报告每个问题，定位到 文件:行:列。\n\n没有问题时退出码为 0，"
+    "有错误（或加 --strict 时有警告）为 1，用法错误为 2。\n\n示例（Examples）：\n\n  planc check\n\n"
+    "  planc check 2020-2021 --strict\n\n  planc check --format github --plans plans",
+    "Show each round's figures: declared (published), computed from the sources, and status.\n\n"
+    "Examples:\n\n  planc stats\n\n  planc stats 2020-2021 --format json": "显示每轮的数字："
+    "公布的、从源文件计算的，以及状态。\n\n示例（Examples）：\n\n  planc stats\n\n"
+    "  planc stats 2020-2021 --format json",
+    "Compare two rounds, or two versions of one round, task by task.\n\nItems match by lineage "
+    "(continues:), then equal id, then title similarity; each is\ncontinued, revised (with the "
+    "changed fields), new or dropped.\n\nExamples:\n\n  planc diff 2020-2021 2022-2023\n\n  "
+    "planc diff 2022-2023@v1 2022-2023 --format markdown\n\n  planc diff 2018-2019 2020-2021 "
+    "--only tasks --format json": "逐项比较两轮，或同一轮的两个版本。\n\n条目先按延续关系"
+    "（continues:）、再按相同 id、再按标题相近配对；\n每项为延续、修订（列出改动的字段）、新增或删除。"
+    "\n\n示例（Examples）：\n\n  planc diff 2020-2021 2022-2023\n\n"
+    "  planc diff 2022-2023@v1 2022-2023 --format markdown\n\n"
+    "  planc diff 2018-2019 2020-2021 --only tasks --format json",
+    "Print the JSON Schema of the source files, for editor completion and hover.\n\nExamples:\n\n"
+    "  planc schema tasks > tasks.schema.json\n\n  planc schema --out schema": "输出源文件的 "
+    "JSON Schema，供编辑器补全和悬停提示。\n\n示例（Examples）：\n\n"
+    "  planc schema tasks > tasks.schema.json\n\n  planc schema --out schema",
+    "Explain a diagnostic code: what it means, an example, and the fix.\n\nExamples:\n\n  planc "
+    "explain\n\n  planc explain declared-mismatch": "解释诊断代码：含义、示例和改正方法。\n\n"
+    "示例（Examples）：\n\n  planc explain\n\n  planc explain declared-mismatch",
+    "Rebuild a release from the sources it carries and compare every byte.\n\nExit 0 when "
+    "every file is the same, 1 at the first difference (named, with the component\nversions "
+    "that differ from the release's manifest), 2 when the folder is not a release.\n\n"
+    "Examples:\n\n  planc verify release": "用发布包自带的源文件重新构建，逐字节比对。\n\n"
+    "全部相同时退出码为 0；发现第一处不同时为 1（指出该处，并列出与发布包清单中版本不同的组件）；"
+    "文件夹不是发布包时为 2。\n\n示例（Examples）：\n\n  planc verify release",
+    # planc stats: the programme, other documents' targets, more statuses
+    "programme  {title}": "纲要  {title}",
+    "\nphases  {phases}": "\n阶段  {phases}",
+    "  {title}: targets of {document}": "  {title}：{document}的目标",
+    "another document": "另一文件",
+    "not the plan's indicators": "不计入本计划指标",
+    "not counted": "未计数",
+    "inconsistent": "相互矛盾",
+    "partial": "部分",
+    # codes added with the programme and supervision
+    "In a public-record round, a chapter, part, task, case or indicator system (or an indicator without one up its system) names no `source:`.": "在根据公开资料整理的一轮中，部分、手册部分、任务、案例或指标体系（或其上没有来源的指标）没有写 `source:`。",
+    "Name the source the item comes from in `source:` (a source id of plan.yaml).": "在 `source:` 中写上该条目的出处（plan.yaml 中的来源 id）。",
+    "A round's `phase:` is not a phase of programme.yaml its years fall in, or its years fall in none.": "一轮的 `phase:` 不是其年份所在的 programme.yaml 阶段，或其年份不在任何阶段内。",
+    "Write the phase programme.yaml gives for the round's years, or correct the phases there.": "写上 programme.yaml 为该轮年份给出的阶段，或改正那里的阶段。",
+    "Send back the .xlsx planc progress forms wrote, saved as Excel (not CSV).": "交回 planc progress forms 生成的 .xlsx，按 Excel 格式保存（不要存成 CSV）。",
+    "Import it with the round it was made for, or make the form anew with planc progress forms.": "按表格所属的轮次导入，或用 planc progress forms 重新生成表格。",
+    "Fill in only the open cells; make the form anew with planc progress forms if it was changed.": "只填写开放的单元格；表格被改动过的，用 planc progress forms 重新生成。",
+    "Correct the cell as the message says: a status from the list, a whole percent, a date.": "按消息改正该单元格：从列表中选状态、填整数百分比、填日期。",
+    "Nothing to fix, unless the unit meant to report: ask it to fill in the form.": "无需改正；如该单位本应报送，请其填写表格。",
+    "A progress report names a task the round does not have.": "进展报送中写了本轮没有的任务。",
+    "Correct the task id (the hint names the closest one).": "改正任务 id（提示给出最接近的一个）。",
+    "A progress period lies outside the round's years.": "进展期次不在本轮年份之内。",
+    "Move the report to the round the period belongs to, or correct the period.": "把报送移到该期次所属的轮次，或改正期次。",
+    "Two progress periods share days (2021-Q2 and 2021-05).": "两个进展期次有重叠的日子（如 2021-Q2 与 2021-05）。",
+    "Report a round in periods of one kind, or merge the two files.": "一轮内用同一种期次报送，或合并两个文件。",
+    "The reporting unit neither leads nor partners the task.": "报送单位既不是该任务的牵头单位，也不是参与单位。",
+    "Correct the unit, or add it to the task's `lead:` or `partners:`.": "改正单位，或把它加入该任务的 `lead:` 或 `partners:`。",
+    "A task done in one period is not done in a later one, with no note saying why.": "某任务在前一期已完成，后一期又未完成，且没有说明原因。",
+    "Add a `note:` to the later report saying why the task is open again.": "在后一期的报送中加 `note:`，说明任务为何重新打开。",
+    "A task's percent is lower than in its previous report.": "某任务的完成进度低于上一次报送。",
+    "Correct the percent, or add a `note:` saying why it fell.": "改正进度，或加 `note:` 说明下降原因。",
+    "A task is past its `due` and not done as of the latest period's end.": "某任务已过 `due` 完成时限，到最近一期末仍未完成。",
+    "Report its state, or move `due:` if the plan moved it.": "报送其状态；如计划调整了时限，修改 `due:`。",
+    "A task has no report in the latest period (done and dropped tasks need none).": "某任务在最近一期没有报送（已完成和已终止的任务无需报送）。",
+    "Add the task's report to the latest period's file.": "在最近一期的文件中补上该任务的报送。",
+    # help (planc progress)
+    "The round, e.g. 2020-2021.": "轮次，如 2020-2021。",
+    "A reported period (default: the latest).": "已报送的期次（默认：最近一期）。",
+    "The period to report: 2021-Q2.": "要报送的期次：2021-Q2。",
+    "Where the forms go.": "表格写到哪里。",
+    "Returned .xlsx forms.": "交回的 .xlsx 表格。",
+    "The earlier period, e.g. 2021-Q1.": "较早的期次，如 2021-Q1。",
+    "The later period, e.g. 2021-Q2.": "较晚的期次，如 2021-Q2。",
+    "text or json.": "text 或 json。",
+    "Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\nplanc progress ROUND shows the table; the subcommands make and read the forms, and compare two periods.\n\nExamples:\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx": "督查：每项任务的进展，来自 plans/ROUND/progress/PERIOD.yaml。\n\nplanc progress ROUND 显示进展表；子命令生成和读取报送表格，并比较两期。\n\n示例（Examples）：\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx",
+    "Every task's state as of a period, by chapter and by lead unit: done, on track, not\nstarted, delayed, overdue (past its due and not done), not reported, dropped.\n\nExamples:\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json": "截至某期每项任务的状态，按部分和牵头单位列出：已完成、正常推进、\n未启动、滞后、逾期（过了时限仍未完成）、未报送、已终止。\n\n示例（Examples）：\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json",
+    "Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,\nprefilled with the last period's answers. Existing files are never overwritten.\n\nExamples:\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2": "为某一期给每个牵头单位生成一份 .xlsx 进展报送表，列出其牵头的任务，\n预先填好上一期的内容。已有的文件绝不覆盖。\n\n示例（Examples）：\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2",
+    "Read returned progress forms into plans/ROUND/progress/PERIOD.yaml.\n\nAll or nothing: a problem in any form (located at FILE:SHEET!CELL) writes nothing.\nImporting the same form again changes nothing.\n\nExamples:\n\n  planc progress import 2020-2021 returned/*.xlsx": "把交回的进展报送表读入 plans/ROUND/progress/PERIOD.yaml。\n\n全部成功才写入：任何表格有问题（定位到 文件:工作表!单元格）都不写入任何内容。\n同一表格再导入一次不会改变任何内容。\n\n示例（Examples）：\n\n  planc progress import 2020-2021 returned/*.xlsx",
+    "What moved between two periods: tasks whose state changed, and tasks whose percent went\nup or down.\n\nExamples:\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json": "两期之间的变化：状态改变的任务，以及进度上升或下降的任务。\n\n示例（Examples）：\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json",
+    # the consultation and draft editions
+    "A comment of the consultation has no `disposition:`.": "征求意见中的某条意见没有写 `disposition:`（处理意见）。",
+    "Record the office's decision: adopted, partly-adopted, not-adopted or noted.": "写上市推进办的处理意见：adopted（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（已知悉）。",
+    "A disposition says too little: not or partly adopted without `reason:`, or adopted on no task (a general comment) without `changed:`.": "处理意见写得不够：未采纳或部分采纳而没有 `reason:`，或采纳了不针对具体任务的意见而没有 `changed:`。",
+    "Give the `reason:`, or name in `changed:` the tasks the comment changed.": "写上 `reason:`，或在 `changed:` 中列出该意见改动的任务。",
+    "An adopted comment's task is the same in the revised plan as in the draft the forms were made from (`draft:`, a git commit).": "已采纳意见所针对的任务，在修改稿中与生成表格时的草稿（`draft:`，一个 git 提交）相同。",
+    "Revise the task as adopted, or correct the disposition.": "按采纳的意见修改任务，或改正处理意见。",
+    "Build as this edition, whatever plan.yaml says: draft marks the documents 征求意见稿 (cover, running header, date) and numbers every task.": "按此版本生成，不论 plan.yaml 怎么写：draft 会在文档上标注“征求意见稿”（封面、页眉、日期），并给每项任务编号。",
+    "Day the forms came back (default: today).": "表格交回的日期（默认：今天）。",
+    "Filled forms (.xlsx).": "填好的表格（.xlsx）。",
+    "Only this unit's form (repeatable).": "只生成该单位的表格（可重复）。",
+    "The round, e.g. 2022-2023.": "轮次，如 2022-2023。",
+    "Which consultation: 1 for the first.": "第几轮征求意见：第一轮为 1。",
+    "Write consultation.html, .pdf and .json here.": "把 consultation.html、.pdf 和 .json 写到这里。",
+    "text, json or html (printed).": "text、json 或 html（打印版）。",
+    "plan, tasks, indicators, cases, places, units, programme, consultation or progress (default: all in one).": "plan、tasks、indicators、cases、places、units、programme、consultation 或 progress（默认：全部合一）。",
+    "The consultation round (征求意见): forms out to the units, comments back in, the 采纳情况说明.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023": "征求意见：向各单位发出表格，收回意见，生成采纳情况说明。\n\n示例（Examples）：\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023",
+    "Write one .xlsx form per unit that leads or partners a task of ROUND.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms/round-1\n\n  planc consult forms 2022-2023 --round-no 2 --unit commerce": "给牵头或参与 ROUND 任务的每个单位各生成一份 .xlsx 表格。\n\n示例（Examples）：\n\n  planc consult forms 2022-2023 --out forms/round-1\n\n  planc consult forms 2022-2023 --round-no 2 --unit commerce",
+    "Read filled forms into plans/ROUND/consultation/round-N.yaml.\n\nEvery form is checked first; one bad form and nothing is written. The same form twice\nadds nothing.\n\nExamples:\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20": "把填好的表格读入 plans/ROUND/consultation/round-N.yaml。\n\n先检查每一份表格；只要有一份有问题，就不写入任何内容。同一表格导入两次\n不会重复添加。\n\n示例（Examples）：\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20",
+    "The 征求意见采纳情况说明: comments by consultation, unit, disposition and chapter, and\nevery comment not adopted with its reason.\n\nExamples:\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023": "征求意见采纳情况说明：按轮次、单位、处理意见和部分统计意见，\n并列出每条未采纳的意见及其理由。\n\n示例（Examples）：\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023",
+    "Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.\n\nNothing is written when the sources have errors; an unchanged build is skipped.\n\nExamples:\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build 2024-2025 --edition draft --out drafts": "把每轮的行动计划和指导手册生成 HTML 和 PDF，以及 plan.json 和 dist/index.html。\n\n源文件有错误时不写任何内容；源文件未变时跳过。\n\n示例（Examples）：\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build 2024-2025 --edition draft --out drafts",
+    "A field is missing, unknown or of the wrong type (a malformed id or date, a qualifier other than 余/多, an inferred provenance note without `reason:`), or a file or folder is misplaced.": "字段缺失、未知或类型不对（id 或日期格式不对、限定词不是“余/多”、推定的来源说明没有 `reason:`），或文件、文件夹位置不对。",
+    "A reference names a unit, place, indicator, case, source, chapter or task that does not exist (also a programme figure's rounds, a consultation comment's unit or task).": "引用了不存在的单位、地点、指标、案例、来源、部分或任务（也包括纲要数字所列的轮次、征求意见所针对的单位或任务）。",
+    "Published figures contradict each other: chapter counts against the total (or `tasks_in_chapters`), a part above its whole, or a programme figure the rounds' own figures cannot add up to.": "公布的数字相互矛盾：各部分任务数与总数（或 `tasks_in_chapters`）不符、部分大于整体，或纲要数字与各轮公布的数字对不上。",
+    "No task serves an indicator (a `role: targets` system is exempt).": "没有任务服务于这个指标（`role: targets` 的指标体系除外）。",
+    "A returned file (consult or progress import) is not an .xlsx workbook; planc says what it is (.xls, CSV, PDF, empty).": "交回的文件（征求意见或进展导入）不是 .xlsx 工作簿；planc 会说明它是什么（.xls、CSV、PDF、空文件）。",
+    "A workbook that is not a planc form, or a form of another kind, round or unit.": "工作簿不是 planc 生成的表格，或是其他种类、轮次或单位的表格。",
+    "A form's hidden id column or metadata was edited, a sheet deleted, or columns moved.": "表格隐藏的 id 列或元数据被改动、工作表被删除或列被移动。",
+    "A cell planc will not guess about (at FILE:SHEET!CELL): a value not allowed, a formula, merged cells, text beside the form.": "planc 不作猜测的单元格（定位到 文件:工作表!单元格）：不允许的值、公式、合并单元格、表格外的文字。",
+    "A returned form has nothing filled in (无意见, or no status): recorded as a response, nothing imported.": "交回的表格什么也没填（无意见或没有状态）：记为已回复，不导入内容。",
+}
