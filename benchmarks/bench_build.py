@@ -71,9 +71,10 @@ def bare_child(plans: Path, round_name: str, out: Path) -> dict[str, Any]:
     sizes: dict[str, int] = {}
     out.mkdir(parents=True, exist_ok=True)
     for doc in DOCS:
-        target = out / f"{doc}.pdf"
+        target = out / f"{doc}-{round_name}.pdf"
         t0 = time.perf_counter()
-        weasyprint.HTML(string=html[doc], base_url="planc:/round/").write_pdf(target)
+        # tagged, as planc writes them: the structure tree is part of the output asked for
+        weasyprint.HTML(string=html[doc], base_url="planc:/round/").write_pdf(target, pdf_tags=True)
         render[doc] = time.perf_counter() - t0
         sizes[doc] = target.stat().st_size
     return {
@@ -211,9 +212,9 @@ def bench(target: Target, planc: Path, python: str, work: Path, repeat: int, job
         result.rebuild_s.append(wall)
         result.rebuild_up_to_date.append("is up to date" in proc.stdout)
         result.planc_pdf_bytes = {
-            doc: (out / target.round / f"{doc}.pdf").stat().st_size
+            doc: (out / target.round / f"{doc}-{target.round}.pdf").stat().st_size
             for doc in DOCS
-            if (out / target.round / f"{doc}.pdf").is_file()
+            if (out / target.round / f"{doc}-{target.round}.pdf").is_file()
         }
         # (b) the bare render in a fresh process
         bare_out = work / f"{target.label}-bare-{i}"

@@ -293,6 +293,40 @@ def schema(
 
 
 @app.command()
+def fix(
+    rounds: RoundsArgument = None,
+    plans: PlansOption = Path("plans"),
+) -> None:
+    """Rewrite half-width punctuation in the Chinese text of the sources as GB/T 15834 has it
+    (，；：？！（）and nested quotes): the `punctuation` infos of planc check. Only those
+    characters change; comments, quoting and layout stay.
+
+    Examples:
+
+      planc fix
+
+      planc fix 2022-2023 --plans plans
+    """
+    from planc.commands.fix import fix as run
+
+    _run(lambda: run(plans, rounds or [], sys.stdout))
+
+
+@app.command("fonts")
+def fonts_command() -> None:
+    """Show which face sets each role of the PDFs (GB/T 9704: title 小标宋, headings 黑体 楷体
+    仿宋, body 仿宋, page numbers 宋体), and why: a licensed face, a free one, or the fallback.
+
+    Example:
+
+      planc fonts
+    """
+    from planc.commands.fonts import run
+
+    _run(lambda: run(sys.stdout))
+
+
+@app.command()
 def explain(
     code: Annotated[
         str | None,

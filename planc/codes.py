@@ -133,7 +133,7 @@ _ALL = [
         "check",
         "No task refers to a benchmark case.",
         "plans/2020-2021/cases/market.yaml:3:9: warning[unused-case] no task of 2020-2021 "
-        "refers to case 'hk-airport-city' (香港\"机场城市\")",
+        "refers to case 'hk-airport-city' (香港“机场城市”)",
         "Name the case in a task's `cases:`, or remove it.",
     ),
     Code(
@@ -154,6 +154,18 @@ _ALL = [
         "plans/2020-2021/plan.yaml:13:10: info[incomplete] tasks (工作任务): 139 published, the "
         "sources hold 3 (收录 3 / 139); the public record is partial here",
         "Nothing to fix; add what a new public source shows, with its `source:`.",
+    ),
+    Code(
+        "punctuation",
+        INFO,
+        "load",
+        "Chinese text of the sources has half-width punctuation (, ; : ? ! ( ) or straight "
+        "quotes) where GB/T 15834 writes full-width ones; the documents print the full-width "
+        "forms either way.",
+        "plans/2020-2021/tasks/market.yaml:3:12: info[punctuation] half-width punctuation in "
+        "Chinese text: '平台集聚资源方面(港口),提速'",
+        "Run `planc fix`: it rewrites exactly those characters of the values (，；：？！（）, "
+        "quotes “‘’” nested), keeping comments, quoting and layout.",
     ),
     Code(
         "missing-source",
@@ -352,6 +364,7 @@ ORDER = [
     *("yaml-syntax", "encoding", "duplicate-key", "schema", "duplicate-id", "unknown-reference"),
     *("round-mismatch", "number-conflict", "declared-mismatch", "declared-inconsistent"),
     *("unused-case", "uncovered-indicator", "missing-source", "phase-mismatch", "incomplete"),
+    "punctuation",
     # spreadsheet forms coming back (consult and progress import): located at FILE:SHEET!CELL
     *("form-unreadable", "form-foreign", "form-tampered", "form-cell", "form-empty"),
     # the consultation record (plans/ROUND/consultation/round-N.yaml)

@@ -251,4 +251,8 @@ ZH: dict[str, str] = {
     "A form's hidden id column or metadata was edited, a sheet deleted, or columns moved.": "表格隐藏的 id 列或元数据被改动、工作表被删除或列被移动。",
     "A cell planc will not guess about (at FILE:SHEET!CELL): a value not allowed, a formula, merged cells, text beside the form.": "planc 不作猜测的单元格（定位到 文件:工作表!单元格）：不允许的值、公式、合并单元格、表格外的文字。",
     "A returned form has nothing filled in (无意见, or no status): recorded as a response, nothing imported.": "交回的表格什么也没填（无意见或没有状态）：记为已回复，不导入内容。",
+    "Chinese text of the sources has half-width punctuation (, ; : ? ! ( ) or straight quotes) where GB/T 15834 writes full-width ones; the documents print the full-width forms either way.": "源文件的中文文字中有半角标点（, ; : ? ! ( ) 或直引号），按 GB/T 15834 应为全角；生成的文件一律印全角标点。",
+    "Rewrite half-width punctuation in the Chinese text of the sources as GB/T 15834 has it\n(，；：？！（）and nested quotes): the `punctuation` infos of planc check. Only those\ncharacters change; comments, quoting and layout stay.\n\nExamples:\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans": "按 GB/T 15834 改正源文件中文文字里的半角标点（，；：？！（）及引号的嵌套），\n即 planc check 报告的 `punctuation` 提示。只改这些字符；注释、引号方式和排版\n保持不变。\n\n示例（Examples）：\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans",
+    "Run `planc fix`: it rewrites exactly those characters of the values (，；：？！（）, quotes “‘’” nested), keeping comments, quoting and layout.": "运行 `planc fix`：只改写这些字符（，；：？！（）及“‘’”嵌套引号），注释、引号方式和排版保持不变。",
+    "Show which face sets each role of the PDFs (GB/T 9704: title 小标宋, headings 黑体 楷体\n仿宋, body 仿宋, page numbers 宋体), and why: a licensed face, a free one, or the fallback.\n\nExample:\n\n  planc fonts": "显示 PDF 各用途所用字体（GB/T 9704：标题小标宋，各级标题黑体、楷体、仿宋，正文仿宋，\n页码宋体）及原因：已授权字体、免费字体或备用字体。\n\n示例（Example）：\n\n  planc fonts",
 }

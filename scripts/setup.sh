@@ -8,12 +8,15 @@ PYTHON=${PYTHON:-python3}
 
 # What planc needs from Debian, and why:
 #   python3-venv            the virtual environment (Debian splits ensurepip out of python3)
-#   fonts-noto-cjk          Noto Serif/Sans CJK SC for the PDFs
+#   fonts-noto-cjk          Noto Serif/Sans CJK SC: the last fallback of every role
+#   fonts-noto-cjk-extra    Noto Serif CJK SC Black: the cover title (小标宋 role) when the
+#                           office's 方正小标宋简体 is not installed
+#   fonts-lxgw-wenkai fonts-arphic-gkai00mp   楷体 faces for the 二级 headings
 #   fontconfig              fc-match, which planc asks whether those fonts are installed
 #   libharfbuzz-subset0     fast font subsetting in WeasyPrint (fontTools is ~20x slower)
 #   libpango-1.0-0 libpangoft2-1.0-0   WeasyPrint's text layout
-SYSTEM_PACKAGES=(python3-venv fonts-noto-cjk fontconfig libharfbuzz-subset0 libpango-1.0-0
-    libpangoft2-1.0-0)
+SYSTEM_PACKAGES=(python3-venv fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai
+    fonts-arphic-gkai00mp fontconfig libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0)
 # For the tests: pdftotext/pdftoppm, a browser, and LibreOffice Calc (headless), which proves a
 # real spreadsheet program reads the consultation forms.
 TEST_PACKAGES=(poppler-utils chromium libreoffice-calc)
@@ -67,4 +70,44 @@ need_venv() {  # extras: "" or "test"
             --config-settings editable_mode=compat -e "$ROOT"
         echo "$hash" >"$VENV/.planc-installed"
     fi
+}
+
+# The Fandol faces (仿宋, 楷体, 黑体, 宋体; GPL with the font exception) ship only inside
+# Debian's texlive-lang-chinese. Take the four font files out of that package without
+# installing TeX: download it, unpack it aside, copy the fonts where fontconfig looks.
+FANDOL_FACES=(FandolFang-Regular FandolKai-Regular FandolHei-Regular FandolSong-Regular)
+
+need_fandol() {
+    local have=1 face dir tmp listed
+    # One fc-list, then grep the text: `fc-list | grep -q` would fail under pipefail when grep
+    # stops reading early.
+    listed="$(fc-list 2>/dev/null || true)"
+    for face in "${FANDOL_FACES[@]}"; do
+        grep -q "$face" <<<"$listed" || have=0
+    done
+    [ $have -eq 1 ] && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        dir=/usr/local/share/fonts/fandol
+    else
+        dir="${XDG_DATA_HOME:-$HOME/.local/share}/fonts/fandol"
+    fi
+    if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-deb >/dev/null 2>&1; then
+        say "the Fandol fonts are missing: copy ${FANDOL_FACES[*]/%/.otf} into $dir"
+        say "(they are in texlive-lang-chinese; without them the PDFs use Noto faces)"
+        return 0
+    fi
+    say "installing the Fandol fonts from texlive-lang-chinese into $dir (TeX not installed)"
+    tmp=$(mktemp -d) && chmod 755 "$tmp"  # apt downloads as _apt
+    (cd "$tmp" && apt-get download -qq texlive-lang-chinese >/dev/null 2>&1 \
+        && dpkg-deb -x texlive-lang-chinese_*.deb unpacked) || {
+        rm -rf "$tmp"
+        say "could not download texlive-lang-chinese; the PDFs use the Noto faces instead"
+        return 0
+    }
+    mkdir -p "$dir"
+    for face in "${FANDOL_FACES[@]}"; do
+        cp "$tmp"/unpacked/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/"$face".otf "$dir/"
+    done
+    rm -rf "$tmp"
+    fc-cache -f "$dir" >/dev/null
 }

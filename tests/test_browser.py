@@ -198,12 +198,39 @@ def _check_search(tab: Tab, item: str) -> None:
     assert page.locator(f"{item}:visible").count() == total
     assert page.locator("#search-count").inner_text().strip() == ""
 
+    # The results come first: the cover, contents and back matter step aside.
+    box.fill(query)
+    assert page.locator("[data-front]:visible").count() == 0
+    # the first thing on the page under the header is the group holding the first result
+    first_group = page.evaluate(
+        "() => Array.from(document.querySelector('main').children)"
+        ".find(e => e.offsetParent !== null).id"
+    )
+    holder = page.locator(f"{item}:visible").first.evaluate(
+        "e => e.closest('main > [data-group]').id"
+    )
+    assert first_group == holder, f"{first_group} comes before the results"
+
     box.fill("不可能出现的检索词")
     assert page.locator(f"{item}:visible").count() == 0
-    assert page.locator("#search-count").inner_text().strip() == f"显示 0 / {total}"
+    said = page.locator("#search-count").inner_text().strip()
+    assert said.startswith("没有相符的") and said.endswith(f"（0 / {total}）"), said
     box.fill("")
     assert page.locator(f"{item}:visible").count() == total
+    assert page.locator("[data-front]").first.is_visible()
     tab.log.assert_clean()
+
+
+def test_search_finds_numbers_chapters_and_english_names(pages: Pages) -> None:
+    page = pages.open(f"{ROUND}/plan.html").page
+    box = page.locator("#search")
+    for query in ("24.", "推进市场国际化", "Shenzhen"):
+        box.fill(query)
+        assert page.locator(".task:visible").count() > 0, query
+        texts = page.locator(".task:visible").evaluate_all(
+            "es => es.map(e => e.getAttribute('data-search').toLowerCase())"
+        )
+        assert all(query.lower() in t for t in texts), query
 
 
 def test_search_filters_tasks(pages: Pages) -> None:

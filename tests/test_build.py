@@ -16,7 +16,7 @@ from planc.publish import publish
 from planc.render import pdf as pdf_module
 from tests.conftest import VALID, edit
 
-FILES = ("plan.html", "handbook.html", "plan.json", "plan.pdf", "handbook.pdf")
+FILES = ("plan.html", "handbook.html", "plan.json", "plan-{}.pdf", "handbook-{}.pdf")
 
 
 def run_build(plans: Path, out: Path, *rounds: str) -> tuple[int, str, str]:
@@ -48,26 +48,30 @@ def files_of(root: Path) -> dict[str, bytes]:
 def test_every_document_is_written(built: Path) -> None:
     for name in ("2018-2019", "2020-2021"):
         for file in FILES:
-            assert (built / name / file).stat().st_size > 1000, f"{name}/{file}"
+            path = built / name / file.format(name)
+            assert path.stat().st_size > 1000, path.name
     index = (built / "index.html").read_text(encoding="utf-8")
-    assert 'href="2020-2021/plan.html"' in index and 'href="2018-2019/handbook.pdf"' in index
+    assert (
+        'href="2020-2021/plan.html"' in index and 'href="2018-2019/handbook-2018-2019.pdf"' in index
+    )
 
 
 def test_pdf_text_holds_every_task_title(built: Path) -> None:
-    text = text_of(built / "2020-2021/plan.pdf")
+    text = text_of(built / "2020-2021/plan-2020-2021.pdf")
     for title in ("深化国有资本投资运营公司改革", "提升跨境贸易便利化水平"):
         assert title in text
     assert (
-        re.sub(r"\s+", "", '高标准建设日本、韩国、德国、上合组织国家和以色列五个"国际客厅"') in text
+        # the source's straight quotes, printed as GB/T 15834 has them
+        re.sub(r"\s+", "", "高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅”") in text
     )
     assert "一、推进企业国际化" in text and "（一）在建平台集聚资源方面" in text
     assert "—3—" in text  # page numbers as GB/T 9704 writes them
-    handbook = text_of(built / "2020-2021/handbook.pdf")
+    handbook = text_of(built / "2020-2021/handbook-2020-2021.pdf")
     assert "新加坡淡马锡模式" in handbook and "空港与城市融合发展" in handbook
 
 
 def test_every_font_is_embedded(built: Path) -> None:
-    for file in ("plan.pdf", "handbook.pdf"):
+    for file in ("plan-2020-2021.pdf", "handbook-2020-2021.pdf"):
         out = subprocess.run(
             ["pdffonts", str(built / "2020-2021" / file)],
             capture_output=True,
@@ -80,7 +84,7 @@ def test_every_font_is_embedded(built: Path) -> None:
 
 
 def test_pdf_outline_metadata_and_page_size(built: Path) -> None:
-    reader = pypdf.PdfReader(built / "2020-2021/plan.pdf")
+    reader = pypdf.PdfReader(built / "2020-2021/plan-2020-2021.pdf")
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     nested = [
         sub.title
@@ -92,7 +96,7 @@ def test_pdf_outline_metadata_and_page_size(built: Path) -> None:
     assert top == ["一、推进企业国际化", "二、推进市场国际化", "指标体系", "数字与图表", "资料来源"]
     assert nested == ["（一）在建平台集聚资源方面", "（二）在优化环境方面", "国际城市战略指标体系"]
     meta = reader.metadata
-    assert meta is not None and meta.title == '青岛市推进"国际化+"行动计划(2020/2021年)'
+    assert meta is not None and meta.title == "青岛市推进“国际化+”行动计划（2020/2021年）"
     assert meta.author == "青岛市国际城市战略推进委员会"
     assert str(reader.root_object["/Lang"]) == "zh-CN"
     box = reader.pages[0].mediabox
@@ -106,14 +110,14 @@ def test_plan_links_into_the_handbook(built: Path) -> None:
     handbook = (built / "2020-2021/handbook.html").read_text(encoding="utf-8")
     assert 'id="case-hk-airport-city"' in handbook
     assert 'href="plan.html#task-international-living-rooms"' in handbook
-    reader = pypdf.PdfReader(built / "2020-2021/plan.pdf")
+    reader = pypdf.PdfReader(built / "2020-2021/plan-2020-2021.pdf")
     uris = [
         annot.get_object()["/A"].get("/URI")
         for page in reader.pages
         for annot in page.get("/Annots", [])
         if "/A" in annot.get_object()
     ]
-    assert "handbook.pdf#case-hk-airport-city" in uris
+    assert "handbook-2020-2021.pdf#case-hk-airport-city" in uris
     assert not [u for u in uris if u and (u.startswith("file:") or u.startswith("/"))]
 
 
@@ -186,9 +190,9 @@ def test_unchanged_sources_are_not_rebuilt(plans: Path, tmp_path: Path) -> None:
 def test_building_one_round_keeps_the_others(plans: Path, tmp_path: Path) -> None:
     out = tmp_path / "dist"
     assert run_build(plans, out)[0] == 0
-    before = (out / "2018-2019/plan.pdf").read_bytes()
+    before = (out / "2018-2019/plan-2018-2019.pdf").read_bytes()
     assert run_build(plans, out, "2020-2021")[0] == 0
-    assert (out / "2018-2019/plan.pdf").read_bytes() == before
+    assert (out / "2018-2019/plan-2018-2019.pdf").read_bytes() == before
     assert 'href="2018-2019/plan.html"' in (out / "index.html").read_text(encoding="utf-8")
 
 
@@ -234,3 +238,16 @@ def test_a_fonttools_fallback_is_named(
         "planc: warning: WeasyPrint subset the fonts with fontTools, about 20x slower on "
         "CJK fonts; install libharfbuzz-subset0\n"
     )
+
+
+def test_plan_prints_the_handbook_page_of_each_case(built: Path) -> None:
+    # A plan PDF printed or sent alone still says where a case is: the handbook's page, as the
+    # handbook PDF has it (page 1 is the cover).
+    handbook = pypdf.PdfReader(built / "2020-2021/handbook-2020-2021.pdf")
+    dest = handbook.named_destinations["case-hk-airport-city"]
+    number = handbook.get_destination_page_number(dest)
+    assert number is not None
+    page = number + 1
+    text = text_of(built / "2020-2021/plan-2020-2021.pdf")
+    assert f"香港“机场城市”（手册第{page}页）" in text
+    assert re.search(r"对标案例：[^（]*（手册第\d+页）", text)

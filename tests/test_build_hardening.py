@@ -58,7 +58,7 @@ def test_build_keeps_the_users_files_and_drops_a_removed_round(tmp_path: Path) -
     )
     done = planc("build", "2020-2021", "--jobs", "1", cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert (dist / "2018-2019/plan.pdf").is_file() and (dist / "CNAME").is_file()
+    assert (dist / "2018-2019/plan-2018-2019.pdf").is_file() and (dist / "CNAME").is_file()
     assert sorted(os.listdir(tmp_path)) == [".dist.planc-lock", "dist", "plans"]
     # A user's file where planc writes: refused, nothing changed.
     (dist / ".planc-owned").write_text("2018-2019\n2020-2021\n")  # index.html not planc's now
@@ -186,7 +186,7 @@ def test_a_title_and_unit_of_20000_characters_build(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     text = subprocess.run(
-        ["pdftotext", str(tmp_path / "dist/2020-2021/plan.pdf"), "-"],
+        ["pdftotext", str(tmp_path / "dist/2020-2021/plan-2020-2021.pdf"), "-"],
         capture_output=True,
         text=True,
         check=True,
@@ -215,14 +215,14 @@ def test_verify_rebuilds_a_release_and_names_the_first_difference(tmp_path: Path
     site = release / "planc-2018-2019.zip"
     with zipfile.ZipFile(site) as archive:
         entries = {n: archive.read(n) for n in archive.namelist()}
-    pdf = entries["2018-2019/plan.pdf"]
-    entries["2018-2019/plan.pdf"] = pdf[:100] + b"X" + pdf[101:]
+    pdf = entries["2018-2019/plan-2018-2019.pdf"]
+    entries["2018-2019/plan-2018-2019.pdf"] = pdf[:100] + b"X" + pdf[101:]
     with zipfile.ZipFile(site, "w") as archive:
         for name, data in entries.items():
             archive.writestr(name, data)
     bad = planc("verify", str(release), cwd=tmp_path)
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    first = "planc-2018-2019.zip: 2018-2019/plan.pdf: first different byte at offset 100"
+    first = "planc-2018-2019.zip: 2018-2019/plan-2018-2019.pdf: first different byte at offset 100"
     assert f"differs: {first}" in bad.stdout
     assert "planc-2018-2019.zip does not match the release's SHA256SUMS" in bad.stdout
     assert "debian libpango-1.0-0: 0.0-elsewhere →" in bad.stdout

@@ -121,7 +121,7 @@ def test_the_workbook(here: Path) -> None:
             "international-living-rooms",
             24,
             "推进市场国际化",
-            '高标准建设日本、韩国、德国、上合组织国家和以色列五个"国际客厅"',
+            "高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅”",
             None,
             "2021-12",
             "牵头",
@@ -130,7 +130,7 @@ def test_the_workbook(here: Path) -> None:
             None,
         ],
     ]
-    assert tasks["B1"].value == '青岛市推进"国际化+"行动计划(2020/2021年)（征求意见稿）意见反馈表'
+    assert tasks["B1"].value == "青岛市推进“国际化+”行动计划（2020/2021年）（征求意见稿）意见反馈表"
     assert "反馈单位：市商务局" in tasks["B2"].value
     # Ids hidden and locked; only the cells to fill are open; the sheet protected, no password.
     assert tasks.column_dimensions["A"].hidden
@@ -159,7 +159,7 @@ def test_the_metadata(here: Path) -> None:
         ["kind", "consultation"],
         ["form", rows[2][1]],
         ["meta", "consultation", "1"],
-        ["meta", "plan", '青岛市推进"国际化+"行动计划(2020/2021年)'],
+        ["meta", "plan", "青岛市推进“国际化+”行动计划（2020/2021年）"],
         ["meta", "round", "2020-2021"],
         ["meta", "unit", "ports"],
         ["meta", "unit_name", "山东港口青岛港集团"],

@@ -47,7 +47,7 @@ def here(plans: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 HEAD = (
-    '征求意见采纳情况说明  2020-2021  青岛市推进"国际化+"行动计划(2020/2021年)\n'
+    "征求意见采纳情况说明  2020-2021  青岛市推进“国际化+”行动计划（2020/2021年）\n"
     "2 consultations, 3 units responded, 5 comments: 1 adopted, 1 partly adopted, 1 not adopted, "
     "1 noted, 1 without disposition\n"
 )

@@ -331,6 +331,14 @@ BREAKS = [
         (C20, 1, 15),
         "consultation: 2, but the file is round-1.yaml",
     ),
+    Break(
+        "punctuation",
+        one(M20, "title: 在建平台集聚资源方面", "title: 在建平台集聚资源方面(港口),提速"),
+        "punctuation",
+        "info",
+        (M20, 3, 12),
+        "write '平台集聚资源方面（港口），提速'",
+    ),
 ]
 
 

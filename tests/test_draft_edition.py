@@ -50,17 +50,19 @@ def draft(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_draft_build(draft: Path) -> None:
     result = runner.invoke(app, ["build", "2020-2021", "--edition", "draft", "--out", "out"])
     assert result.exit_code == 0, result.stdout
-    pages = pdf_pages(Path("out/2020-2021/plan.pdf"))
+    pages = pdf_pages(Path("out/2020-2021/plan-2020-2021.pdf"))
     assert "征求意见稿（2020年5月10日）" in pages[0]  # the cover
     # The running header on every page after the cover.
     assert all(p.lstrip().startswith("征求意见稿（2020年5月10日）") for p in pages[1:]), pages
-    assert pdf_pages(Path("out/2020-2021/handbook.pdf"))[1].lstrip().startswith("征求意见稿")
+    assert (
+        pdf_pages(Path("out/2020-2021/handbook-2020-2021.pdf"))[1].lstrip().startswith("征求意见稿")
+    )
     html = Path("out/2020-2021/plan.html").read_text(encoding="utf-8")
     assert '<p class="draft-banner">征求意见稿 · 2020年5月10日</p>' in html
     numbered = numbers(html)
     assert numbered == [
         ("1", "深化国有资本投资运营公司改革"),
-        ("2", '高标准建设日本、韩国、德国、上合组织国家和以色列五个"国际客厅"'),
+        ("2", "高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅”"),
         ("3", "提升跨境贸易便利化水平"),
     ]
     assert json.loads(Path("out/2020-2021/plan.json").read_text())["edition"] == "draft"
@@ -82,12 +84,12 @@ def test_the_draft_and_its_forms_number_tasks_alike(draft: Path) -> None:
 def test_edition_draft_in_plan_yaml(draft: Path) -> None:
     edit(draft, "2020-2021/plan.yaml", "edition: official", "edition: draft")
     assert runner.invoke(app, ["build", "2020-2021", "--out", "out"]).exit_code == 0
-    assert "征求意见稿（2020年5月10日）" in pdf_pages(Path("out/2020-2021/plan.pdf"))[1]
+    assert "征求意见稿（2020年5月10日）" in pdf_pages(Path("out/2020-2021/plan-2020-2021.pdf"))[1]
 
 
 def test_an_official_build_has_no_mark(draft: Path) -> None:
     assert runner.invoke(app, ["build", "2020-2021", "--out", "out"]).exit_code == 0
-    pages = pdf_pages(Path("out/2020-2021/plan.pdf"))
+    pages = pdf_pages(Path("out/2020-2021/plan-2020-2021.pdf"))
     assert not any("征求意见稿" in p for p in pages)
     # Switching the edition is a different build, not "up to date".
     result = runner.invoke(app, ["build", "2020-2021", "--edition", "draft", "--out", "out"])

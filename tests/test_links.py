@@ -26,7 +26,10 @@ PLANS = SHIPPED
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # any URL scheme: http:, mailto:, file:, …
 # A link from one PDF of planc to another: the other document of the round, or a document of
 # another round.
-PDF_TARGET = re.compile(r"^(?:plan|handbook)\.pdf$|^\.\./\d{4}-\d{4}/(?:plan|handbook)\.pdf$")
+PDF_TARGET = re.compile(
+    r"^(?:plan|handbook|progress)-\d{4}-\d{4}\.pdf$"
+    r"|^\.\./\d{4}-\d{4}/(?:plan|handbook|progress)-\d{4}-\d{4}\.pdf$"
+)
 
 
 @dataclass
@@ -81,9 +84,15 @@ def test_site_has_the_pages_of_every_round(dist: Path, pages: dict[str, Page]) -
     assert rounds
     for name in rounds:
         assert f"{name}/plan.html" in pages
-        assert f"{name}/handbook.html" in pages
-        for pdf in ("plan.pdf", "handbook.pdf", "plan.json"):
-            assert (dist / name / pdf).is_file()
+        assert (dist / name / "plan.json").is_file()
+        assert (dist / name / f"plan-{name}.pdf").is_file()
+        # A round whose sources hold no case has no handbook at all, and says so.
+        has_cases = (PLANS / name / "cases").is_dir()
+        assert (f"{name}/handbook.html" in pages) == has_cases
+        assert (dist / name / f"handbook-{name}.pdf").is_file() == has_cases
+        if not has_cases:
+            plan = (dist / name / "plan.html").read_text(encoding="utf-8")
+            assert "不另出对标案例指导手册" in plan
 
 
 def test_ids_are_unique(pages: dict[str, Page]) -> None:
@@ -142,7 +151,8 @@ def test_each_round_links_to_its_handbook_cases(pages: dict[str, Page]) -> None:
         cases = [
             v for _, v in pages[f"{name}/plan.html"].links if v.startswith("handbook.html#case-")
         ]
-        handbook_cases = {i for i in pages[f"{name}/handbook.html"].ids if i.startswith("case-")}
+        handbook = pages.get(f"{name}/handbook.html")
+        handbook_cases = {i for i in handbook.ids if i.startswith("case-")} if handbook else set()
         if handbook_cases:
             assert cases, f"{name}/plan.html links to none of its {len(handbook_cases)} cases"
 
@@ -208,7 +218,8 @@ def test_pdfs_have_the_anchors_of_the_pages(
     for name, page in pages.items():
         if name == "index.html":
             continue
-        pdf = name.removesuffix(".html") + ".pdf"
+        folder, _, doc = name.rpartition("/")
+        pdf = f"{folder}/{doc.removesuffix('.html')}-{folder}.pdf"
         assert pdf in pdf_names, f"no {pdf} beside {name}"
         wanted = {i for i in page.ids if i.startswith(("task-", "case-"))}
         anchors += len(wanted)

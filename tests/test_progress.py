@@ -35,7 +35,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 TABLE = """\
-2020-2021  青岛市推进"国际化+"行动计划(2020/2021年)
+2020-2021  青岛市推进“国际化+”行动计划（2020/2021年）
 截至 2021-Q2（2021年第二季度，2021-06-30），共 4 期：2020-Q3、2020-Q4、2021-Q1、2021-Q2
 
 by chapter (按部分)
@@ -154,7 +154,7 @@ planc progress diff 2020-2021 2021-Q1 → 2021-Q2
 状态变化 (moved): 3
   3. 深化国有资本投资运营公司改革（state-capital-reform）  正常推进 50% → 滞后 55%  方案待审议
   5. 支持企业境外上市融资（overseas-listing）  正常推进 70% → 已完成 100%  两家企业境外上市
-  24. 高标准建设日本、韩国、德国、上合组织国家和以色列五个"国际客厅"（international-living-rooms）\
+  24. 高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅”（international-living-rooms）\
   已完成 → 正常推进 90%  以色列客厅场馆整改，重新开放
 
 未变 (same): 3
@@ -305,13 +305,15 @@ def test_build_writes_the_bulletin_only_where_progress_is(tmp_path: Path) -> Non
 
     out = tmp_path / "dist"
     publish(PROGRESS, [], out)
-    assert (out / "2020-2021/progress.pdf").is_file()
+    assert (out / "2020-2021/progress-2020-2021.pdf").is_file()
     assert not (out / "2018-2019/progress.html").exists()
     html = (out / "2020-2021/progress.html").read_text(encoding="utf-8")
     assert "落实情况督查通报" in html and "截至2021年第二季度末，6项工作任务中，已完成2项" in html
     # a trend per row that ever had a task done: 2 chapters, 3 of 4 units, the total twice
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="trend"') == 7
-    text = "".join(p.extract_text() for p in PdfReader(out / "2020-2021/progress.pdf").pages)
+    text = "".join(
+        p.extract_text() for p in PdfReader(out / "2020-2021/progress-2020-2021.pdf").pages
+    )
     assert "落实情况督查通报" in text and "深化国有资本投资运营公司改革" in text
     plan = (out / "2020-2021/plan.html").read_text(encoding="utf-8")
     assert "滞后 55%（截至2021年第二季度）" in plan and 'href="progress.html">督查通报' in plan

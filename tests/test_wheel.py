@@ -52,6 +52,6 @@ def test_the_wheel_installed_elsewhere_builds(tmp_path: Path) -> None:
     shutil.copytree(VALID, work / "plans")
     out = run(venv / "bin" / "planc", "build", "2018-2019", "--jobs", "1", cwd=work)
     assert out.startswith("built 1 round into dist/"), out
-    for name in ("plan.html", "plan.pdf", "handbook.pdf", "plan.json"):
+    for name in ("plan.html", "plan-2018-2019.pdf", "handbook-2018-2019.pdf", "plan.json"):
         assert (work / "dist" / "2018-2019" / name).stat().st_size > 1000, name
     assert "借鉴淡马锡模式推进国资改革" in (work / "dist/2018-2019/plan.html").read_text("utf-8")

@@ -31,6 +31,8 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from planc.diagnostics import Diagnostic, Loc
+from planc.load.punctuation import SUSPECT
+from planc.load.punctuation import finding as punctuation_finding
 
 # An alias may repeat a node; past this many expanded nodes beyond what the file writes out,
 # the file is an alias bomb ("billion laughs") and is refused without expanding it.
@@ -337,6 +339,10 @@ class _Composer:
         value = event.value
         if self.restore:
             value = value.translate(_FROM_STAND_INS)
+        if not value.isascii() and SUSPECT.search(value):  # GB/T 15834 in Chinese text
+            found = punctuation_finding(value, Loc(self.file, mark.line + 1, mark.column + 1))
+            if found is not None:
+                self.problems.append(found)
         # implicit[0]: written plain (unquoted, untagged), so YAML would resolve its type.
         return Scalar(self.file, mark.line + 1, mark.column + 1, value, event.implicit[0])
 

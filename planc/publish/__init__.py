@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from planc.diagnostics import Severity, count
-from planc.errors import Failing, SourcesHaveErrors
+from planc.errors import Failing, FontMissing, SourcesHaveErrors
 from planc.i18n import _
 from planc.index import Index
 from planc.load import round_names
@@ -21,7 +22,9 @@ from planc.progress.view import progress_document, progress_view
 from planc.publish.outdir import ROUND, Output
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
 from planc.publish.workers import Workers, default_jobs
+from planc.render import fonts, pagerefs, typeset
 from planc.render.export import plan_json
+from planc.render.names import DOCS, pdf_name
 from planc.render.pages import document, site_index
 from planc.render.pdf import require_fonts
 from planc.render.views import round_view
@@ -172,41 +175,78 @@ def _render(
     dates: dict[str, str] | None = None,
 ) -> PublishResult:
     """Write every document of the rounds asked for into `work`, linking the site's
-    `site_rounds`: the HTML and plan.json here, the PDFs in the workers."""
+    `site_rounds`: the HTML and plan.json here,
+    the PDFs in the workers. A handbook's PDF is laid out before its plan's, whose links to
+    the cases then print the handbook's page beside them: a plan PDF sent on its own still
+    says where each case is."""
     index, rounds = analysis.index, list(analysis.rounds)
-    pdfs: list[tuple[str, str, Path]] = []  # label, print HTML, target
+    views = {name: round_view(index, name, (dates or {}).get(name, "")) for name in rounds}
+    handbooks = {name for name in rounds if views[name].has_handbook} | {
+        p.parent.name for p in work.glob("*/handbook.html") if p.parent.name not in rounds
+    }
     bulletins = [n for n in rounds if index.rounds[n].progress is not None]
     progress.start(len(rounds) * DOCUMENTS_PER_ROUND + 2 * len(bulletins) + 1)
+    # The handbooks first, straight to the workers: their layout gives the plans' page
+    # references, and it runs while the rest of the HTML is made here.
+    books: dict[str, tuple[str, str, Path, Future[tuple[list[str], dict[str, int]]]]] = {}
+    for name in rounds:
+        if name in handbooks:
+            html = document(views[name], "handbook", site_rounds, "print", handbooks)
+            target = work / name / pdf_name("handbook", name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            books[name] = (
+                f"PDF {name} handbook",
+                html,
+                target,
+                workers.submit_anchored(html, target),
+            )
+    plans: list[tuple[str, str, str, Path]] = []  # round, label, print HTML, target
+    others: list[tuple[str, str, Path]] = []  # label, print HTML, target: the bulletins
     for name in rounds:
         progress.step(f"HTML {name}")
-        view = round_view(index, name, (dates or {}).get(name, ""))
-        for doc in ("plan", "handbook"):
-            _write(work / name / f"{doc}.html", document(view, doc, site_rounds, "screen"))
-            html = document(view, doc, site_rounds, "print")
-            pdfs.append((f"PDF {name} {doc}", html, work / name / f"{doc}.pdf"))
+        view = views[name]
+        for doc in DOCS:
+            if doc == "handbook" and name not in handbooks:
+                progress.step(f"HTML {name}", 2)  # no handbook: nothing to write or lay out
+                continue
+            page = document(view, doc, site_rounds, "screen", handbooks)
+            _write(work / name / f"{doc}.html", page)
+            if doc == "plan":
+                html = document(view, doc, site_rounds, "print", handbooks)
+                plans.append((name, f"PDF {name} plan", html, work / name / pdf_name(doc, name)))
             progress.step(f"HTML {name}", 1)
         _write(work / name / "plan.json", plan_json(index, name))
         progress.step(f"HTML {name}", 1)
         if name in bulletins:  # the 督查通报, only where progress is reported
             pview = progress_view(index, name)
             with_progress = [n for n in site_rounds if _has_progress(work, index, n)]
-            _write(work / name / "progress.html", progress_document(pview, with_progress, "screen"))
-            html = progress_document(pview, with_progress, "print")
-            pdfs.append((f"PDF {name} progress", html, work / name / "progress.pdf"))
+            screen = progress_document(pview, with_progress, "screen")
+            _write(work / name / "progress.html", typeset.finish(screen, "screen"))
+            html = typeset.finish(progress_document(pview, with_progress, "print"), "print")
+            others.append((f"PDF {name} progress", html, work / name / pdf_name("progress", name)))
             progress.step(f"HTML {name}", 1)
     _write(work / "index.html", site_index(index, site_rounds))
     progress.step("PDF", 1)
+    # No character without a face (an empty box in a printed 公文): on one, stop, naming the
+    # role and the character; nothing is swapped in.
+    pages = [p[2] for p in plans] + [b[1] for b in books.values()] + [o[1] for o in others]
+    missing = fonts.tofu(pages)
+    if missing:
+        for *_, book in books.values():  # let them finish before the work folder goes
+            book.exception()
+        raise FontMissing("; ".join(missing) + "; nothing was written")
     warnings: list[str] = []
-    if workers.pool is None:  # one at a time, here: say which before it starts
-        for label, html, target in pdfs:
-            progress.step(label)
-            warnings += workers.submit(html, target).result()
-            progress.step(label, 1)
-    else:
-        futures = [(label, workers.submit(html, target)) for label, html, target in pdfs]
-        for label, future in futures:
-            warnings += future.result()
-            progress.step(label, 1)
+    futures = []
+    for name, label, html, target in plans:
+        refs = workers.anchors(books[name][2], books[name][3]) if name in books else {}
+        futures.append((label, workers.submit(pagerefs.fill(html, refs), target)))
+    futures += [(label, workers.submit(html, target)) for label, html, target in others]
+    for book_label, _, _, book in books.values():
+        warnings += book.result()[0]
+        progress.step(book_label, 1)
+    for label, future in futures:
+        warnings += future.result()
+        progress.step(label, 1)
     return PublishResult(
         work,
         rounds,

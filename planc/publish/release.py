@@ -16,6 +16,7 @@ from pathlib import Path
 from planc import __version__
 from planc.errors import UsageError
 from planc.publish.folders import digest_trees, replacing
+from planc.render import fonts
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
@@ -186,6 +187,8 @@ def write_release(
             # The sources ride along (planc-sources.zip): planc verify rebuilds from them.
             "sources": {"archive": SOURCES_ZIP},
             "site_rounds": sorted(n for n in _built(dist) if (dist / n / "plan.json").is_file()),
+            # The face serving each role of GB/T 9704 (planc fonts), by file name and digest.
+            "faces": fonts.manifest_entry(fonts.policy()),
             "rounds": [],
         }
         entries = []

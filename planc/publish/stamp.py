@@ -11,7 +11,8 @@ from planc.publish.folders import digest_trees
 from planc.render.env import TEMPLATES
 
 STAMP = ".planc-build"  # digest of what the last build was made from
-ROUND_FILES = ("plan.html", "handbook.html", "plan.json", "plan.pdf", "handbook.pdf")
+# What every round has (a round without cases has no handbook files).
+ROUND_FILES = ("plan.html", "plan.json", "plan-{round}.pdf")
 
 
 def inputs_digest(plans: Path, rounds: Sequence[str]) -> str:
@@ -25,7 +26,9 @@ def up_to_date(out: Path, digest: str, rounds: Sequence[str]) -> bool:
     stamp = out / STAMP
     if not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != digest:
         return False
-    return all((out / name / f).is_file() for name in rounds for f in ROUND_FILES)
+    return all(
+        (out / name / f.format(round=name)).is_file() for name in rounds for f in ROUND_FILES
+    )
 
 
 def write_stamp(work: Path, digest: str) -> None:

@@ -6,18 +6,34 @@ from __future__ import annotations
 import ctypes
 import multiprocessing as mp
 import os
+import queue
 import signal
 import sys
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from planc.render import pdf
 
 
 def default_jobs() -> int:
     return max(1, min(2, os.cpu_count() or 1))
+
+
+# Anchors of handbooks laid out in a worker, posted before the PDF is written so the parent can
+# start the plan (which prints the handbook's pages) without waiting for the write. A queue
+# made before the pool forks, so the workers inherit it.
+_laid_out: Any = None
+
+
+def _handbook(html: str, target: Path) -> tuple[list[str], dict[str, int]]:
+    def post(anchors: dict[str, int]) -> None:
+        if _laid_out is not None:
+            _laid_out.put((str(target), anchors))
+
+    return pdf.write_pdf_anchored(html, target, post)
 
 
 def _warm_up() -> bool:
@@ -33,9 +49,14 @@ class Workers:
     def __init__(self, jobs: int, pdfs: int) -> None:
         self.pool: ProcessPoolExecutor | None = None
         self.warm: list[Future[bool]] = []
+        self.early: dict[str, dict[str, int]] = {}
         if jobs > 1 and pdfs > 1 and "fork" in mp.get_all_start_methods():
+            global _laid_out
+            context = mp.get_context("fork")
+            _laid_out = context.Queue()
+            self.queue = _laid_out
             self.pool = ProcessPoolExecutor(
-                min(jobs, pdfs), mp_context=mp.get_context("fork"), initializer=bind_to_parent
+                min(jobs, pdfs), mp_context=context, initializer=bind_to_parent
             )
             self.warm = [self.pool.submit(_warm_up) for _ in range(min(jobs, pdfs))]
 
@@ -43,11 +64,13 @@ class Workers:
         return self
 
     def __exit__(self, kind: object, *exc: object) -> None:
-        if self.pool is None:
-            return
-        if kind is not None:  # an error or Ctrl-C: the PDFs under way are not wanted
-            stop_workers(self.pool)
-        self.pool.shutdown(cancel_futures=True)
+        global _laid_out
+        if self.pool is not None:
+            if kind is not None:  # an error or Ctrl-C: the PDFs under way are not wanted
+                stop_workers(self.pool)
+            self.pool.shutdown(cancel_futures=True)
+            self.queue.close()
+            _laid_out = None
 
     def submit(self, html: str, target: Path) -> Future[list[str]]:
         """Lay out one PDF in a worker, or here and now when there is no pool."""
@@ -56,6 +79,32 @@ class Workers:
         done: Future[list[str]] = Future()
         done.set_result(pdf.write_pdf(html, target))
         return done
+
+    def submit_anchored(self, html: str, target: Path) -> Future[tuple[list[str], dict[str, int]]]:
+        """As submit, and the page number of each anchor (the id of an element)."""
+        if self.pool is not None:
+            return self.pool.submit(_handbook, html, target)
+        done: Future[tuple[list[str], dict[str, int]]] = Future()
+        done.set_result(pdf.write_pdf_anchored(html, target))
+        return done
+
+    def anchors(
+        self, target: Path, future: Future[tuple[list[str], dict[str, int]]]
+    ) -> dict[str, int]:
+        """The anchors of the PDF `future` writes to `target`, as soon as it is laid out (in a
+        worker: before it is written); the future's exception if it fails first."""
+        if self.pool is None:
+            return future.result()[1]
+        key = str(target)
+        while key not in self.early:
+            try:
+                name, anchors = self.queue.get(timeout=0.05)
+                self.early[name] = anchors
+            except queue.Empty:
+                # done without posting (it failed first): its exception; else keep reading
+                if future.done() and key not in self.early:
+                    return future.result()[1]
+        return self.early[key]
 
     def fast_subsetting(self) -> bool:
         if self.pool is not None:

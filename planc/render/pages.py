@@ -3,8 +3,11 @@ WeasyPrint lays out), and the site index."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from planc import __version__
 from planc.index import Index
+from planc.render import typeset
 from planc.render.env import environment
 from planc.render.views import Link, RoundView, round_view
 
@@ -23,18 +26,25 @@ def _counts(view: RoundView) -> dict[str, int]:
     }
 
 
-def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
+def document(
+    view: RoundView,
+    doc: str,
+    rounds: list[str],
+    medium: str,
+    handbooks: Collection[str] | None = None,
+) -> str:
+    """`handbooks`: the rounds of `rounds` that have a handbook (default: all of them); the
+    others are linked by their plan."""
     template, label, searchable = DOCUMENTS[doc]
-    nav = [
-        Link("行动计划", "plan.html", "current" if doc == "plan" else ""),
-        Link("对标案例", "handbook.html", "current" if doc == "handbook" else ""),
-    ]
+    nav = [Link("行动计划", "plan.html", "current" if doc == "plan" else "")]
+    if view.has_handbook:
+        nav.append(Link("对标案例", "handbook.html", "current" if doc == "handbook" else ""))
     if view.systems:
         nav.append(Link("指标体系", "plan.html#indicators"))
     if view.has_progress:
         nav.append(Link("督查通报", "progress.html"))
     title = view.handbook_title if doc == "handbook" and view.handbook_title else view.title
-    return (
+    page = (
         environment(medium)
         .get_template(template)
         .render(
@@ -46,6 +56,7 @@ def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
             home_dir="../",
             nav=nav,
             rounds=rounds,
+            handbooks=rounds if handbooks is None else handbooks,
             current_round=view.name,
             page_name=f"{doc}.html",
             searchable=searchable,
@@ -53,24 +64,28 @@ def document(view: RoundView, doc: str, rounds: list[str], medium: str) -> str:
             label=label,
         )
     )
+    page = typeset.keep_brand(typeset.normalise_html(page))
+    return typeset.keep_tails(page) if medium == "print" else page
 
 
 def site_index(index: Index, rounds: list[str]) -> str:
     views = [round_view(index, name) for name in rounds]
-    return (
+    page = (
         environment("screen")
         .get_template("index.html.j2")
         .render(
-            page_title='青岛市推进"国际化+"行动计划',
+            page_title="青岛市推进“国际化+”行动计划",
             author="planc",
             version=__version__,
             home="index.html",
             home_dir="",
             nav=[],
             rounds=[],
+            handbooks=[],
             current_round="",
             page_name="",
             searchable="",
             rounds_views=views,
         )
     )
+    return typeset.keep_brand(typeset.normalise_html(page))

@@ -6,6 +6,7 @@ import logging
 import mimetypes
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from planc.errors import FontMissing
@@ -85,16 +86,42 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _viewer_settings(document: object, pdf: object) -> None:
+    import pydyf
+
+    catalog = pdf.catalog  # type: ignore[attr-defined]
+    catalog["PageMode"] = "/UseOutlines"
+    catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+
+
 def write_pdf(html: str, target: Path) -> list[str]:
     """Lay out and write one PDF; returns WeasyPrint's warnings (a clean build has none)."""
+    return write_pdf_anchored(html, target)[0]
+
+
+def write_pdf_anchored(
+    html: str, target: Path, laid_out_hook: Callable[[dict[str, int]], None] | None = None
+) -> tuple[list[str], dict[str, int]]:
+    """As write_pdf, and the page (1 = the cover) each anchor of the document falls on;
+    `laid_out_hook` gets them as soon as the pages are laid out, before the file is written."""
     import weasyprint
 
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
     try:
+        # Tagged (a structure tree for screen readers and reflow), the title in the window
+        # bar, the bookmarks pane open.
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
-        document.write_pdf(target)
+        laid_out = document.render(pdf_tags=True)
+        anchors = {
+            anchor: number
+            for number, page in enumerate(laid_out.pages, 1)
+            for anchor in page.anchors
+        }
+        if laid_out_hook is not None:
+            laid_out_hook(anchors)
+        laid_out.write_pdf(target, finisher=_viewer_settings, pdf_tags=True)
     finally:
         logger.removeHandler(collect)
-    return collect.messages
+    return collect.messages, anchors

@@ -12,9 +12,10 @@ from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Provenance, Round, Task
 from planc.numbering import task_numbers
 from planc.progress.status import latest_progress
+from planc.render.typeset import cn_date
 
 EDITION_LABELS = {
-    "official": "正式版",
+    "official": "",  # an official edition carries no label (GB/T 9704)
     "draft": "征求意见稿",
     "public-record": "公开资料整理版",
 }
@@ -213,8 +214,29 @@ class RoundView:
     has_progress: bool = False  # progress files: a 督查通报 (progress.html) beside the plan
 
     @property
+    def numbering(self) -> str:
+        """Why some tasks carry no number: task numbers are printed as published, and a
+        public-record round holds the numbers of only some of its tasks."""
+        tasks = [
+            t for c in self.chapters for t in (*c.tasks, *(x for s in c.sections for x in s.tasks))
+        ]
+        numbered = sum(1 for t in tasks if t.number)
+        if not tasks or numbered in (0, len(tasks)):
+            return ""
+        return (
+            f"任务编号照录公布的编号。公开资料只给出其中{numbered}项任务的编号，"
+            f"其余{len(tasks) - numbered}项任务的编号未见于公开资料，本版本不予补编。"
+        )
+
+    @property
+    def has_handbook(self) -> bool:
+        """A round whose sources hold no case gets no handbook (no empty shell)."""
+        return any(part.cases for part in self.parts)
+
+    @property
     def date(self) -> str:
-        return self.issued or self.name
+        """The issue date as a 公文 writes it: 2020年6月22日."""
+        return cn_date(self.issued) if self.issued else ""
 
     @property
     def draft(self) -> bool:
@@ -260,9 +282,14 @@ class _Builder:
             return None
         return Link(f"{found.round} {found.title}", f"../{found.round}/plan.html#task-{found.id}")
 
-    def task(self, task: Task) -> TaskView:
+    def _english(self, pid: str) -> str:
+        place = self.places.get(pid)
+        return place.en or "" if place else ""
+
+    def task(self, task: Task, context: tuple[str, ...] = ()) -> TaskView:
         """A task as the pages show it: its record (what plan.json prints and planc diff
-        compares), with the ids resolved to names and links."""
+        compares), with the ids resolved to names and links. `context`: the titles of the
+        chapter and section it is in, which the search box finds it by."""
         ri = self.ri
         rec = records.task(ri, task)
         indicators = [
@@ -295,7 +322,19 @@ class _Builder:
             continued_by=later,
             due=rec["due"] or "",
             source=rec["source"] or "",
-            search=" ".join([rec["title"], text, *benchmarks, *(c.text for c in cases)]),
+            # What a reader may type: the number, the words, the chapter and section it is
+            # in, its places in Chinese and English.
+            search=" ".join(
+                [
+                    f"{self.numbers[task.id]}." if task.id in self.numbers else "",
+                    rec["title"],
+                    text,
+                    *context,
+                    *benchmarks,
+                    *(self._english(p) for p in rec["benchmarks"]),
+                    *(c.text for c in cases),
+                ]
+            ).strip(),
             inferred=inferred(task.provenance),
             progress=latest_progress(self.ri.progress, task),
         )
@@ -305,7 +344,11 @@ class _Builder:
         for n, chapter in enumerate(self.round.chapters, 1):
             in_sections = {id(t) for s in chapter.sections for t in s.tasks}
             sections = [
-                SectionView(f"（{cn_number(i)}）", s.title, [self.task(t) for t in s.tasks])
+                SectionView(
+                    f"（{cn_number(i)}）",
+                    s.title,
+                    [self.task(t, (chapter.title, s.title)) for t in s.tasks],
+                )
                 for i, s in enumerate(chapter.sections, 1)
             ]
             views.append(
@@ -318,7 +361,11 @@ class _Builder:
                     declared=chapter.declared_tasks.value if chapter.declared_tasks else None,
                     held=len(chapter.tasks),
                     sections=sections,
-                    tasks=[self.task(t) for t in chapter.tasks if id(t) not in in_sections],
+                    tasks=[
+                        self.task(t, (chapter.title,))
+                        for t in chapter.tasks
+                        if id(t) not in in_sections
+                    ],
                     inferred=inferred(chapter.provenance),
                 )
             )
@@ -397,7 +444,7 @@ class _Builder:
                 names.append(place.name)
         return names
 
-    def case(self, case: Case, number: int) -> CaseView:
+    def case(self, case: Case, number: int, part: str = "") -> CaseView:
         """A case as the handbook shows it: its record, with the ids resolved."""
         rec = records.case(self.ri, case)
         refs = [
@@ -422,7 +469,17 @@ class _Builder:
             references=refs,
             tasks=[self.task_link(self.ri.tasks[t]) for t in rec["tasks"]],
             source=rec["source"] or "",
-            search=" ".join([rec["title"], *places, summary, *rec["practices"]]),
+            search=" ".join(
+                [
+                    f"{number}.",
+                    rec["title"],
+                    part,
+                    *places,
+                    *(self._english(r.id) for r in case.places),
+                    summary,
+                    *rec["practices"],
+                ]
+            ),
             inferred=inferred(case.provenance),
         )
 
@@ -433,7 +490,7 @@ class _Builder:
             cases = []
             for case in part.cases:
                 counter += 1
-                cases.append(self.case(case, counter))
+                cases.append(self.case(case, counter, part.title))
             views.append(
                 PartView(part.id, f"part-{part.id}", f"{cn_number(n)}、", part.title, cases)
             )
@@ -498,7 +555,8 @@ class _Builder:
     def sources(self) -> list[SourceView]:
         views = []
         for s in self.round.sources:
-            text = "，".join(x for x in (s.publisher, s.title, s.date) if x)
+            date = cn_date(s.date) if s.date else ""
+            text = "，".join(x for x in (s.publisher, s.title, date) if x)
             views.append(SourceView(s.id, text + (f"（{s.url}）" if s.url else "")))
         return views
 

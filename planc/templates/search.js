@@ -1,10 +1,15 @@
 // Filters the tasks or cases of the page as the reader types; no network, works from disk.
+// While a query is typed the results come first: the cover, the contents and the other front
+// and back matter ([data-front]) step aside, and so do chapters with no hit. An item matches
+// on its number, its words, the chapter and section it is in and its places in Chinese and
+// English (data-search, written by planc).
 (function () {
   "use strict";
   var box = document.getElementById("search");
   var count = document.getElementById("search-count");
   if (!box) { return; }
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-search]"));
+  var front = Array.prototype.slice.call(document.querySelectorAll("[data-front]"));
   function apply() {
     var words = box.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
@@ -17,7 +22,15 @@
     document.querySelectorAll("[data-group]").forEach(function (group) {
       group.hidden = words.length > 0 && !group.querySelector("[data-search]:not([hidden])");
     });
-    count.textContent = words.length ? ("显示 " + shown + " / " + items.length) : "";
+    front.forEach(function (part) { part.hidden = words.length > 0; });
+    if (!words.length) {
+      count.textContent = "";
+    } else if (shown) {
+      count.textContent = "显示 " + shown + " / " + items.length;
+    } else {
+      count.textContent = "没有相符的" + box.getAttribute("data-what") + "（0 / " + items.length + "）";
+    }
+    if (words.length) { window.scrollTo(0, 0); }
   }
   box.addEventListener("input", apply);
   apply();

@@ -1,0 +1,24 @@
+"""Page references in a plan's PDF: beside each link into the handbook, the handbook page it
+goes to, so a plan PDF printed or sent on its own still says where each case is. The print HTML
+holds a marker after each such link; the handbook is laid out first and its pages fill them."""
+
+from __future__ import annotations
+
+import re
+
+MARKER = re.compile(r"<!--pageref:([^>]*?)-->")
+
+
+def marker(anchor: str) -> str:
+    return f"<!--pageref:{anchor}-->"
+
+
+def fill(html: str, pages: dict[str, int]) -> str:
+    """Each marker replaced by the page of its anchor in the handbook, or removed when the
+    handbook does not have it (no handbook, or a case the sources hold no page for)."""
+
+    def page(match: re.Match[str]) -> str:
+        number = pages.get(match.group(1))
+        return f'<span class="pageref">（手册第{number}页）</span>' if number else ""
+
+    return MARKER.sub(page, html)
