@@ -75,7 +75,7 @@ def _run(command: Callable[[], int]) -> None:
 
 def handle(command: Callable[[], int], err: IO[str]) -> int:
     """The one place errors become messages (on stderr) and exit codes."""
-    from planc.errors import PlancError, SourcesHaveErrors
+    from planc.errors import FormsHaveErrors, PlancError, SourcesHaveErrors
 
     try:
         return command()
@@ -84,10 +84,18 @@ def handle(command: Callable[[], int], err: IO[str]) -> int:
 
         for failing in exc.failing:
             if failing.heading:
-                err.write(f"planc: {failing.heading}\n")
+                err.write(_("planc: {message}", message=failing.heading) + "\n")
             report.write_text(failing.diagnostics, failing.plans, failing.rounds, err)
         if exc.closing:
-            err.write(f"planc: {exc.closing}\n")
+            err.write(_("planc: {message}", message=exc.closing) + "\n")
+        return exc.exit_code
+    except FormsHaveErrors as exc:
+        from planc import report
+        from planc.diagnostics import Severity, count
+
+        report.write_cells(exc.diagnostics, err)
+        errors = report.plural(count(exc.diagnostics, Severity.ERROR), "error")
+        err.write(_("planc: {errors} in the forms; nothing was imported", errors=errors) + "\n")
         return exc.exit_code
     except PlancError as exc:
         err.write(_("planc: error: {message}", message=exc) + "\n")

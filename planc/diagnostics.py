@@ -81,3 +81,42 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     from planc.i18n import _
 
     return _("did you mean '{name}'?", name=close)
+
+
+def kind_name(word: str) -> str:
+    """A kind of thing a message names ('task', 'indicator system'…) in the user's language.
+    The words are spelled out so the catalogue's test finds every one."""
+    from planc.i18n import _
+
+    names = {
+        "chapter": _("chapter"),
+        "part": _("part"),
+        "handbook part": _("handbook part"),
+        "task": _("task"),
+        "case": _("case"),
+        "indicator": _("indicator"),
+        "indicator system": _("indicator system"),
+        "dimension": _("dimension"),
+        "source": _("source"),
+        "unit": _("unit"),
+        "place": _("place"),
+        "city": _("city"),
+        "region": _("region"),
+        "country": _("country"),
+        "region-of-china": _("region-of-china"),
+    }
+    return names.get(word, word)
+
+
+def a_kind(word: str) -> str:
+    """ "an indicator" in English, "指标" in Chinese."""
+    from planc.i18n import chinese
+
+    return kind_name(word) if chinese() else f"{article(word)} {word}"
+
+
+def named(kind: str, item_id: object) -> str:
+    """A thing as messages name it: "task 'port-upgrade'", "任务 'port-upgrade'"."""
+    from planc.i18n import _
+
+    return _("{kind} '{id}'", kind=kind_name(kind), id=item_id)

@@ -56,3 +56,12 @@ class SourcesHaveErrors(PlancError):
         super().__init__(closing or "the sources have errors")
         self.failing = list(failing)
         self.closing = closing
+
+
+class FormsHaveErrors(PlancError):
+    """Returned forms (consult or progress import) have errors, so nothing was imported. The
+    handler prints every problem found in them, located at FILE:SHEET!CELL, then says so."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        super().__init__("the forms have errors; nothing was imported")
+        self.diagnostics = list(diagnostics)

@@ -104,6 +104,17 @@ def write_text(
     stream.write("\n".join(lines) + "\n")
 
 
+def write_cells(diagnostics: Sequence[Diagnostic], stream: IO[str]) -> None:
+    """Problems in returned forms, located as spreadsheet users name a cell (FILE:SHEET!CELL),
+    without the summary line `planc check` ends with."""
+    paint = Painter(stream)
+    for d in diagnostics:
+        label = paint(f"{d.severity.value}[{d.code}]", STYLES[d.severity])
+        stream.write(f"{paint(str(d.loc) + ':', 'bold')} {label} {d.message}\n")
+        if d.hint:
+            stream.write(paint(_("    hint: {hint}", hint=d.hint), "dim") + "\n")
+
+
 def as_json(diagnostics: Sequence[Diagnostic]) -> str:
     payload = {
         "diagnostics": [

@@ -11,6 +11,11 @@ NOUNS = {
     "warning": "个警告",
     "info": "条提示",
     "file": "个文件",
+    "task": "项任务",
+    "form": "份表格",
+    "comment": "条意见",
+    "new comment": "条新意见",
+    "new response": "份新回复",
 }
 
 ZH: dict[str, str] = {
@@ -251,6 +256,197 @@ ZH: dict[str, str] = {
     "A form's hidden id column or metadata was edited, a sheet deleted, or columns moved.": "表格隐藏的 id 列或元数据被改动、工作表被删除或列被移动。",
     "A cell planc will not guess about (at FILE:SHEET!CELL): a value not allowed, a formula, merged cells, text beside the form.": "planc 不作猜测的单元格（定位到 文件:工作表!单元格）：不允许的值、公式、合并单元格、表格外的文字。",
     "A returned form has nothing filled in (无意见, or no status): recorded as a response, nothing imported.": "交回的表格什么也没填（无意见或没有状态）：记为已回复，不导入内容。",
+    # the things messages name
+    "{kind} '{id}'": "{kind} '{id}'",
+    "task": "工作任务",
+    "case": "对标案例",
+    "indicator": "指标",
+    "indicator system": "指标体系",
+    "dimension": "维度",
+    "source": "来源",
+    "unit": "单位",
+    "place": "地点",
+    "city": "城市",
+    "region": "地区",
+    "country": "国家",
+    "region-of-china": "中国的地区",
+    "handbook part": "手册部分",
+    "section '{title}'": "分节 '{title}'",
+    "phase '{id}'": "阶段 '{id}'",
+    "area '{id}'": "领域 '{id}'",
+    "target {year}": "{year} 年目标",
+    "figure '{id}'": "数字 '{id}'",
+    "the indicators of {round}": "{round} 的指标",
+    "the cases of {round}": "{round} 的对标案例",
+    "the sources of {file}": "{file} 的来源",
+    # planc check: ids, numbers, references
+    "{kind} id '{id}' is already used at {where}": "{kind} id '{id}' 已在 {where} 使用",
+    "ids are unique per kind within a round: rename one": "同一轮中同类条目的 id 不能重复：重命名其中一个",
+    "task '{id}' repeats number {number} of task '{other}' ({where})": "工作任务 '{id}' 的编号 "
+    "{number} 与工作任务 '{other}'（{where}）重复",
+    "task '{id}' is numbered {number} but follows task '{last}' numbered {last_number}": "工作任务 "
+    "'{id}' 编号为 {number}，却排在编号为 {last_number} 的工作任务 '{last}' 之后",
+    "numbers run upwards in chapter order (plan.yaml) and file order": "编号按部分顺序（plan.yaml）"
+    "和文件顺序递增",
+    "{owner} names {kind} '{id}', which is not in {where}": "{owner} 引用的{kind} '{id}' 不在 {where} 中",
+    "'{id}' is {a_kind}: it belongs under {field}": "'{id}' 是{a_kind}：应写在 {field} 下",
+    "task '{id}' continues a task of round '{round}', which is not in the plans": "工作任务 '{id}' "
+    "延续 '{round}' 这一轮的任务，但计划中没有这一轮",
+    "task '{id}' continues '{ref}', but {round} is not earlier than {this}": "工作任务 '{id}' 延续 "
+    "'{ref}'，但 {round} 不早于 {this}",
+    "`continues:` names a task of an earlier round": "`continues:` 应写此前某一轮的工作任务",
+    "task '{id}' continues task '{task}', which is not in round {round}": "工作任务 '{id}' 延续的"
+    "工作任务 '{task}' 不在 {round} 这一轮中",
+    "{owner} names source '{id}', which no round's plan.yaml declares": "{owner} 引用的来源 '{id}' "
+    "没有在任何一轮的 plan.yaml 中列出",
+    "plan.yaml says round {declared}, but its folder is {round}": "plan.yaml 写的轮次是 {declared}，"
+    "但所在文件夹是 {round}",
+    "write round: {round}, or rename the folder": "写 round: {round}，或重命名文件夹",
+    "previous round '{round}' is not in the plans": "上一轮 '{round}' 不在计划中",
+    "previous round '{round}' is not earlier than {this}": "上一轮 '{round}' 不早于 {this}",
+    "place '{id}' is {a_kind} and needs `country:` (the country or region it belongs to)": "地点 "
+    "'{id}' 是{a_kind}，需要写 `country:`（所属国家或地区）",
+    "place '{id}' names country '{country}', which is not in registry/places.yaml": "地点 '{id}' "
+    "所写的国家 '{country}' 不在 registry/places.yaml 中",
+    "place '{id}' names '{country}' as its country, but that is {a_kind}": "地点 '{id}' 把 "
+    "'{country}' 写作所属国家，但它是{a_kind}",
+    "`country:` names a place of kind country or region-of-china": "`country:` 应写 kind 为 "
+    "country 或 region-of-china 的地点",
+    "{what} '{id}' is already filled by {file}": "{what} '{id}' 已由 {file} 填写",
+    "one file per {what}: merge the two": "每个{what}只用一个文件：把两个文件合并",
+    "{what} '{id}' is not in {file}": "{what} '{id}' 不在 {file} 中",
+    "add it to the {what}s there": "在那里补上这个{what}",
+    # planc check: coverage, provenance
+    "no task of {round} refers to case '{id}' ({title})": "{round} 没有工作任务引用对标案例 "
+    "'{id}'（{title}）",
+    "name it in a task's `cases:`, or remove it": "在某项工作任务的 `cases:` 中写上它，或删除它",
+    "no task of {round} serves indicator '{id}' ({title})": "{round} 没有工作任务对应指标 "
+    "'{id}'（{title}）",
+    "name it in a task's `indicators:`": "在某项工作任务的 `indicators:` 中写上它",
+    "{what} has no `source:` in a public-record round": "根据公开资料整理的一轮中，{what} 没有写 "
+    "`source:`",
+    "name the source (an id under `sources:` in plan.yaml) it comes from": "写上出处（plan.yaml "
+    "中 `sources:` 下的 id）",
+    "an inferred provenance note needs `reason:`": "推定的来源说明要写 `reason:`",
+    "say what in the record it is inferred from": "说明是根据资料中的什么推定的",
+    # planc check: published figures
+    "tasks": "项工作任务",
+    "cases": "宗对标案例",
+    "chapters": "部分",
+    "parts": "手册部分",
+    "in all": "总共",
+    "in the chapters (tasks_in_chapters)": "各部分合计（tasks_in_chapters）",
+    " ({count} of {total} {holders})": "（{total} 个{holders}中公布了 {count} 个）",
+    "the {holders} declare {terms} = {added} {what}{some}, but {published} {what} are published "
+    "{scope}": "各{holders}公布 {terms} = {added} {what}{some}，但{scope}公布 {published} {what}",
+    "more tasks declared in the chapters than in all": "各部分公布的工作任务多于总数",
+    "more ocean cities studied declared than cities studied in all": "公布的研究海洋城市数多于"
+    "研究城市总数",
+    "{total} indicators published in all, but {dimensions} dimensions and {indicators} indicators "
+    "are {added}": "共公布 {total} 项指标，但 {dimensions} 个维度与 {indicators} 项指标合计 {added}",
+    "{benchmarked} benchmarked tasks published, more than the {tasks} tasks in all": "公布涉及对标"
+    "的工作任务 {benchmarked} 项，多于工作任务总数 {tasks} 项",
+    "{owner} names source '{id}', which is not in {file}": "{owner} 引用的来源 '{id}' 不在 {file} 中",
+    "figure '{id}' names round '{round}', which is not in the plans": "数字 '{id}' 所列的轮次 "
+    "'{round}' 不在计划中",
+    "at least {count}": "至少 {count}",
+    "figure '{id}': {declared} {what} published over {rounds}, but those rounds declare {terms} = "
+    "{added}": "数字 '{id}'：{rounds} 合计公布{what} {declared}，但各轮公布的是 {terms} = {added}",
+    ", which declares {figure}": "，而该轮公布 {figure}",
+    "; the total leaves {left} for {round}{declared}": "；按总数推算 {round} 应为 {left}{declared}",
+    "round {round} falls in no phase of {file}": "{round} 这一轮不在 {file} 的任何阶段内",
+    "add the phase its years belong to": "补上其年份所属的阶段",
+    "round {round} says phase '{phase}', but by {file} its years fall in {phases}": "{round} 这一轮"
+    "写的阶段是 '{phase}'，但按 {file}，其年份属于 {phases}",
+    "leave `phase:` out: it comes from the programme": "不必写 `phase:`：阶段取自纲要",
+    "programme {what}: {declared} published, {file} holds {computed} (收录 {computed} / "
+    "{declared})": "纲要{what}：公布 {declared}，{file} 收录 {computed}（收录 {computed} / {declared}）",
+    # the one error handler, forms
+    "planc: {message}": "planc：{message}",
+    "planc: {errors} in the forms; nothing was imported": "planc：表格中有 {errors}；没有导入任何内容",
+    # planc consult
+    "{round} has errors; fix them first (planc check {round})": "{round} 有错误；请先改正"
+    "（planc check {round}）",
+    "no unit '{unit}' in registry/units.yaml": "registry/units.yaml 中没有单位 '{unit}'",
+    "no unit leads or partners a task of {round}; no forms": "{round} 的工作任务没有牵头单位或"
+    "参与单位；没有生成表格",
+    " and {count} more forms": " 等 {count} 份表格",
+    "{out} already holds {file}{more}; planc does not write over forms (a filled one would be "
+    "lost): use another --out folder": "{out} 中已有 {file}{more}；planc 不覆盖表格（已填好的会丢失）："
+    "请换一个 --out 文件夹",
+    "wrote {forms} for consultation {number} of {round} into {out}/": "已为 {round} 第 {number} 轮"
+    "征求意见生成 {forms}，写入 {out}/",
+    "note: {round} is not committed unchanged in git, so the forms record no draft revision; planc "
+    "check cannot then tell whether adopted comments changed their tasks": "注意：{round} 有未提交到 "
+    "git 的改动，表格中没有记录草稿版本；planc check 将无法判断采纳的意见是否改动了相应工作任务",
+    "--received takes a date YYYY-MM-DD, not '{day}'": "--received 要写日期 YYYY-MM-DD，不能是 '{day}'",
+    "  {file}  {unit}, consultation {number}: {comments}": "  {file}  {unit}，第 {number} 轮征求意见："
+    "{comments}",
+    "{path}: nothing new (every comment is already there)": "{path}：没有新内容（意见均已收录）",
+    "{path}: {added}, {responses}": "{path}：{added}，{responses}",
+    "wrote consultation.html, consultation.pdf and consultation.json into {out}/": "已生成 "
+    "consultation.html、consultation.pdf 和 consultation.json，写入 {out}/",
+    # planc progress
+    "the sources have errors; no progress report for {round}": "源文件有错误；不生成 {round} 的"
+    "进展情况",
+    "by chapter (按部分)": "按部分",
+    "by lead unit (按牵头单位)": "按牵头单位",
+    "{label} ({state}): {count}": "{label}（{state}）：{count}",
+    "wrote {path}  ({unit}, {tasks} 项)": "已生成 {path}  （{unit}，{tasks} 项）",
+    "{count} forms for {period}, one per lead unit": "{period} 共 {count} 份表格，每个牵头单位一份",
+    "wrote {path}  ({count} reports)": "已写入 {path}  （{count} 条报送）",
+    "unchanged {path}  (already imported)": "未改动 {path}  （已导入过）",
+    "run planc check {round} and planc progress {round} to see them": "运行 planc check {round} 和 "
+    "planc progress {round} 查看",
+    # planc check: progress (督查)
+    "period {period} is outside round {round} ({first}-{last})": "期次 {period} 不在 {round} 这一轮"
+    "（{first}-{last}）之内",
+    "progress belongs to the round whose years hold the period": "进展报送应放在期次所在年份的那一轮",
+    "period {period} overlaps {other} ({file}); a task would have two statuses for the same days": "期次 {period} 与 {other}（{file}）重叠；同一天的工作任务会有两个状态",
+    "report every period of a round in one kind: quarters, half-years or months": "一轮内用同一种"
+    "期次报送：按季度、半年或月",
+    "a report on task '{id}', which round {round} does not have": "报送了工作任务 '{id}'，但 "
+    "{round} 这一轮没有该任务",
+    "progress names the ids in tasks/*.yaml": "进展报送应写 tasks/*.yaml 中的 id",
+    "task '{id}' is reported twice in {file} (first at {where})": "工作任务 '{id}' 在 {file} 中"
+    "报送了两次（第一次在 {where}）",
+    "one report per task and period: merge the two": "每项工作任务每期报送一次：合并这两条",
+    "report on task '{id}' names unit '{unit}', which is not in registry/units.yaml": "工作任务 "
+    "'{id}' 的报送所写单位 '{unit}' 不在 registry/units.yaml 中",
+    "{name} ({unit}) reports on task '{id}', which it neither leads nor partners": "{name}（{unit}）"
+    "报送了工作任务 '{id}'，但它既不是牵头单位，也不是参与单位",
+    "the task's units: {names}": "该任务的单位：{names}",
+    "the task names no units": "该任务没有列出单位",
+    "task '{id}' was done in {before} and is {status} ({label}) in {period}, with no note why": "工作任务 '{id}' 在 {before} 已完成，{period} 却为 {status}（{label}），且没有说明原因",
+    "add a `note:` saying what reopened it": "加 `note:` 说明为何重新打开",
+    "task '{id}' is at {percent}% in {period}, down from {before_percent}% in {before}": "工作任务 "
+    "'{id}' 在 {period} 的完成进度为 {percent}%，低于 {before} 的 {before_percent}%",
+    "a correction? say so in `note:`": "是更正吗？请在 `note:` 中说明",
+    "never reported": "从未报送",
+    "last reported {status} in {period}": "最近一次为 {period} 报送的 {status}",
+    "task '{id}' was due {due} and is not done as of {period} ({last})": "工作任务 '{id}' 完成时限为 "
+    "{due}，截至 {period} 仍未完成（{last}）",
+    "task '{id}' has no report in {period}, the latest period": "工作任务 '{id}' 在最近一期 {period} "
+    "没有报送",
+    "add it to {file}": "在 {file} 中补上",
+    # planc check: the consultation (征求意见)
+    "comment '{id}' has no disposition": "意见 '{id}' 没有处理意见",
+    "add disposition: adopted, partly-adopted, not-adopted or noted": "写上 disposition：adopted"
+    "（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（已知悉）",
+    "comment '{id}' is {disposition} without a reason": "意见 '{id}' 为 {disposition}，但没有写理由",
+    "add reason: (the 采纳情况说明 gives it for every comment not adopted)": "写上 reason:"
+    "（采纳情况说明要列出每条未采纳意见的理由）",
+    "comment '{id}' is {disposition} but names no task it changed": "意见 '{id}' 为 {disposition}，"
+    "但没有写改动了哪项工作任务",
+    "list the tasks in changed: [...], or record it as noted": "在 changed: [...] 中列出工作任务，"
+    "或记为 noted（已知悉）",
+    "a consultation file is named round-N.yaml (N: which consultation), not {name}": "征求意见文件"
+    "应命名为 round-N.yaml（N：第几轮征求意见），不能是 {name}",
+    "rename it to round-{number}.yaml": "重命名为 round-{number}.yaml",
+    "consultation: {number}, but the file is {name}": "consultation: {number}，但文件名是 {name}",
+    "make them agree (consultation: {named}, or round-{number}.yaml)": "使两者一致（consultation: "
+    "{named}，或 round-{number}.yaml）",
+    "comment id '{id}' is already used at {where}": "意见 id '{id}' 已在 {where} 使用",
     "Chinese text of the sources has half-width punctuation (, ; : ? ! ( ) or straight quotes) where GB/T 15834 writes full-width ones; the documents print the full-width forms either way.": "源文件的中文文字中有半角标点（, ; : ? ! ( ) 或直引号），按 GB/T 15834 应为全角；生成的文件一律印全角标点。",
     "Rewrite half-width punctuation in the Chinese text of the sources as GB/T 15834 has it\n(，；：？！（）and nested quotes): the `punctuation` infos of planc check. Only those\ncharacters change; comments, quoting and layout stay.\n\nExamples:\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans": "按 GB/T 15834 改正源文件中文文字里的半角标点（，；：？！（）及引号的嵌套），\n即 planc check 报告的 `punctuation` 提示。只改这些字符；注释、引号方式和排版\n保持不变。\n\n示例（Examples）：\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans",
     "Run `planc fix`: it rewrites exactly those characters of the values (，；：？！（）, quotes “‘’” nested), keeping comments, quoting and layout.": "运行 `planc fix`：只改写这些字符（，；：？！（）及“‘’”嵌套引号），注释、引号方式和排版保持不变。",

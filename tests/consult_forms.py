@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planc.cli import handle
 from planc.commands.consult import forms, import_
 from planc.sheets.form import ID_COLUMN, SHEET_MARK
 
@@ -93,5 +94,6 @@ def both(*edits: Edit) -> Edit:
 def run_import(plans: Path, *files: Path, received: str = "2020-05-10") -> tuple[int, str]:
     stream = io.StringIO()
     plans = Path(os.path.relpath(plans))  # as a clerk types it: plans/2020-2021/...
-    code = import_(plans, "2020-2021", list(files), received, stream)
+    # Through the command line's one handler, which prints refused forms; one stream for both.
+    code = handle(lambda: import_(plans, "2020-2021", list(files), received, stream), stream)
     return code, stream.getvalue()

@@ -79,7 +79,7 @@ def test_forms_refuse_a_plan_with_errors(here: Path) -> None:
     )
     result = runner.invoke(app, ["consult", "forms", "2020-2021", "--out", "forms"])
     assert result.exit_code == 1
-    assert result.stdout.endswith(
+    assert result.stderr.endswith(
         "planc: 2020-2021 has errors; fix them first (planc check 2020-2021)\n"
     )
     assert not Path("forms").exists()

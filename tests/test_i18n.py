@@ -18,7 +18,7 @@ from planc import i18n
 from planc.cli import app, consult_app, progress_app
 from planc.codes import CODES
 from planc.zh_cn import ZH
-from tests.conftest import VALID
+from tests.conftest import VALID, edit
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planc"
 PLANC = str(Path(sys.executable).with_name("planc"))
@@ -103,3 +103,34 @@ def test_help_follows_the_locale() -> None:
         [PLANC, "check", "--help"], env={**env, "LANG": "C.UTF-8"}, capture_output=True, text=True
     )
     assert "Validate the plan sources" in english.stdout
+
+
+def test_check_problems_speak_chinese(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several kinds of problem at once: each message and hint in the office's words, and
+    the same run in English unchanged."""
+    edit(plans, "2020-2021/tasks/market.yaml", "[culture, ports]", "[culture, port]")
+    edit(plans, "2020-2021/tasks/market.yaml", "number: 30", "number: 20")
+    edit(plans, "2020-2021/tasks/market.yaml", "cases: [hk-airport-city]", "cases: []")
+    monkeypatch.chdir(plans.parent)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    result = CliRunner().invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "plans/2020-2021/cases/market.yaml:3:9: warning[unused-case] 2020-2021 没有工作任务引用"
+        "对标案例 'hk-airport-city'（香港“机场城市”）",
+        "    提示：在某项工作任务的 `cases:` 中写上它，或删除它",
+        "plans/2020-2021/plan.yaml:14:22: warning[declared-mismatch] 涉及对标：公布 2，"
+        "但源文件收录 1",
+        "plans/2020-2021/tasks/market.yaml:9:29: error[unknown-reference] 工作任务 "
+        "'international-living-rooms' 引用的单位 'port' 不在 registry/units.yaml 中",
+        "    提示：是不是 'ports'？",
+        "plans/2020-2021/tasks/market.yaml:17:17: error[number-conflict] 工作任务 "
+        "'trade-facilitation' 编号为 20，却排在编号为 24 的工作任务 'international-living-rooms' "
+        "之后",
+        "    提示：编号按部分顺序（plan.yaml）和文件顺序递增",
+        "已检查 2 轮：2 个错误，2 个警告，0 条提示",
+    ]
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    english = CliRunner().invoke(app, ["check"]).stdout
+    assert "task 'trade-facilitation' is numbered 20 but follows task" in english
+    assert "    hint: did you mean 'ports'?" in english and "提示" not in english

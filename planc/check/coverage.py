@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic
+from planc.i18n import _
 from planc.index import Index
 
 
@@ -17,8 +18,13 @@ def unused_cases(index: Index) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "unused-case",
                     case.loc,
-                    f"no task of {ri.round.name} refers to case '{case.id}' ({case.title})",
-                    "name it in a task's `cases:`, or remove it",
+                    _(
+                        "no task of {round} refers to case '{id}' ({title})",
+                        round=ri.round.name,
+                        id=case.id,
+                        title=case.title,
+                    ),
+                    _("name it in a task's `cases:`, or remove it"),
                 )
 
 
@@ -32,7 +38,11 @@ def uncovered_indicators(index: Index) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "uncovered-indicator",
                     indicator.loc,
-                    f"no task of {ri.round.name} serves indicator '{indicator.id}' "
-                    f"({indicator.title})",
-                    "name it in a task's `indicators:`",
+                    _(
+                        "no task of {round} serves indicator '{id}' ({title})",
+                        round=ri.round.name,
+                        id=indicator.id,
+                        title=indicator.title,
+                    ),
+                    _("name it in a task's `indicators:`"),
                 )

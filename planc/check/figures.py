@@ -43,8 +43,9 @@ def _compare(ri: RoundIndex, row: FigureRow, what: str) -> Iterator[Diagnostic]:
 
 
 def _sum_check(
-    total: FigureRow, parts: list[FigureRow], what: str, holder: str, scope: str = "in all"
+    total: FigureRow, parts: list[FigureRow], what: str, holders: str, scope: str
 ) -> Iterator[Diagnostic]:
+    """`what`, `holders` and `scope` come translated: "tasks", "chapters", "in all"."""
     declared = [row.declared for row in parts if row.declared is not None]
     if total.declared is None or not declared or total.declared.at_least:
         return
@@ -52,12 +53,28 @@ def _sum_check(
     complete = len(declared) == len(parts)
     if (complete and added != total.declared.value) or added > total.declared.value:
         terms = "+".join(str(d.value) for d in declared)
-        some = "" if complete else f" ({len(declared)} of {len(parts)} {holder}s)"
+        some = ""
+        if not complete:
+            some = _(
+                " ({count} of {total} {holders})",
+                count=len(declared),
+                total=len(parts),
+                holders=holders,
+            )
         yield Diagnostic(
             "declared-inconsistent",
             total.declared.loc,
-            f"the {holder}s declare {terms} = {added} {what}{some}, "
-            f"but {total.declared.value} {what} are published {scope}",
+            _(
+                "the {holders} declare {terms} = {added} {what}{some}, "
+                "but {published} {what} are published {scope}",
+                holders=holders,
+                terms=terms,
+                added=added,
+                what=what,
+                some=some,
+                published=total.declared.value,
+                scope=scope,
+            ),
         )
 
 
@@ -81,8 +98,14 @@ def _both_levels(declared: dict[str, Figure]) -> Iterator[Diagnostic]:
         yield Diagnostic(
             "declared-inconsistent",
             total.loc,
-            f"{total.value} indicators published in all, but {dims.value} dimensions and "
-            f"{inds.value} indicators are {dims.value + inds.value}",
+            _(
+                "{total} indicators published in all, but {dimensions} dimensions and "
+                "{indicators} indicators are {added}",
+                total=total.value,
+                dimensions=dims.value,
+                indicators=inds.value,
+                added=dims.value + inds.value,
+            ),
         )
 
 
@@ -111,27 +134,31 @@ def reconcile(index: Index) -> Iterator[Diagnostic]:
         yield from _sum_check(
             subset or figures["tasks"],
             list(ri.chapter_figures.values()),
-            "tasks",
-            "chapter",
-            "in the chapters (tasks_in_chapters)" if subset else "in all",
+            _("tasks"),
+            _("chapters"),
+            _("in the chapters (tasks_in_chapters)") if subset else _("in all"),
         )
         yield from _not_above(
             declared.get("tasks_in_chapters"),
             declared.get("tasks"),
-            "more tasks declared in the chapters than in all",
+            _("more tasks declared in the chapters than in all"),
         )
         yield from _not_above(
             declared.get("ocean_cities_studied"),
             declared.get("cities_studied"),
-            "more ocean cities studied declared than cities studied in all",
+            _("more ocean cities studied declared than cities studied in all"),
         )
         yield from _both_levels(declared)
-        yield from _sum_check(figures["cases"], list(ri.part_figures.values()), "cases", "part")
+        parts = list(ri.part_figures.values())
+        yield from _sum_check(figures["cases"], parts, _("cases"), _("parts"), _("in all"))
         benchmarked, tasks = figures["benchmarked_tasks"].declared, figures["tasks"].declared
         if benchmarked and tasks and benchmarked.value > tasks.value:
             yield Diagnostic(
                 "declared-inconsistent",
                 benchmarked.loc,
-                f"{benchmarked.value} benchmarked tasks published, more than the "
-                f"{tasks.value} tasks in all",
+                _(
+                    "{benchmarked} benchmarked tasks published, more than the {tasks} tasks in all",
+                    benchmarked=benchmarked.value,
+                    tasks=tasks.value,
+                ),
             )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from planc.diagnostics import Diagnostic, Loc
+from planc.diagnostics import Diagnostic, Loc, kind_name
+from planc.i18n import _
 from planc.index import Index
 
 
@@ -17,8 +18,13 @@ def _repeats(kind: str, items: Iterable[tuple[str, Loc]]) -> Iterator[Diagnostic
             yield Diagnostic(
                 "duplicate-id",
                 loc,
-                f"{kind} id '{item_id}' is already used at {first[item_id]}",
-                "ids are unique per kind within a round: rename one",
+                _(
+                    "{kind} id '{id}' is already used at {where}",
+                    kind=kind_name(kind),
+                    id=item_id,
+                    where=first[item_id],
+                ),
+                _("ids are unique per kind within a round: rename one"),
             )
         else:
             first[item_id] = loc

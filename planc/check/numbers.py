@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic
+from planc.i18n import _
 from planc.index import Index
 from planc.model import Task
 
@@ -23,16 +24,27 @@ def number_conflicts(index: Index) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "number-conflict",
                     loc,
-                    f"task '{task.id}' repeats number {task.number} of task '{other.id}' "
-                    f"({other.locs.get('number', other.loc)})",
+                    _(
+                        "task '{id}' repeats number {number} of task '{other}' ({where})",
+                        id=task.id,
+                        number=task.number,
+                        other=other.id,
+                        where=other.locs.get("number", other.loc),
+                    ),
                 )
             elif last is not None and last.number is not None and task.number < last.number:
                 yield Diagnostic(
                     "number-conflict",
                     loc,
-                    f"task '{task.id}' is numbered {task.number} but follows task "
-                    f"'{last.id}' numbered {last.number}",
-                    "numbers run upwards in chapter order (plan.yaml) and file order",
+                    _(
+                        "task '{id}' is numbered {number} but follows task '{last}' numbered "
+                        "{last_number}",
+                        id=task.id,
+                        number=task.number,
+                        last=last.id,
+                        last_number=last.number,
+                    ),
+                    _("numbers run upwards in chapter order (plan.yaml) and file order"),
                 )
             seen.setdefault(task.number, task)
             last = task

@@ -7,22 +7,30 @@ from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic, did_you_mean
 from planc.figures import ALL_FIGURES, PROGRAMME_FIGURES
+from planc.i18n import _
 from planc.index import Index, RoundsFigureRow
 from planc.model import Programme, Ref
 
 
 def _references(index: Index, prog: Programme) -> Iterator[Diagnostic]:
     sources = {s.id for s in prog.sources}
-    items: list[tuple[str, Ref | None]] = [(f"phase '{p.id}'", p.source) for p in prog.phases]
-    items += [(f"area '{a.id}'", a.source) for a in prog.areas]
-    items += [(f"target {t.year}", t.source) for t in prog.targets]
-    items += [(f"figure '{f.id}'", f.source) for f in prog.figures]
+    items: list[tuple[str, Ref | None]] = [
+        (_("phase '{id}'", id=p.id), p.source) for p in prog.phases
+    ]
+    items += [(_("area '{id}'", id=a.id), a.source) for a in prog.areas]
+    items += [(_("target {year}", year=t.year), t.source) for t in prog.targets]
+    items += [(_("figure '{id}'", id=f.id), f.source) for f in prog.figures]
     for owner, ref in items:
         if ref is not None and ref.id not in sources:
             yield Diagnostic(
                 "unknown-reference",
                 ref.loc,
-                f"{owner} names source '{ref.id}', which is not in {prog.file}",
+                _(
+                    "{owner} names source '{id}', which is not in {file}",
+                    owner=owner,
+                    id=ref.id,
+                    file=prog.file,
+                ),
                 did_you_mean(ref.id, sources),
             )
     for fig in prog.figures:
@@ -31,7 +39,11 @@ def _references(index: Index, prog: Programme) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "unknown-reference",
                     ref.loc,
-                    f"figure '{fig.id}' names round '{ref.id}', which is not in the plans",
+                    _(
+                        "figure '{id}' names round '{round}', which is not in the plans",
+                        id=fig.id,
+                        round=ref.id,
+                    ),
                     did_you_mean(ref.id, index.rounds),
                 )
 
@@ -40,20 +52,31 @@ def _over_rounds(row: RoundsFigureRow) -> Iterator[Diagnostic]:
     if row.status != "inconsistent":
         return
     fig = row.figure
-    names = ", ".join(name for name, _ in row.terms)
+    names = ", ".join(name for name, _figure in row.terms)
     what = ALL_FIGURES[fig.figure].title if fig.figure in ALL_FIGURES else fig.figure
-    added = f"at least {row.added}" if row.approximate else str(row.added)
-    message = (
-        f"figure '{fig.id}': {fig.declared} {what} published over {names}, but those "
-        f"rounds declare {row.sum_text} = {added}"
+    added = _("at least {count}", count=row.added) if row.approximate else str(row.added)
+    message = _(
+        "figure '{id}': {declared} {what} published over {rounds}, but those rounds declare "
+        "{terms} = {added}",
+        id=fig.id,
+        declared=fig.declared,
+        what=what,
+        rounds=names,
+        terms=row.sum_text,
+        added=added,
     )
     # One approximate or missing term: say what the total leaves for it.
     loose = [(n, f) for n, f in row.terms if f is None or f.at_least]
     if len(loose) == 1 and not fig.declared.at_least:
         name, figure = loose[0]
         exact = sum(f.value for n, f in row.terms if n != name and f is not None)
-        declared = f", which declares {figure}" if figure is not None else ""
-        message += f"; the total leaves {fig.declared.value - exact} for {name}{declared}"
+        declared = _(", which declares {figure}", figure=figure) if figure is not None else ""
+        message += _(
+            "; the total leaves {left} for {round}{declared}",
+            left=fig.declared.value - exact,
+            round=name,
+            declared=declared,
+        )
     yield Diagnostic("declared-inconsistent", fig.declared.loc, message)
 
 
@@ -68,17 +91,22 @@ def _phases(index: Index, prog: Programme) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "phase-mismatch",
                 rnd.loc,
-                f"round {name} falls in no phase of {prog.file}",
-                "add the phase its years belong to",
+                _("round {round} falls in no phase of {file}", round=name, file=prog.file),
+                _("add the phase its years belong to"),
             )
         elif rnd.phase is not None and rnd.phase not in titles:
             yield Diagnostic(
                 "phase-mismatch",
                 rnd.locs.get("phase", rnd.loc),
-                f"round {name} says phase '{rnd.phase}', but by {prog.file} its years fall in "
-                + "、".join(f"{p.title}({p.span})" for p in own),
+                _(
+                    "round {round} says phase '{phase}', but by {file} its years fall in {phases}",
+                    round=name,
+                    phase=rnd.phase,
+                    file=prog.file,
+                    phases="、".join(f"{p.title}({p.span})" for p in own),
+                ),
                 did_you_mean(rnd.phase, titles)
-                or "leave `phase:` out: it comes from the programme",
+                or _("leave `phase:` out: it comes from the programme"),
             )
 
 
@@ -96,11 +124,17 @@ def reconcile_programme(index: Index) -> Iterator[Diagnostic]:
         yield Diagnostic(
             "declared-mismatch" if more else "incomplete",
             row.declared.loc,
-            f"programme {PROGRAMME_FIGURES[row.name].title}: {row.declared} published, "
-            f"{prog.file} holds {row.computed} (收录 {row.computed} / {row.declared})",
+            _(
+                "programme {what}: {declared} published, {file} holds {computed} "
+                "(收录 {computed} / {declared})",
+                what=PROGRAMME_FIGURES[row.name].title,
+                declared=row.declared,
+                file=prog.file,
+                computed=row.computed,
+            ),
         )
     complete = {name for name, ri in index.rounds.items() if ri.complete}
     for rf in pi.rounds_figures:
-        if all(name in complete for name, _ in rf.terms):
+        if all(name in complete for name, _figure in rf.terms):
             yield from _over_rounds(rf)
     yield from _phases(index, prog)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from planc.diagnostics import Diagnostic, Loc
+from planc.diagnostics import Diagnostic, Loc, named
+from planc.i18n import _
 from planc.index import Index
 from planc.model import Provenance, Ref
 
@@ -15,8 +16,8 @@ def _missing(what: str, loc: Loc, *refs: Ref | None) -> Iterator[Diagnostic]:
         yield Diagnostic(
             "missing-source",
             loc,
-            f"{what} has no `source:` in a public-record round",
-            "name the source (an id under `sources:` in plan.yaml) it comes from",
+            _("{what} has no `source:` in a public-record round", what=what),
+            _("name the source (an id under `sources:` in plan.yaml) it comes from"),
         )
 
 
@@ -26,7 +27,7 @@ def missing_sources(index: Index) -> Iterator[Diagnostic]:
         if not rnd.public_record or not index.project.readable(rnd.files):
             continue
         for chapter in rnd.chapters:
-            yield from _missing(f"chapter '{chapter.id}'", chapter.loc, chapter.source)
+            yield from _missing(named("chapter", chapter.id), chapter.loc, chapter.source)
             in_section = {}
             for section in chapter.sections:
                 for task in section.tasks:
@@ -34,23 +35,23 @@ def missing_sources(index: Index) -> Iterator[Diagnostic]:
             for task in chapter.tasks:
                 # a task may take its section's source, as an indicator takes its system's
                 yield from _missing(
-                    f"task '{task.id}'", task.loc, task.source, in_section.get(id(task))
+                    named("task", task.id), task.loc, task.source, in_section.get(id(task))
                 )
         for part in rnd.parts:
-            yield from _missing(f"handbook part '{part.id}'", part.loc, part.source)
+            yield from _missing(named("handbook part", part.id), part.loc, part.source)
             for case in part.cases:
-                yield from _missing(f"case '{case.id}'", case.loc, case.source)
+                yield from _missing(named("case", case.id), case.loc, case.source)
         for system in rnd.systems:
             if system.source is None:  # one diagnostic for the system, not one per indicator
-                yield from _missing(f"indicator system '{system.id}'", system.loc, None)
+                yield from _missing(named("indicator system", system.id), system.loc, None)
                 continue
             for dim in system.dimensions:
                 for ind in dim.indicators:
                     yield from _missing(
-                        f"indicator '{ind.id}'", ind.loc, ind.source, dim.source, system.source
+                        named("indicator", ind.id), ind.loc, ind.source, dim.source, system.source
                     )
             for ind in system.unplaced:
-                yield from _missing(f"indicator '{ind.id}'", ind.loc, ind.source, system.source)
+                yield from _missing(named("indicator", ind.id), ind.loc, ind.source, system.source)
 
 
 def _notes(index: Index) -> Iterable[Provenance]:
@@ -80,6 +81,6 @@ def inferences_give_reasons(index: Index) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "schema",
                 note.loc,
-                "an inferred provenance note needs `reason:`",
-                "say what in the record it is inferred from",
+                _("an inferred provenance note needs `reason:`"),
+                _("say what in the record it is inferred from"),
             )

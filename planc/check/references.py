@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from planc.diagnostics import Diagnostic, article, did_you_mean
+from planc.diagnostics import Diagnostic, a_kind, did_you_mean, kind_name, named
+from planc.i18n import _
 from planc.index import COUNTRY_KINDS, Index, RoundIndex
 from planc.model import Chapter, Part, Ref
 
@@ -17,9 +18,9 @@ class _Names:
         self.kinds: dict[str, tuple[Mapping[str, object], str]] = {
             "unit": (registry.units, "registry/units.yaml"),
             "place": (registry.places, "registry/places.yaml"),
-            "indicator": (ri.indicators, f"the indicators of {ri.round.name}"),
-            "case": (ri.cases, f"the cases of {ri.round.name}"),
-            "source": (ri.sources, f"the sources of {ri.round.plan_file}"),
+            "indicator": (ri.indicators, _("the indicators of {round}", round=ri.round.name)),
+            "case": (ri.cases, _("the cases of {round}", round=ri.round.name)),
+            "source": (ri.sources, _("the sources of {file}", file=ri.round.plan_file)),
         }
         self.fields = {
             "unit": "lead:/partners:",
@@ -46,17 +47,25 @@ class _Names:
                 continue
             hint = did_you_mean(ref.id, known)
             if hint is None:
-                for other, (names, _) in self.kinds.items():
+                for other, (names, _where) in self.kinds.items():
                     if other != kind and ref.id in names:
-                        hint = (
-                            f"'{ref.id}' is {article(other)} {other}: "
-                            f"it belongs under {self.fields[other]}"
+                        hint = _(
+                            "'{id}' is {a_kind}: it belongs under {field}",
+                            id=ref.id,
+                            a_kind=a_kind(other),
+                            field=self.fields[other],
                         )
                         break
             yield Diagnostic(
                 "unknown-reference",
                 ref.loc,
-                f"{owner} names {kind} '{ref.id}', which is not in {where}",
+                _(
+                    "{owner} names {kind} '{id}', which is not in {where}",
+                    owner=owner,
+                    kind=kind_name(kind),
+                    id=ref.id,
+                    where=where,
+                ),
                 hint,
             )
 
@@ -66,7 +75,7 @@ def _continues(index: Index, ri: RoundIndex) -> Iterator[Diagnostic]:
         ref = task.continues
         if ref is None:
             continue
-        name, _, tid = ref.id.partition(":")
+        name, _sep, tid = ref.id.partition(":")
         earlier = index.rounds.get(name)
         if _unreadable_round(index, name):
             continue
@@ -74,22 +83,36 @@ def _continues(index: Index, ri: RoundIndex) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "unknown-reference",
                 ref.loc,
-                f"task '{task.id}' continues a task of round '{name}', which is not in the plans",
+                _(
+                    "task '{id}' continues a task of round '{round}', which is not in the plans",
+                    id=task.id,
+                    round=name,
+                ),
                 did_you_mean(name, index.rounds),
             )
         elif name >= ri.round.name:
             yield Diagnostic(
                 "unknown-reference",
                 ref.loc,
-                f"task '{task.id}' continues '{ref.id}', but {name} is not earlier than "
-                f"{ri.round.name}",
-                "`continues:` names a task of an earlier round",
+                _(
+                    "task '{id}' continues '{ref}', but {round} is not earlier than {this}",
+                    id=task.id,
+                    ref=ref.id,
+                    round=name,
+                    this=ri.round.name,
+                ),
+                _("`continues:` names a task of an earlier round"),
             )
         elif tid not in earlier.tasks:
             yield Diagnostic(
                 "unknown-reference",
                 ref.loc,
-                f"task '{task.id}' continues task '{tid}', which is not in round {name}",
+                _(
+                    "task '{id}' continues task '{task}', which is not in round {round}",
+                    id=task.id,
+                    task=tid,
+                    round=name,
+                ),
                 did_you_mean(tid, earlier.tasks),
             )
 
@@ -107,7 +130,7 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
         sources = [c.source for c in rnd.chapters] + [p.source for p in rnd.parts]
         yield from names.check(f"{rnd.plan_file}", "source", sources)
         for task in rnd.all_tasks():
-            owner = f"task '{task.id}'"
+            owner = named("task", task.id)
             yield from names.check(owner, "unit", task.lead + task.partners)
             yield from names.check(owner, "indicator", task.indicators)
             yield from names.check(owner, "case", task.cases)
@@ -115,37 +138,43 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
             yield from names.check(owner, "source", [task.source])
         for chapter in rnd.chapters + rnd.loose_chapters:
             for section in chapter.sections:
-                yield from names.check(f"section '{section.title}'", "source", [section.source])
+                yield from names.check(
+                    _("section '{title}'", title=section.title), "source", [section.source]
+                )
         for case in rnd.all_cases():
-            yield from names.check(f"case '{case.id}'", "place", case.places)
-            yield from names.check(f"case '{case.id}'", "source", [case.source])
+            yield from names.check(named("case", case.id), "place", case.places)
+            yield from names.check(named("case", case.id), "source", [case.source])
         for system in rnd.systems:
-            owner = f"indicator system '{system.id}'"
+            owner = named("indicator system", system.id)
             yield from names.check(owner, "place", system.benchmark_places)
             yield from names.check(owner, "source", [system.source])
             for dim in system.dimensions:
-                yield from names.check(f"dimension '{dim.id}'", "source", [dim.source])
+                yield from names.check(named("dimension", dim.id), "source", [dim.source])
             for ind in system.indicators():
-                yield from names.check(f"indicator '{ind.id}'", "source", [ind.source])
+                yield from names.check(named("indicator", ind.id), "source", [ind.source])
         yield from _continues(index, ri)
     yield from _registry_sources(index)
 
 
 def _registry_sources(index: Index) -> Iterator[Diagnostic]:
     registry = index.project.registry
-    items = [(f"place '{p.id}'", p.source) for p in registry.places.values()]
-    items += [(f"unit '{u.id}'", u.source) for u in registry.units.values()]
+    items = [(named("place", p.id), p.source) for p in registry.places.values()]
+    items += [(named("unit", u.id), u.source) for u in registry.units.values()]
     for owner, ref in items:
         if ref is None:
             continue
-        name, _, sid = ref.id.partition(":")
+        name, _sep, sid = ref.id.partition(":")
         ri = index.rounds.get(name)
         if ri is None or sid not in ri.sources:
             known = [f"{r}:{s}" for r, x in index.rounds.items() for s in x.sources]
             yield Diagnostic(
                 "unknown-reference",
                 ref.loc,
-                f"{owner} names source '{ref.id}', which no round's plan.yaml declares",
+                _(
+                    "{owner} names source '{id}', which no round's plan.yaml declares",
+                    owner=owner,
+                    id=ref.id,
+                ),
                 did_you_mean(ref.id, known),
             )
 
@@ -157,8 +186,12 @@ def round_names(index: Index) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "round-mismatch",
                 rnd.locs.get("round", rnd.loc),
-                f"plan.yaml says round {rnd.declared_round}, but its folder is {name}",
-                f"write round: {name}, or rename the folder",
+                _(
+                    "plan.yaml says round {declared}, but its folder is {round}",
+                    declared=rnd.declared_round,
+                    round=name,
+                ),
+                _("write round: {round}, or rename the folder", round=name),
             )
         if rnd.previous is not None:
             prev = rnd.previous.id
@@ -168,14 +201,14 @@ def round_names(index: Index) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "unknown-reference",
                     rnd.previous.loc,
-                    f"previous round '{prev}' is not in the plans",
+                    _("previous round '{round}' is not in the plans", round=prev),
                     did_you_mean(prev, index.rounds),
                 )
             elif prev >= name:
                 yield Diagnostic(
                     "unknown-reference",
                     rnd.previous.loc,
-                    f"previous round '{prev}' is not earlier than {name}",
+                    _("previous round '{round}' is not earlier than {this}", round=prev, this=name),
                 )
 
 
@@ -188,8 +221,12 @@ def places(index: Index) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "schema",
                 place.loc,
-                f"place '{place.id}' is a {place.kind} and needs `country:` "
-                "(the country or region it belongs to)",
+                _(
+                    "place '{id}' is {a_kind} and needs `country:` (the country or region it "
+                    "belongs to)",
+                    id=place.id,
+                    a_kind=a_kind(place.kind),
+                ),
             )
         ref = place.country
         if ref is None:
@@ -199,16 +236,24 @@ def places(index: Index) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "unknown-reference",
                 ref.loc,
-                f"place '{place.id}' names country '{ref.id}', which is not in "
-                "registry/places.yaml",
+                _(
+                    "place '{id}' names country '{country}', which is not in registry/places.yaml",
+                    id=place.id,
+                    country=ref.id,
+                ),
                 did_you_mean(ref.id, [p for p, x in known.items() if x.kind in COUNTRY_KINDS]),
             )
         elif parent.kind not in COUNTRY_KINDS:
             yield Diagnostic(
                 "unknown-reference",
                 ref.loc,
-                f"place '{place.id}' names '{ref.id}' as its country, but that is a {parent.kind}",
-                "`country:` names a place of kind country or region-of-china",
+                _(
+                    "place '{id}' names '{country}' as its country, but that is {a_kind}",
+                    id=place.id,
+                    country=ref.id,
+                    a_kind=a_kind(parent.kind),
+                ),
+                _("`country:` names a place of kind country or region-of-china"),
             )
 
 
@@ -231,13 +276,24 @@ def placed_files(index: Index) -> Iterator[Diagnostic]:
                     yield Diagnostic(
                         "duplicate-id",
                         group.loc,
-                        f"{what} '{group.id}' is already filled by {filled.file}",
-                        f"one file per {what}: merge the two",
+                        _(
+                            "{what} '{id}' is already filled by {file}",
+                            what=kind_name(what),
+                            id=group.id,
+                            file=filled.file,
+                        ),
+                        _("one file per {what}: merge the two", what=kind_name(what)),
                     )
                 else:
                     yield Diagnostic(
                         "unknown-reference",
                         group.loc,
-                        f"{what} '{group.id}' is not in {rnd.plan_file}",
-                        did_you_mean(group.id, known) or f"add it to the {what}s there",
+                        _(
+                            "{what} '{id}' is not in {file}",
+                            what=kind_name(what),
+                            id=group.id,
+                            file=rnd.plan_file,
+                        ),
+                        did_you_mean(group.id, known)
+                        or _("add it to the {what}s there", what=kind_name(what)),
                     )

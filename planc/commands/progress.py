@@ -7,8 +7,10 @@ import unicodedata
 from pathlib import Path
 from typing import IO
 
-from planc.diagnostics import Diagnostic, Severity
-from planc.errors import Failing, SourcesHaveErrors
+from planc import report
+from planc.diagnostics import Severity
+from planc.errors import Failing, FormsHaveErrors, SourcesHaveErrors
+from planc.i18n import _
 from planc.pipeline import Analysis, analyze
 from planc.progress.model import STATUSES
 from planc.progress.moves import Move, Moves, progress_moves
@@ -24,7 +26,8 @@ def checked(plans: Path, name: str) -> Analysis:
     errors = [d for d in analysis.diagnostics if d.severity is Severity.ERROR]
     if errors:
         raise SourcesHaveErrors(
-            [Failing(errors, plans, 1)], f"the sources have errors; no progress report for {name}"
+            [Failing(errors, plans, 1)],
+            _("the sources have errors; no progress report for {round}", round=name),
         )
     return analysis
 
@@ -73,13 +76,16 @@ def as_text(s: Summary) -> str:
         f"共 {len(s.periods)} 期：{'、'.join(p.name for p in s.periods)}",
         "",
     ]
-    lines += _table("by chapter (按部分)", "部分", s.chapters, s.total)
+    lines += _table(_("by chapter (按部分)"), "部分", s.chapters, s.total)
     lines.append("")
-    lines += _table("by lead unit (按牵头单位)", "牵头单位", s.units, s.total)
+    lines += _table(_("by lead unit (按牵头单位)"), "牵头单位", s.units, s.total)
     for state, label in ATTENTION.items():
         tasks = s.attention(state)
         if tasks:
-            lines += ["", f"{label} ({state}): {len(tasks)}"]
+            lines += [
+                "",
+                _("{label} ({state}): {count}", label=label, state=state, count=len(tasks)),
+            ]
             lines += [describe(line) for line in tasks]
     return "\n".join(lines) + "\n"
 
@@ -126,11 +132,8 @@ def _state(state: TaskState) -> str:
     return label
 
 
-MOVE_HEADINGS = {
-    "moved": "状态变化 (moved)",
-    "advanced": "进度推进 (advanced)",
-    "fell": "进度回落 (fell back)",
-}
+MOVE_HEADINGS = {"moved": "状态变化", "advanced": "进度推进", "fell": "进度回落"}
+MOVE_NAMES = {"moved": "moved", "advanced": "advanced", "fell": "fell back"}
 
 
 def moves_text(m: Moves) -> str:
@@ -139,7 +142,15 @@ def moves_text(m: Moves) -> str:
         found = m.of(kind)
         if not found:
             continue
-        lines += ["", f"{heading}: {len(found)}"]
+        lines += [
+            "",
+            _(
+                "{label} ({state}): {count}",
+                label=heading,
+                state=MOVE_NAMES[kind],
+                count=len(found),
+            ),
+        ]
         for move in found:
             task = move.task
             number = f"{task.number}. " if task.number is not None else ""
@@ -148,7 +159,10 @@ def moves_text(m: Moves) -> str:
                 f"  {number}{task.title}（{task.id}）  {_state(move.before)} → "
                 f"{_state(move.after)}" + (f"  {note}" if note else "")
             )
-    lines += ["", f"未变 (same): {len(m.of('same'))}"]
+    lines += [
+        "",
+        _("{label} ({state}): {count}", label="未变", state="same", count=len(m.of("same"))),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -191,17 +205,17 @@ def forms(plans: Path, name: str, period: str, out: Path, stream: IO[str]) -> in
     written = write_forms(analysis.index, name, period, out)
     units = analysis.index.project.registry.units
     for form in written:
-        stream.write(f"wrote {form.path.as_posix()}  ({units[form.unit].name}, {form.tasks} 项)\n")
-    stream.write(f"{len(written)} forms for {period}, one per lead unit\n")
+        line = _(
+            "wrote {path}  ({unit}, {tasks} 项)",
+            path=form.path.as_posix(),
+            unit=units[form.unit].name,
+            tasks=form.tasks,
+        )
+        stream.write(line + "\n")
+    stream.write(
+        _("{count} forms for {period}, one per lead unit", count=len(written), period=period) + "\n"
+    )
     return 0
-
-
-def write_problems(diagnostics: list[Diagnostic], stream: IO[str]) -> None:
-    """Problems in returned forms, located as spreadsheet users name a cell."""
-    for d in diagnostics:
-        stream.write(f"{d.loc}: {d.severity.value}[{d.code}] {d.message}\n")
-        if d.hint:
-            stream.write(f"    hint: {d.hint}\n")
 
 
 def import_forms(plans: Path, name: str, files: list[Path], stream: IO[str], err: IO[str]) -> int:
@@ -209,20 +223,21 @@ def import_forms(plans: Path, name: str, files: list[Path], stream: IO[str], err
 
     analysis = checked(plans, name)
     result = read_forms(analysis.index, name, files)
-    write_problems(result.diagnostics, err)
     if result.errors:
-        err.write(
-            f"planc: {result.errors} error{'s' if result.errors > 1 else ''} in the forms; "
-            "nothing was imported\n"
-        )
-        return 1
+        raise FormsHaveErrors(result.diagnostics)
+    report.write_cells(result.diagnostics, err)
     write_imported(plans, analysis.index, name, result)
     for rel in result.written:
         period = rel.rsplit("/", 1)[-1].removesuffix(".yaml")
         n = len(result.reports[period])
-        stream.write(f"wrote {(plans / rel).as_posix()}  ({n} reports)\n")
+        stream.write(
+            _("wrote {path}  ({count} reports)", path=(plans / rel).as_posix(), count=n) + "\n"
+        )
     for rel in result.unchanged:
-        stream.write(f"unchanged {(plans / rel).as_posix()}  (already imported)\n")
+        shown = (plans / rel).as_posix()
+        stream.write(_("unchanged {path}  (already imported)", path=shown) + "\n")
     if result.written:
-        stream.write(f"run planc check {name} and planc progress {name} to see them\n")
+        stream.write(
+            _("run planc check {round} and planc progress {round} to see them", round=name) + "\n"
+        )
     return 0

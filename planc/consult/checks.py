@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from planc.diagnostics import Diagnostic, Loc, did_you_mean
+from planc.diagnostics import Diagnostic, Loc, did_you_mean, kind_name
+from planc.i18n import _
 from planc.index import Index, RoundIndex
 from planc.model import Comment, Consultation, Ref
 
@@ -17,7 +18,7 @@ def _unknown(ref: Ref, what: str, known: dict[str, object], where: str) -> Diagn
     return Diagnostic(
         "unknown-reference",
         ref.loc,
-        f"{what} '{ref.id}' is not in {where}",
+        _("{what} '{id}' is not in {file}", what=kind_name(what), id=ref.id, file=where),
         did_you_mean(ref.id, known),
     )
 
@@ -40,23 +41,31 @@ def _disposition(comment: Comment) -> Iterator[Diagnostic]:
         yield Diagnostic(
             "comment-undisposed",
             comment.loc,
-            f"comment '{comment.id}' has no disposition",
-            "add disposition: adopted, partly-adopted, not-adopted or noted",
+            _("comment '{id}' has no disposition", id=comment.id),
+            _("add disposition: adopted, partly-adopted, not-adopted or noted"),
         )
         return
     if comment.disposition in NEEDS_REASON and not comment.reason:
         yield Diagnostic(
             "disposition-incomplete",
             comment.locs.get("disposition", comment.loc),
-            f"comment '{comment.id}' is {comment.disposition} without a reason",
-            "add reason: (the 采纳情况说明 gives it for every comment not adopted)",
+            _(
+                "comment '{id}' is {disposition} without a reason",
+                id=comment.id,
+                disposition=comment.disposition,
+            ),
+            _("add reason: (the 采纳情况说明 gives it for every comment not adopted)"),
         )
     if comment.adopted and not comment.changed and comment.task is None:
         yield Diagnostic(
             "disposition-incomplete",
             comment.locs.get("disposition", comment.loc),
-            f"comment '{comment.id}' is {comment.disposition} but names no task it changed",
-            "list the tasks in changed: [...], or record it as noted",
+            _(
+                "comment '{id}' is {disposition} but names no task it changed",
+                id=comment.id,
+                disposition=comment.disposition,
+            ),
+            _("list the tasks in changed: [...], or record it as noted"),
         )
 
 
@@ -71,15 +80,22 @@ def _record(record: Consultation) -> Iterator[Diagnostic]:
         yield Diagnostic(
             "schema",
             Loc(record.file),
-            f"a consultation file is named round-N.yaml (N: which consultation), not {name}",
-            f"rename it to round-{number or 1}.yaml",
+            _(
+                "a consultation file is named round-N.yaml (N: which consultation), not {name}",
+                name=name,
+            ),
+            _("rename it to round-{number}.yaml", number=number or 1),
         )
     elif number is not None and int(named[1]) != number:
         yield Diagnostic(
             "round-mismatch",
             record.locs.get("consultation", record.loc),
-            f"consultation: {number}, but the file is {name}",
-            f"make them agree (consultation: {named[1]}, or round-{number}.yaml)",
+            _("consultation: {number}, but the file is {name}", number=number, name=name),
+            _(
+                "make them agree (consultation: {named}, or round-{number}.yaml)",
+                named=named[1],
+                number=number,
+            ),
         )
 
 
@@ -97,7 +113,11 @@ def consultation(index: Index) -> Iterator[Diagnostic]:
                     yield Diagnostic(
                         "duplicate-id",
                         comment.loc,
-                        f"comment id '{comment.id}' is already used at {first[comment.id].loc}",
+                        _(
+                            "comment id '{id}' is already used at {where}",
+                            id=comment.id,
+                            where=first[comment.id].loc,
+                        ),
                     )
                     continue
                 first[comment.id] = comment

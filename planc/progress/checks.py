@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from planc.diagnostics import Diagnostic, Loc, did_you_mean
+from planc.i18n import _
 from planc.index import Index, RoundIndex
 from planc.progress.model import FINAL, STATUSES
 from planc.progress.periods import round_years
@@ -31,8 +32,14 @@ def _periods(ri: RoundIndex) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "period-outside-round",
                 Loc(file),
-                f"period {period.name} is outside round {ri.round.name} ({first}-{last})",
-                "progress belongs to the round whose years hold the period",
+                _(
+                    "period {period} is outside round {round} ({first}-{last})",
+                    period=period.name,
+                    round=ri.round.name,
+                    first=first,
+                    last=last,
+                ),
+                _("progress belongs to the round whose years hold the period"),
             )
     for i, (period, file) in enumerate(dated):
         for other, other_file in dated[:i]:
@@ -40,9 +47,14 @@ def _periods(ri: RoundIndex) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "periods-overlap",
                     Loc(file),
-                    f"period {period.name} overlaps {other.name} ({other_file}); a task "
-                    "would have two statuses for the same days",
-                    "report every period of a round in one kind: quarters, half-years or months",
+                    _(
+                        "period {period} overlaps {other} ({file}); a task would have two "
+                        "statuses for the same days",
+                        period=period.name,
+                        other=other.name,
+                        file=other_file,
+                    ),
+                    _("report every period of a round in one kind: quarters, half-years or months"),
                 )
 
 
@@ -57,16 +69,25 @@ def _reports(ri: RoundIndex, index: Index) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "unknown-task",
                     report.task.loc,
-                    f"a report on task '{tid}', which round {ri.round.name} does not have",
-                    did_you_mean(tid, ri.tasks) or "progress names the ids in tasks/*.yaml",
+                    _(
+                        "a report on task '{id}', which round {round} does not have",
+                        id=tid,
+                        round=ri.round.name,
+                    ),
+                    did_you_mean(tid, ri.tasks) or _("progress names the ids in tasks/*.yaml"),
                 )
                 continue
             if tid in seen:
                 yield Diagnostic(
                     "duplicate-id",
                     report.task.loc,
-                    f"task '{tid}' is reported twice in {pf.file} (first at {seen[tid]})",
-                    "one report per task and period: merge the two",
+                    _(
+                        "task '{id}' is reported twice in {file} (first at {where})",
+                        id=tid,
+                        file=pf.file,
+                        where=seen[tid],
+                    ),
+                    _("one report per task and period: merge the two"),
                 )
                 continue
             seen[tid] = report.task.loc
@@ -77,8 +98,12 @@ def _reports(ri: RoundIndex, index: Index) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "unknown-reference",
                     unit.loc,
-                    f"report on task '{tid}' names unit '{unit.id}', which is not in "
-                    "registry/units.yaml",
+                    _(
+                        "report on task '{id}' names unit '{unit}', which is not in "
+                        "registry/units.yaml",
+                        id=tid,
+                        unit=unit.id,
+                    ),
                     did_you_mean(unit.id, units),
                 )
                 continue
@@ -88,9 +113,16 @@ def _reports(ri: RoundIndex, index: Index) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "unit-not-responsible",
                     unit.loc,
-                    f"{units[unit.id].name} ({unit.id}) reports on task '{tid}', which it "
-                    "neither leads nor partners",
-                    f"the task's units: {names}" if names else "the task names no units",
+                    _(
+                        "{name} ({unit}) reports on task '{id}', which it neither leads nor "
+                        "partners",
+                        name=units[unit.id].name,
+                        unit=unit.id,
+                        id=tid,
+                    ),
+                    _("the task's units: {names}", names=names)
+                    if names
+                    else _("the task names no units"),
                 )
 
 
@@ -106,32 +138,60 @@ def _histories(ri: RoundIndex) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "reopened-without-note",
                     new.locs.get("status", new.loc),
-                    f"task '{task.id}' was done in {before.name} and is "
-                    f"{new.status} ({STATUSES[new.status]}) in {period.name}, with no note why",
-                    "add a `note:` saying what reopened it",
+                    _(
+                        "task '{id}' was done in {before} and is {status} ({label}) in "
+                        "{period}, with no note why",
+                        id=task.id,
+                        before=before.name,
+                        status=new.status,
+                        label=STATUSES[new.status],
+                        period=period.name,
+                    ),
+                    _("add a `note:` saying what reopened it"),
                 )
             if old.percent is not None and new.percent is not None and new.percent < old.percent:
                 yield Diagnostic(
                     "percent-fell",
                     new.locs.get("percent", new.loc),
-                    f"task '{task.id}' is at {new.percent}% in {period.name}, down from "
-                    f"{old.percent}% in {before.name}",
-                    "a correction? say so in `note:`" if not new.note else None,
+                    _(
+                        "task '{id}' is at {percent}% in {period}, down from {before_percent}% "
+                        "in {before}",
+                        id=task.id,
+                        percent=new.percent,
+                        period=period.name,
+                        before_percent=old.percent,
+                        before=before.name,
+                    ),
+                    _("a correction? say so in `note:`") if not new.note else None,
                 )
         state = pi.state(task, latest)
         if state.state == "overdue":
-            last = "never reported"
+            last = _("never reported")
             if state.last:
-                last = f"last reported {state.last[1].status} in {state.last[0].name}"
+                last = _(
+                    "last reported {status} in {period}",
+                    status=state.last[1].status,
+                    period=state.last[0].name,
+                )
             yield Diagnostic(
                 "task-overdue",
                 task.locs.get("due", task.loc),
-                f"task '{task.id}' was due {task.due} and is not done as of {latest.name} ({last})",
+                _(
+                    "task '{id}' was due {due} and is not done as of {period} ({last})",
+                    id=task.id,
+                    due=task.due,
+                    period=latest.name,
+                    last=last,
+                ),
             )
         if state.report is None and state.state not in FINAL:
             yield Diagnostic(
                 "report-missing",
                 task.loc,
-                f"task '{task.id}' has no report in {latest.name}, the latest period",
-                f"add it to {pi.files[latest.name].file}",
+                _(
+                    "task '{id}' has no report in {period}, the latest period",
+                    id=task.id,
+                    period=latest.name,
+                ),
+                _("add it to {file}", file=pi.files[latest.name].file),
             )
