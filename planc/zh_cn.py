@@ -175,6 +175,12 @@ ZH: dict[str, str] = {
     "Explain a diagnostic code: what it means, an example, and the fix.\n\nExamples:\n\n  planc "
     "explain\n\n  planc explain declared-mismatch": "解释诊断代码：含义、示例和改正方法。\n\n"
     "示例（Examples）：\n\n  planc explain\n\n  planc explain declared-mismatch",
+    "Rebuild a release from the sources it carries and compare every byte.\n\nExit 0 when "
+    "every file is the same, 1 at the first difference (named, with the component\nversions "
+    "that differ from the release's manifest), 2 when the folder is not a release.\n\n"
+    "Examples:\n\n  planc verify release": "用发布包自带的源文件重新构建，逐字节比对。\n\n"
+    "全部相同时退出码为 0；发现第一处不同时为 1（指出该处，并列出与发布包清单中版本不同的组件）；"
+    "文件夹不是发布包时为 2。\n\n示例（Examples）：\n\n  planc verify release",
     # planc stats: the programme, other documents' targets, more statuses
     "programme  {title}": "纲要  {title}",
     "\nphases  {phases}": "\n阶段  {phases}",
