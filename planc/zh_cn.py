@@ -527,4 +527,42 @@ ZH: dict[str, str] = {
     "也在 {other} 中报送了",
     "import one of the two forms": "两份表格只导入其中一份",
     "the form has no status filled in; nothing to import": "表格中没有填写任何本期状态，没有可导入的内容",
+    # planc progress: usage errors (periods, --out)
+    "--period {period} is not a period (2021-Q2, 2021-H1 or 2021-06)": "--period {period} 不是期次"
+    "（应写 2021-Q2、2021-H1 或 2021-06）",
+    "{path} is already there ({count} of the forms are); planc does not overwrite files it may "
+    "not have written: choose another --out": "{path} 已存在（共有 {count} 份表格已存在）；"
+    "planc 不覆盖可能不是它写的文件：请换一个 --out 文件夹",
+    "{old} is not before {new}: give the earlier period first": "{old} 不早于 {new}：请先写较早的期次",
+    "round {round} does not load; run planc check {round}": "{round} 这一轮无法读取；请运行 "
+    "planc check {round}",
+    "round {round} has no progress reports (plans/{round}/progress/PERIOD.yaml); `planc progress "
+    "forms {round} --period PERIOD` makes the forms to collect them": "{round} 这一轮还没有进展报送"
+    "（plans/{round}/progress/PERIOD.yaml）；可用 `planc progress forms {round} --period PERIOD` "
+    "生成报送表格",
+    "round {round} has no progress for {period} (periods: {have})": "{round} 这一轮没有 {period} "
+    "的进展报送（已有期次：{have}）",
+    # planc consult import, and the draft compared (征求意见)
+    "this form is for the {form_round} plan, not {round}": "这是 {form_round} 计划的征求意见表，"
+    "不是 {round} 的",
+    "import it with: planc consult import {round} {file}": "请用 planc consult import {round} "
+    "{file} 导入",
+    "the form's unit '{unit}' is not in registry/units.yaml": "表格所写单位 '{unit}' 不在 "
+    "registry/units.yaml 中",
+    "{unit} returned the form without comments (无意见); recorded as a response": "{unit} 交回的"
+    "表格没有填写意见（无意见）；已记为回复",
+    "the form's task '{id}' is no longer in {round}": "表格中的工作任务 '{id}' 已不在 {round} 中",
+    "the draft changed after the forms went out; record this comment by hand in the consultation "
+    "file": "表格发出后草稿有改动；请在征求意见文件中手工收录这条意见",
+    "no task is numbered {number} in {round}": "{round} 中没有编号为 {number} 的工作任务",
+    "task numbers in the draft: {span}": "草稿中的工作任务编号：{span}",
+    "'{part}' is not a part of the plan": "“{part}”不是计划中的部分",
+    "choose one from the cell's list: {parts}": "请从单元格的下拉列表中选择：{parts}",
+    "a version of the round does not load": "该轮的某个版本无法读取",
+    "the draft '{draft}' cannot be compared: {reason}": "无法与草稿 '{draft}' 比较：{reason}",
+    "draft: names the git commit the forms were made from": "draft: 应写生成表格时的 git 提交",
+    "comment '{id}' is {disposition}, but task '{task}' is as it was in the draft ({draft})": "意见 "
+    "'{id}' 为 {disposition}，但工作任务 '{task}' 与草稿（{draft}）相同",
+    "revise the task as adopted, or record the comment as noted or not-adopted": "请按采纳的意见"
+    "修改工作任务，或把意见记为 noted（已知悉）或 not-adopted（未采纳）",
 }
