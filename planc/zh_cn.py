@@ -16,6 +16,7 @@ NOUNS = {
     "comment": "条意见",
     "new comment": "条新意见",
     "new response": "份新回复",
+    "value": "处",
 }
 
 ZH: dict[str, str] = {
@@ -565,4 +566,17 @@ ZH: dict[str, str] = {
     "'{id}' 为 {disposition}，但工作任务 '{task}' 与草稿（{draft}）相同",
     "revise the task as adopted, or record the comment as noted or not-adopted": "请按采纳的意见"
     "修改工作任务，或把意见记为 noted（已知悉）或 not-adopted（未采纳）",
+    # progress files
+    "a progress file is named by its period, not '{name}'": "进展报送文件以期次命名，不能是 '{name}'",
+    "name it like 2021-Q2.yaml (a quarter), 2021-H1.yaml (a half-year) or 2021-06.yaml (a "
+    "month)": "命名如 2021-Q2.yaml（季度）、2021-H1.yaml（半年）或 2021-06.yaml（月）",
+    # planc fonts, planc fix
+    "the office's licensed face, installed": "已安装的本单位授权字体",
+    "no licensed face installed; the first free face found": "没有安装授权字体；使用找到的第一种免费字体",
+    "neither a licensed nor a free face installed": "授权字体和免费字体都没有安装",
+    "no face found: install fonts-noto-cjk": "没有找到字体：请安装 fonts-noto-cjk",
+    "not installed: {faces}": "未安装：{faces}",
+    "skipped ({reason})": "已跳过（{reason}）",
+    "skipped (YAML error; see planc check)": "已跳过（YAML 有错误；见 planc check）",
+    "fixed {values} in {plans}": "已改正 {plans} 中的 {values}",
 }
