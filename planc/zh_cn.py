@@ -17,6 +17,8 @@ NOUNS = {
     "new comment": "条新意见",
     "new response": "份新回复",
     "value": "处",
+    "consultation": "轮征求意见",
+    "unit": "个单位",
 }
 
 ZH: dict[str, str] = {
@@ -579,4 +581,22 @@ ZH: dict[str, str] = {
     "skipped ({reason})": "已跳过（{reason}）",
     "skipped (YAML error; see planc check)": "已跳过（YAML 有错误；见 planc check）",
     "fixed {values} in {plans}": "已改正 {plans} 中的 {values}",
+    # planc consult report (采纳情况说明)
+    "no consultation recorded (plans/ROUND/consultation/ holds no round-N.yaml)": "没有征求意见记录"
+    "（plans/ROUND/consultation/ 中没有 round-N.yaml）",
+    "{consultations}, {units} responded, {comments}: {adopted} adopted, {partly} partly adopted, "
+    "{not_adopted} not adopted, {noted} noted, {undisposed} without disposition": "{consultations}，"
+    "{units}回复，{comments}：采纳 {adopted}，部分采纳 {partly}，未采纳 {not_adopted}，"
+    "知悉 {noted}，未处理 {undisposed}",
+    "comments": "意见",
+    "adopted": "采纳",
+    "partly": "部分采纳",
+    "not": "未采纳",
+    "noted": "知悉",
+    "open": "未处理",
+    "by consultation": "按征求意见轮次",
+    "by unit": "按单位",
+    "by chapter": "按部分",
+    "第{number}次 ({forms})": "第{number}次（{forms}）",
+    "not adopted ({count})": "未采纳（{count}）",
 }
