@@ -599,4 +599,16 @@ ZH: dict[str, str] = {
     "by chapter": "按部分",
     "第{number}次 ({forms})": "第{number}次（{forms}）",
     "not adopted ({count})": "未采纳（{count}）",
+    # planc diff's sides, planc schema, the release
+    "'{spec}': a revision follows '@' (e.g. {name}@HEAD~1)": "'{spec}'：'@' 后面要写版本"
+    "（如 {name}@HEAD~1）",
+    "reading a revision needs git, which is not installed": "读取历史版本需要 git，但没有安装 git",
+    "failed": "失败",
+    "no round '{round}' in {plans} at {rev}": "{plans} 在版本 {rev} 中没有 '{round}' 这一轮",
+    "no file kind '{kind}' (kinds: {kinds})": "没有 '{kind}' 这种文件（可选：{kinds}）",
+    "wrote {path}": "已写入 {path}",
+    "SOURCE_DATE_EPOCH must be whole seconds, not '{value}'": "SOURCE_DATE_EPOCH 应为整数秒，"
+    "不能是 '{value}'",
+    "{rounds} not built in {dist}; run planc build first": "{dist} 中还没有生成 {rounds}；"
+    "请先运行 planc build",
 }

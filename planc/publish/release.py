@@ -15,6 +15,7 @@ from pathlib import Path
 
 from planc import __version__
 from planc.errors import UsageError
+from planc.i18n import _
 from planc.publish.folders import digest_trees, replacing
 from planc.render import fonts
 
@@ -39,7 +40,9 @@ def source_epoch(plans: Path, name: str) -> int:
         try:
             return int(env)
         except ValueError:
-            raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds, not '{env}'") from None
+            raise UsageError(
+                _("SOURCE_DATE_EPOCH must be whole seconds, not '{value}'", value=env)
+            ) from None
     try:
         done = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", name, "registry"],
@@ -99,7 +102,13 @@ def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> l
     """Write the release of `rounds` (built in `dist`) into `target`, replacing it whole."""
     missing = [r for r in rounds if not (dist / r).is_dir()]
     if missing:
-        raise UsageError(f"{', '.join(missing)} not built in {dist}; run planc build first")
+        raise UsageError(
+            _(
+                "{rounds} not built in {dist}; run planc build first",
+                rounds=", ".join(missing),
+                dist=dist,
+            )
+        )
     with replacing(target) as work:
         manifest: dict[str, object] = {
             "planc": __version__,
