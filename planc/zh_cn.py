@@ -611,4 +611,8 @@ ZH: dict[str, str] = {
     "不能是 '{value}'",
     "{rounds} not built in {dist}; run planc build first": "{dist} 中还没有生成 {rounds}；"
     "请先运行 planc build",
+    # a character no face draws (it would print as an empty box)
+    "the character '{char}' (U+{code}) of the {role} role ({label}) is in none of its faces "
+    "({faces})": "{role}（{label}）用途的字体（{faces}）中都没有字符 '{char}'（U+{code}）",
+    "{missing}; nothing was written": "{missing}；没有写入任何文件",
 }
