@@ -633,6 +633,27 @@ def progress_diff(
     _run(lambda: run(plans, round_name, old, new, fmt.value, sys.stdout))
 
 
+@app.command()
+def verify(
+    release: Annotated[
+        Path,
+        typer.Argument(metavar="RELEASE_DIR", help="A folder written by planc build --release."),
+    ],
+) -> None:
+    """Rebuild a release from the sources it carries and compare every byte.
+
+    Exit 0 when every file is the same, 1 at the first difference (named, with the component
+    versions that differ from the release's manifest), 2 when the folder is not a release.
+
+    Examples:
+
+      planc verify release
+    """
+    from planc.commands.verify import verify as run
+
+    _run(lambda: run(release, sys.stdout, sys.stderr))
+
+
 def _translate_help() -> None:
     """Command help in the user's language: the docstrings are the catalogue's keys."""
     for typer_app in (app, consult_app, progress_app):

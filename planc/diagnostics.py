@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -74,12 +73,14 @@ def article(word: str) -> str:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """A 'did you mean' hint naming the closest candidate, or None."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    from planc.suggest import closest  # the same answer as get_close_matches(n=1, cutoff=0.6)
+
+    close = closest(word, candidates)
     if not close:
         return None
     from planc.i18n import _
 
-    return _("did you mean '{name}'?", name=close[0])
+    return _("did you mean '{name}'?", name=close)
 
 
 def kind_name(word: str) -> str:

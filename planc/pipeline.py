@@ -42,10 +42,12 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _concerns(diagnostic: Diagnostic, rounds: Sequence[str]) -> bool:
-    """Whether a diagnostic is about the rounds asked for, the registry or the folder itself."""
+def _concerns(diagnostic: Diagnostic, rounds: Sequence[str], others: set[str]) -> bool:
+    """Whether a diagnostic is about the rounds asked for, the registry or the folder itself
+    (anything that is not one of the `others` rounds, such as a round folder linked from
+    outside, which is no round at all)."""
     top = diagnostic.loc.file.split("/", 1)[0]
-    return top in rounds or not ROUND_DIR.fullmatch(top)
+    return top in rounds or not (ROUND_DIR.fullmatch(top) and top in others)
 
 
 def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
@@ -113,5 +115,6 @@ def analyze(
             from planc.consult.history import adopted_unchanged  # reads git: only when asked
 
             diagnostics += adopted_unchanged(plans, index, chosen)
-    kept = [d for d in diagnostics if _concerns(d, chosen)]
+    others = set(round_names(plans)) - set(chosen)
+    kept = [d for d in diagnostics if _concerns(d, chosen, others)]
     return Analysis(plans, index, chosen, sorted_diagnostics(kept))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -19,6 +20,26 @@ if TYPE_CHECKING:
 # plain ANSI do, under the same rules rich follows (NO_COLOR, FORCE_COLOR, a terminal).
 ANSI = {"bold": "1", "red": "1;31", "yellow": "33", "cyan": "36", "green": "32", "dim": "2"}
 STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+# Characters a terminal or a log viewer acts on instead of showing: C0 controls (ESC starts a
+# colour or cursor sequence, BEL rings, CR rewrites the line), DEL, C1 controls (0x9B is a
+# one-byte ESC [) and the bidirectional overrides that make text read differently than it is
+# stored. A source can hold any of them through YAML escapes ("\\e[2J"); every output format
+# shows them as escapes instead.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape (\\x1b, \\u202e)."""
+    return _UNSAFE.sub(_escaped, text)
 
 
 def use_colour(stream: IO[str]) -> bool:
@@ -74,11 +95,11 @@ def write_text(
     paint = Painter(stream)
     lines = []
     for d in diagnostics:
-        where = f"{display_path(plans, d.loc.file)}:{d.loc.line}:{d.loc.column}:"
+        where = printable(f"{display_path(plans, d.loc.file)}:{d.loc.line}:{d.loc.column}:")
         label = paint(f"{d.severity.value}[{d.code}]", STYLES[d.severity])
-        lines.append(f"{paint(where, 'bold')} {label} {d.message}")
+        lines.append(f"{paint(where, 'bold')} {label} {printable(d.message)}")
         if d.hint:
-            lines.append(paint(_("    hint: {hint}", hint=d.hint), "dim"))
+            lines.append(paint(_("    hint: {hint}", hint=printable(d.hint)), "dim"))
     lines.append(summary(diagnostics, rounds, paint))
     stream.write("\n".join(lines) + "\n")
 
@@ -110,12 +131,17 @@ def as_json(diagnostics: Sequence[Diagnostic]) -> str:
         "errors": count(diagnostics, Severity.ERROR),
         "warnings": count(diagnostics, Severity.WARNING),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    # json.dumps escapes C0 controls itself; C1 controls and bidi overrides are valid JSON
+    # raw, but a terminal showing the output would act on them: \\uXXXX them too.
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _escape(value: str, prop: bool = False) -> str:
-    # GitHub's workflow-command escaping; properties also escape ':' and ','.
+    # GitHub's workflow-command escaping; properties also escape ':' and ','. Other controls
+    # would reach the job log raw: they are written as \\xNN first.
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = printable(value)
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 

@@ -178,6 +178,12 @@ ZH: dict[str, str] = {
     "Explain a diagnostic code: what it means, an example, and the fix.\n\nExamples:\n\n  planc "
     "explain\n\n  planc explain declared-mismatch": "解释诊断代码：含义、示例和改正方法。\n\n"
     "示例（Examples）：\n\n  planc explain\n\n  planc explain declared-mismatch",
+    "Rebuild a release from the sources it carries and compare every byte.\n\nExit 0 when "
+    "every file is the same, 1 at the first difference (named, with the component\nversions "
+    "that differ from the release's manifest), 2 when the folder is not a release.\n\n"
+    "Examples:\n\n  planc verify release": "用发布包自带的源文件重新构建，逐字节比对。\n\n"
+    "全部相同时退出码为 0；发现第一处不同时为 1（指出该处，并列出与发布包清单中版本不同的组件）；"
+    "文件夹不是发布包时为 2。\n\n示例（Examples）：\n\n  planc verify release",
     # planc stats: the programme, other documents' targets, more statuses
     "programme  {title}": "纲要  {title}",
     "\nphases  {phases}": "\n阶段  {phases}",
@@ -607,8 +613,11 @@ ZH: dict[str, str] = {
     "no round '{round}' in {plans} at {rev}": "{plans} 在版本 {rev} 中没有 '{round}' 这一轮",
     "no file kind '{kind}' (kinds: {kinds})": "没有 '{kind}' 这种文件（可选：{kinds}）",
     "wrote {path}": "已写入 {path}",
-    "SOURCE_DATE_EPOCH must be whole seconds, not '{value}'": "SOURCE_DATE_EPOCH 应为整数秒，"
-    "不能是 '{value}'",
+    "SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1700000000), not '{value}'": ""
+    "SOURCE_DATE_EPOCH 应为自 1970 年起的整数秒（如 1700000000），不能是 '{value}'",
+    "SOURCE_DATE_EPOCH={value} is outside what a zip can hold: use 0 to {max} (1970 to "
+    "2107-12-31)": "SOURCE_DATE_EPOCH={value} 超出 zip 能记录的范围：请用 0 到 {max}"
+    "（1970 年至 2107-12-31）",
     "{rounds} not built in {dist}; run planc build first": "{dist} 中还没有生成 {rounds}；"
     "请先运行 planc build",
     # a character no face draws (it would print as an empty box)

@@ -47,22 +47,28 @@ need_system() {
 }
 
 need_venv() {  # extras: "" or "test"
-    local spec="$ROOT" hash have
-    [ -n "${1:-}" ] && spec="$ROOT[$1]"
+    # The Python packages come from a lock with every version and hash fixed (scripts/lock
+    # writes it from pyproject.toml): a fresh machine next month installs the same bytes.
+    local lock="$ROOT/requirements${1:+-$1}.lock" hash have
     if [ ! -x "$VENV/bin/python" ]; then
         say "creating the virtual environment in .venv"
         "$PYTHON" -m venv "$VENV"
     fi
-    # Reinstall only when pyproject.toml changed or the extras are missing: a second run
-    # starts in a second. The stamp holds the hash and the extras installed with it.
-    hash="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+    # Reinstall only when the lock or pyproject.toml changed: a second run starts in a second.
+    # The stamp holds the hash of what was installed.
+    # The test lock holds the runtime one, so a set-up for the tests also serves scripts/build.
+    hash="$(cat "$lock" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
     have="$(cat "$VENV/.planc-installed" 2>/dev/null || true)"
-    if [ "${have%% *}" != "$hash" ] || { [ -n "${1:-}" ] && [ "$have" != "$hash ${1}" ]; }; then
-        say "installing planc and its Python packages into .venv"
+    local tested
+    tested="$(cat "$ROOT/requirements-test.lock" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+    if [ "$have" != "$hash" ] && { [ -n "${1:-}" ] || [ "$have" != "$tested" ]; }; then
+        say "installing planc and its locked Python packages into .venv"
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes \
+            --no-deps -r "$lock"
         # compat mode: a plain path entry, not an import hook that costs every run 12 ms.
-        "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
-            --config-settings editable_mode=compat -e "$spec"
-        echo "$hash${1:+ $1}" >"$VENV/.planc-installed"
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps \
+            --config-settings editable_mode=compat -e "$ROOT"
+        echo "$hash" >"$VENV/.planc-installed"
     fi
 }
 

@@ -21,7 +21,7 @@ import planc.load as load_module
 import planc.load.cache as cache_module
 from planc.cli import app
 from planc.diagnostics import Diagnostic
-from planc.load import read_source
+from planc.load import disk, read_source, round_names
 from planc.load.cache import SourceCache, decode, encode
 from planc.load.spec import Rec
 from planc.model import Ref
@@ -105,7 +105,7 @@ SHIPPED_FILES = sorted(
 def test_an_entry_gives_back_what_was_read(plans: Path, file: str) -> None:
     """Every source file of the fixtures and the shipped plans can be cached (a value the
     encoder does not know would silently never be cached), and comes back the same."""
-    rec, problems = read_source(plans, file, kind_of(file))
+    rec, problems = read_source(disk.scan(plans), file, kind_of(file))
     payload = encode((rec, problems), file)
     assert payload is not None
     again, again_problems = decode(payload, file)
@@ -114,7 +114,7 @@ def test_an_entry_gives_back_what_was_read(plans: Path, file: str) -> None:
 
 
 def test_the_programme_can_be_cached() -> None:
-    rec, problems = read_source(SHIPPED, "programme.yaml", "programme")
+    rec, problems = read_source(disk.scan(SHIPPED), "programme.yaml", "programme")
     assert rec is not None
     payload = encode((rec, problems), "programme.yaml")
     assert payload is not None
@@ -325,9 +325,9 @@ def read_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = load_module.read_source
 
-    def spy(plans: Path, file: str, kind: str, cache: SourceCache | None = None) -> Any:
+    def spy(tree: disk.Tree, file: str, kind: str, cache: SourceCache | None = None) -> Any:
         seen.append(file)
-        return original(plans, file, kind, cache)
+        return original(tree, file, kind, cache)
 
     monkeypatch.setattr(load_module, "read_source", spy)
     return seen
@@ -360,7 +360,8 @@ def test_a_build_reads_every_round(plans: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def whole_check_about(plans: Path, name: str) -> list[Diagnostic]:
-    return [d for d in analyze(plans, cache=False).diagnostics if _concerns(d, [name])]
+    others = set(round_names(plans)) - {name}
+    return [d for d in analyze(plans, cache=False).diagnostics if _concerns(d, [name], others)]
 
 
 @PROPERTY
@@ -444,7 +445,10 @@ def test_with_a_programme_every_round_counts(tmp_path: Path) -> None:
     for rounds in ([], ["2022-2023"]):
         fresh = analyze(plans, rounds, cache=False)
         assert check_diagnostics(plans, rounds) == (fresh.rounds, fresh.diagnostics)
-        whole = [d for d in analyze(plans, cache=False).diagnostics if _concerns(d, fresh.rounds)]
+        others = set(round_names(plans)) - set(fresh.rounds)
+        whole = [
+            d for d in analyze(plans, cache=False).diagnostics if _concerns(d, fresh.rounds, others)
+        ]
         assert fresh.diagnostics == whole
 
 

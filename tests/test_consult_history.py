@@ -98,7 +98,10 @@ def test_a_draft_git_cannot_read(plans: Path, imported: str) -> None:
     edit(plans, RECORD, f"draft: {imported}", "draft: 0123456789abcdef0123")
     (d,) = diagnostics(plans)
     assert (d.code, d.loc.line) == ("unknown-reference", 5)
-    assert d.message.startswith("the draft '0123456789abcdef0123' cannot be compared: git ")
+    assert d.message.startswith(
+        "the draft '0123456789abcdef0123' cannot be compared: '0123456789abcdef0123' is not a "
+        "commit, tag or branch of the git repository"
+    )
 
 
 def _id(plans: Path) -> str:

@@ -208,7 +208,7 @@ def test_git_revisions(tmp_path: Path) -> None:
     assert json.loads(same.stdout)["tasks"]["revised"] == []
     assert sorted(p.as_posix() for p in (repo / "plans").rglob("*")) == before  # untouched
     missing = runner.invoke(app, ["diff", f"{R}@nosuch", R, "--plans", str(repo / "plans")])
-    assert missing.exit_code == 2 and "git rev-parse" in missing.stderr
+    assert missing.exit_code == 2 and "'nosuch' is not a commit, tag or branch" in missing.stderr
 
 
 # Random edits of a round: every edit is accounted for, and nothing else is reported.
@@ -285,3 +285,30 @@ def test_random_edits_are_accounted_for(edits: dict[str, str], add: bool) -> Non
     assert [x["id"] for x in d["new"]] == (["added-task"] if add else [])
     untouched = sorted(set(TASKS) - set(edits))
     assert sorted(x["from"] for x in d["continued"]) == untouched
+
+
+def test_a_committed_symlink_is_reported_not_followed(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(LEFT, repo / "plans")
+    (tmp_path / "secret.yaml").write_text("a secret line: 1\n", encoding="utf-8")
+    (repo / "plans" / R / "tasks/leak.yaml").symlink_to(tmp_path / "secret.yaml")
+    (repo / "plans" / R / "tasks/up.yaml").symlink_to("../../../../secret.yaml")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "v1")
+    result = runner.invoke(app, ["diff", f"{R}@HEAD", R, "--plans", str(repo / "plans")])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert result.exit_code == 1, result.output  # a side with errors, as in the work tree
+    assert "tasks/leak.yaml" in result.output and "outside the plans folder" in result.output
+    assert "tasks/up.yaml" in result.output
+    assert "a secret line" not in result.output
+
+
+@pytest.mark.parametrize("rev", ["-x", "--output=/tmp/planc-owned", "--all"])
+def test_an_option_like_revision_is_refused_by_name(tmp_path: Path, rev: str) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(LEFT, repo / "plans")
+    git(repo, "init", "-q")
+    result = runner.invoke(app, ["diff", f"{R}@{rev}", R, "--plans", str(repo / "plans")])
+    assert result.exit_code == 2
+    assert f"'{rev}' is not a revision: it starts with '-'" in result.stderr

@@ -60,7 +60,7 @@ def _computed(row: FigureRow) -> str:
 def _programme_table(pi: ProgrammeIndex) -> Table:
     prog = pi.programme
     phases = " · ".join(f"{p.title} {p.span}" for p in prog.phases)
-    title = Text(_("programme  {title}", title=prog.title), "bold")
+    title = Text(report.printable(_("programme  {title}", title=prog.title)), "bold")
     if phases:
         title.append(_("\nphases  {phases}", phases=phases), "not bold")
     table = _figure_table(title)
@@ -96,7 +96,7 @@ def _group(table: Table, heading: str) -> None:
 
 def _table(ri: RoundIndex, phases: list[str]) -> Table:
     rnd = ri.round
-    title = Text(f"{rnd.name}  {rnd.title}  ({rnd.edition})", "bold")
+    title = Text(report.printable(f"{rnd.name}  {rnd.title}  ({rnd.edition})"), "bold")
     if phases:  # from programme.yaml: a round spanning two phases names both
         title.append(f"  {'、'.join(phases)}", "not bold")
     table = _figure_table(title)

@@ -122,6 +122,7 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
     from rich.text import Text
 
     from planc.report import console
+    from planc.report import printable as p
 
     out = console(stream)
     coloured = out.color_system is not None
@@ -129,15 +130,15 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
     def show(change: TextChange, indent: str) -> None:
         if change.rewritten:
             out.print(Text(f"{indent}{change.name}:"))
-            out.print(Text(f"{indent}  - {change.old}", "red"))
-            out.print(Text(f"{indent}  + {change.new}", "green"))
+            out.print(Text(p(f"{indent}  - {change.old}"), "red"))
+            out.print(Text(p(f"{indent}  + {change.new}"), "green"))
         elif coloured:
             text = Text(f"{indent}{change.name}: ")
             for op, run in change.runs:
-                text.append(run, {"=": "", "-": "red strike", "+": "green bold"}[op])
+                text.append(p(run), {"=": "", "-": "red strike", "+": "green bold"}[op])
             out.print(text)
         else:
-            out.print(Text(f"{indent}{change.name}: {plain_inline(change)}"))
+            out.print(Text(p(f"{indent}{change.name}: {plain_inline(change)}")))
 
     out.print(Text(f"planc diff {diff.from_spec} → {diff.to_spec}", "bold"))
     table = Table(title=None)
@@ -168,7 +169,9 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
     if diff.renamed_dimensions:
         out.print(Text(_("renamed dimensions"), "bold"))
         for r in diff.renamed_dimensions:
-            out.print(Text(f"  {r.from_title} → {r.to_title}  ({r.system_from} → {r.system_to})"))
+            out.print(
+                Text(p(f"  {r.from_title} → {r.to_title}  ({r.system_from} → {r.system_to})"))
+            )
     for kind in only:
         k = diff.kinds[kind]
         if k.unchanged and not k.continued:
@@ -181,16 +184,19 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
             for change in text_changes(m):
                 show(change, "      ")
             for note in comment_lines(diff, kind, m):
-                out.print(Text(f"      {note}", "cyan"))
+                out.print(Text(p(f"      {note}"), "cyan"))
         for item in k.new:
-            out.print(Text(f"  + {item.id}  {item.title}", "green"))
+            out.print(Text(p(f"  + {item.id}  {item.title}"), "green"))
         for item in k.dropped:
-            out.print(Text(f"  - {item.id}  {item.title}", "red"))
+            out.print(Text(p(f"  - {item.id}  {item.title}"), "red"))
         for m in k.continued:
-            out.print(Text(f"  = {m.to_id}  {m.new.title} [{m.how}]", "dim"))
+            out.print(Text(p(f"  = {m.to_id}  {m.new.title} [{m.how}]"), "dim"))
 
 
 def _md(text: str) -> str:
+    from planc.report import printable
+
+    text = printable(text)
     for ch in "\\`*_~[]|<>":
         text = text.replace(ch, "\\" + ch)
     return text

@@ -49,14 +49,48 @@ def _git(cwd: Path, *args: str) -> bytes:
 
 def plans_at(plans: Path, rev: str, into: Path) -> Path:
     """The plans folder as it was at `rev`, written under `into`."""
+    if rev.startswith("-"):
+        # git would read it as an option (--output=FILE writes a file): refuse it by name.
+        raise UsageError(
+            f"'{rev}' is not a revision: it starts with '-', which git reads as an option "
+            "(name a commit, a tag or a branch, e.g. HEAD~1 or v1)"
+        )
     folder = plans.resolve()
     top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
     prefix = folder.relative_to(top).as_posix()
-    _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    try:
+        _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    except UsageError:
+        raise UsageError(
+            f"'{rev}' is not a commit, tag or branch of the git repository at {top}"
+        ) from None
     archive = _git(top, "archive", "--format=tar", rev, "--", prefix)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        links = _extract(tar, into)
+    # Links are made last, once every file is written, so that nothing is written through
+    # one; the loader then reports those leaving the plans folder as it does in the work tree.
+    for name, target in links:
+        (into / name).symlink_to(target)
     return into / prefix
+
+
+def _extract(tar: tarfile.TarFile, into: Path) -> list[tuple[str, str]]:
+    """Extract the regular members; return the symbolic links (name, target) instead of
+    making them (the 'data' filter refuses links that leave the folder: that is the loader's
+    to report, not a reason to fail)."""
+    links = []
+    members = []
+    for member in tar.getmembers():
+        if member.issym():
+            links.append((member.name, member.linkname))
+        elif not member.islnk():  # git archive writes no hard links
+            members.append(member)
+    tar.extractall(into, members=members, filter="data")
+    return [(name, target) for name, target in links if _inside(into, name)]
+
+
+def _inside(into: Path, name: str) -> bool:
+    return (into / name).resolve().is_relative_to(into.resolve())
 
 
 def load_side(side: Side, plans: Path, scratch: Path, cache: bool = True) -> Analysis:

@@ -10,10 +10,10 @@ from pathlib import Path
 from planc.diagnostics import Diagnostic, Loc, Severity
 from planc.errors import PlansFolderError
 from planc.i18n import _
-from planc.load import build
+from planc.load import build, disk
 from planc.load.cache import SourceCache
 from planc.load.formats import KINDS
-from planc.load.nodes import Map, Scalar, YamlFailure, parse_bytes, read_bytes
+from planc.load.nodes import Map, Scalar, YamlFailure, parse_bytes
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
 from planc.progress.build import progress_file
@@ -26,19 +26,27 @@ ROUND_PARTS = ("tasks", "cases", "indicators", "consultation", "progress")
 
 
 def round_names(plans: Path) -> list[str]:
-    """The rounds of a plans folder, oldest first."""
-    return sorted(p.name for p in plans.iterdir() if p.is_dir() and ROUND_DIR.fullmatch(p.name))
+    """The rounds of a plans folder, oldest first (a round folder linked from outside the
+    plans folder is not one: the loader reports it)."""
+    root = plans.resolve()
+    names = []
+    for path in plans.iterdir():
+        if not (ROUND_DIR.fullmatch(path.name) and path.is_dir()):
+            continue
+        if path.resolve().is_relative_to(root):
+            names.append(path.name)
+    return sorted(names)
 
 
 def read_source(
-    plans: Path, file: str, kind: str, cache: SourceCache | None = None
+    tree: disk.Tree, file: str, kind: str, cache: SourceCache | None = None
 ) -> tuple[Rec | None, list[Diagnostic]]:
     """One file validated against its kind, and its problems; None if nothing is usable.
     With a cache, a file whose bytes were read before is not parsed again."""
     try:
-        data = read_bytes(plans / file, file)
-    except YamlFailure as failure:
-        return None, [failure.diagnostic]
+        data = disk.read_bytes(tree, file)
+    except OSError as exc:
+        return None, [Diagnostic("schema", Loc(file), f"cannot read the file: {exc.strerror}")]
     if cache is not None:
         hit = cache.get(file, kind, data)
         if hit is not None:
@@ -80,23 +88,26 @@ def validate(data: bytes, file: str, kind: str) -> tuple[Rec | None, list[Diagno
 
 
 def read_all(
-    plans: Path, jobs: list[tuple[str, str]], cache: SourceCache | None = None
+    tree: disk.Tree, jobs: list[tuple[str, str]], cache: SourceCache | None = None
 ) -> list[tuple[Rec | None, list[Diagnostic]]]:
     # Sequential on purpose: handing the validated records back from worker processes costs
     # more than reading them (measured: 2.0 s to pickle and unpickle what takes 1.9 s to read).
-    return [read_source(plans, file, kind, cache) for file, kind in jobs]
+    return [read_source(tree, file, kind, cache) for file, kind in jobs]
 
 
 class _Loader:
     def __init__(self, plans: Path, cache: SourceCache | None = None) -> None:
         self.plans = plans
         self.cache = cache
-        self.out: list[Diagnostic] = []
-        self.unreadable: set[str] = set()
+        # Everything below asks the scan, never the disk: one view of the folder, and only
+        # what is really inside it.
+        self.tree = disk.scan(plans)
+        self.out: list[Diagnostic] = list(self.tree.problems)
+        self.unreadable: set[str] = set(self.tree.unreadable)
         self.recs: dict[str, Rec | None] = {}
 
     def read_everything(self, jobs: list[tuple[str, str]]) -> None:
-        found = read_all(self.plans, jobs, self.cache)
+        found = read_all(self.tree, jobs, self.cache)
         for (file, _kind), (rec, problems) in zip(jobs, found, strict=True):
             self.out.extend(problems)
             self.recs[file] = rec
@@ -104,24 +115,38 @@ class _Loader:
                 self.unreadable.add(file)
 
     def yaml_files(self, folder: str) -> list[str]:
-        path = self.plans / folder
-        if not path.is_dir():
-            return []
         found = []
-        for entry in sorted(path.iterdir()):
-            rel = f"{folder}/{entry.name}"
-            if entry.suffix == ".yaml" and entry.is_file():
-                found.append(rel)
-            elif entry.suffix == ".yml":
+        for entry in self.tree.listing(folder):
+            suffix = Path(entry.name).suffix
+            if suffix == ".yaml" and entry.kind == disk.FILE:
+                found.append(entry.rel)
+            elif suffix == ".yaml":
+                self._not_a_file(entry.rel)
+            elif suffix == ".yml":
                 self.out.append(
                     Diagnostic(
                         "schema",
-                        Loc(rel),
+                        Loc(entry.rel),
                         "planc reads only '.yaml' files; this one is skipped",
-                        f"rename it to {entry.stem}.yaml",
+                        f"rename it to {Path(entry.name).stem}.yaml",
                     )
                 )
         return found
+
+    def _not_a_file(self, rel: str) -> None:
+        self.unreadable.add(rel)
+        self.out.append(
+            Diagnostic(
+                "schema",
+                Loc(rel),
+                f"'{rel}' is a folder, not a file; planc does not read it",
+                "a source is one .yaml file",
+            )
+        )
+
+    def problem_files(self, name: str) -> list[str]:
+        """What the scan could not use inside round `name`: the round is not reconciled."""
+        return sorted(f for f in self.unreadable if f.startswith(f"{name}/"))
 
     def round_files(self, name: str) -> list[tuple[str, str]]:
         return [(f, kind) for kind in ROUND_PARTS for f in self.yaml_files(f"{name}/{kind}")]
@@ -141,7 +166,12 @@ class _Loader:
 
     def _round(self, name: str, whole: bool) -> Round | None:
         plan_file = f"{name}/plan.yaml"
-        if not (self.plans / plan_file).is_file():
+        if self.tree.is_dir(plan_file):
+            self._not_a_file(plan_file)
+            return None
+        if not self.tree.is_file(plan_file):
+            if plan_file in self.unreadable:
+                return None  # already reported: a link out, a fifo, a name
             self.out.append(
                 Diagnostic(
                     "schema",
@@ -155,6 +185,7 @@ class _Loader:
         if rec is None:
             return None
         rnd = build.plan(name, plan_file, rec)
+        rnd.files += self.problem_files(name)
         if not whole:
             return rnd
         for file, kind in self.round_files(name):
@@ -176,20 +207,20 @@ class _Loader:
 
     def strays(self, names: list[str]) -> None:
         """Name what planc would silently skip: a misnamed round, plan.yml, a 'task/' folder."""
-        for path in sorted(self.plans.iterdir()):
-            stray = path.is_dir() and path.name != REGISTRY and not path.name.startswith(".")
-            if stray and not ROUND_DIR.fullmatch(path.name):
-                self._skipped(f"{path.name}/", "round folders are named like 2020-2021")
+        for entry in self.tree.listing(""):
+            stray = entry.kind == disk.DIR and entry.name != REGISTRY
+            if stray and not ROUND_DIR.fullmatch(entry.name):
+                self._skipped(f"{entry.name}/", "round folders are named like 2020-2021")
         expected = {REGISTRY: {"places.yaml", "units.yaml"}}
         expected |= {name: {"plan.yaml", *ROUND_PARTS} for name in names}
         for folder, known in expected.items():
-            if not (self.plans / folder).is_dir():
-                continue
-            for path in sorted((self.plans / folder).iterdir()):
-                is_source = path.is_dir() or path.suffix in (".yaml", ".yml")
-                if path.name in known or path.name.startswith(".") or not is_source:
+            for entry in self.tree.listing(folder):
+                path = Path(entry.name)
+                is_dir = entry.kind == disk.DIR
+                is_source = is_dir or path.suffix in (".yaml", ".yml")
+                if entry.name in known or not is_source:
                     continue
-                rel = f"{folder}/{path.name}" + ("/" if path.is_dir() else "")
+                rel = entry.rel + ("/" if is_dir else "")
                 stems = {k.removesuffix(".yaml"): k for k in known}
                 close = difflib.get_close_matches(path.stem, stems, n=1, cutoff=0.6)
                 hint = f"did you mean '{stems[close[0]]}'?" if close else None
@@ -209,8 +240,12 @@ class _Loader:
         for kind in ("places", "units"):
             rel = f"{REGISTRY}/{kind}.yaml"
             registry_files.append(rel)
-            if (self.plans / rel).is_file():
+            if self.tree.is_file(rel):
                 jobs.append((rel, kind))
+            elif self.tree.is_dir(rel):
+                self._not_a_file(rel)
+            elif rel in self.unreadable:
+                continue  # already reported: a link out, a fifo, a name
             else:
                 self.unreadable.add(rel)
                 self.out.append(
@@ -221,12 +256,18 @@ class _Loader:
                         f"create it with a top-level '{kind}:' mapping",
                     )
                 )
-        if (self.plans / PROGRAMME).is_file():
+        if self.tree.is_file(PROGRAMME):
             jobs.append((PROGRAMME, "programme"))
-        names = round_names(self.plans)
+        elif self.tree.is_dir(PROGRAMME):
+            self._not_a_file(PROGRAMME)
+        names = [
+            e.name
+            for e in self.tree.listing("")
+            if e.kind == disk.DIR and ROUND_DIR.fullmatch(e.name)
+        ]
         whole = [n for n in names if wanted is None or n in wanted]
         for name in names:  # every plan.yaml: small, and the registry names their sources
-            if (self.plans / name / "plan.yaml").is_file():
+            if self.tree.is_file(f"{name}/plan.yaml"):
                 jobs.append((f"{name}/plan.yaml", "plan"))
         self.read_everything(jobs)
         rounds = {}

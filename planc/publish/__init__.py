@@ -5,7 +5,7 @@ it was. It prints nothing: it returns a PublishResult, or raises a PlancError.""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import os
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Protocol
 from planc.diagnostics import Severity, count
 from planc.errors import Failing, FontMissing, SourcesHaveErrors, UsageError
 from planc.i18n import _
+from planc.load import round_names
 from planc.pipeline import Analysis, analyze, select_rounds
-from planc.publish.folders import replacing
+from planc.publish.outdir import ROUND, Output
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
 
 if TYPE_CHECKING:
@@ -75,6 +76,10 @@ def publish(
     if release and html_only:
         raise UsageError(_("--release needs the PDFs: build without --html"))
     asked = select_rounds(plans, rounds)
+    if release and os.environ.get("SOURCE_DATE_EPOCH"):
+        from planc.publish.release import checked_epoch
+
+        checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
     options = _Options(jobs, html_only, cache)
     result = _build(plans, asked, out, options, progress or _Silent(), edition)
     if release:
@@ -100,39 +105,51 @@ def _build(
     progress: Progress,
     edition: str | None = None,
 ) -> PublishResult:
-    # Unchanged sources: answer before reading them.
-    digest = inputs_digest(plans, rounds, options.html_only)
-    digest += f" edition={edition}" if edition else ""
-    if up_to_date(out, digest, rounds, options.html_only):
-        return PublishResult(out, rounds, up_to_date=True)
-    # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged build is
-    # answered without them.
-    from planc.publish.workers import Workers, default_jobs
-    from planc.render.pdf import require_fonts
+    # One build at a time into `out` (planc/publish/outdir.py: what planc owns there, the lock,
+    # the atomic swap).
+    with Output(out) as output:
+        # Unchanged sources: answer before reading them.
+        digest = inputs_digest(plans, rounds, options.html_only)
+        digest += f" edition={edition}" if edition else ""
+        if up_to_date(out, digest, rounds, options.html_only):
+            return PublishResult(out, rounds, up_to_date=True)
+        # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged
+        # build is answered without them.
+        from planc.publish.workers import Workers, default_jobs
+        from planc.render.pdf import require_fonts
 
-    pdfs = 0 if options.html_only else 2 * len(rounds)
-    with Workers(options.jobs or default_jobs(pdfs), pdfs) as workers:
-        # Every round is read: a round's pages show the later tasks that continue its own.
-        analysis = analyze(plans, rounds, cache=options.cache, everything=True)
-        if count(analysis.diagnostics, Severity.ERROR):
-            raise SourcesHaveErrors(
-                [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
-                _("the sources have errors; nothing was written to {out}", out=out),
+        pdfs = 0 if options.html_only else 2 * len(rounds)
+        with Workers(options.jobs or default_jobs(pdfs), pdfs) as workers:
+            # Every round is read: a round's pages show the later tasks that continue its own.
+            analysis = analyze(plans, rounds, cache=options.cache, everything=True)
+            if count(analysis.diagnostics, Severity.ERROR):
+                raise SourcesHaveErrors(
+                    [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
+                    _("the sources have errors; nothing was written to {out}", out=out),
+                )
+            dates = _editions(analysis, plans, edition)
+            if pdfs:
+                require_fonts()
+            # Rounds built before and not now keep their last build; a round gone from the
+            # sources goes from the output too; the user's own files are carried over.
+            sources = set(round_names(plans))
+            kept = sorted(
+                n
+                for n in output.owned
+                if ROUND.fullmatch(n) and n in sources and n not in analysis.rounds
             )
-        if out.exists() and not out.is_dir():
-            raise UsageError(_("--out {out} is a file, not a folder", out=out))
-        dates = _editions(analysis, plans, edition)
-        if pdfs:
-            require_fonts()
-        with replacing(out) as work:
-            if out.is_dir():  # rounds not rebuilt now keep their last build
-                for entry in out.iterdir():
-                    if entry.is_dir() and entry.name not in analysis.rounds:
-                        shutil.copytree(entry, work / entry.name)
-            result = _render(analysis, work, workers, progress, dates)
+            writes = {*analysis.rounds, "index.html", STAMP}
+            work = output.start(writes)
+            for name in kept:
+                output.keep(name)
+            site_rounds = sorted({*analysis.rounds, *kept})
+            result = _render(analysis, work, site_rounds, workers, progress, dates)
             write_stamp(work, digest)
+            output.finish(writes | set(kept))
     result.out = out
-    result.files = sum(1 for p in out.rglob("*") if p.is_file() and p.name != STAMP)
+    result.files = 1 + sum(  # index.html, and the rounds' files
+        1 for n in site_rounds for p in (out / n).rglob("*") if p.is_file()
+    )
     result.warnings = count(analysis.diagnostics, Severity.WARNING)
     result.infos = count(analysis.diagnostics, Severity.INFO)
     return result
@@ -169,11 +186,13 @@ def _editions(analysis: Analysis, plans: Path, edition: str | None) -> dict[str,
 def _render(
     analysis: Analysis,
     work: Path,
+    site_rounds: list[str],
     workers: Workers,
     progress: Progress,
     dates: dict[str, str] | None = None,
 ) -> PublishResult:
-    """Write every document of the rounds asked for into `work`: the HTML and plan.json here,
+    """Write every document of the rounds asked for into `work`, linking the site's
+    `site_rounds`: the HTML and plan.json here,
     the PDFs in the workers. A handbook's PDF is laid out before its plan's, whose links to
     the cases then print the handbook's page beside them: a plan PDF sent on its own still
     says where each case is."""
@@ -186,7 +205,6 @@ def _render(
 
     index, rounds = analysis.index, list(analysis.rounds)
     for_print = workers.pdfs > 0  # an HTML-only build: the screen pages only
-    site_rounds = sorted(set(rounds) | {p.name for p in work.iterdir() if p.is_dir()})
     views = {name: round_view(index, name, (dates or {}).get(name, "")) for name in rounds}
     handbooks = {name for name in rounds if views[name].has_handbook} | {
         p.parent.name for p in work.glob("*/handbook.html") if p.parent.name not in rounds

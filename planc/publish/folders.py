@@ -5,42 +5,56 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import stat
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 
-@contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """A temporary folder beside `target` to write into; on success it takes `target`'s place
-    in two renames (the old one removed last), on any error or interrupt it is removed and
-    `target` stays as it was."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
-        yield work
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        if target.exists():
-            target.rename(old)
-        work.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+def replacing(target: Path, writes: Iterable[str]) -> AbstractContextManager[Path]:
+    """A folder beside `target` to write the entries `writes` into; swapped in whole on
+    success, in one atomic step, and removed on any error or interrupt (planc.publish.outdir)."""
+    from planc.publish.outdir import replacing as outdir_replacing
+
+    return outdir_replacing(target, writes)
 
 
 def digest_trees(
     trees: Iterable[tuple[Path, Path]], header: str = "", skip: Iterable[str] = ()
 ) -> str:
     """SHA-256 over the files under each (root, folder), by path relative to root and bytes;
-    files in a folder named in `skip` (e.g. planc's cache) are left out."""
+    files in a folder named in `skip` (e.g. planc's cache) are left out.
+
+    Only regular files are read: a symbolic link counts by where it points (never followed,
+    so nothing outside is read), a fifo or device by its kind (opening a fifo would block), a
+    file that cannot be read by that fact; the loader reports all of these. Names are hashed
+    as their bytes, so a name that is not UTF-8 is no crash."""
     digest = hashlib.sha256(header.encode())
     skipped = set(skip)
     for root, folder in trees:
-        files = (p for p in folder.rglob("*") if p.is_file())
-        for path in sorted(p for p in files if not skipped.intersection(p.parts)):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+        for path in _files(folder):
+            if skipped.intersection(path.relative_to(folder).parts):
+                continue
+            digest.update(os.fsencode(path.relative_to(root).as_posix()) + b"\0")
+            digest.update(_content(path) + b"\0")
     return digest.hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    found = []
+    for top, dirs, files in os.walk(folder):  # never into linked folders
+        found += [Path(top, name) for name in files]
+        found += [Path(top, name) for name in dirs if Path(top, name).is_symlink()]
+    return sorted(found)
+
+
+def _content(path: Path) -> bytes:
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            return b"link:" + os.fsencode(os.readlink(path))
+        if not stat.S_ISREG(mode):
+            return b"special:%o" % stat.S_IFMT(mode)
+        return path.read_bytes()
+    except OSError as exc:
+        return b"unreadable:" + str(exc.errno).encode()

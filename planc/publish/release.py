@@ -21,10 +21,43 @@ from planc.render import fonts
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+ZIP_EPOCH_MAX = 4354819199  # 2107-12-31 23:59:59 UTC, the latest (a 7-bit year from 1980)
+
+
+def checked_epoch(value: str) -> int:
+    """SOURCE_DATE_EPOCH as a number of seconds a zip can hold, or a message saying why not.
+    Times before 1980 are written as 1980-01-01 (the zip format starts there)."""
+    try:
+        epoch = int(value)
+    except ValueError:
+        raise UsageError(
+            _(
+                "SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1700000000), not "
+                "'{value}'",
+                value=value,
+            )
+        ) from None
+    if not 0 <= epoch <= ZIP_EPOCH_MAX:
+        raise UsageError(
+            _(
+                "SOURCE_DATE_EPOCH={value} is outside what a zip can hold: use 0 to {max} "
+                "(1970 to 2107-12-31)",
+                value=value,
+                max=ZIP_EPOCH_MAX,
+            )
+        )
+    return epoch
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def digest_files(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    return digest.hexdigest()
 
 
 def sources_digest(plans: Path, name: str) -> str:
@@ -37,12 +70,7 @@ def source_epoch(plans: Path, name: str) -> int:
     registry, else a fixed date: never the clock."""
     env = os.environ.get("SOURCE_DATE_EPOCH")
     if env:
-        try:
-            return int(env)
-        except ValueError:
-            raise UsageError(
-                _("SOURCE_DATE_EPOCH must be whole seconds, not '{value}'", value=env)
-            ) from None
+        return checked_epoch(env)
     try:
         done = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", name, "registry"],
@@ -54,12 +82,13 @@ def source_epoch(plans: Path, name: str) -> int:
     except FileNotFoundError:
         return FALLBACK_EPOCH
     stamp = done.stdout.strip()
-    return int(stamp) if done.returncode == 0 and stamp.isdigit() else FALLBACK_EPOCH
+    ok = done.returncode == 0 and stamp.isdigit() and int(stamp) <= ZIP_EPOCH_MAX
+    return int(stamp) if ok else FALLBACK_EPOCH
 
 
 def write_zip(target: Path, files: dict[str, bytes], epoch: int) -> None:
     # time.gmtime: the same wall-clock fields whatever the machine's time zone.
-    stamp = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+    stamp = time.gmtime(min(max(epoch, ZIP_EPOCH_MIN), ZIP_EPOCH_MAX))[:6]
     with zipfile.ZipFile(target, "w") as archive:
         for name in sorted(files):
             info = zipfile.ZipInfo(name, date_time=stamp)
@@ -90,16 +119,68 @@ def _font_files() -> dict[str, str]:
     return found
 
 
-def _tree(root: Path, prefix: str = "") -> dict[str, bytes]:
+def _tree(root: Path, prefix: str = "", only: set[str] | None = None) -> dict[str, bytes]:
+    """The files under `root` by relative path; with `only`, under those top-level names."""
     return {
         prefix + p.relative_to(root).as_posix(): p.read_bytes()
         for p in root.rglob("*")
-        if p.is_file() and not p.name.startswith(".")
+        if p.is_file()
+        and not p.name.startswith(".")
+        and (only is None or p.relative_to(root).parts[0] in only)
     }
 
 
-def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> list[str]:
-    """Write the release of `rounds` (built in `dist`) into `target`, replacing it whole."""
+def _built(dist: Path) -> set[str]:
+    """What planc wrote in dist/ (not the user's CNAME or assets/, which a release leaves)."""
+    from planc.publish.outdir import OWNED
+
+    listed = dist / OWNED
+    if not listed.is_file():
+        return {p.name for p in dist.iterdir()}
+    return set(listed.read_text(encoding="utf-8").split())
+
+
+SOURCES_ZIP = "planc-sources.zip"
+
+
+def release_names(rounds: list[str]) -> list[str]:
+    return [
+        *(f"planc-{r}.zip" for r in rounds),
+        "planc-site.zip",
+        SOURCES_ZIP,
+        "manifest.json",
+        "SHA256SUMS",
+    ]
+
+
+def source_files(plans: Path) -> dict[str, bytes]:
+    """The plans folder as a release records it: every regular file, by path (no hidden file,
+    and no link: a build with a link in its sources has stopped with an error before)."""
+    found = {}
+    for path in sorted(plans.rglob("*")):
+        rel = path.relative_to(plans)
+        if any(part.startswith(".") for part in rel.parts) or path.is_symlink():
+            continue
+        if path.is_file():
+            found[rel.as_posix()] = path.read_bytes()
+    return found
+
+
+def components() -> dict[str, dict[str, str]]:
+    from planc.publish.components import debian_packages, python_packages
+
+    return {"debian": debian_packages(), "python": python_packages()}
+
+
+def write_release(
+    plans: Path,
+    dist: Path,
+    rounds: list[str],
+    target: Path,
+    epochs: dict[str, int] | None = None,
+) -> list[str]:
+    """Write the release of `rounds` (built in `dist`) into `target`, replacing it whole.
+    `epochs` gives each round's time instead of git or SOURCE_DATE_EPOCH (planc verify)."""
     missing = [r for r in rounds if not (dist / r).is_dir()]
     if missing:
         raise UsageError(
@@ -109,13 +190,18 @@ def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> l
                 dist=dist,
             )
         )
-    with replacing(target) as work:
+    writes = release_names(rounds)
+    with replacing(target, writes) as work:
         manifest: dict[str, object] = {
             "planc": __version__,
             "format": 1,
             # The PDFs' bytes also depend on these: a rebuild to compare needs the same.
             "weasyprint": _weasyprint_version(),
             "fonts": _font_files(),
+            "components": components(),
+            # The sources ride along (planc-sources.zip): planc verify rebuilds from them.
+            "sources": {"archive": SOURCES_ZIP},
+            "site_rounds": sorted(n for n in _built(dist) if (dist / n / "plan.json").is_file()),
             # The face serving each role of GB/T 9704 (planc fonts), by file name and digest.
             "faces": fonts.manifest_entry(fonts.policy()),
             "rounds": [],
@@ -123,7 +209,7 @@ def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> l
         entries = []
         for name in rounds:
             files = _tree(dist / name, f"{name}/")
-            epoch = source_epoch(plans, name)
+            epoch = epochs[name] if epochs is not None else source_epoch(plans, name)
             archive = f"planc-{name}.zip"
             write_zip(work / archive, files, epoch)
             edition = json.loads(files[f"{name}/plan.json"])["edition"]
@@ -142,13 +228,17 @@ def write_release(plans: Path, dist: Path, rounds: list[str], target: Path) -> l
                 }
             )
         manifest["rounds"] = entries
-        site = _tree(dist)
-        write_zip(work / "planc-site.zip", site, max(e["source_date_epoch"] for e in entries))
+        site = _tree(dist, only=_built(dist))
+        newest = max(e["source_date_epoch"] for e in entries)
+        write_zip(work / "planc-site.zip", site, newest)
+        sources = source_files(plans)
+        write_zip(work / SOURCES_ZIP, sources, newest)
+        manifest["sources"] = {"archive": SOURCES_ZIP, "sha256": digest_files(sources)}
         (work / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
             encoding="utf-8",
         )
-        names = sorted(p.name for p in work.iterdir())
+        names = sorted(n for n in writes if n != "SHA256SUMS")
         sums = "".join(f"{sha256((work / n).read_bytes())}  {n}\n" for n in names)
         (work / "SHA256SUMS").write_text(sums, encoding="utf-8")
-    return sorted(p.name for p in target.iterdir())
+    return sorted(writes)

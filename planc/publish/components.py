@@ -1,0 +1,76 @@
+"""The versions a release's bytes depend on besides the sources and planc: the Python packages
+planc runs on and the Debian packages that lay out and draw the text. A release records them;
+`planc verify` names those that differ from the machine it runs on."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from importlib import metadata
+
+# Text layout, shaping, font lookup and rasterising: a different version can move a glyph.
+DEBIAN_PACKAGES = (
+    "libpango-1.0-0",
+    "libpangoft2-1.0-0",
+    "libharfbuzz0b",
+    "libharfbuzz-subset0",
+    "libfontconfig1",
+    "fontconfig",
+    "libfreetype6",
+    "fonts-noto-cjk",
+    "fonts-noto-cjk-extra",
+)
+
+
+def python_packages(root: str = "planc") -> dict[str, str]:
+    """planc's runtime dependencies, all the way down, by name and version."""
+    found: dict[str, str] = {}
+    todo = [root]
+    while todo:
+        name = todo.pop()
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        key = re.sub(r"[-_.]+", "-", dist.metadata["Name"]).lower()
+        if key in found:
+            continue
+        found[key] = dist.version
+        for requirement in dist.requires or []:
+            if "extra ==" in requirement:  # test tools do not make the documents
+                continue
+            todo.append(re.split(r"[ ;<>=!~\[(]", requirement, maxsplit=1)[0])
+    found.pop("planc", None)
+    return dict(sorted(found.items()))
+
+
+def debian_packages() -> dict[str, str]:
+    """The versions of DEBIAN_PACKAGES installed here ({} where dpkg is not)."""
+    try:
+        done = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Package}\t${Version}\t${db:Status-Abbrev}\n"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return {}
+    found = {}
+    for line in done.stdout.splitlines():
+        name, _, rest = line.partition("\t")
+        version, _, status = rest.partition("\t")
+        name = name.split(":")[0]
+        if name in DEBIAN_PACKAGES and status.startswith("ii"):
+            found[name] = version
+    return {name: found.get(name, "not installed") for name in DEBIAN_PACKAGES}
+
+
+def differences(recorded: dict[str, dict[str, str]], here: dict[str, dict[str, str]]) -> list[str]:
+    """'kind name: recorded → here' for every component whose version differs."""
+    out = []
+    for kind in sorted(set(recorded) | set(here)):
+        old, new = recorded.get(kind, {}), here.get(kind, {})
+        for name in sorted(set(old) | set(new)):
+            if old.get(name) != new.get(name):
+                out.append(f"{kind} {name}: {old.get(name, 'absent')} → {new.get(name, 'absent')}")
+    return out
