@@ -16,6 +16,9 @@ NOUNS = {
     "comment": "条意见",
     "new comment": "条新意见",
     "new response": "份新回复",
+    "value": "处",
+    "consultation": "轮征求意见",
+    "unit": "个单位",
 }
 
 ZH: dict[str, str] = {
@@ -457,4 +460,168 @@ ZH: dict[str, str] = {
     "Rewrite half-width punctuation in the Chinese text of the sources as GB/T 15834 has it\n(，；：？！（）and nested quotes): the `punctuation` infos of planc check. Only those\ncharacters change; comments, quoting and layout stay.\n\nExamples:\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans": "按 GB/T 15834 改正源文件中文文字里的半角标点（，；：？！（）及引号的嵌套），\n即 planc check 报告的 `punctuation` 提示。只改这些字符；注释、引号方式和排版\n保持不变。\n\n示例（Examples）：\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans",
     "Run `planc fix`: it rewrites exactly those characters of the values (，；：？！（）, quotes “‘’” nested), keeping comments, quoting and layout.": "运行 `planc fix`：只改写这些字符（，；：？！（）及“‘’”嵌套引号），注释、引号方式和排版保持不变。",
     "Show which face sets each role of the PDFs (GB/T 9704: title 小标宋, headings 黑体 楷体\n仿宋, body 仿宋, page numbers 宋体), and why: a licensed face, a free one, or the fallback.\n\nExample:\n\n  planc fonts": "显示 PDF 各用途所用字体（GB/T 9704：标题小标宋，各级标题黑体、楷体、仿宋，正文仿宋，\n页码宋体）及原因：已授权字体、免费字体或备用字体。\n\n示例（Example）：\n\n  planc fonts",
+    # returned forms (planc/sheets/read.py): what clerks see when a form is refused
+    "an Excel 97-2003 (.xls) or WPS (.et) workbook, not .xlsx": "Excel 97-2003（.xls）或 WPS"
+    "（.et）格式的工作簿，不是 .xlsx 格式",
+    "a PDF, not a spreadsheet": "PDF 文件，不是电子表格",
+    "an empty file": "空文件",
+    "not an .xlsx workbook": "其他格式的文件，不是 .xlsx 工作簿",
+    "a text file (CSV?), not an .xlsx workbook": "文本文件（可能是 CSV），不是 .xlsx 工作簿",
+    "this is {what}": "无法导入：此文件是{what}",
+    "cannot read the file: {reason}": "无法读取此文件：{reason}",
+    "open it in Excel or WPS and save it as 'Excel 工作簿 (*.xlsx)'": "请用 Excel 或 WPS 打开，"
+    "另存为“Excel 工作簿 (*.xlsx)”后再导入",
+    "not a readable .xlsx workbook ({kind}: {error})": "文件已损坏或不是 .xlsx 工作簿，无法读取"
+    "（{kind}：{error}）",
+    "not a readable .xlsx workbook ({error})": "文件已损坏或不是 .xlsx 工作簿，无法读取（{error}）",
+    "not a planc form: it has no planc metadata sheet": "这不是 planc 生成的表格：其中没有 planc "
+    "的隐藏工作表",
+    "send the unit the form `planc consult forms` made, and import that one": "请把 `planc consult "
+    "forms` 生成的表格发给该单位，填好交回后再导入",
+    "consultation": "征求意见",
+    "progress": "进展报送",
+    "this is a planc '{found}' form, not a {kind} form": "这是 planc 的“{found}”表格，不是"
+    "“{kind}”表格",
+    "the form's hidden planc sheet was changed; planc cannot tell what the form was": "表格中隐藏的 "
+    "planc 工作表被改动过，无法确认这是哪一份表格",
+    "fill in a fresh copy of the form as it was sent": "请在原样发出的表格上重新填写",
+    "cells {cells} are merged; planc cannot tell which row they belong to": "单元格 {cells} 被合并，"
+    "无法确定其中内容属于哪一行",
+    "unmerge them (取消合并单元格) and write in each row": "请取消合并单元格，在每一行分别填写",
+    "a formula ({formula}) where {column} is expected": "“{column}”栏填的是公式（{formula}），"
+    "公式无法导入",
+    "type the text itself (a leading '=' makes a formula), or paste as values": "请直接填写内容"
+    "（以“=”开头会变成公式），或用“选择性粘贴—数值”粘贴",
+    "{column} should be a number, found '{value}'": "“{column}”栏应填数字，现填的是“{value}”",
+    "column heading '{heading}' where '{expected}' was: columns were moved, inserted or "
+    "deleted": "此处列标题是“{heading}”，原为“{expected}”：表格的列被移动、插入或删除过",
+    "fill in a fresh copy of the form, keeping its columns": "请在原样发出的表格上重新填写，"
+    "不要插入、删除或移动列",
+    "'{value}' is outside the form's columns; planc does not read it": "“{value}”写在表格的栏目之外，"
+    "不会被导入",
+    "move it into the column it belongs to (e.g. {heading}, column {letter})": "请移到相应的栏目中"
+    "（如第 {letter} 列“{heading}”）",
+    "row {row} was added to the form; planc reads only the rows it wrote": "第 {row} 行是新加的行，"
+    "只能导入表格原有的行",
+    "write the comment in the row of the task it is about, or on the sheet for general "
+    "comments": "请把意见写在所针对的工作任务那一行，或写在“总体意见”工作表中",
+    "the hidden id '{id}' in column A is not one this form was sent with": "A 列隐藏的编号 '{id}' "
+    "不是表格发出时的编号",
+    "do not edit column A; fill in a fresh copy of the form": "A 列请勿改动；请在原样发出的表格上"
+    "重新填写",
+    "row {row} repeats the hidden id of row {first} (rows copied?)": "第 {row} 行与第 {first} 行的"
+    "隐藏编号相同（是否复制了行？）",
+    "write both comments in one row": "请把两条意见写在同一行",
+    "the sheet '{sheet}' was deleted from the form": "表格中的“{sheet}”工作表被删除了",
+    "fill in a fresh copy of the form": "请在原样发出的表格上重新填写",
+    # planc progress import: the forms' cells
+    "send the unit the form `planc progress forms {round}` made": "请把 `planc progress forms {round}` "
+    "生成的表格发给该单位，填好交回后再导入",
+    "this is a form of round {form_round}, not {round}": "这是 {form_round} 这一轮的表格，"
+    "不是 {round} 的",
+    "import it with planc progress import {round}": "请用 planc progress import {round} 导入",
+    "the form's unit '{unit}' is not in the registry": "表格所写单位 '{unit}' 不在 "
+    "registry/units.yaml 中",
+    "the form's period '{period}' is not of {round}": "表格所写期次 '{period}' 不属于 {round} 这一轮",
+    "本期状态 is empty but the row has progress written in it": "“本期状态”未填写，但这一行填了进展内容",
+    "choose the status from the drop-down list": "请从下拉列表中选择本期状态",
+    "本期状态 '{status}' is not one of {statuses}": "“本期状态”填的是“{status}”，应为{statuses}之一",
+    "choose it from the drop-down list": "请从下拉列表中选择",
+    "the form names task '{id}', not in the round": "表格中的工作任务 '{id}' 不在本轮中",
+    "完成进度 should be a whole number from 0 to 100, found '{value}'": "“完成进度”应填 0 到 100 "
+    "的整数，现填的是“{value}”",
+    "填报日期 should be a date like 2021-07-05, found '{value}'": "“填报日期”应填日期，如 "
+    "2021-07-05，现填的是“{value}”",
+    "task '{id}' is also reported in {other} for {period}": "工作任务 '{id}' 的 {period} 进展"
+    "也在 {other} 中报送了",
+    "import one of the two forms": "两份表格只导入其中一份",
+    "the form has no status filled in; nothing to import": "表格中没有填写任何本期状态，没有可导入的内容",
+    # planc progress: usage errors (periods, --out)
+    "--period {period} is not a period (2021-Q2, 2021-H1 or 2021-06)": "--period {period} 不是期次"
+    "（应写 2021-Q2、2021-H1 或 2021-06）",
+    "{path} is already there ({count} of the forms are); planc does not overwrite files it may "
+    "not have written: choose another --out": "{path} 已存在（共有 {count} 份表格已存在）；"
+    "planc 不覆盖可能不是它写的文件：请换一个 --out 文件夹",
+    "{old} is not before {new}: give the earlier period first": "{old} 不早于 {new}：请先写较早的期次",
+    "round {round} does not load; run planc check {round}": "{round} 这一轮无法读取；请运行 "
+    "planc check {round}",
+    "round {round} has no progress reports (plans/{round}/progress/PERIOD.yaml); `planc progress "
+    "forms {round} --period PERIOD` makes the forms to collect them": "{round} 这一轮还没有进展报送"
+    "（plans/{round}/progress/PERIOD.yaml）；可用 `planc progress forms {round} --period PERIOD` "
+    "生成报送表格",
+    "round {round} has no progress for {period} (periods: {have})": "{round} 这一轮没有 {period} "
+    "的进展报送（已有期次：{have}）",
+    # planc consult import, and the draft compared (征求意见)
+    "this form is for the {form_round} plan, not {round}": "这是 {form_round} 计划的征求意见表，"
+    "不是 {round} 的",
+    "import it with: planc consult import {round} {file}": "请用 planc consult import {round} "
+    "{file} 导入",
+    "the form's unit '{unit}' is not in registry/units.yaml": "表格所写单位 '{unit}' 不在 "
+    "registry/units.yaml 中",
+    "{unit} returned the form without comments (无意见); recorded as a response": "{unit} 交回的"
+    "表格没有填写意见（无意见）；已记为回复",
+    "the form's task '{id}' is no longer in {round}": "表格中的工作任务 '{id}' 已不在 {round} 中",
+    "the draft changed after the forms went out; record this comment by hand in the consultation "
+    "file": "表格发出后草稿有改动；请在征求意见文件中手工收录这条意见",
+    "no task is numbered {number} in {round}": "{round} 中没有编号为 {number} 的工作任务",
+    "task numbers in the draft: {span}": "草稿中的工作任务编号：{span}",
+    "'{part}' is not a part of the plan": "“{part}”不是计划中的部分",
+    "choose one from the cell's list: {parts}": "请从单元格的下拉列表中选择：{parts}",
+    "a version of the round does not load": "该轮的某个版本无法读取",
+    "the draft '{draft}' cannot be compared: {reason}": "无法与草稿 '{draft}' 比较：{reason}",
+    "draft: names the git commit the forms were made from": "draft: 应写生成表格时的 git 提交",
+    "comment '{id}' is {disposition}, but task '{task}' is as it was in the draft ({draft})": "意见 "
+    "'{id}' 为 {disposition}，但工作任务 '{task}' 与草稿（{draft}）相同",
+    "revise the task as adopted, or record the comment as noted or not-adopted": "请按采纳的意见"
+    "修改工作任务，或把意见记为 noted（已知悉）或 not-adopted（未采纳）",
+    # progress files
+    "a progress file is named by its period, not '{name}'": "进展报送文件以期次命名，不能是 '{name}'",
+    "name it like 2021-Q2.yaml (a quarter), 2021-H1.yaml (a half-year) or 2021-06.yaml (a "
+    "month)": "命名如 2021-Q2.yaml（季度）、2021-H1.yaml（半年）或 2021-06.yaml（月）",
+    # planc fonts, planc fix
+    "the office's licensed face, installed": "已安装的本单位授权字体",
+    "no licensed face installed; the first free face found": "没有安装授权字体；使用找到的第一种免费字体",
+    "neither a licensed nor a free face installed": "授权字体和免费字体都没有安装",
+    "no face found: install fonts-noto-cjk": "没有找到字体：请安装 fonts-noto-cjk",
+    "not installed: {faces}": "未安装：{faces}",
+    "skipped ({reason})": "已跳过（{reason}）",
+    "skipped (YAML error; see planc check)": "已跳过（YAML 有错误；见 planc check）",
+    "fixed {values} in {plans}": "已改正 {plans} 中的 {values}",
+    # planc consult report (采纳情况说明)
+    "no consultation recorded (plans/ROUND/consultation/ holds no round-N.yaml)": "没有征求意见记录"
+    "（plans/ROUND/consultation/ 中没有 round-N.yaml）",
+    "{consultations}, {units} responded, {comments}: {adopted} adopted, {partly} partly adopted, "
+    "{not_adopted} not adopted, {noted} noted, {undisposed} without disposition": "{consultations}，"
+    "{units}回复，{comments}：采纳 {adopted}，部分采纳 {partly}，未采纳 {not_adopted}，"
+    "知悉 {noted}，未处理 {undisposed}",
+    "comments": "意见",
+    "adopted": "采纳",
+    "partly": "部分采纳",
+    "not": "未采纳",
+    "noted": "知悉",
+    "open": "未处理",
+    "by consultation": "按征求意见轮次",
+    "by unit": "按单位",
+    "by chapter": "按部分",
+    "第{number}次 ({forms})": "第{number}次（{forms}）",
+    "not adopted ({count})": "未采纳（{count}）",
+    # planc diff's sides, planc schema, the release
+    "'{spec}': a revision follows '@' (e.g. {name}@HEAD~1)": "'{spec}'：'@' 后面要写版本"
+    "（如 {name}@HEAD~1）",
+    "reading a revision needs git, which is not installed": "读取历史版本需要 git，但没有安装 git",
+    "failed": "失败",
+    "no round '{round}' in {plans} at {rev}": "{plans} 在版本 {rev} 中没有 '{round}' 这一轮",
+    "no file kind '{kind}' (kinds: {kinds})": "没有 '{kind}' 这种文件（可选：{kinds}）",
+    "wrote {path}": "已写入 {path}",
+    "SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1700000000), not '{value}'": ""
+    "SOURCE_DATE_EPOCH 应为自 1970 年起的整数秒（如 1700000000），不能是 '{value}'",
+    "SOURCE_DATE_EPOCH={value} is outside what a zip can hold: use 0 to {max} (1970 to "
+    "2107-12-31)": "SOURCE_DATE_EPOCH={value} 超出 zip 能记录的范围：请用 0 到 {max}"
+    "（1970 年至 2107-12-31）",
+    "{rounds} not built in {dist}; run planc build first": "{dist} 中还没有生成 {rounds}；"
+    "请先运行 planc build",
+    # a character no face draws (it would print as an empty box)
+    "the character '{char}' (U+{code}) of the {role} role ({label}) is in none of its faces "
+    "({faces})": "{role}（{label}）用途的字体（{faces}）中都没有字符 '{char}'（U+{code}）",
+    "{missing}; nothing was written": "{missing}；没有写入任何文件",
 }

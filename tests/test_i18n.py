@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -19,6 +20,7 @@ from planc.cli import app, consult_app, progress_app
 from planc.codes import CODES
 from planc.zh_cn import ZH
 from tests.conftest import VALID, edit
+from tests.consult_forms import COMMENT, COMMERCE, fill, make_forms, run_import, sheet
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planc"
 PLANC = str(Path(sys.executable).with_name("planc"))
@@ -134,3 +136,60 @@ def test_check_problems_speak_chinese(plans: Path, monkeypatch: pytest.MonkeyPat
     english = CliRunner().invoke(app, ["check"]).stdout
     assert "task 'trade-facilitation' is numbered 20 but follows task" in english
     assert "    hint: did you mean 'ports'?" in english and "提示" not in english
+
+
+def test_a_refused_form_speaks_chinese(
+    plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a clerk sees when a returned form is refused: the cell, the problem and what to do,
+    in the office's words; the same form refused in English as before."""
+    monkeypatch.chdir(tmp_path)
+    make_forms(plans, Path("forms"))
+    Path("back").mkdir()
+
+    def formula(wb: openpyxl.Workbook) -> None:
+        sheet(wb, "tasks")[f"{COMMENT}4"] = "=I4"
+
+    back = fill(Path("forms") / COMMERCE, Path("back") / "商务局.xlsx", formula)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out = run_import(plans, back)
+    assert code == 1
+    assert out.splitlines() == [
+        "back/商务局.xlsx:任务意见!H4: error[form-cell] “意见”栏填的是公式（=I4），公式无法导入",
+        "    提示：请直接填写内容（以“=”开头会变成公式），或用“选择性粘贴—数值”粘贴",
+        "planc：表格中有 1 个错误；没有导入任何内容",
+    ]
+    old = Path("back") / "旧表.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    assert run_import(plans, old)[1].splitlines()[:2] == [
+        "back/旧表.xls: error[form-unreadable] 无法导入：此文件是Excel 97-2003（.xls）或 WPS"
+        "（.et）格式的工作簿，不是 .xlsx 格式",
+        "    提示：请用 Excel 或 WPS 打开，另存为“Excel 工作簿 (*.xlsx)”后再导入",
+    ]
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert run_import(plans, back)[1].splitlines()[0] == (
+        "back/商务局.xlsx:任务意见!H4: error[form-cell] a formula (=I4) where 意见 is expected"
+    )
+
+
+def test_progress_usage_errors_speak_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    out = str(tmp_path / "forms")
+    args = ["progress", "forms", "2020-2021", "--out", out, "--plans", str(VALID)]
+    outside = CliRunner().invoke(app, [*args, "--period", "2019-Q1"])
+    assert (outside.exit_code, outside.stderr) == (
+        2,
+        "planc：错误：期次 2019-Q1 不在 2020-2021 这一轮（2020-2021）之内\n",
+    )
+    garbled = CliRunner().invoke(app, [*args, "--period", "2021-Q9"])
+    assert garbled.stderr == (
+        "planc：错误：--period 2021-Q9 不是期次（应写 2021-Q2、2021-H1 或 2021-06）\n"
+    )
+    assert not (tmp_path / "forms").exists()
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    english = CliRunner().invoke(app, [*args, "--period", "2019-Q1"])
+    assert english.stderr == (
+        "planc: error: period 2019-Q1 is outside round 2020-2021 (2020-2021)\n"
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import IO
 
 from planc import report
+from planc.i18n import _
 from planc.load import ROUND_DIR
 from planc.load.punctuation import fix_file
 from planc.pipeline import select_rounds
@@ -31,15 +32,18 @@ def fix(plans: Path, rounds: Sequence[str], stream: IO[str]) -> int:
         try:
             changes = fix_file(path, rel)
         except (UnicodeDecodeError, ValueError) as exc:  # not UTF-8, or not YAML: check says
-            stream.write(f"{plans.as_posix()}/{rel}: skipped ({type(exc).__name__})\n")
+            skipped = _("skipped ({reason})", reason=type(exc).__name__)
+            stream.write(f"{plans.as_posix()}/{rel}: {skipped}\n")
             continue
         except Exception as exc:  # ruamel's parse errors: planc check reports them located
             if type(exc).__module__.startswith("ruamel"):
-                stream.write(f"{plans.as_posix()}/{rel}: skipped (YAML error; see planc check)\n")
+                skipped = _("skipped (YAML error; see planc check)")
+                stream.write(f"{plans.as_posix()}/{rel}: {skipped}\n")
                 continue
             raise
         for c in changes:
             stream.write(f"{plans.as_posix()}/{c.file}:{c.line}:{c.column}: {c.old} → {c.new}\n")
         changed += len(changes)
-    stream.write(f"fixed {report.plural(changed, 'value')} in {plans.as_posix()}\n")
+    fixed = report.plural(changed, "value")
+    stream.write(_("fixed {values} in {plans}", values=fixed, plans=plans.as_posix()) + "\n")
     return 0

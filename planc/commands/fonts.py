@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import IO
 
+from planc.i18n import _
 from planc.render import fonts
 
-WHY = {
-    "licensed": "the office's licensed face, installed",
-    "free": "no licensed face installed; the first free face found",
-    "fallback": "neither a licensed nor a free face installed",
-}
+
+def _why(why: str) -> str:
+    """Why a face was chosen, in the user's language (spelled out for the catalogue)."""
+    return {
+        "licensed": _("the office's licensed face, installed"),
+        "free": _("no licensed face installed; the first free face found"),
+        "fallback": _("neither a licensed nor a free face installed"),
+    }[why]
 
 
 def run(stream: IO[str]) -> int:
@@ -22,12 +26,12 @@ def run(stream: IO[str]) -> int:
         bold = " (bold)" if choice.bold else ""
         stream.write(f"{name:9} {role.label} {role.size}\n")
         if not choice.file:
-            stream.write("          no face found: install fonts-noto-cjk\n")
+            stream.write("          " + _("no face found: install fonts-noto-cjk") + "\n")
             code = 1
             continue
-        stream.write(f"          {choice.face.family}{weight}{bold}: {WHY[choice.why]}\n")
+        stream.write(f"          {choice.face.family}{weight}{bold}: {_why(choice.why)}\n")
         absent = [f.family for f in (*role.licensed, *role.free) if fonts.find(f) is None]
         if absent:
-            stream.write(f"          not installed: {', '.join(absent)}\n")
+            stream.write("          " + _("not installed: {faces}", faces=", ".join(absent)) + "\n")
         stream.write(f"          css: {fonts.css_stack(choice)}\n")
     return code

@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from planc import __version__
 from planc.errors import UsageError
+from planc.i18n import _
 from planc.load.formats import KINDS
 
 BASE_ID = "https://planc.invalid/schema"  # a name, not an address: nothing is fetched
@@ -38,7 +39,9 @@ def dump(schema: dict[str, Any]) -> str:
 
 def schema(kind: str | None, out: Path | None, stream: IO[str]) -> int:
     if kind is not None and kind not in KINDS:
-        raise UsageError(f"no file kind '{kind}' (kinds: {', '.join(KINDS)})")
+        raise UsageError(
+            _("no file kind '{kind}' (kinds: {kinds})", kind=kind, kinds=", ".join(KINDS))
+        )
     if out is None:
         stream.write(dump(schema_for(kind) if kind else combined()))
         return 0
@@ -46,5 +49,5 @@ def schema(kind: str | None, out: Path | None, stream: IO[str]) -> int:
     for name in [kind] if kind else list(KINDS):
         path = out / f"{name}.schema.json"
         path.write_text(dump(schema_for(name)), encoding="utf-8")
-        stream.write(f"wrote {path.as_posix()}\n")
+        stream.write(_("wrote {path}", path=path.as_posix()) + "\n")
     return 0

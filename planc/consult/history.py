@@ -10,6 +10,7 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic
+from planc.i18n import _
 from planc.index import Index
 from planc.model import Consultation
 
@@ -39,7 +40,7 @@ def _unchanged(plans: Path, name: str, record: Consultation, index: Index) -> se
     finally:
         _comparing.reset(token)
     if name not in draft.index.rounds or name not in revised.rounds:
-        return "a version of the round does not load"
+        return _("a version of the round does not load")
     result = diff_rounds(draft.index, name, revised, name, "draft", "revised")
     return {m.to_id for m in result.kinds["tasks"].continued}
 
@@ -62,8 +63,12 @@ def adopted_unchanged(plans: Path, index: Index, rounds: Sequence[str]) -> list[
                     Diagnostic(
                         "unknown-reference",
                         record.locs.get("draft", record.loc),
-                        f"the draft '{record.draft}' cannot be compared: {unchanged}",
-                        "draft: names the git commit the forms were made from",
+                        _(
+                            "the draft '{draft}' cannot be compared: {reason}",
+                            draft=record.draft,
+                            reason=unchanged,
+                        ),
+                        _("draft: names the git commit the forms were made from"),
                     )
                 )
                 continue
@@ -77,10 +82,18 @@ def adopted_unchanged(plans: Path, index: Index, rounds: Sequence[str]) -> list[
                             Diagnostic(
                                 "adopted-unchanged",
                                 comment.locs.get("disposition", comment.loc),
-                                f"comment '{comment.id}' is {comment.disposition}, but task "
-                                f"'{tid}' is as it was in the draft ({record.draft[:12]})",
-                                "revise the task as adopted, or record the comment as noted "
-                                "or not-adopted",
+                                _(
+                                    "comment '{id}' is {disposition}, but task '{task}' is as "
+                                    "it was in the draft ({draft})",
+                                    id=comment.id,
+                                    disposition=comment.disposition,
+                                    task=tid,
+                                    draft=record.draft[:12],
+                                ),
+                                _(
+                                    "revise the task as adopted, or record the comment as "
+                                    "noted or not-adopted"
+                                ),
                             )
                         )
     return out

@@ -19,6 +19,7 @@ from planc.consult.records import (
 )
 from planc.consult.sheets import GENERAL, KIND, READ_SHEETS, TASKS, WHOLE_PLAN
 from planc.diagnostics import Diagnostic, Loc, Severity, column_letter, did_you_mean
+from planc.i18n import _
 from planc.index import Index, RoundIndex
 from planc.numbering import task_numbers
 from planc.sheets import FormIn, RowIn, read_form
@@ -79,8 +80,16 @@ class _Reader:
                 Diagnostic(
                     "form-foreign",
                     whole(shown),
-                    f"this form is for the {meta.get('round')} plan, not {self.round_name}",
-                    f"import it with: planc consult import {meta.get('round')} {shown}",
+                    _(
+                        "this form is for the {form_round} plan, not {round}",
+                        form_round=meta.get("round"),
+                        round=self.round_name,
+                    ),
+                    _(
+                        "import it with: planc consult import {round} {file}",
+                        round=meta.get("round"),
+                        file=shown,
+                    ),
                 )
             )
         uid = meta.get("unit", "")
@@ -90,7 +99,7 @@ class _Reader:
                 Diagnostic(
                     "form-foreign",
                     whole(shown),
-                    f"the form's unit '{uid}' is not in registry/units.yaml",
+                    _("the form's unit '{unit}' is not in registry/units.yaml", unit=uid),
                     did_you_mean(uid, units),
                 )
             )
@@ -109,7 +118,7 @@ class _Reader:
             words = (str(text or ""), str(proposal or ""))
             key = (*target, *words)
             seen[key] += 1
-            cell, _ = _cell(row)
+            cell = _cell(row)[0]
             contact = row.values.get("contact") or (contacts[0] if contacts else None)
             batch.comments.append(
                 NewComment(
@@ -131,7 +140,11 @@ class _Reader:
                 Diagnostic(
                     "form-empty",
                     whole(shown),
-                    f"{name} returned the form without comments (无意见); recorded as a response",
+                    _(
+                        "{unit} returned the form without comments (无意见); recorded as a "
+                        "response",
+                        unit=name,
+                    ),
                 )
             )
         return batch, FormSummary(shown, name, number, len(batch.comments))
@@ -139,14 +152,20 @@ class _Reader:
     def _target(self, row: RowIn, shown: str, out: list[Diagnostic]) -> tuple[str, str] | None:
         if row.sheet == TASKS:
             if row.id not in self.ri.tasks:
-                _, column = _cell(row)
+                column = _cell(row)[1]
                 out.append(
                     Diagnostic(
                         "unknown-reference",
                         Loc(shown, row.row, column, row.title),
-                        f"the form's task '{row.id}' is no longer in {self.round_name}",
-                        "the draft changed after the forms went out; record this comment "
-                        "by hand in the consultation file",
+                        _(
+                            "the form's task '{id}' is no longer in {round}",
+                            id=row.id,
+                            round=self.round_name,
+                        ),
+                        _(
+                            "the draft changed after the forms went out; record this comment "
+                            "by hand in the consultation file"
+                        ),
                     )
                 )
                 return None
@@ -156,13 +175,17 @@ class _Reader:
             tid = self.by_number.get(number)
             if tid is None:
                 known = sorted(self.by_number)
-                span = f"{known[0]}-{known[-1]}" if known else "none"
+                span = f"{known[0]}-{known[-1]}" if known else _("none")
                 out.append(
                     Diagnostic(
                         "unknown-reference",
                         Loc(shown, row.row, SPECS[GENERAL].column_of("number"), row.title),
-                        f"no task is numbered {number} in {self.round_name}",
-                        f"task numbers in the draft: {span}",
+                        _(
+                            "no task is numbered {number} in {round}",
+                            number=number,
+                            round=self.round_name,
+                        ),
+                        _("task numbers in the draft: {span}", span=span),
                     )
                 )
                 return None
@@ -176,9 +199,11 @@ class _Reader:
                 Diagnostic(
                     "form-cell",
                     Loc(shown, row.row, SPECS[GENERAL].column_of("part"), row.title),
-                    f"'{part}' is not a part of the plan",
-                    "choose one from the cell's list: "
-                    + "、".join([WHOLE_PLAN, *self.by_chapter_title]),
+                    _("'{part}' is not a part of the plan", part=part),
+                    _(
+                        "choose one from the cell's list: {parts}",
+                        parts="、".join([WHOLE_PLAN, *self.by_chapter_title]),
+                    ),
                 )
             )
             return None

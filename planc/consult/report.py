@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import IO, Any
 
+from planc.i18n import _, chinese
 from planc.index import Index
 from planc.load.formats import DISPOSITIONS
 from planc.model import Comment
@@ -137,40 +138,64 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def _rjust(text: str, width: int) -> str:
+    """Right-aligned in `width` terminal columns (a Chinese character takes two)."""
+    return " " * max(0, width - _width(text)) + text
+
+
 def write_text(data: dict[str, Any], stream: IO[str]) -> None:
     lines = [f"征求意见采纳情况说明  {data['round']}  {data['title']}"]
     t = data["totals"]
     if not t["comments"] and not t["consultations"]:
-        lines.append("no consultation recorded (plans/ROUND/consultation/ holds no round-N.yaml)")
+        lines.append(
+            _("no consultation recorded (plans/ROUND/consultation/ holds no round-N.yaml)")
+        )
         stream.write("\n".join(lines) + "\n")
         return
     lines.append(
-        f"{plural(t['consultations'], 'consultation')}, {plural(t['units'], 'unit')} responded, "
-        f"{plural(t['comments'], 'comment')}: {t['adopted']} adopted, {t['partly-adopted']} partly "
-        f"adopted, {t['not-adopted']} not adopted, {t['noted']} noted, "
-        f"{t['undisposed']} without disposition"
+        _(
+            "{consultations}, {units} responded, {comments}: {adopted} adopted, {partly} partly "
+            "adopted, {not_adopted} not adopted, {noted} noted, {undisposed} without disposition",
+            consultations=plural(t["consultations"], "consultation"),
+            units=plural(t["units"], "unit"),
+            comments=plural(t["comments"], "comment"),
+            adopted=t["adopted"],
+            partly=t["partly-adopted"],
+            not_adopted=t["not-adopted"],
+            noted=t["noted"],
+            undisposed=t["undisposed"],
+        )
     )
-    head = "".join(f"{h:>8}" for h in ("comments", "adopted", "partly", "not", "noted", "open"))
+    headings = (_("comments"), _("adopted"), _("partly"), _("not"), _("noted"), _("open"))
+    cell = 10 if chinese() else 8  # 部分采纳 fills 8 columns: two more keep the columns apart
+    head = "".join(_rjust(h, cell) for h in headings)
     groups = [
         (
-            "by consultation",
+            _("by consultation"),
             [
-                (f"第{c['number']}次 ({plural(c['forms'], 'form')})", c)
+                (
+                    _(
+                        "第{number}次 ({forms})",
+                        number=c["number"],
+                        forms=plural(c["forms"], "form"),
+                    ),
+                    c,
+                )
                 for c in data["consultations"]
             ],
         ),
-        ("by unit", [(u["name"], u) for u in data["by_unit"]]),
-        ("by chapter", [(c["title"], c) for c in data["by_chapter"]]),
+        (_("by unit"), [(u["name"], u) for u in data["by_unit"]]),
+        (_("by chapter"), [(c["title"], c) for c in data["by_chapter"]]),
     ]
     for title, rows in groups:
-        width = max([_width(label) for label, _ in rows] + [len(title)]) + 2
+        width = max([_width(label) for label, _counts in rows] + [_width(title)]) + 2
         lines.append("")
         lines.append(f"{_pad(title, width + 2)}{head}")
         for label, counts in rows:
-            cells = "".join(f"{counts[k]:>8}" for k in ("comments", *COUNTS))
+            cells = "".join(f"{counts[k]:>{cell}}" for k in ("comments", *COUNTS))
             lines.append(f"  {_pad(label, width)}{cells}")
     lines.append("")
-    lines.append(f"not adopted ({len(data['not_adopted'])})")
+    lines.append(_("not adopted ({count})", count=len(data["not_adopted"])))
     for c in data["not_adopted"]:
         said = c["text"] or c["proposal"] or ""
         lines.append(f"  {c['id']}  {c['unit_name']}  {c['about']['label']}")

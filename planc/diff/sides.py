@@ -14,6 +14,7 @@ from typing import Any
 from planc import records
 from planc.diff.match import Item
 from planc.errors import UsageError
+from planc.i18n import _
 from planc.index import Index, RoundIndex
 from planc.pipeline import Analysis, analyze
 
@@ -28,7 +29,9 @@ class Side:
 def parse_side(spec: str) -> Side:
     name, at, rev = spec.partition("@")
     if at and not rev:
-        raise UsageError(f"'{spec}': a revision follows '@' (e.g. {name}@HEAD~1)")
+        raise UsageError(
+            _("'{spec}': a revision follows '@' (e.g. {name}@HEAD~1)", spec=spec, name=name)
+        )
     return Side(spec, name, rev or None)
 
 
@@ -36,10 +39,11 @@ def _git(cwd: Path, *args: str) -> bytes:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
-        raise UsageError("reading a revision needs git, which is not installed") from None
+        raise UsageError(_("reading a revision needs git, which is not installed")) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"git {' '.join(args[:2])}: {message[-1] if message else 'failed'}")
+        said = message[-1] if message else _("failed")
+        raise UsageError(f"git {' '.join(args[:2])}: {said}")
     return done.stdout
 
 
@@ -94,7 +98,14 @@ def load_side(side: Side, plans: Path, scratch: Path, cache: bool = True) -> Ana
     if side.rev is not None:
         folder = plans_at(plans, side.rev, Path(tempfile.mkdtemp(dir=scratch)))
         if not (folder / side.round).is_dir():
-            raise UsageError(f"no round '{side.round}' in {plans} at {side.rev}")
+            raise UsageError(
+                _(
+                    "no round '{round}' in {plans} at {rev}",
+                    round=side.round,
+                    plans=plans,
+                    rev=side.rev,
+                )
+            )
         cache = False  # a scratch copy, gone after the diff: nothing to reuse
     return analyze(folder, [side.round], cache=cache)
 

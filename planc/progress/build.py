@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from planc.diagnostics import Diagnostic, Loc
+from planc.i18n import _
 from planc.load.spec import Rec
 from planc.model import Round
 from planc.progress.model import FormRecord, ProgressFile, Report
@@ -25,9 +26,11 @@ def progress_file(rnd: Round, file: str, rec: Rec) -> list[Diagnostic]:
             Diagnostic(
                 "schema",
                 Loc(file),
-                f"a progress file is named by its period, not '{stem}'",
-                "name it like 2021-Q2.yaml (a quarter), 2021-H1.yaml (a half-year) or "
-                "2021-06.yaml (a month)",
+                _("a progress file is named by its period, not '{name}'", name=stem),
+                _(
+                    "name it like 2021-Q2.yaml (a quarter), 2021-H1.yaml (a half-year) or "
+                    "2021-06.yaml (a month)"
+                ),
             )
         )
     progress = ProgressFile(file=file, loc=rec.at("reports"), period=period)

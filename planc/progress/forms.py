@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planc.errors import UsageError
+from planc.i18n import _
 from planc.index import Index
 from planc.progress.model import STATUSES
 from planc.progress.periods import Period, parse_period, round_years
@@ -46,10 +47,20 @@ class FormFile:
 def target_period(name: str, period: str) -> Period:
     found = parse_period(period)
     if found is None:
-        raise UsageError(f"--period {period} is not a period (2021-Q2, 2021-H1 or 2021-06)")
+        raise UsageError(
+            _("--period {period} is not a period (2021-Q2, 2021-H1 or 2021-06)", period=period)
+        )
     first, last = round_years(name)
     if not (first <= found.start.year and found.end.year <= last):
-        raise UsageError(f"period {period} is outside round {name} ({first}-{last})")
+        raise UsageError(
+            _(
+                "period {period} is outside round {round} ({first}-{last})",
+                period=period,
+                round=name,
+                first=first,
+                last=last,
+            )
+        )
     return found
 
 
@@ -105,12 +116,16 @@ def write_forms(index: Index, name: str, period: str, out: Path) -> list[FormFil
     already (it may be a unit's filled copy)."""
     forms = unit_forms(index, name, period)
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file, not a folder")
+        raise UsageError(_("--out {out} is a file, not a folder", out=out))
     there = [file for file, _ in forms if (out / file).exists()]
     if there:
         raise UsageError(
-            f"{out / there[0]} is already there ({len(there)} of the forms are); planc does "
-            "not overwrite files it may not have written: choose another --out"
+            _(
+                "{path} is already there ({count} of the forms are); planc does not overwrite "
+                "files it may not have written: choose another --out",
+                path=out / there[0],
+                count=len(there),
+            )
         )
     out.mkdir(parents=True, exist_ok=True)
     written = []

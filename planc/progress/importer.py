@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planc.diagnostics import Diagnostic, Loc, Severity
+from planc.i18n import _
 from planc.index import Index
 from planc.progress.forms import KIND, SHEET, target_period
 from planc.progress.model import STATUSES
@@ -76,7 +77,9 @@ class _Reader:
         for d in found:  # the generic reader's hint names the consultation's command
             hint = d.hint
             if d.code == "form-foreign" and hint and "consult" in hint:
-                hint = f"send the unit the form `planc progress forms {self.name}` made"
+                hint = _(
+                    "send the unit the form `planc progress forms {round}` made", round=self.name
+                )
             self.result.diagnostics.append(Diagnostic(d.code, d.loc, d.message, hint))
         if form is not None:
             self.rows(form, shown)
@@ -88,19 +91,29 @@ class _Reader:
             self.problem(
                 "form-foreign",
                 whole,
-                f"this is a form of round {meta.get('round') or '?'}, not {self.name}",
-                f"import it with planc progress import {meta.get('round')}",
+                _(
+                    "this is a form of round {form_round}, not {round}",
+                    form_round=meta.get("round") or "?",
+                    round=self.name,
+                ),
+                _("import it with planc progress import {round}", round=meta.get("round")),
             )
             return
         unit, period = meta.get("unit", ""), meta.get("period", "")
         if unit not in self.index.project.registry.units:
-            self.problem("form-foreign", whole, f"the form's unit '{unit}' is not in the registry")
+            self.problem(
+                "form-foreign",
+                whole,
+                _("the form's unit '{unit}' is not in the registry", unit=unit),
+            )
             return
         try:
             target_period(self.name, period)
         except Exception:  # UsageError: the metadata was readable but names no period here
             self.problem(
-                "form-foreign", whole, f"the form's period '{period}' is not of {self.name}"
+                "form-foreign",
+                whole,
+                _("the form's period '{period}' is not of {round}", period=period, round=self.name),
             )
             return
         reports = self.result.reports.setdefault(period, {})
@@ -114,8 +127,8 @@ class _Reader:
                     self.problem(
                         "form-cell",
                         loc,
-                        "本期状态 is empty but the row has progress written in it",
-                        "choose the status from the drop-down list",
+                        _("本期状态 is empty but the row has progress written in it"),
+                        _("choose the status from the drop-down list"),
                     )
                 continue
             status = LABELS.get(status_text)
@@ -123,13 +136,19 @@ class _Reader:
                 self.problem(
                     "form-cell",
                     loc,
-                    f"本期状态 '{status_text}' is not one of {'、'.join(STATUSES.values())}",
-                    "choose it from the drop-down list",
+                    _(
+                        "本期状态 '{status}' is not one of {statuses}",
+                        status=status_text,
+                        statuses="、".join(STATUSES.values()),
+                    ),
+                    _("choose it from the drop-down list"),
                 )
                 continue
             if row.id not in self.ri.tasks:
                 self.problem(
-                    "form-tampered", loc, f"the form names task '{row.id}', not in the round"
+                    "form-tampered",
+                    loc,
+                    _("the form names task '{id}', not in the round", id=row.id),
                 )
                 continue
             report: dict[str, Any] = {"task": row.id, "unit": unit, "status": status}
@@ -140,7 +159,10 @@ class _Reader:
                     self.problem(
                         "form-cell",
                         Loc(shown, row.row, SHEET.column_of("percent"), row.title),
-                        f"完成进度 should be a whole number from 0 to 100, found '{percent_text}'",
+                        _(
+                            "完成进度 should be a whole number from 0 to 100, found '{value}'",
+                            value=percent_text,
+                        ),
                     )
                     continue
                 report["percent"] = percent
@@ -155,7 +177,10 @@ class _Reader:
                     self.problem(
                         "form-cell",
                         Loc(shown, row.row, SHEET.column_of("date"), row.title),
-                        f"填报日期 should be a date like 2021-07-05, found '{date_text}'",
+                        _(
+                            "填报日期 should be a date like 2021-07-05, found '{value}'",
+                            value=date_text,
+                        ),
                     )
                     continue
                 report["date"] = date
@@ -164,15 +189,22 @@ class _Reader:
                 self.problem(
                     "form-cell",
                     loc,
-                    f"task '{row.id}' is also reported in {other} for {period}",
-                    "import one of the two forms",
+                    _(
+                        "task '{id}' is also reported in {other} for {period}",
+                        id=row.id,
+                        other=other,
+                        period=period,
+                    ),
+                    _("import one of the two forms"),
                 )
                 continue
             self.seen[(period, row.id)] = shown
             reports[row.id] = report
             taken += 1
         if not taken:
-            self.problem("form-empty", whole, "the form has no status filled in; nothing to import")
+            self.problem(
+                "form-empty", whole, _("the form has no status filled in; nothing to import")
+            )
             return
         forms = self.result.forms.setdefault(period, [])
         record = {"unit": unit, "form": form.form, "file": Path(shown).name}
@@ -265,5 +297,5 @@ def write_imported(plans: Path, index: Index, name: str, result: Imported) -> No
             os.replace(tmp, target)
         staged = []
     finally:
-        for tmp, _ in staged:
+        for tmp, _target in staged:
             tmp.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planc.errors import UsageError
+from planc.i18n import _
 from planc.index import Index
 from planc.model import Task
 from planc.progress.status import TaskState
@@ -48,6 +49,8 @@ def progress_moves(index: Index, name: str, old: str, new: str) -> Moves:
     ri, pi = progress_of(index, name)
     before, after = period_of(pi, name, old), period_of(pi, name, new)
     if not before < after:
-        raise UsageError(f"{old} is not before {new}: give the earlier period first")
+        raise UsageError(
+            _("{old} is not before {new}: give the earlier period first", old=old, new=new)
+        )
     moves = [Move(t, pi.state(t, before), pi.state(t, after)) for t in ri.round.tasks()]
     return Moves(name, before.name, after.name, moves)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planc.errors import UsageError
+from planc.i18n import _
 from planc.index import Index, RoundIndex
 from planc.model import Task, Unit
 from planc.progress.model import Report
@@ -67,11 +68,14 @@ class Summary:
 def progress_of(index: Index, name: str) -> tuple[RoundIndex, ProgressIndex]:
     ri = index.rounds.get(name)
     if ri is None:
-        raise UsageError(f"round {name} does not load; run planc check {name}")
+        raise UsageError(_("round {round} does not load; run planc check {round}", round=name))
     if ri.progress is None:
         raise UsageError(
-            f"round {name} has no progress reports (plans/{name}/progress/PERIOD.yaml); "
-            f"`planc progress forms {name} --period PERIOD` makes the forms to collect them"
+            _(
+                "round {round} has no progress reports (plans/{round}/progress/PERIOD.yaml); "
+                "`planc progress forms {round} --period PERIOD` makes the forms to collect them",
+                round=name,
+            )
         )
     return ri, ri.progress
 
@@ -83,7 +87,14 @@ def period_of(pi: ProgressIndex, name: str, as_of: str | None) -> Period:
     found = pi.period(as_of)
     if found is None:
         have = ", ".join(p.name for p in pi.periods)
-        raise UsageError(f"round {name} has no progress for {as_of} (periods: {have})")
+        raise UsageError(
+            _(
+                "round {round} has no progress for {period} (periods: {have})",
+                round=name,
+                period=as_of,
+                have=have,
+            )
+        )
     return found
 
 

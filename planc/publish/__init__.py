@@ -263,16 +263,16 @@ def _render(
     pages = [p[2] for p in plans] + [b[1] for b in books.values()] + [o[1] for o in others]
     missing = fonts.tofu(pages)
     if missing:
-        for *_, book in books.values():  # let them finish before the work folder goes
+        for *_rest, book in books.values():  # let them finish before the work folder goes
             book.exception()
-        raise FontMissing("; ".join(missing) + "; nothing was written")
+        raise FontMissing(_("{missing}; nothing was written", missing="; ".join(missing)))
     warnings: list[str] = []
     futures = []
     for name, label, html, target in plans:
         refs = workers.anchors(books[name][2], books[name][3]) if name in books else {}
         futures.append((label, workers.submit(pagerefs.fill(html, refs), target)))
     futures += [(label, workers.submit(html, target)) for label, html, target in others]
-    for book_label, _, _, book in books.values():
+    for book_label, _html, _refs, book in books.values():
         warnings += book.result()[0]
         progress.step(book_label, 1)
     for label, future in futures:

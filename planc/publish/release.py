@@ -15,6 +15,7 @@ from pathlib import Path
 
 from planc import __version__
 from planc.errors import UsageError
+from planc.i18n import _
 from planc.publish.folders import digest_trees, replacing
 from planc.render import fonts
 
@@ -30,12 +31,20 @@ def checked_epoch(value: str) -> int:
         epoch = int(value)
     except ValueError:
         raise UsageError(
-            f"SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1700000000), not '{value}'"
+            _(
+                "SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1700000000), not "
+                "'{value}'",
+                value=value,
+            )
         ) from None
     if not 0 <= epoch <= ZIP_EPOCH_MAX:
         raise UsageError(
-            f"SOURCE_DATE_EPOCH={value} is outside what a zip can hold: use 0 to "
-            f"{ZIP_EPOCH_MAX} (1970 to 2107-12-31)"
+            _(
+                "SOURCE_DATE_EPOCH={value} is outside what a zip can hold: use 0 to {max} "
+                "(1970 to 2107-12-31)",
+                value=value,
+                max=ZIP_EPOCH_MAX,
+            )
         )
     return epoch
 
@@ -174,7 +183,13 @@ def write_release(
     `epochs` gives each round's time instead of git or SOURCE_DATE_EPOCH (planc verify)."""
     missing = [r for r in rounds if not (dist / r).is_dir()]
     if missing:
-        raise UsageError(f"{', '.join(missing)} not built in {dist}; run planc build first")
+        raise UsageError(
+            _(
+                "{rounds} not built in {dist}; run planc build first",
+                rounds=", ".join(missing),
+                dist=dist,
+            )
+        )
     writes = release_names(rounds)
     with replacing(target, writes) as work:
         manifest: dict[str, object] = {

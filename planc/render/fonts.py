@@ -335,10 +335,18 @@ def role_texts(pages: Iterable[str]) -> dict[str, list[str]]:
 def tofu(pages: Iterable[str]) -> list[str]:
     """One message per character no face of its role draws: it would print as an empty box."""
     choices = policy()
+    from planc.i18n import _
+
     return [
-        f"the character '{g.char}' (U+{ord(g.char):04X}) of the {g.role} role "
-        f"({choices[g.role].role.label}) is in none of its faces "
-        f"({', '.join(f.family for f in choices[g.role].stack)})"
+        _(
+            "the character '{char}' (U+{code}) of the {role} role ({label}) is in none of its "
+            "faces ({faces})",
+            char=g.char,
+            code=f"{ord(g.char):04X}",
+            role=g.role,
+            label=choices[g.role].role.label,
+            faces=", ".join(f.family for f in choices[g.role].stack),
+        )
         for g in gaps(choices, role_texts(pages))
         if not g.served_by
     ]

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from planc.diagnostics import Diagnostic, Loc
+from planc.i18n import _
 from planc.sheets.form import (
     FIRST_ROW,
     HEADER_ROW,
@@ -54,16 +55,16 @@ class _Refused(Exception):
 
 def _what_it_is(head: bytes) -> str:
     if head.startswith(OLE):
-        return "an Excel 97-2003 (.xls) or WPS (.et) workbook, not .xlsx"
+        return _("an Excel 97-2003 (.xls) or WPS (.et) workbook, not .xlsx")
     if head.startswith(b"%PDF"):
-        return "a PDF, not a spreadsheet"
+        return _("a PDF, not a spreadsheet")
     if not head:
-        return "an empty file"
+        return _("an empty file")
     try:  # a character may be cut at the end of the sample: decode as a stream does
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
-        return "not an .xlsx workbook"
-    return "a text file (CSV?), not an .xlsx workbook"
+        return _("not an .xlsx workbook")
+    return _("a text file (CSV?), not an .xlsx workbook")
 
 
 def _open(path: Path, shown: str) -> Any:
@@ -73,11 +74,15 @@ def _open(path: Path, shown: str) -> Any:
             head = fh.read(512)
     except OSError as exc:
         raise _Refused(
-            Diagnostic("form-unreadable", where, f"cannot read the file: {exc.strerror}")
+            Diagnostic(
+                "form-unreadable", where, _("cannot read the file: {reason}", reason=exc.strerror)
+            )
         ) from None
-    hint = "open it in Excel or WPS and save it as 'Excel 工作簿 (*.xlsx)'"
+    hint = _("open it in Excel or WPS and save it as 'Excel 工作簿 (*.xlsx)'")
     if not head.startswith(b"PK"):
-        raise _Refused(Diagnostic("form-unreadable", where, f"this is {_what_it_is(head)}", hint))
+        raise _Refused(
+            Diagnostic("form-unreadable", where, _("this is {what}", what=_what_it_is(head)), hint)
+        )
     from openpyxl import load_workbook
 
     try:
@@ -90,13 +95,22 @@ def _open(path: Path, shown: str) -> Any:
             Diagnostic(
                 "form-unreadable",
                 where,
-                f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
+                _(
+                    "not a readable .xlsx workbook ({kind}: {error})",
+                    kind=type(exc).__name__,
+                    error=exc,
+                ),
                 hint,
             )
         ) from None
     except Exception as exc:  # openpyxl raises its own kinds for broken packages
         raise _Refused(
-            Diagnostic("form-unreadable", where, f"not a readable .xlsx workbook ({exc})", hint)
+            Diagnostic(
+                "form-unreadable",
+                where,
+                _("not a readable .xlsx workbook ({error})", error=exc),
+                hint,
+            )
         ) from None
 
 
@@ -124,8 +138,8 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
             Diagnostic(
                 "form-foreign",
                 whole(shown),
-                "not a planc form: it has no planc metadata sheet",
-                "send the unit the form `planc consult forms` made, and import that one",
+                _("not a planc form: it has no planc metadata sheet"),
+                _("send the unit the form `planc consult forms` made, and import that one"),
             )
         )
     found: dict[str, Any] = {"meta": {}, "sheets": {}, "rows": {}}
@@ -148,7 +162,11 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
             Diagnostic(
                 "form-foreign",
                 whole(shown),
-                f"this is a planc '{found.get('kind') or '?'}' form, not a {kind} form",
+                _(
+                    "this is a planc '{found}' form, not a {kind} form",
+                    found=_form_kind(found.get("kind") or "?"),
+                    kind=_form_kind(kind),
+                ),
             )
         )
     digest = form_digest(kind, found["meta"], found["rows"])
@@ -157,8 +175,8 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
             Diagnostic(
                 "form-tampered",
                 whole(shown),
-                "the form's hidden planc sheet was changed; planc cannot tell what the form was",
-                "fill in a fresh copy of the form as it was sent",
+                _("the form's hidden planc sheet was changed; planc cannot tell what the form was"),
+                _("fill in a fresh copy of the form as it was sent"),
             )
         )
     return ws, found
@@ -178,8 +196,11 @@ def _merged(ws: Any, shown: str, out: list[Diagnostic]) -> None:
                 Diagnostic(
                     "form-cell",
                     Loc(shown, rng.min_row, rng.min_col, ws.title),
-                    f"cells {rng.coord} are merged; planc cannot tell which row they belong to",
-                    "unmerge them (取消合并单元格) and write in each row",
+                    _(
+                        "cells {cells} are merged; planc cannot tell which row they belong to",
+                        cells=rng.coord,
+                    ),
+                    _("unmerge them (取消合并单元格) and write in each row"),
                 )
             )
 
@@ -190,8 +211,12 @@ def _value(cell: Any, column: Any, loc: Loc, out: list[Diagnostic]) -> Value:
             Diagnostic(
                 "form-cell",
                 loc,
-                f"a formula ({str(cell.value)[:40]}) where {column.heading} is expected",
-                "type the text itself (a leading '=' makes a formula), or paste as values",
+                _(
+                    "a formula ({formula}) where {column} is expected",
+                    formula=str(cell.value)[:40],
+                    column=column.heading,
+                ),
+                _("type the text itself (a leading '=' makes a formula), or paste as values"),
             )
         )
         return None
@@ -203,7 +228,15 @@ def _value(cell: Any, column: Any, loc: Loc, out: list[Diagnostic]) -> Value:
         digits = digits.removesuffix("项").removesuffix("条").strip(SPACES)
         if not digits.isdigit():
             out.append(
-                Diagnostic("form-cell", loc, f"{column.heading} should be a number, found '{text}'")
+                Diagnostic(
+                    "form-cell",
+                    loc,
+                    _(
+                        "{column} should be a number, found '{value}'",
+                        column=column.heading,
+                        value=text,
+                    ),
+                )
             )
             return None
         return int(digits)
@@ -221,9 +254,13 @@ def _rows(ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnost
                 Diagnostic(
                     "form-tampered",
                     Loc(shown, HEADER_ROW, i, ws.title),
-                    f"column heading '{heading}' where '{column.heading}' was: columns were "
-                    "moved, inserted or deleted",
-                    "fill in a fresh copy of the form, keeping its columns",
+                    _(
+                        "column heading '{heading}' where '{expected}' was: columns were "
+                        "moved, inserted or deleted",
+                        heading=heading,
+                        expected=column.heading,
+                    ),
+                    _("fill in a fresh copy of the form, keeping its columns"),
                 )
             )
     _merged(ws, shown, out)
@@ -246,9 +283,16 @@ def _rows(ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnost
                     Diagnostic(
                         "form-cell",
                         Loc(shown, r, c, ws.title),
-                        f"'{stray[:30]}' is outside the form's columns; planc does not read it",
-                        f"move it into the column it belongs to (e.g. {first.heading}, "
-                        f"column {_letter(spec.column_of(first.key))})",
+                        _(
+                            "'{value}' is outside the form's columns; planc does not read it",
+                            value=stray[:30],
+                        ),
+                        _(
+                            "move it into the column it belongs to (e.g. {heading}, "
+                            "column {letter})",
+                            heading=first.heading,
+                            letter=_letter(spec.column_of(first.key)),
+                        ),
                     )
                 )
         rid = _text(ws.cell(r, ID_COLUMN).value)
@@ -258,9 +302,14 @@ def _rows(ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnost
                     Diagnostic(
                         "form-cell",
                         Loc(shown, r, spec.column_of(filled[0].key), ws.title),
-                        f"row {r} was added to the form; planc reads only the rows it wrote",
-                        "write the comment in the row of the task it is about, or on the "
-                        "sheet for general comments",
+                        _(
+                            "row {row} was added to the form; planc reads only the rows it wrote",
+                            row=r,
+                        ),
+                        _(
+                            "write the comment in the row of the task it is about, or on the "
+                            "sheet for general comments"
+                        ),
                     )
                 )
             continue
@@ -269,8 +318,11 @@ def _rows(ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnost
                 Diagnostic(
                     "form-tampered",
                     Loc(shown, r, ID_COLUMN, ws.title),
-                    f"the hidden id '{rid[:40]}' in column A is not one this form was sent with",
-                    "do not edit column A; fill in a fresh copy of the form",
+                    _(
+                        "the hidden id '{id}' in column A is not one this form was sent with",
+                        id=rid[:40],
+                    ),
+                    _("do not edit column A; fill in a fresh copy of the form"),
                 )
             )
             continue
@@ -279,14 +331,24 @@ def _rows(ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnost
                 Diagnostic(
                     "form-tampered",
                     Loc(shown, r, ID_COLUMN, ws.title),
-                    f"row {r} repeats the hidden id of row {seen[rid]} (rows copied?)",
-                    "write both comments in one row",
+                    _(
+                        "row {row} repeats the hidden id of row {first} (rows copied?)",
+                        row=r,
+                        first=seen[rid],
+                    ),
+                    _("write both comments in one row"),
                 )
             )
             continue
         seen[rid] = r
         rows.append(RowIn(spec.key, ws.title, r, rid, values))
     return rows
+
+
+def _form_kind(kind: str) -> str:
+    """A kind of form as the message names it (the words spelled out for the catalogue)."""
+    names = {"consultation": _("consultation"), "progress": _("progress")}
+    return names.get(kind, kind)
 
 
 def _letter(column: int) -> str:
@@ -305,7 +367,7 @@ def read_form(
     try:
         wb = _open(path, shown)
         try:
-            _, found = _meta(wb, shown, kind)
+            found = _meta(wb, shown, kind)[1]
             form = FormIn(kind, found["form"], found["meta"])
             for spec in sheets:
                 if spec.key not in found["sheets"]:
@@ -316,8 +378,11 @@ def read_form(
                         Diagnostic(
                             "form-tampered",
                             whole(shown),
-                            f"the sheet '{found['sheets'][spec.key]}' was deleted from the form",
-                            "fill in a fresh copy of the form",
+                            _(
+                                "the sheet '{sheet}' was deleted from the form",
+                                sheet=found["sheets"][spec.key],
+                            ),
+                            _("fill in a fresh copy of the form"),
                         )
                     )
                 form.rows += _rows(ws, spec, found["rows"][spec.key], shown, out)
