@@ -671,7 +671,7 @@ ZH: dict[str, str] = {
     "key '{key}' repeats (first at line {line}); planc keeps the first": "键 '{key}' 重复"
     "（第一次在第 {line} 行）；planc 只保留第一个",
     "remove or rename one of them": "请删除其中一个或改名",
-    "{problem} ({context})": "{problem}（{context}）",
+    "{problem} ({context})": "{context}，{problem}",
     "invalid YAML": "YAML 格式错误",
     "mapping values are not allowed in this context": "此处不能写“键: 值”（常见原因：冒号后少了空格，"
     "或值里有冒号却没加引号）",
