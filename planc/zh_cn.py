@@ -767,6 +767,9 @@ ZH: dict[str, str] = {
     "units file": "单位文件",
     "round": "轮次",
     "object": "对象",
+    "progress report": "进展报告",
+    "imported form": "已导入的表格",
+    "progress file": "进展文件",
     # the loader: the plans folder (planc/load/__init__.py)
     "the file is empty; a {name} needs {required}": "文件是空的；{name}需要 {required}",
     "the top level of a {name} must be a mapping of fields, found {found}": "{name}的最外层必须是"

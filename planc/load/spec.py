@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from planc.diagnostics import Diagnostic, Loc, a_kind, article, did_you_mean
+from planc.diagnostics import Diagnostic, Loc, article, did_you_mean
 from planc.i18n import _, chinese
 from planc.load import words
 from planc.load.nodes import Map, Node, Scalar, Seq
@@ -253,7 +253,7 @@ class RefTo(Type):
     def shown(self) -> str:
         if not chinese():
             return self.what
-        return _("{a_kind} id", a_kind=a_kind(self.target))
+        return _("{a_kind} id", a_kind=words.thing(self.target))
 
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if isinstance(node, Scalar) and re.fullmatch(self.regex, node.value):

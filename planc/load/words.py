@@ -31,6 +31,9 @@ def thing(name: str) -> str:
         "units file": _("units file"),
         "round": _("round"),
         "object": _("object"),
+        "progress report": _("progress report"),
+        "imported form": _("imported form"),
+        "progress file": _("progress file"),
     }
     return names.get(name) or kind_name(name)
 
