@@ -193,3 +193,44 @@ def test_progress_usage_errors_speak_chinese(
     assert english.stderr == (
         "planc: error: period 2019-Q1 is outside round 2020-2021 (2020-2021)\n"
     )
+
+
+def test_loader_problems_speak_chinese(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A YAML syntax error, an unknown field and a file saved as GB18030: what went wrong and
+    what to do in the office's words; the same run in English unchanged."""
+    edit(
+        plans,
+        "2020-2021/tasks/market.yaml",
+        "        lead: [commerce]\n",
+        "        lead: [commerce\n",
+    )
+    edit(
+        plans,
+        "2020-2021/cases/market.yaml",
+        "    places: [hk, london]\n",
+        "    place: [hk, london]\n",
+    )
+    gbk = plans / "2018-2019/tasks/enterprise.yaml"
+    gbk.write_bytes(gbk.read_text(encoding="utf-8").encode("gb18030"))
+    monkeypatch.chdir(plans.parent)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    result = CliRunner().invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "plans/2018-2019/tasks/enterprise.yaml:5:12: error[encoding] 文件不是 UTF-8 编码"
+        "（此处字节 0xBD），看起来是 GB18030/GBK（简体中文）",
+        "    提示：请另存为 UTF-8（iconv -f GB18030 -t UTF-8）",
+        "plans/2020-2021/cases/market.yaml:5:5: error[schema] 对标案例中没有字段 'place'",
+        "    提示：是不是 'places'？",
+        "plans/2020-2021/tasks/market.yaml:9:17: error[yaml-syntax] 读取方括号 [] 中的列表时，"
+        "找不到应有的 ',' 或 ']'（方括号可能没闭合）",
+        "已检查 2 轮：3 个错误，0 个警告，0 条提示",
+    ]
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert CliRunner().invoke(app, ["check"]).stdout.splitlines()[::2] == [
+        "plans/2018-2019/tasks/enterprise.yaml:5:12: error[encoding] the file is not UTF-8 "
+        "(byte 0xBD here); it looks like GB18030/GBK (Simplified Chinese)",
+        "plans/2020-2021/cases/market.yaml:5:5: error[schema] unknown field 'place' in case",
+        "plans/2020-2021/tasks/market.yaml:9:17: error[yaml-syntax] did not find expected ',' "
+        "or ']' (while parsing a flow sequence)",
+    ]

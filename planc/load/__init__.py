@@ -10,7 +10,7 @@ from pathlib import Path
 from planc.diagnostics import Diagnostic, Loc, Severity
 from planc.errors import PlansFolderError
 from planc.i18n import _
-from planc.load import build, disk
+from planc.load import build, disk, words
 from planc.load.cache import SourceCache
 from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, parse_bytes
@@ -46,7 +46,11 @@ def read_source(
     try:
         data = disk.read_bytes(tree, file)
     except OSError as exc:
-        return None, [Diagnostic("schema", Loc(file), f"cannot read the file: {exc.strerror}")]
+        return None, [
+            Diagnostic(
+                "schema", Loc(file), _("cannot read the file: {reason}", reason=exc.strerror)
+            )
+        ]
     if cache is not None:
         hit = cache.get(file, kind, data)
         if hit is not None:
@@ -70,16 +74,28 @@ def validate(data: bytes, file: str, kind: str) -> tuple[Rec | None, list[Diagno
     if node is None or (isinstance(node, Scalar) and node.is_null):
         required = ", ".join(f"'{n}'" for n in spec.required)
         out.append(
-            Diagnostic("schema", Loc(file), f"the file is empty; a {spec.name} needs {required}")
+            Diagnostic(
+                "schema",
+                Loc(file),
+                _(
+                    "the file is empty; a {name} needs {required}",
+                    name=words.thing(spec.name),
+                    required=required,
+                ),
+            )
         )
         return None, out
     if not isinstance(node, Map):
-        found = "plain text" if isinstance(node, Scalar) else "a list"
+        found = _("plain text") if isinstance(node, Scalar) else _("a list")
         out.append(
             Diagnostic(
                 "schema",
                 node.loc,
-                f"the top level of a {spec.name} must be a mapping of fields, found {found}",
+                _(
+                    "the top level of a {name} must be a mapping of fields, found {found}",
+                    name=words.thing(spec.name),
+                    found=found,
+                ),
             )
         )
         return None, out
@@ -127,8 +143,8 @@ class _Loader:
                     Diagnostic(
                         "schema",
                         Loc(entry.rel),
-                        "planc reads only '.yaml' files; this one is skipped",
-                        f"rename it to {Path(entry.name).stem}.yaml",
+                        _("planc reads only '.yaml' files; this one is skipped"),
+                        _("rename it to {name}", name=f"{Path(entry.name).stem}.yaml"),
                     )
                 )
         return found
@@ -139,8 +155,8 @@ class _Loader:
             Diagnostic(
                 "schema",
                 Loc(rel),
-                f"'{rel}' is a folder, not a file; planc does not read it",
-                "a source is one .yaml file",
+                _("'{rel}' is a folder, not a file; planc does not read it", rel=rel),
+                _("a source is one .yaml file"),
             )
         )
 
@@ -161,7 +177,7 @@ class _Loader:
         try:
             return self._round(name, whole)
         finally:
-            for file, _ in files:
+            for file, _kind in files:
                 self.recs.pop(file, None)
 
     def _round(self, name: str, whole: bool) -> Round | None:
@@ -176,8 +192,8 @@ class _Loader:
                 Diagnostic(
                     "schema",
                     Loc(plan_file),
-                    f"round folder '{name}' has no plan.yaml",
-                    "every round starts with plan.yaml (see DESIGN.md)",
+                    _("round folder '{name}' has no plan.yaml", name=name),
+                    _("every round starts with plan.yaml (see DESIGN.md)"),
                 )
             )
             return None
@@ -210,7 +226,7 @@ class _Loader:
         for entry in self.tree.listing(""):
             stray = entry.kind == disk.DIR and entry.name != REGISTRY
             if stray and not ROUND_DIR.fullmatch(entry.name):
-                self._skipped(f"{entry.name}/", "round folders are named like 2020-2021")
+                self._skipped(f"{entry.name}/", _("round folders are named like 2020-2021"))
         expected = {REGISTRY: {"places.yaml", "units.yaml"}}
         expected |= {name: {"plan.yaml", *ROUND_PARTS} for name in names}
         for folder, known in expected.items():
@@ -223,16 +239,18 @@ class _Loader:
                 rel = entry.rel + ("/" if is_dir else "")
                 stems = {k.removesuffix(".yaml"): k for k in known}
                 close = difflib.get_close_matches(path.stem, stems, n=1, cutoff=0.6)
-                hint = f"did you mean '{stems[close[0]]}'?" if close else None
-                self._skipped(rel, hint or "planc reads " + ", ".join(sorted(known)))
+                if close:
+                    hint = _("did you mean '{name}'?", name=stems[close[0]])
+                else:
+                    hint = _("planc reads {names}", names=", ".join(sorted(known)))
+                self._skipped(rel, hint)
 
     def _skipped(self, rel: str, hint: str) -> None:
-        what = "folder" if rel.endswith("/") else "file"
-        self.out.append(
-            Diagnostic(
-                "schema", Loc(rel), f"{what} '{rel}' is not part of a plan and is skipped", hint
-            )
-        )
+        if rel.endswith("/"):
+            message = _("folder '{rel}' is not part of a plan and is skipped", rel=rel)
+        else:
+            message = _("file '{rel}' is not part of a plan and is skipped", rel=rel)
+        self.out.append(Diagnostic("schema", Loc(rel), message, hint))
 
     def project(self, wanted: Sequence[str] | None = None) -> Project:
         jobs: list[tuple[str, str]] = []
@@ -252,8 +270,8 @@ class _Loader:
                     Diagnostic(
                         "schema",
                         Loc(rel),
-                        f"the registry file {rel} is missing",
-                        f"create it with a top-level '{kind}:' mapping",
+                        _("the registry file {file} is missing", file=rel),
+                        _("create it with a top-level '{kind}:' mapping", kind=kind),
                     )
                 )
         if self.tree.is_file(PROGRAMME):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc
+from planc.i18n import _
 
 FILE = "file"
 DIR = "dir"
@@ -41,12 +42,12 @@ def _kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return DIR
     if stat.S_ISFIFO(mode):
-        return "a fifo (named pipe)"
+        return _("a fifo (named pipe)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return _("a device")
+    return _("not a regular file")
 
 
 @dataclass(slots=True)
@@ -72,7 +73,7 @@ class Tree:
         return self.folders.get(rel, [])
 
     def kind(self, rel: str) -> str | None:
-        parent, _, name = rel.rpartition("/")
+        parent, _sep, name = rel.rpartition("/")
         for entry in self.listing(parent):
             if entry.name == name:
                 return entry.kind
@@ -94,15 +95,15 @@ class Tree:
             with os.scandir(real) as found:
                 names = sorted(e.name for e in found)
         except OSError as exc:
-            self._report(f"{prefix}", f"cannot read the folder: {exc.strerror}")
+            self._report(f"{prefix}", _("cannot read the folder: {reason}", reason=exc.strerror))
             return
         entries: list[Entry] = []
         for name in names:
             if not is_utf8(name):
                 self._report(
                     prefix + shown_name(name),
-                    f"the name '{shown_name(name)}' is not UTF-8; planc skips it",
-                    "rename it in UTF-8 (convmv -f GBK -t UTF-8 for names saved as GBK)",
+                    _("the name '{name}' is not UTF-8; planc skips it", name=shown_name(name)),
+                    _("rename it in UTF-8 (convmv -f GBK -t UTF-8 for names saved as GBK)"),
                 )
                 continue
             if name.startswith("."):
@@ -114,7 +115,7 @@ class Tree:
             if entry.kind == DIR and depth < MAX_DEPTH:
                 target = (real / name).resolve()
                 if target in seen:
-                    self._report(f"{entry.rel}/", "this folder links back to a folder above it")
+                    self._report(f"{entry.rel}/", _("this folder links back to a folder above it"))
                     entries.pop()
                     continue
                 self.scan(entry.rel, target, seen | {target}, depth + 1)
@@ -128,21 +129,26 @@ class Tree:
                 if not target.is_relative_to(self.root):
                     self._report(
                         rel,
-                        f"'{rel}' is a symbolic link to a place outside the plans folder; "
-                        "planc does not follow it",
-                        "copy the file into the plans folder instead of linking to it",
+                        _(
+                            "'{rel}' is a symbolic link to a place outside the plans folder; "
+                            "planc does not follow it",
+                            rel=rel,
+                        ),
+                        _("copy the file into the plans folder instead of linking to it"),
                     )
                     return None
                 mode = target.stat().st_mode
         except FileNotFoundError:
-            self._report(rel, f"'{rel}' is a symbolic link to nothing (a broken link)")
+            self._report(rel, _("'{rel}' is a symbolic link to nothing (a broken link)", rel=rel))
             return None
         except OSError as exc:
-            self._report(rel, f"cannot read '{rel}': {exc.strerror}")
+            self._report(rel, _("cannot read '{rel}': {reason}", rel=rel, reason=exc.strerror))
             return None
         kind = _kind_of(mode)
         if kind not in (FILE, DIR):
-            self._report(rel, f"'{rel}' is {kind}, not a file; planc does not read it")
+            self._report(
+                rel, _("'{rel}' is {kind}, not a file; planc does not read it", rel=rel, kind=kind)
+            )
             return None
         return Entry(rel.rpartition("/")[2], rel, kind)
 
@@ -167,11 +173,11 @@ def read_bytes(tree: Tree, rel: str) -> bytes:
     path = tree.root / rel
     real = Path(os.path.realpath(path))
     if not real.is_relative_to(tree.root):
-        raise OSError(0, "the file now links outside the plans folder", rel)
+        raise OSError(0, _("the file now links outside the plans folder"), rel)
     fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(0, "not a regular file", rel)
+            raise OSError(0, _("not a regular file"), rel)
         with os.fdopen(fd, "rb", closefd=False) as handle:
             return handle.read()
     finally:

@@ -32,8 +32,10 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from planc.diagnostics import Diagnostic, Loc
+from planc.i18n import _
 from planc.load.punctuation import SUSPECT
 from planc.load.punctuation import finding as punctuation_finding
+from planc.load.yaml_problems import yaml_problem
 
 # An alias may repeat a node; past this many expanded nodes beyond what the file writes out,
 # the file is an alias bomb ("billion laughs") and is refused without expanding it.
@@ -110,8 +112,8 @@ def decode(data: bytes, file: str) -> str:
             Diagnostic(
                 "encoding",
                 Loc(file, 1, 1),
-                "the file is UTF-16, not UTF-8",
-                "save it as UTF-8 (iconv -f UTF-16 -t UTF-8)",
+                _("the file is UTF-16, not UTF-8"),
+                _("save it as UTF-8 (iconv -f UTF-16 -t UTF-8)"),
             )
         )
     try:
@@ -119,13 +121,22 @@ def decode(data: bytes, file: str) -> str:
     except UnicodeDecodeError as exc:
         line, column = position(data[: exc.start].decode("utf-8", "replace"))
         guess = guess_encoding(data)
-        looks = f"; it looks like {guess[0]}" if guess else ""
-        hint = f"save it as UTF-8 (iconv -f {guess[1]} -t UTF-8)" if guess else "save it as UTF-8"
+        byte = f"0x{data[exc.start]:02X}"
+        if guess:
+            message = _(
+                "the file is not UTF-8 (byte {byte} here); it looks like {encoding}",
+                byte=byte,
+                encoding=guess[0],
+            )
+            hint = _("save it as UTF-8 (iconv -f {encoding} -t UTF-8)", encoding=guess[1])
+        else:
+            message = _("the file is not UTF-8 (byte {byte} here)", byte=byte)
+            hint = _("save it as UTF-8")
         raise YamlFailure(
             Diagnostic(
                 "encoding",
                 Loc(file, line, column),
-                f"the file is not UTF-8 (byte 0x{data[exc.start]:02X} here){looks}",
+                message,
                 hint,
             )
         ) from None
@@ -146,8 +157,11 @@ def guess_encoding(data: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     iconv = best.encoding.upper().replace("_", "-")
-    shown = {"GB18030": "GB18030/GBK (Simplified Chinese)", "BIG5": "Big5 (Traditional Chinese)"}
-    return shown.get(iconv, iconv), iconv
+    if iconv == "GB18030":
+        return _("GB18030/GBK (Simplified Chinese)"), iconv
+    if iconv == "BIG5":
+        return _("Big5 (Traditional Chinese)"), iconv
+    return iconv, iconv
 
 
 def _parser(text: str) -> Any:
@@ -167,7 +181,9 @@ def read_bytes(path: Path, file: str) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise YamlFailure(
-            Diagnostic("schema", Loc(file), f"cannot read the file: {exc.strerror}")
+            Diagnostic(
+                "schema", Loc(file), _("cannot read the file: {reason}", reason=exc.strerror)
+            )
         ) from None
 
 
@@ -210,17 +226,18 @@ def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
         # From the character index: libyaml's own error lines miss a lone CR.
         mark = exc.problem_mark or exc.context_mark
         loc = _at_index(text, file, mark.index) if mark else Loc(file)
-        problem = exc.problem or exc.context or "invalid YAML"
-        context = f" ({exc.context})" if exc.context and exc.problem else ""
-        raise YamlFailure(Diagnostic("yaml-syntax", loc, f"{problem}{context}")) from None
+        raise YamlFailure(Diagnostic("yaml-syntax", loc, yaml_problem(exc))) from None
     except ReaderError as exc:
         char = exc.character if isinstance(exc.character, str) else ""
         raise YamlFailure(
             Diagnostic(
                 "yaml-syntax",
                 _at_index(text, file, _char_index(text, exc.position, parser)),
-                f"the control character U+{ord(char or chr(0)):04X} is not allowed in YAML",
-                "delete it (it is often invisible in an editor)",
+                _(
+                    "the control character {char} is not allowed in YAML",
+                    char=f"U+{ord(char or chr(0)):04X}",
+                ),
+                _("delete it (it is often invisible in an editor)"),
             )
         ) from None
     except YAMLError as exc:
@@ -275,8 +292,8 @@ class _Composer:
                         Diagnostic(
                             "yaml-syntax",
                             self._loc(event),
-                            "a plan file holds one YAML document, this is a second one",
-                            "remove the '---' line or split the file",
+                            _("a plan file holds one YAML document, this is a second one"),
+                            _("remove the '---' line or split the file"),
                         )
                     )
                 continue
@@ -304,7 +321,7 @@ class _Composer:
                     Diagnostic(
                         "yaml-syntax",
                         Loc(self.file, line, column),
-                        f"alias '*{event.anchor}' names no anchor",
+                        _("alias '*{anchor}' names no anchor", anchor=event.anchor),
                     )
                 )
             return target
@@ -319,8 +336,11 @@ class _Composer:
                     Diagnostic(
                         "yaml-syntax",
                         Loc(self.file, line, column),
-                        f"lists and mappings nest deeper than {MAX_DEPTH} levels here",
-                        "a plan file needs a handful; look for unclosed brackets",
+                        _(
+                            "lists and mappings nest deeper than {depth} levels here",
+                            depth=MAX_DEPTH,
+                        ),
+                        _("a plan file needs a handful; look for unclosed brackets"),
                     )
                 )
             if kind is SequenceStartEvent:
@@ -329,7 +349,9 @@ class _Composer:
                 node = self._mapping(Map(self.file, line, column), next_event)
             self.depth -= 1
         else:  # pragma: no cover - the parser never yields another event here
-            raise YamlFailure(Diagnostic("yaml-syntax", Loc(self.file, line, column), "bad YAML"))
+            raise YamlFailure(
+                Diagnostic("yaml-syntax", Loc(self.file, line, column), _("bad YAML"))
+            )
         if event.anchor:
             self.anchors[event.anchor] = node
         if node.weight > self.written + ALIAS_ALLOWANCE:
@@ -337,9 +359,13 @@ class _Composer:
                 Diagnostic(
                     "yaml-syntax",
                     Loc(self.file, line, column),
-                    f"aliases expand the {self.written} nodes written so far to "
-                    f"{node.weight:,}; planc refuses alias bombs",
-                    "write the values out, or reuse fewer aliases",
+                    _(
+                        "aliases expand the {written} nodes written so far to {weight}; "
+                        "planc refuses alias bombs",
+                        written=self.written,
+                        weight=f"{node.weight:,}",
+                    ),
+                    _("write the values out, or reuse fewer aliases"),
                 )
             )
         return node
@@ -379,7 +405,9 @@ class _Composer:
             mapping.weight += value.weight + 1
             if not isinstance(key, Scalar):
                 self.problems.append(
-                    Diagnostic("schema", key.loc, "a key must be plain text, not a list or mapping")
+                    Diagnostic(
+                        "schema", key.loc, _("a key must be plain text, not a list or mapping")
+                    )
                 )
             elif key.value in entries:
                 first = entries[key.value][0]
@@ -387,9 +415,12 @@ class _Composer:
                     Diagnostic(
                         "duplicate-key",
                         key.loc,
-                        f"key '{key.value}' repeats (first at line {first.line}); "
-                        "planc keeps the first",
-                        "remove or rename one of them",
+                        _(
+                            "key '{key}' repeats (first at line {line}); planc keeps the first",
+                            key=key.value,
+                            line=first.line,
+                        ),
+                        _("remove or rename one of them"),
                     )
                 )
             else:

@@ -14,6 +14,7 @@ from typing import Any
 
 from planc.cjk import punctuate
 from planc.diagnostics import Diagnostic, Loc
+from planc.i18n import _
 
 # What can need a fix: a half-width mark or a straight quote (ASCII-only values never do).
 SUSPECT = re.compile(r"[,;:?!()\"]")
@@ -29,8 +30,11 @@ def finding(value: str, loc: Loc) -> Diagnostic | None:
     return Diagnostic(
         "punctuation",
         loc,
-        f"half-width punctuation in Chinese text: '{value[start : at + 12]}'",
-        f"write '{fixed[start : at + 12]}' (GB/T 15834); `planc fix` rewrites it in the file",
+        _("half-width punctuation in Chinese text: '{passage}'", passage=value[start : at + 12]),
+        _(
+            "write '{passage}' (GB/T 15834); `planc fix` rewrites it in the file",
+            passage=fixed[start : at + 12],
+        ),
     )
 
 
@@ -86,14 +90,14 @@ def fix_text(text: str, file: str) -> tuple[str, list[Change]]:
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
         edits.append((start, end, new, Change(file, line, column, raw, new)))
     out = text
-    for start, end, new, _ in sorted(edits, reverse=True):
+    for start, end, new, _change in sorted(edits, reverse=True):
         out = out[:start] + new + out[end:]
     if edits:  # the values changed exactly as meant, and nothing else did
-        edited = {start for start, *_ in edits}
+        edited = {start for start, *_rest in edits}
         wanted = [punctuate(v) if e.start_mark.index in edited else v for e, v in _scalars(text)]
-        if wanted != [v for _, v in _scalars(out)]:
+        if wanted != [v for _node, v in _scalars(out)]:
             return text, []
-    return out, [c for *_, c in sorted(edits)]
+    return out, [c for *_rest, c in sorted(edits)]
 
 
 def fix_file(path: Path, file: str) -> list[Change]:

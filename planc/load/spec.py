@@ -13,6 +13,8 @@ from functools import cached_property
 from typing import Any
 
 from planc.diagnostics import Diagnostic, Loc, article, did_you_mean
+from planc.i18n import _, chinese
+from planc.load import words
 from planc.load.nodes import Map, Node, Scalar, Seq
 from planc.model import Ref
 
@@ -91,15 +93,24 @@ class Rec:
 
 def _kind(node: Node) -> str:
     if isinstance(node, Map):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(node, Seq):
-        return "a list"
+        return _("a list")
     assert isinstance(node, Scalar)
     return f"'{node.value}'"
 
 
 class Type:
     what = "a value"
+
+    def shown(self) -> str:
+        """`what` in the user's language (only for a message)."""
+        return words.what(self.what)
+
+    def expected(self, node: Node, why: str = "") -> str:
+        return _(
+            "expected {what}, found {found}{why}", what=self.shown(), found=_kind(node), why=why
+        )
 
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         raise NotImplementedError
@@ -108,9 +119,7 @@ class Type:
         raise NotImplementedError
 
     def wrong(self, node: Node, out: list[Diagnostic], why: str = "") -> Invalid:
-        out.append(
-            Diagnostic("schema", node.loc, f"expected {self.what}, found {_kind(node)}{why}")
-        )
+        out.append(Diagnostic("schema", node.loc, self.expected(node, why)))
         return INVALID
 
 
@@ -137,11 +146,11 @@ class Int(Type):
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if isinstance(node, Scalar) and node.plain and _INT.fullmatch(node.value):
             if len(node.value) > MAX_DIGITS:
-                return self.wrong(node, out, f" (more than {MAX_DIGITS} digits)")
+                return self.wrong(node, out, _(" (more than {n} digits)", n=MAX_DIGITS))
             value = int(node.value)
             if value >= self.minimum:
                 return value
-            return self.wrong(node, out, f" (at least {self.minimum})")
+            return self.wrong(node, out, _(" (at least {minimum})", minimum=self.minimum))
         return self.wrong(node, out)
 
     def json(self) -> dict[str, Any]:
@@ -192,11 +201,11 @@ class Value(Type):
             return self.wrong(node, out)
         if node.plain and _FLOAT.fullmatch(node.value):
             if len(node.value) > MAX_DIGITS:
-                return self.wrong(node, out, f" (more than {MAX_DIGITS} digits)")
+                return self.wrong(node, out, _(" (more than {n} digits)", n=MAX_DIGITS))
             if _INT.fullmatch(node.value):
                 return int(node.value)
             if not math.isfinite(number := float(node.value)):
-                return self.wrong(node, out, " (out of range)")
+                return self.wrong(node, out, _(" (out of range)"))
             return number
         return node.value
 
@@ -215,17 +224,15 @@ class Pattern(Type):
             hint = None
             if isinstance(node, Scalar) and self.regex == SLUG:
                 slug = re.sub(r"[^a-z0-9]+", "-", node.value.lower()).strip("-")
-                hint = f"try '{slug}'" if slug else None
-            out.append(
-                Diagnostic("schema", node.loc, f"expected {self.what}, found {_kind(node)}", hint)
-            )
+                hint = _("try '{slug}'", slug=slug) if slug else None
+            out.append(Diagnostic("schema", node.loc, self.expected(node), hint))
             return INVALID
         if self.is_date:
             try:
                 parts = [int(p) for p in node.value.split("-")]
                 dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
             except ValueError:
-                return self.wrong(node, out, " (no such date)")
+                return self.wrong(node, out, _(" (no such date)"))
         return node.value
 
     def json(self) -> dict[str, Any]:
@@ -242,6 +249,11 @@ class RefTo(Type):
     @property
     def what(self) -> str:  # type: ignore[override]
         return f"{article(self.target)} {self.target} id"
+
+    def shown(self) -> str:
+        if not chinese():
+            return self.what
+        return _("{a_kind} id", a_kind=words.thing(self.target))
 
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if isinstance(node, Scalar) and re.fullmatch(self.regex, node.value):
@@ -262,13 +274,14 @@ class OneOf(Type):
     def what(self) -> str:  # type: ignore[override]
         return "one of " + ", ".join(self.choices)
 
+    def shown(self) -> str:
+        return _("one of {choices}", choices=", ".join(self.choices))
+
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if isinstance(node, Scalar) and node.value in self.choices:
             return node.value
         hint = did_you_mean(node.value, self.choices) if isinstance(node, Scalar) else None
-        out.append(
-            Diagnostic("schema", node.loc, f"expected {self.what}, found {_kind(node)}", hint)
-        )
+        out.append(Diagnostic("schema", node.loc, self.expected(node), hint))
         return INVALID
 
     def json(self) -> dict[str, Any]:
@@ -285,6 +298,11 @@ class ListOf(Type):
     def what(self) -> str:  # type: ignore[override]
         return f"a list of {self.item.target} ids" if isinstance(self.item, RefTo) else "a list"
 
+    def shown(self) -> str:
+        if isinstance(self.item, RefTo):
+            return _("a list of {kind} ids", kind=words.thing(self.item.target))
+        return _("a list")
+
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if not isinstance(node, Seq):
             if isinstance(node, Scalar) and node.value and not isinstance(self.item, Obj):
@@ -293,8 +311,8 @@ class ListOf(Type):
                     Diagnostic(
                         "schema",
                         node.loc,
-                        f"expected {self.what}, found {_kind(node)}",
-                        f"write [{node.value}]",
+                        self.expected(node),
+                        _("write [{value}]", value=node.value),
                     )
                 )
                 return INVALID
@@ -369,6 +387,9 @@ class Obj(Type):
     def what(self) -> str:  # type: ignore[override]
         return f"a mapping ({self.name})"
 
+    def shown(self) -> str:
+        return _("a mapping ({name})", name=words.thing(self.name))
+
     @cached_property
     def required(self) -> dict[str, Field]:
         return {name: spec for name, spec in self.fields.items() if spec.required}
@@ -388,8 +409,13 @@ class Obj(Type):
                     Diagnostic(
                         "schema",
                         key.loc,
-                        f"unknown field '{name}' in {self.name}",
-                        did_you_mean(name, self.fields) or "fields here: " + ", ".join(self.fields),
+                        _(
+                            "unknown field '{field}' in {name}",
+                            field=name,
+                            name=words.thing(self.name),
+                        ),
+                        did_you_mean(name, self.fields)
+                        or _("fields here: {fields}", fields=", ".join(self.fields)),
                     )
                 )
                 continue
@@ -405,22 +431,42 @@ class Obj(Type):
             if name not in node.entries:
                 out.append(
                     Diagnostic(
-                        "schema", node.loc, f"{self.name} is missing required field '{name}'"
+                        "schema",
+                        node.loc,
+                        _(
+                            "{name} is missing required field '{field}'",
+                            name=words.thing(self.name),
+                            field=name,
+                        ),
                     )
                 )
             elif name not in rec.values:
                 key, value = node.entries[name]
                 if isinstance(value, Scalar) and value.is_null:
-                    out.append(Diagnostic("schema", key.loc, f"'{name}' is empty in {self.name}"))
+                    out.append(
+                        Diagnostic(
+                            "schema",
+                            key.loc,
+                            _(
+                                "'{field}' is empty in {name}",
+                                field=name,
+                                name=words.thing(self.name),
+                            ),
+                        )
+                    )
         if self.exactly_one:
             present = [n for n in self.exactly_one if n in node.entries]
             if len(present) != 1:
-                names = " or ".join(f"'{n}'" for n in self.exactly_one)
+                names = _(" or ").join(f"'{n}'" for n in self.exactly_one)
                 out.append(
                     Diagnostic(
                         "schema",
                         node.entries[present[1]][0].loc if len(present) > 1 else node.loc,
-                        f"{self.name} needs exactly one of {names}",
+                        _(
+                            "{name} needs exactly one of {names}",
+                            name=words.thing(self.name),
+                            names=names,
+                        ),
                     )
                 )
         return rec

@@ -1,0 +1,81 @@
+"""The parser's own words for a YAML syntax error, in the user's language.
+
+libyaml says what went wrong in a short English phrase ("could not find expected ':'") and
+where it was reading ("while scanning a simple key"). The common phrases are spelled out here
+so the catalogue's test finds each one; a rare one stays as the parser wrote it. Called only
+for a file that fails to parse, so good input never pays for the lookup.
+"""
+
+from __future__ import annotations
+
+from ruamel.yaml.error import MarkedYAMLError
+
+from planc.i18n import _, chinese
+
+
+def _phrase(text: str) -> str:
+    """One of the parser's phrases in the user's language (unchanged when unknown)."""
+    words = {
+        "mapping values are not allowed in this context": _(
+            "mapping values are not allowed in this context"
+        ),
+        "mapping values are not allowed here": _("mapping values are not allowed here"),
+        "mapping keys are not allowed in this context": _(
+            "mapping keys are not allowed in this context"
+        ),
+        "block sequence entries are not allowed in this context": _(
+            "block sequence entries are not allowed in this context"
+        ),
+        "could not find expected ':'": _("could not find expected ':'"),
+        "did not find expected key": _("did not find expected key"),
+        "did not find expected '-' indicator": _("did not find expected '-' indicator"),
+        "did not find expected node content": _("did not find expected node content"),
+        "did not find expected ',' or ']'": _("did not find expected ',' or ']'"),
+        "did not find expected ',' or '}'": _("did not find expected ',' or '}'"),
+        "did not find expected comment or line break": _(
+            "did not find expected comment or line break"
+        ),
+        "found character that cannot start any token": _(
+            "found character that cannot start any token"
+        ),
+        "found a tab character that violates indentation": _(
+            "found a tab character that violates indentation"
+        ),
+        "found a tab character where an indentation space is expected": _(
+            "found a tab character where an indentation space is expected"
+        ),
+        "found unexpected end of stream": _("found unexpected end of stream"),
+        "found unknown escape character": _("found unknown escape character"),
+        "found undefined alias": _("found undefined alias"),
+        "found undefined tag handle": _("found undefined tag handle"),
+        "found unexpected ':'": _("found unexpected ':'"),
+        "found duplicate anchor; first occurrence": _("found duplicate anchor; first occurrence"),
+        "while scanning a simple key": _("while scanning a simple key"),
+        "while scanning a plain scalar": _("while scanning a plain scalar"),
+        "while scanning a quoted scalar": _("while scanning a quoted scalar"),
+        "while scanning a block scalar": _("while scanning a block scalar"),
+        "while scanning an anchor": _("while scanning an anchor"),
+        "while scanning an alias": _("while scanning an alias"),
+        "while scanning a tag": _("while scanning a tag"),
+        "while parsing a block mapping": _("while parsing a block mapping"),
+        "while parsing a block collection": _("while parsing a block collection"),
+        "while parsing a block node": _("while parsing a block node"),
+        "while parsing a flow mapping": _("while parsing a flow mapping"),
+        "while parsing a flow sequence": _("while parsing a flow sequence"),
+        "while parsing a flow node": _("while parsing a flow node"),
+        "while parsing a node": _("while parsing a node"),
+        "while parsing a quoted scalar": _("while parsing a quoted scalar"),
+        "invalid YAML": _("invalid YAML"),
+    }
+    return words.get(text, text)
+
+
+def yaml_problem(exc: MarkedYAMLError) -> str:
+    """The message of a YAML syntax error: the problem, and in brackets where it was reading."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    context = exc.context if exc.context and exc.problem else ""
+    if not chinese():  # English exactly as the parser wrote it
+        return f"{problem} ({context})" if context else problem
+    if context:
+        return _("{problem} ({context})", problem=_phrase(problem), context=_phrase(context))
+    return _phrase(problem)
