@@ -29,6 +29,10 @@ class PlansFolderError(UsageError):
     """The plans folder itself is unusable: a usage problem, not a source problem."""
 
 
+class OutputError(UsageError):
+    """The output folder cannot be used as asked (a usage problem: one message, exit 2)."""
+
+
 class FontMissing(PlancError):
     """A CJK font the PDFs need is not installed (fontconfig would substitute empty boxes)."""
 

@@ -137,9 +137,10 @@ def as_json(diagnostics: Sequence[Diagnostic]) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _escape(value: str, prop: bool = False) -> str:
-    # GitHub's workflow-command escaping; properties also escape ':' and ','. Other controls
-    # would reach the job log raw: they are written as \\xNN first.
+def github_escape(value: str, prop: bool = False) -> str:
+    """A value in a GitHub workflow command (an annotation); `prop`: a property (file=,
+    title=), which also escapes ':' and ','. Other controls would reach the job log raw: they
+    are written as \\xNN first."""
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     value = printable(value)
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
@@ -152,7 +153,7 @@ def as_github(diagnostics: Sequence[Diagnostic], plans: Path) -> str:
     lines = []
     for d in diagnostics:
         path = Path(os.path.relpath(plans.resolve() / d.loc.file)).as_posix()
-        props = f"file={_escape(path, True)},line={d.loc.line},col={d.loc.column}"
-        props += f",title={_escape(d.code, True)}"
-        lines.append(f"::{GITHUB_LEVEL[d.severity]} {props}::{_escape(d.full_message)}")
+        props = f"file={github_escape(path, True)},line={d.loc.line},col={d.loc.column}"
+        props += f",title={github_escape(d.code, True)}"
+        lines.append(f"::{GITHUB_LEVEL[d.severity]} {props}::{github_escape(d.full_message)}")
     return "\n".join(lines)

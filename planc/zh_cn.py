@@ -400,8 +400,28 @@ ZH: dict[str, str] = {
     "进展情况",
     "by chapter (按部分)": "按部分",
     "by lead unit (按牵头单位)": "按牵头单位",
-    "{label} ({state}): {count}": "{label}（{state}）：{count}",
-    "wrote {path}  ({unit}, {tasks} 项)": "已生成 {path}  （{unit}，{tasks} 项）",
+    "Consultation {n} (第{n}次征求意见): planc consult import writes the responses and "
+    "comments;\nthe office adds, for each comment, its disposition: adopted | "
+    "partly-adopted | not-adopted |\nnoted, a reason (required when not adopted) and the "
+    "tasks it changed: changed: [task-id, ...].\n": "第{n}次征求意见的记录：planc consult import 写入回复和意见；办公室为每条意见补充处理结果\n"
+    "disposition：adopted（采纳）| partly-adopted（部分采纳）| not-adopted（未采纳）| noted（已知悉），\n"
+    "理由 reason（未采纳时必填），以及因此修改的任务 changed: [任务 id, ...]。\n",
+    "count": "任务",
+    "rate": "完成率",
+    "total": "合计",
+    "lead unit": "牵头单位",
+    "(no lead unit)": "（未列牵头单位）",
+    "due {due}": "完成时限 {due}",
+    "{number}{title} ({id})": "{number}{title}（{id}）",
+    "{task} — {facts}": "{task}— {facts}",
+    "as of {period} ({label}, {end}); {count} periods: {periods}": "截至 {period}（{label}，{end}），共 {count} 期：{periods}",
+    "{label}: {count}": "{label}：{count}",
+    "{tasks} tasks: {counts}": "任务 {tasks}：{counts}",
+    "state changed": "状态变化",
+    "advanced": "进度推进",
+    "fell back": "进度回落",
+    "unchanged": "未变",
+    "wrote {path}  ({unit}, {tasks})": "已生成 {path}  （{unit}，{tasks}）",
     "{count} forms for {period}, one per lead unit": "{period} 共 {count} 份表格，每个牵头单位一份",
     "wrote {path}  ({count} reports)": "已写入 {path}  （{count} 条报送）",
     "unchanged {path}  (already imported)": "未改动 {path}  （已导入过）",
@@ -611,6 +631,11 @@ ZH: dict[str, str] = {
     "reading a revision needs git, which is not installed": "读取历史版本需要 git，但没有安装 git",
     "failed": "失败",
     "no round '{round}' in {plans} at {rev}": "{plans} 在版本 {rev} 中没有 '{round}' 这一轮",
+    "'{rev}' is not a revision: it starts with '-', which git reads as an option (name a commit, "
+    "a tag or a branch, e.g. HEAD~1 or v1)": "'{rev}' 不是一个版本：它以 '-' 开头，git 会把它当作选项"
+    "（请写提交、标签或分支，如 HEAD~1 或 v1）",
+    "'{rev}' is not a commit, tag or branch of the git repository at {top}": "'{rev}' 不是 {top} "
+    "处 git 仓库中的提交、标签或分支",
     "no file kind '{kind}' (kinds: {kinds})": "没有 '{kind}' 这种文件（可选：{kinds}）",
     "wrote {path}": "已写入 {path}",
     "SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1700000000), not '{value}'": ""
@@ -719,6 +744,7 @@ ZH: dict[str, str] = {
     "expected {what}, found {found}{why}": "应为{what}，实际是 {found}{why}",
     " (more than {n} digits)": "（超过 {n} 位数字）",
     " (at least {minimum})": "（至少为 {minimum}）",
+    " (at most 100)": "（至多为 100）",
     " (out of range)": "（超出范围）",
     " (no such date)": "（没有这一天）",
     " or ": " 或 ",
@@ -780,7 +806,7 @@ ZH: dict[str, str] = {
     "planc 不读取它",
     "a source is one .yaml file": "每个源文件是一个 .yaml 文件",
     "round folder '{name}' has no plan.yaml": "轮次文件夹 '{name}' 里没有 plan.yaml",
-    "every round starts with plan.yaml (see DESIGN.md)": "每一轮都从 plan.yaml 开始（见 DESIGN.md）",
+    "every round starts with plan.yaml (planc schema plan lists its fields)": "每一轮都从 plan.yaml 开始（planc schema plan 列出它的字段）",
     "round folders are named like 2020-2021": "轮次文件夹应命名为 2020-2021 这样的形式",
     "planc reads {names}": "planc 读取 {names}",
     "folder '{rel}' is not part of a plan and is skipped": "文件夹 '{rel}' 不属于计划，已跳过",

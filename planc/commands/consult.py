@@ -4,28 +4,22 @@ print the outcome."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from planc import report
-from planc.diagnostics import Severity
-from planc.errors import Failing, FormsHaveErrors, PlancError, SourcesHaveErrors, UsageError
+from planc.errors import FormsHaveErrors, PlancError, UsageError
 from planc.i18n import _
 from planc.pipeline import Analysis, analyze
 
 
 def _analysis(plans: Path, round_name: str) -> Analysis:
     """The plans, loaded and checked; their errors stop the command, since forms and records
-    would be made from a broken plan."""
-    analysis = analyze(plans, [round_name])
-    errors = [d for d in analysis.diagnostics if d.severity is Severity.ERROR]
-    if errors or round_name not in analysis.index.rounds:
-        closing = _("{round} has errors; fix them first (planc check {round})", round=round_name)
-        raise SourcesHaveErrors([Failing(errors, plans, 1)], closing)
-    return analysis
+    would be made from a broken plan (a round that does not load has an error: its
+    plan.yaml's)."""
+    closing = _("{round} has errors; fix them first (planc check {round})", round=round_name)
+    return analyze(plans, [round_name]).require_clean(closing)
 
 
 def forms(
@@ -130,17 +124,6 @@ def display(plans: Path, path: Path) -> str:
     return (plans / path.relative_to(plans)).as_posix()
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def report_(plans: Path, round_name: str, fmt: str, out: Path | None, stream: IO[str]) -> int:
     from planc.consult import report as consult_report
 
@@ -154,19 +137,7 @@ def report_(plans: Path, round_name: str, fmt: str, out: Path | None, stream: IO
         else:
             consult_report.write_text(data, stream)
         return 0
-    from planc.render.pdf import require_fonts, write_pdf
-
-    if out.exists() and not out.is_dir():
-        raise UsageError(_("--out {out} is a file, not a folder", out=out))
-    require_fonts()  # a missing font stops here, through the one error handler
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".planc-report-", dir=out) as scratch:
-        pdf = Path(scratch) / "consultation.pdf"
-        warnings = write_pdf(consult_report.as_html(data, "print"), pdf)
-        _write_bytes(out / "consultation.html", consult_report.as_html(data, "screen").encode())
-        _write_bytes(out / "consultation.json", consult_report.as_json(data).encode())
-        os.replace(pdf, out / "consultation.pdf")
-    for message in sorted(set(warnings)):
+    for message in consult_report.write_report(data, out):
         stream.write(_("planc: warning from WeasyPrint: {message}", message=message) + "\n")
     wrote = _(
         "wrote consultation.html, consultation.pdf and consultation.json into {out}/",

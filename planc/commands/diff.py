@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from planc.diagnostics import Severity
 from planc.diff import diff_rounds
 from planc.diff import report as diff_report
-from planc.diff.match import KINDS
 from planc.diff.sides import load_side, parse_side
-from planc.errors import Failing, SourcesHaveErrors, UsageError
+from planc.errors import SourcesHaveErrors, UsageError
 from planc.i18n import _
+from planc.matching import KINDS
 
 
 def diff(
@@ -35,9 +34,9 @@ def diff(
     with tempfile.TemporaryDirectory(prefix="planc-diff-") as scratch:
         sides = [load_side(side, plans, Path(scratch), cache) for side in (old_side, new_side)]
         failing = [
-            Failing(errors, analysis.plans, 1, _("{side} does not check:", side=side.spec))
+            found
             for side, analysis in zip((old_side, new_side), sides, strict=True)
-            if (errors := [d for d in analysis.diagnostics if d.severity is Severity.ERROR])
+            if (found := analysis.failing(_("{side} does not check:", side=side.spec)))
         ]
         if failing:
             raise SourcesHaveErrors(failing)

@@ -1,4 +1,4 @@
-"""A round diff as JSON (the DESIGN.md contract), terminal text, Markdown and HTML."""
+"""A round diff as JSON (docs/diff.md), terminal text, Markdown and HTML."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from planc.diff import RoundDiff
-from planc.diff.match import KINDS, Match, inline, similarity
 from planc.i18n import _
+from planc.matching import KINDS, Match, inline, similarity
 
 KIND_NAMES = {"chapters": "部分", "tasks": "任务", "indicators": "指标", "cases": "对标案例"}
 HOW = {"lineage": "延续", "id": "同 id", "similar": "标题相近"}

@@ -16,7 +16,6 @@ from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, parse_bytes
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
-from planc.progress.build import progress_file
 
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
@@ -193,7 +192,7 @@ class _Loader:
                     "schema",
                     Loc(plan_file),
                     _("round folder '{name}' has no plan.yaml", name=name),
-                    _("every round starts with plan.yaml (see DESIGN.md)"),
+                    _("every round starts with plan.yaml (planc schema plan lists its fields)"),
                 )
             )
             return None
@@ -216,7 +215,7 @@ class _Loader:
             elif kind == "consultation":
                 build.consultation_file(rnd, file, file_rec)
             elif kind == "progress":
-                self.out += progress_file(rnd, file, file_rec)
+                self.out += build.progress_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd

@@ -21,12 +21,12 @@ import hashlib
 import marshal
 import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from planc import __version__
+from planc.atomic import TEMPORARY, write_file
 from planc.diagnostics import Diagnostic, Loc
 from planc.i18n import chinese
 from planc.load.spec import FieldLocs, Rec
@@ -288,14 +288,7 @@ class SourceCache:
         entry = MAGIC + key + hashlib.sha256(payload).digest() + payload
         try:
             self._prepare()
-            fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as stream:
-                    stream.write(entry)
-                os.replace(temp, self.folder / key.hex())
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
+            write_file(self.folder / key.hex(), entry, durable=False)  # a lost entry is a miss
         except OSError:
             self.writable = False  # a read-only plans folder: check without the cache
 
@@ -324,7 +317,8 @@ class SourceCache:
         try:
             for path in self.folder.iterdir():
                 name = path.name
-                stale = name.startswith(".tmp-") and now - path.lstat().st_mtime > _STALE_TEMP
+                temporary = TEMPORARY.fullmatch(name) or name.startswith(".tmp-")  # or older
+                stale = temporary and now - path.lstat().st_mtime > _STALE_TEMP
                 if stale or (_ENTRY.fullmatch(name) and name not in self.used):
                     path.unlink(missing_ok=True)
         except OSError:

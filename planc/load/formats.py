@@ -1,7 +1,9 @@
-"""The kinds of source file, described once (see DESIGN.md, "Source layout")."""
+"""The kinds of source file, described once: the loader validates every file against its kind
+here, and `planc schema` prints them (docs/source-format.md)."""
 
 from __future__ import annotations
 
+from planc.figures import DECLARABLE, PROGRAMME_FIGURES, SYSTEM_FIGURES
 from planc.load.spec import (
     ROUND,
     SLUG,
@@ -13,12 +15,13 @@ from planc.load.spec import (
     Obj,
     OneOf,
     Pattern,
+    Percent,
     RefTo,
     Text,
     Type,
     Value,
 )
-from planc.progress.format import PROGRESS_FILE
+from planc.model import STATUSES
 
 ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
 ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")
@@ -27,30 +30,6 @@ DUE = Pattern(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", "a date YYYY-MM or YYYY-MM-DD", 
 CROSS_ROUND = f"{ROUND}:{SLUG}"
 PLACE_KINDS = ("city", "region", "country", "region-of-china")
 EDITIONS = ("official", "draft", "public-record")
-SYSTEM_FIGURES = ("dimensions", "indicators")
-FIGURES = (
-    "tasks",
-    "benchmarked_tasks",
-    "cases",
-    "case_countries",
-    "case_cities",
-    "indicators",
-    "dimensions",
-    "references",
-    # "其中122项任务聚焦…": the chapters hold this many of `tasks`; the rest sit outside them
-    "tasks_in_chapters",
-    # "40个指标" where the system has 5 一级 and 35 二级 indicators: dimensions + indicators
-    "indicators_total",
-    # facts of the drafting the sources cannot count (yet): shown as published
-    "comments_adopted",
-    "consultation_rounds",
-    "units_consulted",
-    "cities_studied",
-    "ocean_cities_studied",
-    # tasks done as of the latest progress period (plans/ROUND/progress/)
-    "tasks_done",
-)
-PROGRAMME_FIGURES = ("areas", "tasks")
 PROVENANCE_KINDS = ("quoted", "paraphrased", "inferred")
 SYSTEM_ROLES = ("indicators", "targets")
 
@@ -140,7 +119,9 @@ PLAN = Obj(
         "previous": Field(RefTo("round", ROUND), "the round before this one"),
         "edition": Field(OneOf(EDITIONS), "official, draft, or public-record", required=True),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
-        "declared": _declared(FIGURES, "the figures the office published; planc reconciles them"),
+        "declared": _declared(
+            DECLARABLE, "the figures the office published; planc reconciles them"
+        ),
         "chapters": Field(ListOf(CHAPTER), "chapters (部分) in order", required=True),
         "handbook": Field(
             Obj(
@@ -480,7 +461,8 @@ PROGRAMME = Obj(
             "the programme's goals by year",
         ),
         "declared": _declared(
-            PROGRAMME_FIGURES, "figures published for the programme itself (4大领域, 26项任务)"
+            tuple(PROGRAMME_FIGURES),
+            "figures published for the programme itself (4大领域, 26项任务)",
         ),
         "figures": Field(
             ListOf(
@@ -490,7 +472,7 @@ PROGRAMME = Obj(
                         "id": Field(ID, "figure id", required=True),
                         "title": Field(Text(), "the figure as published", required=True),
                         "figure": Field(
-                            OneOf(FIGURES), "the round figure it adds up", required=True
+                            OneOf(DECLARABLE), "the round figure it adds up", required=True
                         ),
                         "value": Field(Declared(), "the published total", required=True),
                         "rounds": Field(
@@ -506,6 +488,38 @@ PROGRAMME = Obj(
         "provenance": PROVENANCE,
     },
     doc="planc programme.yaml: the strategy the rounds serve (phases, areas, targets, figures)",
+)
+
+REPORT = Obj(
+    "progress report",
+    {
+        "task": Field(RefTo("task"), "the task reported on (an id of this round)", required=True),
+        "unit": Field(RefTo("unit"), "the reporting unit, from registry/units.yaml", required=True),
+        "status": Field(OneOf(tuple(STATUSES)), ", ".join(STATUSES), required=True),
+        "percent": Field(Percent(), "how far the task has got, 0-100"),
+        "note": Field(Text(), "a short account of the progress (进展情况)"),
+        "evidence": Field(ListOf(Text()), "documents that show it: titles or links (佐证材料)"),
+        "date": Field(DATE, "the date the unit reported"),
+    },
+)
+
+FORM = Obj(
+    "imported form",
+    {
+        "unit": Field(RefTo("unit"), "the unit the form was sent to", required=True),
+        "form": Field(Pattern(r"[0-9a-f]{12}", "a form id (12 hex digits)"), "form id", True),
+        "file": Field(Text(), "the file name it came back as", required=True),
+    },
+)
+
+PROGRESS_FILE = Obj(
+    "progress file",
+    {
+        "reports": Field(ListOf(REPORT), "one report per task", required=True),
+        "forms": Field(ListOf(FORM), "the returned forms planc imported into this file"),
+    },
+    doc="planc progress file (plans/ROUND/progress/PERIOD.yaml, PERIOD like 2021-Q2, 2021-H1 "
+    "or 2021-06): the status of each task in that period",
 )
 
 # File kind name -> its description; the names are also `planc schema KIND`.

@@ -5,13 +5,12 @@ layout."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planc.atomic import write_file
 from planc.cjk import punctuate
 from planc.diagnostics import Diagnostic, Loc
 from planc.i18n import _
@@ -108,13 +107,5 @@ def fix_file(path: Path, file: str) -> list[Change]:
     out, changes = fix_text(text, file)
     if not changes:
         return []
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write((b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8"))
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(path, (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8"))
     return changes

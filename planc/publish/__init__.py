@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from planc.diagnostics import Severity, count
-from planc.errors import Failing, FontMissing, SourcesHaveErrors, UsageError
+from planc.errors import FontMissing, UsageError
 from planc.i18n import _
 from planc.load import round_names
 from planc.pipeline import Analysis, analyze, select_rounds
@@ -122,11 +122,8 @@ def _build(
         with Workers(options.jobs or default_jobs(pdfs), pdfs) as workers:
             # Every round is read: a round's pages show the later tasks that continue its own.
             analysis = analyze(plans, rounds, cache=options.cache, everything=True)
-            if count(analysis.diagnostics, Severity.ERROR):
-                raise SourcesHaveErrors(
-                    [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
-                    _("the sources have errors; nothing was written to {out}", out=out),
-                )
+            closing = _("the sources have errors; nothing was written to {out}", out=out)
+            analysis.require_clean(closing, everything=True)
             dates = _editions(analysis, plans, edition)
             if pdfs:
                 require_fonts()
@@ -196,8 +193,8 @@ def _render(
     the PDFs in the workers. A handbook's PDF is laid out before its plan's, whose links to
     the cases then print the handbook's page beside them: a plan PDF sent on its own still
     says where each case is."""
-    from planc.progress.view import progress_document, progress_view
     from planc.render import fonts, pagerefs, typeset
+    from planc.render.bulletin import progress_document, progress_view
     from planc.render.export import plan_json
     from planc.render.names import DOCS, pdf_name
     from planc.render.pages import document, site_index

@@ -39,14 +39,10 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
-from planc.errors import UsageError
+from planc.errors import OutputError
 
 OWNED = ".planc-owned"
 ROUND = re.compile(r"[0-9]{4}-[0-9]{4}")
-
-
-class OutputError(UsageError):
-    """The output folder cannot be used as asked (a usage problem: one message, exit 2)."""
 
 
 def real_folder(target: Path) -> Path:

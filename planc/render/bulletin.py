@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from planc import __version__
-from planc.index import Index
-from planc.progress.charts import completion_chart, trend
-from planc.progress.model import STATUSES
-from planc.progress.status import STATES
-from planc.progress.summary import Row, Summary, TaskLine, summarize
+from planc.index import STATES, Index
+from planc.model import STATUSES
+from planc.render.charts import completion_chart, trend
 from planc.render.env import TEMPLATES, environment
+from planc.render.progress import Row, Summary, TaskLine, summarize
 from planc.render.views import EDITION_LABELS, Link, cn_number
 
 
