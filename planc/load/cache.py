@@ -17,6 +17,7 @@ plans folder can change the sources just as well.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
@@ -43,9 +44,11 @@ _STALE_TEMP = 3600  # seconds after which a temporary file is a crashed writer's
 Result = tuple[Rec | None, list[Diagnostic]]
 
 
+@functools.cache
 def fingerprint() -> str:
-    """The schema and planc's code (every module: the loader's, and the checks' whose verdicts
-    are cached per round): a change to either is a different cache. About 3 ms."""
+    """The schema and planc's code (every module: the loader's, the checks' whose verdicts
+    are cached per round, the renderer's that a build's stamp holds): a change to either is a
+    different cache, and a different build. About 3 ms, once a process."""
     from planc.load.formats import KINDS
 
     digest = hashlib.sha256(repr(sorted(KINDS.items())).encode())

@@ -185,7 +185,7 @@ class Output:
         listed = self.real / OWNED
         if listed.is_file():
             owned = set(listed.read_text(encoding="utf-8").split("\n")) - {""}
-        else:  # built before the list existed, or not by planc
+        else:  # built before the list existed (these were its names), or not by planc
             owned = {
                 n
                 for n in names

@@ -18,6 +18,7 @@ from planc.errors import UsageError
 from planc.i18n import _
 from planc.publish.folders import digest_trees, replacing
 from planc.render import fonts
+from planc.render.documents import ROUND_FILE
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
@@ -201,7 +202,7 @@ def write_release(
             "components": components(),
             # The sources ride along (planc-sources.zip): planc verify rebuilds from them.
             "sources": {"archive": SOURCES_ZIP},
-            "site_rounds": sorted(n for n in _built(dist) if (dist / n / "plan.json").is_file()),
+            "site_rounds": sorted(n for n in _built(dist) if (dist / n / ROUND_FILE).is_file()),
             # The face serving each role of GB/T 9704 (planc fonts), by file name and digest.
             "faces": fonts.manifest_entry(fonts.policy()),
             "rounds": [],
@@ -212,7 +213,7 @@ def write_release(
             epoch = epochs[name] if epochs is not None else source_epoch(plans, name)
             archive = f"planc-{name}.zip"
             write_zip(work / archive, files, epoch)
-            edition = json.loads(files[f"{name}/plan.json"])["edition"]
+            edition = json.loads(files[f"{name}/{ROUND_FILE}"])["edition"]
             entries.append(
                 {
                     "round": name,
