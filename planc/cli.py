@@ -637,7 +637,7 @@ def progress_diff(
 def verify(
     release: Annotated[
         Path,
-        typer.Argument(metavar="RELEASE_DIR", help="A folder written by planc build --release."),
+        typer.Argument(metavar="RELEASE_DIR", help=_("A folder written by planc build --release.")),
     ],
 ) -> None:
     """Rebuild a release from the sources it carries and compare every byte.
@@ -651,7 +651,7 @@ def verify(
     """
     from planc.commands.verify import verify as run
 
-    _run(lambda: run(release, sys.stdout, sys.stderr))
+    _run(lambda: run(release, sys.stdout))
 
 
 def _translate_help() -> None:

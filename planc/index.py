@@ -64,6 +64,15 @@ class FigureRow:
         return "mismatch"
 
 
+def _short_is_incomplete(row: FigureRow) -> str:
+    """A figure's status where the sources are known to hold less than was published: fewer
+    is `incomplete`, not a mismatch."""
+    short = (
+        row.declared is not None and row.computed is not None and row.computed < row.declared.value
+    )
+    return "incomplete" if row.status == "mismatch" and short else row.status
+
+
 class _HasId(Protocol):
     @property
     def id(self) -> str: ...
@@ -204,17 +213,8 @@ class RoundIndex:
     complete: bool = True  # every file of the round (and the registry) loaded without error
 
     def status(self, row: FigureRow) -> str:
-        status = row.status
         # A public record holds part of a plan: less than published is a gap, not an error.
-        if (
-            status == "mismatch"
-            and self.round.public_record
-            and row.declared is not None
-            and row.computed is not None
-            and row.computed < row.declared.value
-        ):
-            return "incomplete"
-        return status
+        return _short_is_incomplete(row) if self.round.public_record else row.status
 
 
 @dataclass(slots=True)
@@ -265,6 +265,11 @@ class ProgrammeIndex:
     figures: list[FigureRow] = field(default_factory=list)  # its own: areas, tasks
     rounds_figures: list[RoundsFigureRow] = field(default_factory=list)
     phases_of: dict[str, list[Phase]] = field(default_factory=dict)  # round -> its phases
+
+    def status(self, row: FigureRow) -> str:
+        # The programme, like a public record, holds less than it publishes: a gap, not an
+        # error.
+        return _short_is_incomplete(row)
 
 
 @dataclass(slots=True)

@@ -89,10 +89,7 @@ def display_path(plans: Path, file: str) -> str:
     return (plans / file).as_posix() if file else plans.as_posix()
 
 
-def write_text(
-    diagnostics: Sequence[Diagnostic], plans: Path, rounds: int, stream: IO[str]
-) -> None:
-    paint = Painter(stream)
+def _lines(diagnostics: Sequence[Diagnostic], plans: Path, paint: Painter) -> list[str]:
     lines = []
     for d in diagnostics:
         where = printable(f"{display_path(plans, d.loc.file)}:{d.loc.line}:{d.loc.column}:")
@@ -100,8 +97,20 @@ def write_text(
         lines.append(f"{paint(where, 'bold')} {label} {printable(d.message)}")
         if d.hint:
             lines.append(paint(_("    hint: {hint}", hint=printable(d.hint)), "dim"))
-    lines.append(summary(diagnostics, rounds, paint))
+    return lines
+
+
+def write_text(
+    diagnostics: Sequence[Diagnostic], plans: Path, rounds: int, stream: IO[str]
+) -> None:
+    paint = Painter(stream)
+    lines = [*_lines(diagnostics, plans, paint), summary(diagnostics, rounds, paint)]
     stream.write("\n".join(lines) + "\n")
+
+
+def write_diagnostics(diagnostics: Sequence[Diagnostic], plans: Path, stream: IO[str]) -> None:
+    """Diagnostics as `planc check` prints them, without its summary line."""
+    stream.writelines(line + "\n" for line in _lines(diagnostics, plans, Painter(stream)))
 
 
 def write_cells(diagnostics: Sequence[Diagnostic], stream: IO[str]) -> None:

@@ -604,8 +604,6 @@ ZH: dict[str, str] = {
     "neither a licensed nor a free face installed": "授权字体和免费字体都没有安装",
     "no face found: install fonts-noto-cjk": "没有找到字体：请安装 fonts-noto-cjk",
     "not installed: {faces}": "未安装：{faces}",
-    "skipped ({reason})": "已跳过（{reason}）",
-    "skipped (YAML error; see planc check)": "已跳过（YAML 有错误；见 planc check）",
     "fixed {values} in {plans}": "已改正 {plans} 中的 {values}",
     # planc consult report (采纳情况说明)
     "no consultation recorded (plans/ROUND/consultation/ holds no round-N.yaml)": "没有征求意见记录"
@@ -813,4 +811,29 @@ ZH: dict[str, str] = {
     "file '{rel}' is not part of a plan and is skipped": "文件 '{rel}' 不属于计划，已跳过",
     "the registry file {file} is missing": "缺少登记文件 {file}",
     "create it with a top-level '{kind}:' mapping": "请新建该文件，最外层写 '{kind}:' 映射",
+    # planc verify
+    "A folder written by planc build --release.": "planc build --release 写出的文件夹。",
+    "absent": "无",
+    "every recorded component version is the same here": "记录的各组件版本与本机相同",
+    "planc verify: differs: {problem}": "planc verify：不一致：{problem}",
+    "planc verify: note: {note}": "planc verify：注意：{note}",
+    "the release has no SHA256SUMS": "发布包中没有 SHA256SUMS",
+    "the release's sources do not build here": "发布包所带的源文件在本机无法构建",
+    "verified: {count} files of {release} rebuild byte for byte": "已核验：{release} 的 {count} 个文件重新构建后逐字节一致",
+    "versions that differ (release → here):": "不同的版本（发布包 → 本机）：",
+    "{name} does not match the release's SHA256SUMS": "{name} 与发布包的 SHA256SUMS 不符",
+    "{name} is in the rebuild but not in the release": "{name} 在重新构建的结果中有，发布包中没有",
+    "{name} is in the release but not in the rebuild": "{name} 在发布包中有，重新构建的结果中没有",
+    "{name}: first different byte at offset {at} (of {size})": "{name}：第一个不同的字节在偏移 {at} 处（共 {size} 字节）",
+    "{name}: the entries are in another order": "{name}：条目顺序不同",
+    "{name}: the entries' dates or attributes differ": "{name}：条目的日期或属性不同",
+    "{name}: {entry} is only in the rebuild": "{name}：{entry} 只在重新构建的结果中",
+    "{name}: {entry} is only in the release": "{name}：{entry} 只在发布包中",
+    "{name}: {old} bytes in the release, {new} in the rebuild": "{name}：发布包中 {old} 字节，重新构建 {new} 字节",
+    "{release} does not carry its sources (made by planc {version}, before releases did): it cannot be rebuilt": "{release} 没有附带源文件（由 planc {version} 生成，当时的发布包还不附带）：无法重新构建",
+    "{release} holds no manifest.json: not a planc release": "{release} 中没有 manifest.json：不是 planc 发布包",
+    "{release}/manifest.json is not a planc manifest": "{release}/manifest.json 不是 planc 的清单",
+    # planc fix
+    "planc fix cannot read this file as YAML": "planc fix 无法把这个文件当作 YAML 读取",
+    "{files} not read, left as they are: fix them first (planc check)": "{files}未能读取，原样保留：请先修正（planc check）",
 }

@@ -21,8 +21,8 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from planc.cli import app
-from planc.commands.schema import combined, schema_for
 from planc.load.formats import KINDS
+from planc.load.schema import combined, schema_for
 from tests.conftest import VALID, diagnostics, edit
 
 SHIPPED = Path(__file__).resolve().parent.parent / "plans"

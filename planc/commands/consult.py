@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from planc import report
-from planc.errors import FormsHaveErrors, PlancError, UsageError
+from planc.errors import FormsHaveErrors, UsageError
 from planc.i18n import _
 from planc.pipeline import Analysis, analyze
 
@@ -25,40 +25,11 @@ def _analysis(plans: Path, round_name: str) -> Analysis:
 def forms(
     plans: Path, round_name: str, number: int, out: Path, units: Sequence[str], stream: IO[str]
 ) -> int:
-    from planc.consult.forms import draft_revision, unit_forms
-    from planc.sheets import write_form
+    from planc.consult.forms import write_forms
 
     analysis = _analysis(plans, round_name)
-    registry = analysis.index.project.registry.units
-    for uid in units:
-        if uid not in registry:
-            raise UsageError(_("no unit '{unit}' in registry/units.yaml", unit=uid))
-    draft = draft_revision(plans, round_name)
-    made = unit_forms(analysis.index, round_name, number, draft)
-    if units:
-        made = [f for f in made if f.unit.id in units]
-    if not made:
-        raise PlancError(
-            _("no unit leads or partners a task of {round}; no forms", round=round_name)
-        )
-    if out.exists() and not out.is_dir():
-        raise UsageError(_("--out {out} is a file, not a folder", out=out))
-    # A form already there may be one a unit filled in: planc never writes over it.
-    there = [f.file for f in made if (out / f.file).exists()]
-    if there:
-        more = _(" and {count} more forms", count=len(there) - 1) if len(there) > 1 else ""
-        raise UsageError(
-            _(
-                "{out} already holds {file}{more}; planc does not write over forms (a filled one "
-                "would be lost): use another --out folder",
-                out=out.as_posix(),
-                file=there[0],
-                more=more,
-            )
-        )
-    out.mkdir(parents=True, exist_ok=True)
+    made, draft = write_forms(analysis.index, plans, round_name, number, out, units)
     for form in made:
-        write_form(form.form, out / form.file)
         stream.write(f"  {form.file}  {form.unit.name}: {report.plural(form.tasks, 'task')}\n")
     wrote = _(
         "wrote {forms} for consultation {number} of {round} into {out}/",

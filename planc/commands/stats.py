@@ -34,17 +34,8 @@ STATUS_STYLE = {
 }
 
 
-def _short(row: FigureRow) -> bool:
-    return (
-        row.computed is not None and row.declared is not None and row.computed < row.declared.value
-    )
-
-
-def _status(ri: RoundIndex | None, row: FigureRow) -> Text:
-    status = ri.status(row) if ri is not None else row.status
-    # the programme, like a public record, holds less than it publishes: a gap, not an error
-    if ri is None and status == "mismatch" and _short(row):
-        status = "incomplete"
+def _status(of: RoundIndex | ProgrammeIndex, row: FigureRow) -> Text:
+    status = of.status(row)
     label = "—" if status == "undeclared" else _("not counted" if status == "uncounted" else status)
     return Text(label, STATUS_STYLE[status])
 
@@ -66,7 +57,7 @@ def _programme_table(pi: ProgrammeIndex) -> Table:
     table = _figure_table(title)
     for row in pi.figures:
         label = PROGRAMME_FIGURES[row.name].title
-        table.add_row(label, _declared(row), _computed(row), _status(None, row))
+        table.add_row(label, _declared(row), _computed(row), _status(pi, row))
     for rf in pi.rounds_figures:
         # the computed column adds up what the rounds declare of the figure
         table.add_row(

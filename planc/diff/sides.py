@@ -6,11 +6,15 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planc.errors import UsageError
+from planc.errors import SourcesHaveErrors, UsageError
 from planc.i18n import _
 from planc.load.revision import round_at
 from planc.pipeline import Analysis, analyze
+
+if TYPE_CHECKING:
+    from planc.diff import RoundDiff
 
 
 @dataclass(frozen=True)
@@ -35,3 +39,20 @@ def load_side(side: Side, plans: Path, scratch: Path, cache: bool = True) -> Ana
         folder = round_at(plans, side.round, side.rev, Path(tempfile.mkdtemp(dir=scratch)))
         cache = False  # a scratch copy, gone after the diff: nothing to reuse
     return analyze(folder, [side.round], cache=cache)
+
+
+def compare(plans: Path, a: str, b: str, cache: bool = True) -> RoundDiff:
+    """Side `a` against side `b`; stops (SourcesHaveErrors) when either does not check."""
+    from planc.diff import diff_rounds
+
+    old_side, new_side = parse_side(a), parse_side(b)
+    with tempfile.TemporaryDirectory(prefix="planc-diff-") as scratch:
+        sides = [load_side(side, plans, Path(scratch), cache) for side in (old_side, new_side)]
+        failing = [
+            found
+            for side, analysis in zip((old_side, new_side), sides, strict=True)
+            if (found := analysis.failing(_("{side} does not check:", side=side.spec)))
+        ]
+        if failing:
+            raise SourcesHaveErrors(failing)
+        return diff_rounds(sides[0].index, old_side.round, sides[1].index, new_side.round, a, b)

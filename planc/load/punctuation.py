@@ -6,6 +6,7 @@ layout."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,3 +110,51 @@ def fix_file(path: Path, file: str) -> list[Change]:
         return []
     write_file(path, (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8"))
     return changes
+
+
+@dataclass
+class Fixed:
+    """What `planc fix` did: the changes, and the files it could not read (with the loader's
+    diagnostic saying where and why)."""
+
+    changes: list[Change]
+    unread: list[Diagnostic]
+
+
+def _why_unread(path: Path, rel: str) -> Diagnostic:
+    """The loader's own diagnostic for a file `fix_file` could not read."""
+    from planc.load.nodes import YamlFailure, parse_bytes
+
+    try:
+        _node, problems = parse_bytes(path.read_bytes(), rel)
+    except YamlFailure as failure:
+        return failure.diagnostic
+    except OSError as exc:
+        return Diagnostic(
+            "schema", Loc(rel), _("cannot read the file: {reason}", reason=exc.strerror)
+        )
+    return next(
+        (d for d in problems if d.code != "duplicate-key"),
+        Diagnostic("yaml-syntax", Loc(rel), _("planc fix cannot read this file as YAML")),
+    )
+
+
+def fix_plans(plans: Path, rounds: Sequence[str], folders: Sequence[str]) -> Fixed:
+    """Rewrite the half-width punctuation of Chinese text in the YAML files of `rounds`, of
+    the `folders` beside them (the registry) and at the top of the plans folder
+    (programme.yaml). A file that is not UTF-8 or not YAML is left as it is, and reported."""
+    tops = [plans / name for name in [*rounds, *folders]]
+    files = sorted(p for top in tops if top.is_dir() for p in top.rglob("*.yaml") if p.is_file())
+    files += sorted(p for p in plans.glob("*.yaml") if p.is_file())
+    done = Fixed([], [])
+    for path in files:
+        rel = path.relative_to(plans).as_posix()
+        try:
+            done.changes += fix_file(path, rel)
+        except (UnicodeDecodeError, ValueError):
+            done.unread.append(_why_unread(path, rel))
+        except Exception as exc:  # ruamel's parse errors: the loader's diagnostic says where
+            if not type(exc).__module__.startswith("ruamel"):
+                raise
+            done.unread.append(_why_unread(path, rel))
+    return done
