@@ -11,7 +11,7 @@ from pathlib import Path
 
 from planc.check import consultation, run_checks
 from planc.diagnostics import Diagnostic, Severity, sorted_diagnostics
-from planc.errors import Failing, SourcesHaveErrors, UsageError
+from planc.errors import Failing, SourcesHaveErrors, UsageError, reason
 from planc.i18n import _
 from planc.index import Index, build_index
 from planc.load import PROGRAMME, ROUND_DIR, load_project, round_names
@@ -79,7 +79,7 @@ def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
         available = round_names(plans)
     except OSError as exc:
         raise UsageError(
-            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=exc.strerror)
+            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=reason(exc))
         ) from None
     for name in rounds:
         if name not in available:
@@ -102,7 +102,7 @@ def _load(
         project, diagnostics = load_project(plans, rounds, cache)
     except OSError as exc:
         raise UsageError(
-            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=exc.strerror)
+            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=reason(exc))
         ) from None
     return build_index(project), diagnostics
 

@@ -40,6 +40,16 @@ def _status(of: RoundIndex | ProgrammeIndex, row: FigureRow) -> Text:
     return Text(label, STATUS_STYLE[status])
 
 
+def _edition(edition: str) -> str:
+    """The edition's name in the user's language (spelled out for the catalogue)."""
+    names = {
+        "official": _("official"),
+        "draft": _("draft"),
+        "public-record": _("public-record"),
+    }
+    return names.get(edition, edition)
+
+
 def _declared(row: FigureRow) -> str:
     return str(row.declared) if row.declared else "—"
 
@@ -60,8 +70,9 @@ def _programme_table(pi: ProgrammeIndex) -> Table:
         table.add_row(label, _declared(row), _computed(row), _status(pi, row))
     for rf in pi.rounds_figures:
         # the computed column adds up what the rounds declare of the figure
+        figure = ALL_FIGURES[rf.figure.figure].name_here
         table.add_row(
-            f"{rf.figure.id} ({rf.figure.figure})",
+            _("{id} ({figure})", id=rf.figure.id, figure=figure),
             str(rf.figure.declared),
             rf.sum_text.replace(" ", ""),
             Text(_(rf.status), STATUS_STYLE[rf.status]),
@@ -87,7 +98,9 @@ def _group(table: Table, heading: str) -> None:
 
 def _table(ri: RoundIndex, phases: list[str]) -> Table:
     rnd = ri.round
-    title = Text(report.printable(f"{rnd.name}  {rnd.title}  ({rnd.edition})"), "bold")
+    edition = _edition(rnd.edition)
+    said = f"{rnd.name}  {rnd.title}  " + _("({edition})", edition=edition)
+    title = Text(report.printable(said), "bold")
     if phases:  # from programme.yaml: a round spanning two phases names both
         title.append(f"  {'、'.join(phases)}", "not bold")
     table = _figure_table(title)

@@ -8,12 +8,24 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from planc.diff import RoundDiff
-from planc.i18n import _
+from planc.i18n import _, chinese
 from planc.matching import KINDS, Match, inline, similarity
 
 KIND_NAMES = {"chapters": "部分", "tasks": "任务", "indicators": "指标", "cases": "对标案例"}
 HOW = {"lineage": "延续", "id": "同 id", "similar": "标题相近"}
 TEXT_FIELDS = ("title", "text", "summary", "subtitle")
+
+
+def _kind(kind: str) -> str:
+    """For the terminal: tasks (任务), or 任务 for a clerk reading Chinese."""
+    return KIND_NAMES[kind] if chinese() else f"{kind} ({KIND_NAMES[kind]})"
+
+
+def _how(how: str) -> str:
+    """How a pair was matched: lineage, or 延续."""
+    return HOW[how] if chinese() else how
+
+
 # Below this similarity a character diff is more noise than help: old and new are shown whole.
 REWRITTEN = 0.5
 
@@ -147,7 +159,7 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
     for kind in only:
         k = diff.kinds[kind]
         table.add_row(
-            f"{kind} ({KIND_NAMES[kind]})",
+            _kind(kind),
             str(len(k.continued)),
             str(len(k.revised)),
             str(len(k.new)),
@@ -176,9 +188,9 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
         k = diff.kinds[kind]
         if k.unchanged and not k.continued:
             continue
-        out.print(Text(f"\n{kind} ({KIND_NAMES[kind]})", "bold underline"))
+        out.print(Text(f"\n{_kind(kind)}", "bold underline"))
         for m in k.revised:
-            line = Text(f"  ~ {m.from_id} → {m.to_id} [{m.how} {m.score:.2f}] ", "yellow")
+            line = Text(f"  ~ {m.from_id} → {m.to_id} [{_how(m.how)} {m.score:.2f}] ", "yellow")
             line.append(", ".join(m.changed), "dim")
             out.print(line)
             for change in text_changes(m):
@@ -190,7 +202,7 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
         for item in k.dropped:
             out.print(Text(p(f"  - {item.id}  {item.title}"), "red"))
         for m in k.continued:
-            out.print(Text(p(f"  = {m.to_id}  {m.new.title} [{m.how}]"), "dim"))
+            out.print(Text(p(f"  = {m.to_id}  {m.new.title} [{_how(m.how)}]"), "dim"))
 
 
 def _md(text: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc, Severity
-from planc.errors import PlansFolderError
+from planc.errors import PlansFolderError, reason
 from planc.i18n import _
 from planc.load import build, disk, words
 from planc.load.cache import SourceCache
@@ -46,9 +46,7 @@ def read_source(
         data = disk.read_bytes(tree, file)
     except OSError as exc:
         return None, [
-            Diagnostic(
-                "schema", Loc(file), _("cannot read the file: {reason}", reason=exc.strerror)
-            )
+            Diagnostic("schema", Loc(file), _("cannot read the file: {reason}", reason=reason(exc)))
         ]
     if cache is not None:
         hit = cache.get(file, kind, data)

@@ -14,6 +14,7 @@ from typing import Any
 from planc.atomic import write_file
 from planc.cjk import punctuate
 from planc.diagnostics import Diagnostic, Loc
+from planc.errors import reason
 from planc.i18n import _
 
 # What can need a fix: a half-width mark or a straight quote (ASCII-only values never do).
@@ -131,7 +132,7 @@ def _why_unread(path: Path, rel: str) -> Diagnostic:
         return failure.diagnostic
     except OSError as exc:
         return Diagnostic(
-            "schema", Loc(rel), _("cannot read the file: {reason}", reason=exc.strerror)
+            "schema", Loc(rel), _("cannot read the file: {reason}", reason=reason(exc))
         )
     return next(
         (d for d in problems if d.code != "duplicate-key"),

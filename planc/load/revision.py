@@ -38,7 +38,12 @@ def plans_at(plans: Path, rev: str, into: Path) -> Path:
             )
         )
     folder = plans.resolve()
-    top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
+    try:
+        top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
+    except UsageError:
+        raise UsageError(
+            _("{plans} is not in a git repository: no revision of it can be read", plans=plans)
+        ) from None
     prefix = folder.relative_to(top).as_posix()
     try:
         _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")

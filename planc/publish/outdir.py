@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import IO
 
 from planc.errors import OutputError
+from planc.i18n import _
 
 OWNED = ".planc-owned"
 ROUND = re.compile(r"[0-9]{4}-[0-9]{4}")
@@ -126,15 +127,14 @@ class Output:
 
     def __enter__(self) -> Output:
         if self.real.exists() and not self.real.is_dir():
-            raise OutputError(f"--out {self.target} is a file, not a folder")
+            raise OutputError(_("--out {out} is a file, not a folder", out=self.target))
         self.real.parent.mkdir(parents=True, exist_ok=True)
         self.lock_fd = os.open(_lock_path(self.real), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
         try:
             fcntl.flock(self.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            self.err.write(
-                f"planc: another build is writing to {self.target}; waiting for it to finish\n"
-            )
+            said = _("another build is writing to {out}; waiting for it to finish", out=self.target)
+            self.err.write(_("planc: {message}", message=said) + "\n")
             self.err.flush()
             fcntl.flock(self.lock_fd, fcntl.LOCK_EX)
         self._recover()
@@ -205,8 +205,12 @@ class Output:
         if taken:
             names = ", ".join(f"'{n}'" for n in taken)
             raise OutputError(
-                f"{self.target} holds {names}, which planc did not write; it will not replace "
-                "them: move them away or build into another folder (--out)"
+                _(
+                    "{out} holds {names}, which planc did not write; it will not replace them: "
+                    "move them away or build into another folder (--out)",
+                    out=self.target,
+                    names=names,
+                )
             )
         name = f".{self.real.name}.planc-tmp-{os.getpid()}-{secrets.token_hex(4)}"
         work = self.real.with_name(name)
