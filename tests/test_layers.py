@@ -33,6 +33,7 @@ RANKS = {
     "planc.progress": 8,
     "planc.commands": 9,
     "planc.cli": 10,
+    "planc.clitext": 10,  # click's words in the user's language: the command line's own
     "planc.__main__": 11,
     "planc.entry": 11,  # the `planc` program: the fast path, then the command line
 }
@@ -81,6 +82,24 @@ def test_the_checks_work_on_the_index_alone() -> None:
         for path in (PACKAGE / "check").rglob("*.py")
         if any(within(i, "planc.load") for i in imports(path))
     ]
+    assert users == []
+
+
+def test_no_stage_imports_a_feature() -> None:
+    # The stages own their part of every kind of source; the features (consultation,
+    # supervision) only call them. A stage reaching into a feature is the precedent issue 25
+    # removed (progress/ sat below check/, threaded through seven stages).
+    stages = [
+        *("planc.load", "planc.model", "planc.index", "planc.check", "planc.render"),
+        *("planc.records", "planc.matching", "planc.pipeline", "planc.publish"),
+    ]
+    users = sorted(
+        f"{module_name(path)} imports {i}"
+        for path in PACKAGE.rglob("*.py")
+        if any(within(module_name(path), s) for s in stages)
+        for i in imports(path)
+        if within(i, "planc.consult") or within(i, "planc.progress")
+    )
     assert users == []
 
 

@@ -48,7 +48,7 @@ def load_yaml(text: str) -> Any:
 
 
 def kind_of(rel: str) -> str:
-    """The file kind of a path inside a plans folder (DESIGN.md, "Source layout")."""
+    """The file kind of a path inside a plans folder (docs/source-format.md)."""
     parts = rel.split("/")
     if parts[0] == "registry" and len(parts) == 2:
         kind = parts[1].removesuffix(".yaml")

@@ -252,11 +252,16 @@ class Document:
             return f"{self.format.name.upper()} {self.round} {self.kind.name}"
         return f"HTML {self.round}".strip()
 
-    def page(self, medium: str) -> str:
+    def view(self) -> Any:
+        """What the document is made from (made once for all the kinds that share it)."""
         key = (self.kind.view, self.round)
         if key not in self.views:
             self.views[key] = self.kind.view(self.index, self.round, self.site)
-        return self.kind.page(self.kind, self.views[key], self.site, medium)
+        return self.views[key]
+
+    def page(self, medium: str) -> str:
+        """The page the kind makes of its view for `medium` (screen, print or data)."""
+        return self.kind.page(self.kind, self.view(), self.site, medium)
 
 
 def documents(
