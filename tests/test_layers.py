@@ -4,6 +4,7 @@ Read from the import statements, so a new upward import fails here, not in a rev
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planc"
@@ -101,6 +102,18 @@ def test_no_stage_imports_a_feature() -> None:
         if within(i, "planc.consult") or within(i, "planc.progress")
     )
     assert users == []
+
+
+def test_the_table_of_documents_names_only_the_renderer() -> None:
+    # render/documents.py names the functions and writers it uses as "module:name", imported
+    # when a document is made (an unchanged build reads the table before Jinja loads): the
+    # imports above cannot see them, so the names are held to the renderer's layer here.
+    from planc.render import documents
+
+    text = (PACKAGE / "render" / "documents.py").read_text(encoding="utf-8")
+    named = set(re.findall(r'"(planc\.[\w.]+):\w+"', text))
+    named |= {fmt.writer.partition(":")[0] for fmt in documents.FORMATS.values()}
+    assert named and all(within(m, "planc.render") for m in named), named
 
 
 def test_the_upward_import_this_issue_removed_would_be_caught() -> None:

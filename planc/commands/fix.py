@@ -1,5 +1,5 @@
 """planc fix: apply the `punctuation` fixes to the sources, in place, changing nothing else
-(planc/load/punctuation.py); print each change, and the files it could not read."""
+(planc/load/fix.py); print each change, and the files it could not read."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import IO
 from planc import report
 from planc.i18n import _
 from planc.load import REGISTRY
-from planc.load.punctuation import fix_plans
+from planc.load.fix import fix_plans
 from planc.pipeline import select_rounds
 
 
