@@ -97,6 +97,14 @@ def command(
         )
 
 
+def writes(pins: Pins, where: str, args: str, folder: Path) -> None:
+    """A command that writes files: run in English, its files pinned, then run again in
+    Chinese (which finds them there)."""
+    command(pins, where, args, ("en",))
+    tree(pins, f"{where}/{folder.name}", folder)
+    command(pins, where, args, ("zh",))
+
+
 def digest(data: bytes) -> str:
     return f"{hashlib.sha256(data).hexdigest()[:32]} {len(data)}"
 
@@ -262,9 +270,7 @@ def consultation(pins: Pins, base: Path) -> None:
             "diff 2018-2019 2020-2021 --only tasks",
         ):
             command(pins, "consultation", args)
-        command(pins, "consultation", "consult report 2020-2021 --out report", ("en",))
-        tree(pins, "consultation/report", here / "report")
-        command(pins, "consultation", "consult report 2020-2021 --out report", ("zh",))
+        writes(pins, "consultation", "consult report 2020-2021 --out report", here / "report")
 
 
 def forms_round_trip(pins: Pins, base: Path) -> None:
@@ -363,9 +369,7 @@ def progress(pins: Pins, base: Path) -> None:
             command(pins, "progress", args)
         command(pins, "progress", "build", ("en",))
         tree(pins, "progress/dist", here / "dist")
-        command(pins, "progress", "progress forms 2020-2021 --period 2021-Q3", ("en",))
-        tree(pins, "progress/forms", here / "forms")
-        command(pins, "progress", "progress forms 2020-2021 --period 2021-Q3", ("zh",))
+        writes(pins, "progress", "progress forms 2020-2021 --period 2021-Q3", here / "forms")
         form = here / "forms" / "2021-Q3-市商务局.xlsx"
         wb = openpyxl.load_workbook(form)
         ws = wb.worksheets[0]
