@@ -20,6 +20,22 @@ def _references(index: Index, prog: Programme) -> Iterator[Diagnostic]:
     items += [(_("area '{id}'", id=a.id), a.source) for a in prog.areas]
     items += [(_("target {year}", year=t.year), t.source) for t in prog.targets]
     items += [(_("figure '{id}'", id=f.id), f.source) for f in prog.figures]
+    items += [(_("milestone {kind}", kind=e.kind), e.source) for e in prog.events]
+    units = index.project.registry.units
+    if index.project.readable(["registry/units.yaml"]):
+        for event in prog.events:
+            for unit in event.units:
+                if unit.id not in units:
+                    yield Diagnostic(
+                        "unknown-reference",
+                        unit.loc,
+                        _(
+                            "{owner} names unit '{id}', which is not in registry/units.yaml",
+                            owner=_("milestone {kind}", kind=event.kind),
+                            id=unit.id,
+                        ),
+                        did_you_mean(unit.id, units),
+                    )
     for owner, ref in items:
         if ref is not None and ref.id not in sources:
             yield Diagnostic(
