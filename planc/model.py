@@ -86,6 +86,7 @@ class Registry:
     places: dict[str, Place] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
 
+
 MILESTONE_KINDS = (
     "preparation",
     "solicitation",
@@ -126,8 +127,8 @@ def precision(date: str) -> str:
 
 @dataclass(slots=True)
 class Milestone:
-    """A dated step of a round (筹备, 征集, 征求意见, 专家评估, 印发, 新闻发布会 …) or an event of the
-    programme (a plenary of the committee), as precisely as the record dates it."""
+    """A dated step of a round (筹备, 征集, 征求意见, 专家评估, 印发, 新闻发布会 …) or an event of
+    the programme (a plenary of the committee), as precisely as the record dates it."""
 
     kind: str  # one of MILESTONE_KINDS
     date: str  # YYYY-MM-DD, YYYY-MM, YYYY-H1 / YYYY-H2, or YYYY
@@ -267,6 +268,7 @@ class IndicatorSystem:
     loc: Loc
     stages: list[str] = field(default_factory=list)
     benchmark_places: list[Ref] = field(default_factory=list)
+    units: list[Ref] = field(default_factory=list)  # who drew it up, as the record names them
     dimensions: list[Dimension] = field(default_factory=list)
     unplaced: list[Indicator] = field(default_factory=list)  # dimension not in the sources
     declared: dict[str, Figure] = field(default_factory=dict)

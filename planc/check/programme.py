@@ -64,7 +64,17 @@ def _references(index: Index, prog: Programme) -> Iterator[Diagnostic]:
                 )
 
 
-def _over_rounds(row: RoundsFigureRow) -> Iterator[Diagnostic]:
+def _inferred(index: Index, name: str, figure: str) -> str:
+    """Why a round's declared figure is a reading of the record, where it is one: a note
+    `{kind: inferred, of: declared.FIGURE}` of its plan.yaml."""
+    ri = index.rounds.get(name)
+    notes = ri.round.provenance if ri else []
+    return "；".join(
+        n.reason or "" for n in notes if n.kind == "inferred" and n.of == f"declared.{figure}"
+    )
+
+
+def _over_rounds(index: Index, row: RoundsFigureRow) -> Iterator[Diagnostic]:
     if row.status != "inconsistent":
         return
     fig = row.figure
@@ -93,6 +103,11 @@ def _over_rounds(row: RoundsFigureRow) -> Iterator[Diagnostic]:
             round=name,
             declared=declared,
         )
+    # A term read from the record rather than published as the figure: the total contradicts
+    # that reading, which the message says.
+    for name, _figure in row.terms:
+        if why := _inferred(index, name, fig.figure):
+            message += _(" ({round}'s {what} is inferred: {why})", round=name, what=what, why=why)
     yield Diagnostic("declared-inconsistent", fig.declared.loc, message)
 
 
@@ -152,5 +167,5 @@ def reconcile_programme(index: Index) -> Iterator[Diagnostic]:
     complete = {name for name, ri in index.rounds.items() if ri.complete}
     for rf in pi.rounds_figures:
         if all(name in complete for name, _figure in rf.terms):
-            yield from _over_rounds(rf)
+            yield from _over_rounds(index, rf)
     yield from _phases(index, prog)

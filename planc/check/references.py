@@ -151,6 +151,7 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
         for system in rnd.systems:
             owner = named("indicator system", system.id)
             yield from names.check(owner, "place", system.benchmark_places)
+            yield from names.check(owner, "unit", system.units)
             yield from names.check(owner, "source", [system.source])
             for dim in system.dimensions:
                 yield from names.check(named("dimension", dim.id), "source", [dim.source])

@@ -3,6 +3,7 @@ happened, none after the round's years, and an issue date that agrees with its s
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from planc.diagnostics import Diagnostic, Loc
@@ -27,7 +28,7 @@ def _order(steps: list[Milestone]) -> Iterator[Diagnostic]:
                 ),
                 _("`until:` is the last day of the step"),
             )
-    for before, after in zip(steps, steps[1:], strict=False):
+    for before, after in itertools.pairwise(steps):
         if after.last < before.first:
             yield Diagnostic(
                 "milestone-order",

@@ -321,6 +321,7 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
         loc=rec.at("id"),
         stages=rec.get("stages", []),
         benchmark_places=rec.get("benchmark_places", []),
+        units=rec.get("units", []),
         source=rec.get("source"),
         provenance=provenance(rec),
         declared=_figures(rec.get("declared")),

@@ -115,7 +115,8 @@ def _milestones(doc: str) -> Field:
                         required=True,
                     ),
                     "date": Field(
-                        WHEN, "when, as precisely as the record says (day, month, half-year, year)",
+                        WHEN,
+                        "when, as precisely as the record says (day, month, half-year, year)",
                         required=True,
                     ),
                     "until": Field(WHEN, "the last day of a step over several days"),
@@ -231,9 +232,7 @@ SECTION = Obj(
     "section",
     {
         "title": Field(Text(), "section title (方面)", required=True),
-        "topics": Field(
-            ListOf(Text()), "what the record says the section covers (涉及…等内容)"
-        ),
+        "topics": Field(ListOf(Text()), "what the record says the section covers (涉及…等内容)"),
         "tasks": Field(ListOf(TASK), "tasks of the section", required=True),
         "source": _source(),
         "provenance": PROVENANCE,
@@ -288,6 +287,7 @@ INDICATORS_FILE = Obj(
         "title": Field(Text(), "title of the system", required=True),
         "stages": Field(ListOf(Text()), "named target stages, e.g. 低阶, 中阶, 高阶"),
         "benchmark_places": _refs("place", "places the system benchmarks against"),
+        "units": _refs("unit", "who drew the system up, ids from registry/units.yaml"),
         "source": _source(),
         "provenance": PROVENANCE,
         "declared": _declared(

@@ -35,6 +35,7 @@ def plan_json(index: Index, name: str) -> str:
     used_units = sorted(
         {r.id for t in rnd.tasks() for r in t.lead + t.partners}
         | {r.id for m in rnd.milestones + events for r in m.units}
+        | {r.id for s in rnd.systems for r in s.units}
     )
     phases = [p.title for p in pi.phases_of.get(name, [])] if pi else None
     data = {
@@ -81,6 +82,7 @@ def plan_json(index: Index, name: str) -> str:
                 "document": s.document,
                 "stages": s.stages,
                 "benchmark_places": records.ids(s.benchmark_places),
+                "units": records.ids(s.units),
                 "dimensions": [
                     {
                         "id": d.id,
