@@ -109,12 +109,10 @@ UNCOUNTED = tuple(name for name, kind in ALL_FIGURES.items() if not kind.counted
 PROGRAMME_FIGURES = _table(
     FigureKind("areas", "areas", "领域", "领域", "个"),
     FIGURES["tasks"],
-    FigureKind(
-        "office_meetings", "office work meetings", "工作会议", "推进办工作会议", "次", counted=False
-    ),
+    FigureKind("office_meetings", "meetings", "工作会议", "推进办工作会议", "次", counted=False),
     FigureKind(
         "expert_candidates",
-        "expert committee candidates",
+        "candidates",
         "专家候选人",
         "专家咨询委员会候选人",
         "人",
