@@ -177,6 +177,17 @@ def _carried(items: dict[str, Item], name: str, now: dict[str, object]) -> dict[
     }
 
 
+def _regrouped(items: dict[str, Item], name: str, group_now: dict[str, str]) -> dict[str, Item]:
+    """`_carried` for a field holding a group's id (chapter, part): `group_now` maps the older
+    side's ids to the newer side's."""
+    now: dict[str, object] = {
+        iid: group_now[item.fields[name]]
+        for iid, item in items.items()
+        if item.fields[name] in group_now
+    }
+    return _carried(items, name, now)
+
+
 def _timeline(old: Index, a: str, new: Index, b: str) -> list[StepChange]:
     """Steps of the two timelines paired by kind and order; those that differ."""
     sides: list[dict[tuple[str, int], Milestone]] = []
@@ -240,24 +251,8 @@ def diff_rounds(old: Index, a: str, new: Index, b: str, from_spec: str, to_spec:
     chapter_now = {m.from_id: m.to_id for m in chapters.continued + chapters.revised}
     part_now, renamed_parts = _part_pairs(old, a, new, b)
     dimensions = _dimension_pairs(old, a, new, b)
-    old_items["tasks"] = _carried(
-        old_items["tasks"],
-        "chapter",
-        {
-            i: chapter_now[t.fields["chapter"]]
-            for i, t in old_items["tasks"].items()
-            if t.fields["chapter"] in chapter_now
-        },
-    )
-    old_items["cases"] = _carried(
-        old_items["cases"],
-        "part",
-        {
-            i: part_now[c.fields["part"]]
-            for i, c in old_items["cases"].items()
-            if c.fields["part"] in part_now
-        },
-    )
+    old_items["tasks"] = _regrouped(old_items["tasks"], "chapter", chapter_now)
+    old_items["cases"] = _regrouped(old_items["cases"], "part", part_now)
     old_items["indicators"] = _carried(
         old_items["indicators"],
         "dimension",
