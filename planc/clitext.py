@@ -336,7 +336,7 @@ def message(exc: ClickException) -> str:
         said = _("No such option: {name}", name=exc.option_name)
         if exc.possibilities:
             options = ", ".join(sorted(exc.possibilities))
-            said += _(" (possible options: {options})", options=options)
+            said += _(" (Possible options: {options})", options=options)
         return said
     if isinstance(exc, BadParameter):
         given = exc.param_hint
@@ -366,7 +366,7 @@ _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     ),
     (
         re.compile(r"Option (.*) requires an argument\."),
-        lambda m: _("Option {name} requires a value.", name=m[1]),
+        lambda m: _("Option {name} requires an argument.", name=m[1]),
     ),
     (
         re.compile(r"Option (.*) does not take a value\."),

@@ -14,6 +14,7 @@ from planc.model import (
     Dimension,
     Indicator,
     IndicatorSystem,
+    Milestone,
     Part,
     Place,
     Provenance,
@@ -50,6 +51,7 @@ def task(ri: RoundIndex, task: Task) -> dict[str, Any]:
         "indicators": ids(task.indicators),
         "cases": ids(task.cases),
         "benchmarks": ids(task.benchmarks),
+        "campaigns": task.campaigns,
         "continues": _id(task.continues),
         "continued_by": [t.ref for t in ri.continued_by.get(task.id, [])],
         "due": task.due,
@@ -95,6 +97,22 @@ def chapter(chapter: Chapter) -> dict[str, Any]:
         "title": chapter.title,
         "subtitle": chapter.subtitle,
         "declared_tasks": chapter.declared_tasks.value if chapter.declared_tasks else None,
+        "sections": [{"title": s.title, "topics": s.topics} for s in chapter.sections],
+    }
+
+
+def milestone(step: Milestone) -> dict[str, Any]:
+    """A step of a round's timeline, or an event of the programme; `precision` says how much
+    of `date` the record gives (day, month, half-year, year)."""
+    return {
+        "kind": step.kind,
+        "date": step.date,
+        "precision": step.precision,
+        "until": step.until,
+        "text": step.text,
+        "units": ids(step.units),
+        "source": _id(step.source),
+        "provenance": provenance(step.provenance),
     }
 
 
@@ -108,6 +126,7 @@ def source(src: Source) -> dict[str, Any]:
         "id": src.id,
         "title": src.title,
         "publisher": src.publisher,
+        "author": src.author,
         "date": src.date,
         "url": src.url,
     }
@@ -123,7 +142,7 @@ def place(place: Place) -> dict[str, Any]:
 
 
 def unit(unit: Unit) -> dict[str, Any]:
-    return {"name": unit.name, "en": unit.en}
+    return {"name": unit.name, "en": unit.en, "kind": unit.kind}
 
 
 def dimension(ri: RoundIndex, dim: Dimension) -> dict[str, Any]:
@@ -142,6 +161,7 @@ def system(ri: RoundIndex, system: IndicatorSystem) -> dict[str, Any]:
         "document": system.document,
         "stages": system.stages,
         "benchmark_places": ids(system.benchmark_places),
+        "units": ids(system.units),
         "dimensions": [dimension(ri, d) for d in system.dimensions],
         "unplaced_indicators": [indicator(ri, i) for i in system.unplaced],
     }

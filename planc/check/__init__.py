@@ -14,6 +14,7 @@ from planc.check import (
     progress,
     provenance,
     references,
+    timeline,
 )
 from planc.diagnostics import Diagnostic
 from planc.index import Index
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     numbers.number_conflicts,
     figures.reconcile,
     programme.reconcile_programme,
+    timeline.timeline,
     provenance.missing_sources,
     provenance.inferences_give_reasons,
     coverage.unused_cases,

@@ -25,7 +25,7 @@ def fix(plans: Path, rounds: Sequence[str], stream: IO[str]) -> int:
     stream.write(_("fixed {values} in {plans}", values=fixed, plans=plans.as_posix()) + "\n")
     if done.unread:
         files = report.plural(len(done.unread), "file")
-        said = _("{files} not read, left as they are: fix them first (planc check)", files=files)
+        said = _("not read, left unchanged: {files} (fix them first: planc check)", files=files)
         stream.write(said + "\n")
         return 1
     return 0

@@ -17,25 +17,34 @@ def plan_json(index: Index, name: str) -> str:
         {r.id for c in rnd.cases() for r in c.places}
         | {r.id for t in rnd.tasks() for r in t.benchmarks}
         | {r.id for s in rnd.systems for r in s.benchmark_places}
+        | {r.id for r in rnd.benchmark_regions}
     )
     places = {
         pid: records.place(registry.places[pid]) for pid in used_places if pid in registry.places
     }
-    used_units = sorted({r.id for t in rnd.tasks() for r in t.lead + t.partners})
     pi = index.programme
+    events = pi.programme.events if pi else []
+    used_units = sorted(
+        {r.id for t in rnd.tasks() for r in t.lead + t.partners}
+        | {r.id for m in rnd.milestones + events for r in m.units}
+        | {r.id for s in rnd.systems for r in s.units}
+    )
     phases = [p.title for p in pi.phases_of.get(name, [])] if pi else None
     data = {
         "generator": f"planc {__version__}",
         "round": rnd.name,
         "title": rnd.title,
         "issuer": rnd.issuer,
-        "issued": rnd.issued,
+        "issued": rnd.issued_on,
         "phase": rnd.phase,
         "goal": rnd.goal,
         "edition": rnd.edition,
         "previous": rnd.previous.id if rnd.previous else None,
         "sources": [records.source(s) for s in rnd.sources],
+        "milestones": [records.milestone(m) for m in rnd.milestones],
+        "benchmark_regions": records.ids(rnd.benchmark_regions),
         "programme": pi.programme.title if pi else None,
+        "programme_events": [records.milestone(m) for m in events],
         "phases": phases,
         "provenance": records.provenance(rnd.provenance),
         "figures": round_stats(ri, phases),
