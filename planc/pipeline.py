@@ -16,7 +16,6 @@ from planc.i18n import _
 from planc.index import Index, build_index
 from planc.load import PROGRAMME, ROUND_DIR, load_project, round_names
 from planc.load.cache import SourceCache
-from planc.load.revision import round_at
 
 
 @dataclass(slots=True)
@@ -110,6 +109,8 @@ def _load(
 def _versions(plans: Path, wanted: list[tuple[str, str]]) -> consultation.Versions:
     """Each (round, revision) loaded and indexed from git, or why it could not be. Not
     checked: only its tasks are compared."""
+    from planc.load.revision import round_at  # git, only when a record names its draft
+
     found: dict[tuple[str, str], Index | str] = {}
     with tempfile.TemporaryDirectory(prefix="planc-consult-") as scratch:
         for name, rev in wanted:

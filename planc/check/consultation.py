@@ -9,7 +9,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from planc.diagnostics import Diagnostic, Loc, did_you_mean, kind_name
 from planc.i18n import _
 from planc.index import Index, RoundIndex
-from planc.matching import items, match
 from planc.model import Comment, Consultation, Ref
 
 NEEDS_REASON = ("not-adopted", "partly-adopted")
@@ -151,6 +150,8 @@ def _unchanged(name: str, record: Consultation, index: Index, versions: Versions
         if isinstance(version, str):
             return version
     assert isinstance(draft, Index) and isinstance(revised, Index)
+    from planc.matching import items, match  # planc diff's matching, only when compared
+
     if name not in draft.rounds or name not in revised.rounds:
         return _("a version of the round does not load")
     tasks = match(items(draft, name)["tasks"], items(revised, name)["tasks"], name)

@@ -51,13 +51,14 @@ def fingerprint() -> str:
     from planc.load.formats import KINDS
 
     digest = hashlib.sha256(repr(sorted(KINDS.items())).encode())
-    digest.update(_code())
+    digest.update(code())
     return digest.hexdigest()
 
 
 @functools.cache
-def _code() -> bytes:
-    """A digest of planc's modules, read once a process (about 3 ms)."""
+def code() -> bytes:
+    """A digest of planc's modules, read once a process (about 3 ms): the build's stamp holds
+    it too."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*.py")):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planc import __version__
-from planc.load.cache import fingerprint
+from planc.load.cache import code
 from planc.paths import CACHE_DIR, TEMPLATES
 from planc.publish.folders import digest_trees
 from planc.render.documents import every_round_has
@@ -17,10 +17,10 @@ STAMP = ".planc-build"  # digest of what the last build was made from
 
 def inputs_digest(plans: Path, rounds: Sequence[str], html_only: bool = False) -> str:
     """What a build depends on: every source file, the templates, planc's version and code
-    (the fingerprint the parse cache keys its entries by: a changed renderer is a changed
-    build), the rounds asked for, and whether PDFs were made. Equal digests mean an equal
+    (the digest of its modules the parse cache keys its entries by: a changed renderer is a
+    changed build), the rounds asked for, and whether PDFs were made. Equal digests mean an equal
     build (the digest is over bytes, not YAML)."""
-    header = f"planc {__version__} {fingerprint()}\n{','.join(rounds)}\n"
+    header = f"planc {__version__} {code().hex()}\n{','.join(rounds)}\n"
     header += "html only\n" if html_only else ""
     # The parse cache inside the plans folder is not an input: the same sources, the same build.
     return digest_trees([(plans, plans), (TEMPLATES, TEMPLATES)], header, skip=[CACHE_DIR])
