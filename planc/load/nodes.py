@@ -227,14 +227,13 @@ def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
         loc = _at_index(text, file, mark.index) if mark else Loc(file)
         raise YamlFailure(Diagnostic("yaml-syntax", loc, yaml_problem(exc))) from None
     except ReaderError as exc:
-        char = exc.character if isinstance(exc.character, str) else ""
         raise YamlFailure(
             Diagnostic(
                 "yaml-syntax",
                 _at_index(text, file, _char_index(text, exc.position, parser)),
                 _(
                     "the control character {char} is not allowed in YAML",
-                    char=f"U+{ord(char or chr(0)):04X}",
+                    char=f"U+{_code_point(exc.character):04X}",
                 ),
                 _("delete it (it is often invisible in an editor)"),
             )
@@ -243,6 +242,14 @@ def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
         raise YamlFailure(Diagnostic("yaml-syntax", Loc(file), str(exc))) from None
     finally:
         parser.dispose()
+
+
+def _code_point(character: object) -> int:
+    """The character a reader error names: libyaml's reader gives its code point, the pure
+    one the character."""
+    if isinstance(character, str) and len(character) == 1:
+        return ord(character)
+    return character if isinstance(character, int) else 0
 
 
 def _char_index(text: str, position: int, parser: Any) -> int:
