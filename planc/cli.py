@@ -80,8 +80,10 @@ def _run(command: Callable[[], int]) -> None:
 
 def handle(command: Callable[[], int], err: IO[str]) -> int:
     """The one place errors become messages (on stderr) and exit codes."""
-    from planc.errors import FormsHaveErrors, PlancError, SourcesHaveErrors, reason
+    from planc.errors import FormsHaveErrors, PlancError, SourcesHaveErrors, Terminated, reason
 
+    writes = sys.modules.get("planc.load.write")
+    before = len(writes.WRITTEN) if writes is not None else 0
     try:
         return command()
     except SourcesHaveErrors as exc:
@@ -109,9 +111,15 @@ def handle(command: Callable[[], int], err: IO[str]) -> int:
         where = f": {exc.filename}" if exc.filename else ""
         err.write(_("planc: error: {message}", message=f"{reason(exc)}{where}") + "\n")
         return 1
-    except KeyboardInterrupt:
-        err.write(_("planc: interrupted; nothing was replaced") + "\n")
-        return 130
+    except KeyboardInterrupt as exc:
+        writes = sys.modules.get("planc.load.write")
+        written = writes.WRITTEN[before:] if writes is not None else []
+        if written:  # the signal waited for the files being renamed: they are written
+            names = ", ".join(path.as_posix() for path in written)
+            err.write(_("planc: interrupted after writing {files}", files=names) + "\n")
+        else:
+            err.write(_("planc: interrupted; nothing was replaced") + "\n")
+        return 143 if isinstance(exc, Terminated) else 130
 
 
 def _version(value: bool) -> None:

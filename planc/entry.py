@@ -7,8 +7,10 @@ one place (planc.cli.handle), so the two paths cannot say different things."""
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import NoReturn
 
@@ -96,7 +98,27 @@ def _finish(code: int) -> NoReturn:
     raise SystemExit(code)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    from planc.errors import Terminated
+
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    # SIGTERM as Ctrl-C: what is under way is undone (temporary files removed), not cut off.
+    with suppress(ValueError):  # not the main thread (a test calling main): leave it
+        signal.signal(signal.SIGTERM, _terminate)
+    try:
+        _main(argv)
+    except KeyboardInterrupt as exc:  # before a command's own handler: imports, typer's set-up
+        from planc.errors import Terminated
+        from planc.i18n import _
+
+        sys.stderr.write(_("planc: interrupted; nothing was replaced") + "\n")
+        _finish(143 if isinstance(exc, Terminated) else 130)
+
+
+def _main(argv: Sequence[str] | None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:
         from planc import __version__

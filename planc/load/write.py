@@ -353,7 +353,7 @@ def _read_back(rel: str, data: bytes | str, strings: Iterable[str], old: Any) ->
     found = Counter(_values(root))
     for text, count in wanted.items():
         if found[text] < count:
-            raise UnreadableWrite(_bug(rel, _("'{text}' would not read back", text=text[:40])))
+            raise UnreadableWrite(_bug(rel, _("'{value}' would not read back", value=text[:40])))
 
 
 def _bug(rel: str, why: str) -> str:
