@@ -434,7 +434,11 @@ def consult_forms(
     number: Annotated[
         int,
         typer.Option(
-            "--round-no", min=1, metavar="N", help=_("Which consultation: 1 for the first.")
+            "--round-no",
+            min=1,
+            max=99,
+            metavar="N",
+            help=_("Which consultation: 1 for the first."),
         ),
     ] = 1,
     out: Annotated[

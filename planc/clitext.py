@@ -319,6 +319,8 @@ def _inner(message: str) -> str:
         return _("{value} is not one of {choices}", value=found[1], choices=found[2])
     if found := re.fullmatch(r"Input should be greater than or equal to (\S+)", message):
         return _("it should be at least {minimum}", minimum=found[1])
+    if found := re.fullmatch(r"Input should be less than or equal to (\S+)", message):
+        return _("it should be at most {maximum}", maximum=found[1])
     if re.fullmatch(r"Input should be a valid integer.*", message):
         return _("it should be a whole number")
     return message

@@ -864,6 +864,7 @@ ZH: dict[str, str] = {
     "Invalid value for {name}: {message}": "{name} 的取值无效：{message}",
     "{value} is not one of {choices}": "{value} 不是 {choices} 之一",
     "it should be at least {minimum}": "应至少为 {minimum}",
+    "it should be at most {maximum}": "应至多为 {maximum}",
     "it should be a whole number": "应为整数",
     "No such command {name}; did you mean {names}?": "没有命令 {name}；是不是 {names}？",
     "No such command {name}.": "没有命令 {name}。",

@@ -4,6 +4,7 @@ go. Importing the same form again adds nothing (comment ids come from the form a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,15 @@ from planc.sheets import FormIn, RowIn, read_form
 from planc.sheets.read import whole
 
 SPECS = {sheet.key: sheet for sheet in READ_SHEETS}
+REVISION = re.compile(r"[0-9a-f]{7,64}")  # a git commit, as `planc consult forms` records it
+MAX_CONSULTATIONS = 99
+
+
+def _number(text: str) -> int | None:
+    """A consultation's number as the form's metadata holds it: ASCII digits, from 1."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 2):
+        return None
+    return int(text) if 1 <= int(text) <= MAX_CONSULTATIONS else None
 
 
 @dataclass
@@ -105,8 +115,24 @@ class _Reader:
                     did_you_mean(uid, units),
                 )
             )
-        number = int(meta["consultation"]) if meta.get("consultation", "").isdigit() else 0
-        batch = Batch(number, meta.get("draft") or None)
+        number = _number(meta.get("consultation", ""))
+        draft = meta.get("draft") or None
+        if number is None or (draft is not None and not REVISION.fullmatch(draft)):
+            out.append(
+                Diagnostic(
+                    "form-tampered",
+                    whole(shown),
+                    _(
+                        "the form's hidden planc sheet names consultation '{number}' of draft "
+                        "'{draft}'; planc cannot tell what the form was",
+                        number=meta.get("consultation", "")[:20],
+                        draft=(draft or "")[:20],
+                    ),
+                    _("fill in a fresh copy of the form as it was sent"),
+                )
+            )
+            number, draft = 0, None
+        batch = Batch(number, draft)
         batch.responses.append(NewResponse(uid, form.form, Path(shown).name, self.received))
         seen: Counter[tuple[str, ...]] = Counter()
         contacts = [r.values["contact"] for r in form.rows if r.values.get("contact")]

@@ -52,8 +52,11 @@ def _cell(row_values: dict[str, Any], key: str) -> str:
 
 
 def _percent(text: str) -> int | None:
-    plain = unicodedata.normalize("NFKC", text).strip(SPACES).removesuffix("%").strip(SPACES)
-    return int(plain) if plain.isdigit() and int(plain) <= 100 else None
+    number = unicodedata.normalize("NFKC", text).strip(SPACES).removesuffix("%").strip(SPACES)
+    # ASCII digits (NFKC made full-width ones plain): int() would take ፩ and refuse 5,000.
+    if not (number.isascii() and number.isdigit() and len(number) <= 3):
+        return None
+    return int(number) if int(number) <= 100 else None
 
 
 def _date(text: str) -> str | None:
