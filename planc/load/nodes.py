@@ -41,6 +41,9 @@ from planc.load.yaml_problems import yaml_problem
 # An alias may repeat a node; past this many expanded nodes beyond what the file writes out,
 # the file is an alias bomb ("billion laughs") and is refused without expanding it.
 ALIAS_ALLOWANCE = 100_000
+# Nor may aliases repeat more than this many characters of text in all: a 1 MB anchor used 20,000
+# times is few nodes but 20 GB of pages. A plan file needs no alias to repeat a long text.
+ALIAS_TEXT_ALLOWANCE = 1_000_000
 MAX_DEPTH = 64  # nesting; the deepest plan file needs six, and Python's stack needs a bound
 
 
@@ -279,6 +282,8 @@ class _Composer:
         self.depth = 0
         self.anchors: dict[str, Node] = {}
         self.written = 0  # nodes as written in the file
+        self.repeated = 0  # characters of text aliases repeat
+        self.sizes: dict[int, int] = {}  # characters under an aliased node, by id
         self.problems: list[Diagnostic] = []
 
     def compose(self, next_event: Callable[[], Event]) -> Node | None:
@@ -330,6 +335,21 @@ class _Composer:
                         _("alias '*{anchor}' names no anchor", anchor=event.anchor),
                     )
                 )
+            self.repeated += self._size(target)
+            if self.repeated > ALIAS_TEXT_ALLOWANCE:
+                raise YamlFailure(
+                    Diagnostic(
+                        "yaml-syntax",
+                        Loc(self.file, line, column),
+                        _(
+                            "aliases repeat {count} characters of text by here; planc refuses "
+                            "more than {limit}",
+                            count=f"{self.repeated:,}",
+                            limit=f"{ALIAS_TEXT_ALLOWANCE:,}",
+                        ),
+                        _("write the values out, or reuse fewer aliases"),
+                    )
+                )
             return target
         self.written += 1
         if kind is ScalarEvent:
@@ -375,6 +395,20 @@ class _Composer:
                 )
             )
         return node
+
+    def _size(self, node: Node) -> int:
+        """Characters of text under `node`, aliases counted at every use (each node once)."""
+        if isinstance(node, Scalar):
+            return len(node.value)
+        known = self.sizes.get(id(node))
+        if known is None:
+            if isinstance(node, Seq):
+                known = sum(self._size(item) for item in node.items)
+            else:
+                assert isinstance(node, Map)
+                known = sum(len(k) + self._size(v) for k, (_key, v) in node.entries.items())
+            self.sizes[id(node)] = known
+        return known
 
     def _scalar(self, event: Any) -> Scalar:
         mark = event.start_mark
