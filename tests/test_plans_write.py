@@ -384,3 +384,75 @@ def test_a_tampered_journal_touches_nothing_outside(plans: Path, tmp_path: Path)
         pass
     assert outside.read_text("utf-8") == "mine" and tmp_path.is_dir()
     assert lock_path(plans).read_bytes() == b""
+
+
+def test_imported_records_and_reports_get_the_modes_of_any_program(
+    plans: Path, replies: list[Path], tmp_path: Path
+) -> None:
+    # Item 11: not 0600 (a temporary file's mode) but 0666 less the umask, or the old file's.
+    code = (
+        "import os, sys; os.umask(0o022); sys.argv[1:] = sys.argv[2:]; "
+        "from planc.entry import main; main()"
+    )
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "-",
+            "consult",
+            "import",
+            "2020-2021",
+            str(replies[0]),
+            "--plans",
+            str(plans),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert (plans / RECORD).stat().st_mode & 0o777 == 0o644
+    os.chmod(plans / RECORD, 0o660)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "-",
+            "consult",
+            "import",
+            "2020-2021",
+            str(replies[1]),
+            "--plans",
+            str(plans),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert (plans / RECORD).stat().st_mode & 0o777 == 0o660
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "-",
+            "consult",
+            "report",
+            "2020-2021",
+            "--out",
+            str(tmp_path / "report"),
+            "--plans",
+            str(plans),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "report").iterdir()}
+    assert modes == dict.fromkeys(
+        ["consultation.html", "consultation.pdf", "consultation.json"], 0o644
+    )
