@@ -75,7 +75,9 @@ RoundsArgument = Annotated[
 
 
 def _run(command: Callable[[], int]) -> None:
-    raise typer.Exit(handle(command, sys.stderr))
+    # SystemExit, not typer.Exit: typer turns a Ctrl-C outside `handle` into a silent Exit(130),
+    # which clitext then words (only that one comes back as 130).
+    raise SystemExit(handle(command, sys.stderr))
 
 
 def handle(command: Callable[[], int], err: IO[str]) -> int:

@@ -297,6 +297,8 @@ class Group(TyperGroup):
         except typer.Abort:
             typer.echo(_("Aborted!"), err=True)
             sys.exit(1)
+        if code == INTERRUPTED:  # typer's word for a Ctrl-C before the command's handler
+            sys.stderr.write(_("planc: interrupted; nothing was replaced") + "\n")
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -308,6 +310,9 @@ class Typer(typer.Typer):
 
     def command(self, *args: Any, **options: Any) -> Callable[[Any], Any]:
         return super().command(*args, cls=options.pop("cls", Command), **options)
+
+
+INTERRUPTED = 130  # typer.core._main: `except KeyboardInterrupt: raise Exit(130)`
 
 
 # --- click's errors ------------------------------------------------------------------------

@@ -7,12 +7,20 @@ one place (planc.cli.handle), so the two paths cannot say different things."""
 
 from __future__ import annotations
 
-import signal
-import sys
-from collections.abc import Callable, Sequence
-from contextlib import suppress
-from pathlib import Path
-from typing import NoReturn
+# Ctrl-C from the first line planc runs: noted, not raised, while the modules load (a
+# KeyboardInterrupt inside an import is a traceback no handler can word); main() then says it
+# in one line. `_signal` is the C module: `signal` itself takes milliseconds to import.
+import _signal  # type: ignore[import-not-found]
+
+_stopped: list[int] = []
+_signal.signal(_signal.SIGINT, lambda signum, frame: _stopped.append(signum))
+
+import signal  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from contextlib import suppress  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import NoReturn  # noqa: E402
 
 FORMATS = ("text", "json", "github")
 
@@ -105,10 +113,14 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    # SIGTERM as Ctrl-C: what is under way is undone (temporary files removed), not cut off.
-    with suppress(ValueError):  # not the main thread (a test calling main): leave it
-        signal.signal(signal.SIGTERM, _terminate)
     try:
+        with suppress(ValueError):  # not the main thread (a test calling main): leave them
+            # SIGTERM as Ctrl-C: what is under way is undone (temporary files removed), not
+            # cut off; Ctrl-C raises again from here, where it is caught.
+            signal.signal(signal.SIGTERM, _terminate)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        if _stopped:  # while planc's modules loaded
+            raise KeyboardInterrupt
         _main(argv)
     except KeyboardInterrupt as exc:  # before a command's own handler: imports, typer's set-up
         from planc.errors import Terminated
