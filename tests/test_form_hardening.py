@@ -345,11 +345,11 @@ def _forged(src: Path, dst: Path, **meta: str) -> Path:
     values: dict[str, str] = {}
     rows: dict[str, list[str]] = {}
     for r in range(2, ws.max_row + 1):
-        tag, key, value = (ws.cell(r, c).value for c in (1, 2, 3))
+        tag, key, value = (str(ws.cell(r, c).value or "") for c in (1, 2, 3))
         if tag == "meta" and key in meta:
-            ws.cell(r, 3).value = meta[key]
+            ws.cell(r, 3).value = value = meta[key]
         if tag == "meta":
-            values[key] = ws.cell(r, 3).value
+            values[key] = value
         elif tag == "sheet":
             rows[key] = []
         elif tag == "row":
@@ -401,3 +401,72 @@ def test_a_percent_in_other_digits_is_refused_at_its_cell(tmp_path: Path, percen
     err = io.StringIO()
     code = handle(lambda: import_forms(plans, "2020-2021", [path], io.StringIO(), err), err)
     assert code == 1 and "完成进度" in err.getvalue() and "Traceback" not in err.getvalue()
+
+
+# --- item 14: one file per unit, all or none ---------------------------------------------------
+
+
+def _progress_plans(tmp_path: Path) -> Path:
+    plans = tmp_path / "plans"
+    shutil.copytree(FIXTURES / "progress", plans)
+    units = plans / "registry/units.yaml"
+    text = units.read_text("utf-8")
+    text = text.replace(
+        "finance: {name: 市地方金融监管局}", "finance: {name: 市商务局}"
+    )  # one name
+    text = text.replace("science: {name: 市科技局}", "science: {name: 市科技局/市知识产权局}")
+    units.write_text(text, "utf-8")
+    return plans
+
+
+def test_progress_forms_of_units_with_one_name_or_a_slash_are_four_files(tmp_path: Path) -> None:
+    from planc.commands.progress import forms
+
+    plans = _progress_plans(tmp_path)
+    said = io.StringIO()
+    assert forms(plans, "2020-2021", "2021-Q3", tmp_path / "forms", said) == 0
+    files = sorted(
+        p.relative_to(tmp_path / "forms").as_posix()
+        for p in (tmp_path / "forms").rglob("*")
+        if p.is_file()
+    )
+    assert files == sorted(
+        [
+            "2021-Q3-市商务局.xlsx",
+            "2021-Q3-市商务局-finance.xlsx",
+            "2021-Q3-山东港口青岛港集团.xlsx",
+            "2021-Q3-市科技局_市知识产权局.xlsx",
+        ]
+    )
+    assert said.getvalue().count("wrote ") == 4
+    units = set()
+    for file in files:
+        meta = openpyxl.load_workbook(tmp_path / "forms" / file)["_planc"]
+        units |= {row[2] for row in meta.iter_rows(values_only=True) if row[:2] == ("meta", "unit")}
+    assert units == {"commerce", "finance", "ports", "science"}  # each form its own unit's
+
+
+def test_progress_forms_are_written_all_or_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planc.cli import handle
+    from planc.commands.progress import forms
+
+    plans = _progress_plans(tmp_path)
+    save = openpyxl.Workbook.save
+    saved = [0]
+
+    def failing(self: openpyxl.Workbook, filename: str) -> None:
+        saved[0] += 1
+        if saved[0] == 3:
+            raise OSError(28, "No space left on device", str(filename))
+        save(self, filename)
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", failing)
+    err = io.StringIO()
+    out = tmp_path / "forms"
+    assert handle(lambda: forms(plans, "2020-2021", "2021-Q3", out, io.StringIO()), err) == 1
+    assert not out.exists() or list(out.rglob("*")) == []
+    monkeypatch.setattr(openpyxl.Workbook, "save", save)  # room again: a re-run works
+    assert forms(plans, "2020-2021", "2021-Q3", out, io.StringIO()) == 0
+    assert len(list(out.iterdir())) == 4

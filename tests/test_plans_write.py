@@ -29,7 +29,7 @@ def lock_path(plans: Path) -> Path:
 
 
 def planc(*args: str | Path, **kwargs: object) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+    return subprocess.Popen(  # type: ignore[no-any-return]
         [sys.executable, "-m", "planc", *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

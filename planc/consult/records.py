@@ -114,7 +114,7 @@ def merged(existing: str | None, batch: Batch, file: str) -> tuple[str | None, i
             doc = CommentedMap()
             doc["consultation"] = batch.number
             doc.yaml_set_start_comment(header(batch.number))
-    elif not isinstance(doc, dict):
+    elif not isinstance(doc, CommentedMap):
         raise UsageError(
             _("{file} holds no consultation record; planc will not add to it", file=file)
         )

@@ -135,16 +135,16 @@ class Transaction:
         entries: list[list[str | None]] = []
         for rel, temp in sorted(self.staged.items()):
             target = self.plans / rel
-            backup = temporary_name(target).relative_to(self.plans).as_posix()
-            entries.append([temp, rel, backup if target.exists() else None])
+            spare = temporary_name(target).relative_to(self.plans).as_posix()
+            entries.append([temp, rel, spare if target.exists() else None])
         with _signals_wait():
             self._journal(entries)
             try:
-                for temp, rel, backup in entries:
-                    assert temp is not None and rel is not None
+                for staged, target_name, backup in entries:
+                    assert staged is not None and target_name is not None
                     if backup is not None:
-                        _link(self.plans / rel, self.plans / backup)
-                    os.replace(self.plans / temp, self.plans / rel)
+                        _link(self.plans / target_name, self.plans / backup)
+                    os.replace(self.plans / staged, self.plans / target_name)
                 for folder in sorted({(self.plans / str(e[1])).parent for e in entries}):
                     sync_folder(folder)
             except BaseException:
