@@ -503,7 +503,12 @@ def consult_report(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", metavar="DIR", help=_("Write consultation.html, .pdf and .json here.")
+            "--out",
+            metavar="DIR",
+            help=_(
+                "Write consultation.html, .pdf and .json here (not inside the build's output: "
+                "the next build replaces it)."
+            ),
         ),
     ] = None,
 ) -> None:
@@ -514,7 +519,7 @@ def consult_report(
 
       planc consult report 2022-2023
 
-      planc consult report 2022-2023 --out dist/2022-2023
+      planc consult report 2022-2023 --out reports/2022-2023
     """
     from planc.commands.consult import report_ as run
 

@@ -456,3 +456,29 @@ def test_imported_records_and_reports_get_the_modes_of_any_program(
     assert modes == dict.fromkeys(
         ["consultation.html", "consultation.pdf", "consultation.json"], 0o644
     )
+
+
+def test_a_consultation_report_is_never_written_where_the_next_build_deletes_it(
+    plans: Path, tmp_path: Path
+) -> None:
+    # Item 15: the help showed --out dist/ROUND, a folder the next build replaces whole.
+    import shutil
+
+    shutil.copytree(FIXTURES / "consultation", plans / "2020-2021/consultation")
+    dist = tmp_path / "dist"
+    built = finished(planc("build", "--html", "--plans", plans, "--out", dist))
+    assert built[0] == 0, built[1]
+    report = dist / "2020-2021"
+    code, said = finished(
+        planc("consult", "report", "2020-2021", "--plans", plans, "--out", report)
+    )
+    with (plans / "2020-2021/plan.yaml").open("a", encoding="utf-8") as plan:
+        plan.write("# edited: the next build is not up to date\n")
+    rebuilt = finished(planc("build", "--html", "--plans", plans, "--out", dist))
+    assert rebuilt[0] == 0, rebuilt[1]
+    # Refused (and saying where to write it instead), or else still there after the build.
+    assert (code == 2 and "--out reports/2020-2021" in said) or (
+        report / "consultation.pdf"
+    ).exists(), said
+    helped = finished(planc("consult", "report", "--help"))[1]
+    assert "--out reports/2022-2023" in helped and "dist/" not in helped

@@ -258,6 +258,23 @@ def replacing(target: Path, writes: Iterable[str], err: IO[str] = sys.stderr) ->
         out.finish(names)
 
 
+def owned_by_a_build(path: Path) -> Path | None:
+    """The output folder whose build owns `path` (an entry planc writes there, which the next
+    build replaces whole), or None: a report written there would be deleted by it."""
+    full = Path(os.path.abspath(path))
+    for entry in [full, *full.parents]:
+        folder = entry.parent
+        if folder == entry:
+            break
+        marks = (folder / OWNED, folder / ".planc-build")
+        if any(mark.is_file() for mark in marks):
+            out = Output(folder)
+            owned, _foreign = out._inventory()
+            if entry.name in owned:
+                return folder
+    return None
+
+
 def stale(target: Path) -> list[str]:
     """planc's temporary folders beside `target` (for tests and messages)."""
     real = real_folder(target)
