@@ -470,3 +470,45 @@ def test_progress_forms_are_written_all_or_none(
     monkeypatch.setattr(openpyxl.Workbook, "save", save)  # room again: a re-run works
     assert forms(plans, "2020-2021", "2021-Q3", out, io.StringIO()) == 0
     assert len(list(out.iterdir())) == 4
+
+
+# --- item 16: what is printed -------------------------------------------------------------------
+
+
+def test_openpyxls_warnings_do_not_reach_the_clerk(sent: Path, tmp_path: Path) -> None:
+    import warnings
+
+    from planc.consult.sheets import KIND, READ_SHEETS
+    from planc.sheets import read_form
+
+    form = fill(sent / COMMERCE, tmp_path / "a.xlsx", comment_on(TASK, "意见"))
+    ext = b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"/></extLst></worksheet>'
+    odd = _repacked(
+        form,
+        tmp_path / "b.xlsx",
+        lambda n, d: d.replace(b"</worksheet>", ext) if n.startswith("xl/worksheets/") else d,
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read, problems = read_form(odd, "b.xlsx", KIND, READ_SHEETS)
+    assert read is not None and problems == []
+    assert [str(w.message) for w in caught] == []
+
+
+def test_a_progress_form_filled_wrongly_is_not_called_empty(tmp_path: Path) -> None:
+    from planc.cli import handle
+    from planc.commands.progress import forms, import_forms
+
+    plans = tmp_path / "plans"
+    shutil.copytree(FIXTURES / "progress", plans)
+    assert forms(plans, "2020-2021", "2021-Q3", tmp_path / "forms", io.StringIO()) == 0
+    path = tmp_path / "forms/2021-Q3-市商务局.xlsx"
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    for row in (4, 5):  # every row filled, every one wrongly
+        ws.cell(row, 7).value, ws.cell(row, 8).value = "正常推进", "六成"
+    wb.save(path)
+    err = io.StringIO()
+    code = handle(lambda: import_forms(plans, "2020-2021", [path], io.StringIO(), err), err)
+    assert code == 1 and err.getvalue().count("完成进度") == 2, err.getvalue()
+    assert "form-empty" not in err.getvalue()

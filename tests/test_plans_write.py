@@ -482,3 +482,12 @@ def test_a_consultation_report_is_never_written_where_the_next_build_deletes_it(
     ).exists(), said
     helped = finished(planc("consult", "report", "--help"))[1]
     assert "--out reports/2022-2023" in helped and "dist/" not in helped
+
+
+def test_planc_fix_says_which_file_it_could_not_read_and_fails(plans: Path) -> None:
+    # Item 16: a file whose name is not UTF-8 was skipped in silence, and planc fix said 0.
+    name = os.fsdecode(b"\xb9\xfa.yaml")
+    (plans / "2020-2021/tasks" / name).write_text("title: 跨境贸易\n", "utf-8")
+    code, said = finished(planc("fix", "--plans", plans))
+    assert code == 1, said
+    assert "is not UTF-8; planc skips it" in said and "not read, left unchanged: 1 file" in said

@@ -211,9 +211,11 @@ class _Reader:
             reports[row.id] = report
             taken += 1
         if not taken:
-            self.problem(
-                "form-empty", whole, _("the form has no status filled in; nothing to import")
-            )
+            if not any(d.loc.file == shown for d in self.result.diagnostics):
+                # Empty indeed: a form whose rows were refused is not (its errors say why).
+                self.problem(
+                    "form-empty", whole, _("the form has no status filled in; nothing to import")
+                )
             return
         forms = self.result.forms.setdefault(period, [])
         record = {"unit": unit, "form": form.form, "file": Path(shown).name}

@@ -27,6 +27,7 @@ import codecs
 import datetime as dt
 import re
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -111,7 +112,11 @@ def _open(path: Path, shown: str) -> Any:
         with path.open("rb") as fh:
             _small_enough(fh, where)
             fh.seek(0)
-            return load_workbook(fh, data_only=False, keep_links=False)
+            # openpyxl warns of what it drops (an extension, a drawing), naming its own files:
+            # planc reads only cells, so the warnings say nothing to the clerk.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return load_workbook(fh, data_only=False, keep_links=False)
     except _Refused:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
