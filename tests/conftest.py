@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from planc import i18n
 from planc.diagnostics import Diagnostic
 from planc.paths import CACHE_DIR
 from planc.pipeline import analyze
@@ -15,11 +17,20 @@ SHIPPED = Path(__file__).resolve().parent.parent / "plans"
 
 
 @pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The tests read planc's English; tests/test_i18n.py sets a Chinese locale itself."""
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The tests read planc's English; tests/test_i18n.py sets a Chinese locale itself (with
+    `set_language`: planc reads the locale once per process)."""
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language(monkeypatch, "C.UTF-8")
+    yield
+    i18n.reset()
+
+
+def set_language(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """LANG for the rest of the test, read afresh by planc's next message."""
+    monkeypatch.setenv("LANG", lang)
+    i18n.reset()
 
 
 @pytest.fixture(scope="session")
