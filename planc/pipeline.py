@@ -105,6 +105,7 @@ def analyze(
                 )
             ) from None
         index = build_index(project)
+        index.checked = tuple(chosen)
         diagnostics += run_checks(index)
         if any(
             c.draft

@@ -22,7 +22,7 @@ def _missing(kind: str, item_id: str, loc: Loc, *refs: Ref | None) -> Iterator[D
 
 
 def missing_sources(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         rnd = ri.round
         if not rnd.public_record or not index.project.readable(rnd.files):
             continue

@@ -142,7 +142,7 @@ def _unreadable_round(index: Index, name: str) -> bool:
 
 
 def unknown_references(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         rnd = ri.round
         names = _Names(index, ri)
         sources = [c.source for c in rnd.chapters] + [p.source for p in rnd.parts]
@@ -198,8 +198,9 @@ def _registry_sources(index: Index) -> Iterator[Diagnostic]:
 
 
 def round_names(index: Index) -> Iterator[Diagnostic]:
-    for name, ri in index.rounds.items():
+    for ri in index.checked_rounds():
         rnd = ri.round
+        name = rnd.name
         if rnd.declared_round is not None and rnd.declared_round != name:
             yield Diagnostic(
                 "round-mismatch",
@@ -278,7 +279,7 @@ def places(index: Index) -> Iterator[Diagnostic]:
 def placed_files(index: Index) -> Iterator[Diagnostic]:
     """A tasks or cases file names a chapter or part that plan.yaml lacks, or one that another
     file already fills."""
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         rnd = ri.round
         groups: list[tuple[str, Sequence[Chapter | Part], Sequence[Chapter | Part]]] = [
             ("chapter", rnd.chapters, rnd.loose_chapters),
