@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from sys import intern
+from typing import Any
 
 from planc.diagnostics import Diagnostic
 from planc.load.nodes import MAX_DEPTH, Map, Node, Scalar, Seq, add_entry, in_order, scalar
@@ -91,7 +92,9 @@ class _Reader:
         # its keys' column, a sequence's its dashes' (0-based). The innermost is also kept in
         # top_indent, top, kind.
         stack: list[tuple[int, Node, int]] = []
-        top_indent, top, kind = -1, None, _SEQ
+        # Any: a Map or a Seq as `kind` says (narrowing each use would cost the hot loop).
+        top: Any = None
+        top_indent, kind = -1, _SEQ
         entries: dict[str, tuple[Scalar, Node]] = {}  # top's, when it is a mapping
         # A key or dash whose value is on the lines below, or empty:
         # (indent of its collection, the collection, the key or None, line, column if empty).
@@ -108,9 +111,9 @@ class _Reader:
                 at = n + len(dash)
                 if not key:
                     if items:
-                        top.items.append(self._list(items, at, number))  # type: ignore[union-attr]
+                        top.items.append(self._list(items, at, number))
                     else:
-                        top.items.append(  # type: ignore[union-attr]
+                        top.items.append(
                             scalar(file, number, at + 1, plain.rstrip(" "), True, problems)
                         )
                     limit = n
@@ -118,7 +121,7 @@ class _Reader:
                 if len(stack) >= MAX_DEPTH - 4:
                     raise Unsupported
                 item = Map(file, number, at + 1)
-                top.items.append(item)  # type: ignore[union-attr]
+                top.items.append(item)
                 stack.append((at, item, _MAP))
                 top_indent, top, kind, entries = at, item, _MAP, item.entries
                 limit = n = at
@@ -136,7 +139,7 @@ class _Reader:
                         value = scalar(file, number, at + 1, text, True, problems)
                 name = scalar(file, number, n + 1, key, True, problems)
                 if key in entries:
-                    add_entry(top, name, value, problems)  # type: ignore[arg-type]
+                    add_entry(top, name, value, problems)
                 else:
                     entries[intern(key)] = (name, value)
                 continue
@@ -192,15 +195,13 @@ class _Reader:
                 if key:
                     # `- key: value`: a mapping as the item, its keys at this column
                     item = Map(file, number, at + 1)
-                    top.items.append(item)  # type: ignore[attr-defined]
+                    top.items.append(item)
                     if len(stack) >= MAX_DEPTH - 4:
                         raise Unsupported
                     stack.append((at, item, _MAP))
                     top_indent, top, kind = at, item, _MAP
                 elif double or single or items or flow or plain:
-                    top.items.append(  # type: ignore[attr-defined]
-                        self._value(double, single, items, flow, plain, number, at)
-                    )
+                    top.items.append(self._value(double, single, items, flow, plain, number, at))
                     limit = n
                     continue
                 else:
@@ -209,13 +210,13 @@ class _Reader:
                     continue
             elif not key or kind != _MAP:
                 raise Unsupported
-            entries = top.entries  # type: ignore[attr-defined]
+            entries = top.entries
             name = scalar(file, number, at + 1, key, True, problems)
             if double or single or items or flow or plain:
                 value = self._value(
                     double, single, items, flow, plain, number, at + len(key) + len(colon)
                 )
-                add_entry(top, name, value, problems)  # type: ignore[arg-type]
+                add_entry(top, name, value, problems)
                 limit = top_indent
             else:
                 pending = (top_indent, top, name, number, at + len(key) + 2)
@@ -226,11 +227,12 @@ class _Reader:
             self._put(p_node, p_key, Scalar(file, p_line, p_col, "", True))
         return root, in_order(problems)
 
-    def _put(self, parent: Node, key: Scalar | None, value: Node) -> None:
+    def _put(self, parent: Any, key: Scalar | None, value: Node) -> None:
+        """`value` into a sequence (no key) or a mapping."""
         if key is None:
-            parent.items.append(value)  # type: ignore[attr-defined]
+            parent.items.append(value)
         else:
-            add_entry(parent, key, value, self.problems)  # type: ignore[arg-type]
+            add_entry(parent, key, value, self.problems)
 
     def _value(
         self, double: str, single: str, items: str, flow: str, plain: str, number: int, at: int
