@@ -7,14 +7,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planc.check import run_checks
 from planc.diagnostics import Diagnostic, sorted_diagnostics
 from planc.errors import UsageError
 from planc.i18n import _
-from planc.index import Index, build_index
-from planc.load import PROGRAMME, ROUND_DIR, load_project, round_names
-from planc.load.cache import SourceCache
+from planc.paths import PROGRAMME, ROUND_DIR, round_names
+
+if TYPE_CHECKING:
+    from planc.index import Index
+    from planc.load.cache import SourceCache
 
 
 @dataclass(slots=True)
@@ -88,6 +90,12 @@ def analyze(
     registry, every plan.yaml, and the rounds their tasks continue; `everything` reads every
     round (a build shows which later tasks continue each one). `cache`: reuse the files parsed
     before (PLANS/.planc-cache)."""
+    # The loader, the index and the rules only now: `planc check` of unchanged sources answers
+    # from its cache without importing them.
+    from planc.check import run_checks
+    from planc.index import build_index
+    from planc.load import load_project
+
     chosen = select_rounds(plans, rounds)
     # A programme reconciles figures over rounds only where each of them loads cleanly: with
     # one, every round is read.

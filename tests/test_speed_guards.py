@@ -150,3 +150,25 @@ def test_the_page_references_kept_write_the_same_bytes(monkeypatch: pytest.Monke
     ours = laid_out.write_pdf(pdf_tags=True)
     monkeypatch.setattr(pydyf.PDF, "page_references", PageReferences.original)
     assert laid_out.write_pdf(pdf_tags=True) == ours
+
+
+def test_an_unchanged_check_imports_neither_loader_nor_rules(tmp_path: Path) -> None:
+    """A check of unchanged sources answers from its cache: the schema, the model, the index
+    and the rules (a third of its start-up, dataclasses mostly) are not even imported."""
+    import shutil
+
+    from tests.conftest import VALID
+
+    plans = tmp_path / "plans"
+    shutil.copytree(VALID, plans, ignore=shutil.ignore_patterns(".planc-cache"))
+    probe = (
+        "import sys\nfrom planc.entry import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('planc.')))"
+    )
+    run = [sys.executable, "-c", probe, "check", "--plans", str(plans)]
+    first = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert "planc.model" in first  # the first check reads everything
+    again = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    heavy = ("planc.model", "planc.load.spec", "planc.index", "planc.check", "planc.load.nodes")
+    assert not [m for m in heavy if f"'{m}'" in again.splitlines()[-1]], again
