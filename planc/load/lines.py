@@ -6,11 +6,12 @@ made. Plan files use a small, regular part of YAML: block mappings and sequences
 line, plain or quoted scalars, short flow lists and mappings (`lead: [commerce]`,
 `{author: …, title: …}`), comments. This module reads exactly that part with one regular
 expression per line and builds the same nodes (value, plain or quoted, line and column of every
-node) and the same problems (repeated keys, punctuation) as the event path in nodes.py.
+node) and the same problems (repeated keys, punctuation) as libyaml's path in events.py: 2.4x
+faster (benchmarks/bench_parsers.py).
 
 Anything outside that part — anchors, aliases, tags, block scalars, multi-line scalars or flow
-collections, escapes, tabs, documents markers, complex keys, odd characters, any syntax error —
-raises `Unsupported`, and nodes.py reads the file with libyaml instead: an error is always
+collections, escapes, tabs, document markers, complex keys, odd characters, any syntax error —
+raises `Unsupported`, and events.py reads the file with libyaml instead: an error is always
 libyaml's, at libyaml's place, in its words. tests/test_lines.py proves both paths give the same
 nodes and problems (Hypothesis, over random and broken YAML) and that the plans planc ships and
 generates never leave this path.
@@ -53,8 +54,8 @@ _END = re.compile(r"(?: +#.*| *)")  # what may follow a flow collection on its l
 _DOUBLE = re.compile(r'"((?:[^"\\]|\\["\\/])*)"')  # escapes other than \" \\ \/: libyaml's
 _ESCAPED = re.compile(r'\\(["\\/])')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
-# In a flow collection plain scalars are also free of : and #, which end or complicate them.
-# In a flow collection plain scalars and keys are also free of ? (libyaml ends them there).
+# In a flow collection plain scalars are also free of : and #, which end or complicate them,
+# and of ?, which ends them in libyaml.
 _FLOW_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#:?]*")
 _FLOW_KEY = re.compile(r"([^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s:,\[\]{}#?]*): +")
 _SPACES = re.compile(r" *")
