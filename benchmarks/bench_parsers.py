@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/bench_parsers.py [--tasks 10000] [--repeat 3] [--rapidyaml]
 
-CPU seconds (this process; interleaved, medians) to read every YAML file of a generated plan:
+CPU seconds (this process; interleaved, medians; the cycle collector off, as planc loads) to
+read every YAML file of a generated plan:
 
 - libyaml events: ruamel's C parser, events only (no node made): the floor of that path;
 - planc, libyaml path: planc/load/events.py, nodes with lines and columns from those events;
@@ -17,6 +18,7 @@ CPU seconds (this process; interleaved, medians) to read every YAML file of a ge
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import subprocess
@@ -42,6 +44,7 @@ def walk(tree):
         while child != ryml.NONE:
             stack.append(child); child = tree.next_sibling(child)
     return n
+import gc; gc.disable()
 t = time.process_time(); trees = [ryml.parse_in_arena(x) for x in texts]
 parse = time.process_time() - t
 t = time.process_time(); nodes = sum(walk(tree) for tree in trees)
@@ -112,9 +115,12 @@ def main() -> None:
         cpu: dict[str, list[float]] = {name: [] for name in ways}
         for _ in range(args.repeat):
             for name, way in ways.items():
+                gc.collect()
+                gc.disable()  # as planc loads: the cycle collector would rescan every node
                 start = time.process_time()
                 way()
                 cpu[name].append(time.process_time() - start)
+                gc.enable()
         size = sum(p.stat().st_size for p in files) / 1e6
         print(f"{args.tasks:,} tasks, {len(files)} files, {size:.1f} MB; CPU s, median")
         print("| reader | CPU s |\n|---|---:|")
