@@ -18,6 +18,7 @@ from planc.model import (
     Dimension,
     Figure,
     Indicator,
+    Notice,
     IndicatorSystem,
     Part,
     Phase,
@@ -118,6 +119,23 @@ def registry(places: Rec | None, units: Rec | None) -> Registry:
     return reg
 
 
+def _notice(rec: object) -> Notice | None:
+    if not isinstance(rec, Rec):
+        return None
+    return Notice(
+        issuer=rec.get("issuer"),
+        number=rec.get("number"),
+        to=rec.get("to"),
+        text=rec.get("text"),
+        date=rec.get("date"),
+        cc=list(rec.get("cc") or []),
+        printer=rec.get("printer"),
+        printed=rec.get("printed"),
+        source=rec.get("source"),
+        provenance=provenance(rec),
+    )
+
+
 def plan(name: str, file: str, rec: Rec) -> Round:
     rnd = Round(
         name=name,
@@ -132,6 +150,8 @@ def plan(name: str, file: str, rec: Rec) -> Round:
         goal=rec.get("goal"),
         previous=rec.get("previous"),
         edition=rec.get("edition", "draft"),
+        drafted=rec.get("drafted"),
+        notice=_notice(rec.get("notice")),
         files=[file],
         sources=_sources(rec),
         declared=_figures(rec.get("declared")),

@@ -24,6 +24,42 @@ def cn_date(value: str) -> str:
     return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
 
 
+_RANGE = re.compile(r"^(\d{4})\s*[-–—~～]\s*(\d{4})$")
+
+
+def cn_range(value: str) -> str:
+    """2018-2019 -> 2018—2019: a span of years joined by the 一字线 (GB/T 15834 §4.13); anything
+    else stays as written."""
+    match = _RANGE.match(value.strip())
+    return f"{match.group(1)}—{match.group(2)}" if match else value
+
+
+def pinyin_key(name: str) -> bytes:
+    """A sort key that puts Chinese names in pinyin order without a dictionary: GB 2312 orders
+    its 3755 first-level characters (the common ones: every country's name in use) by pinyin,
+    so their GB 2312 bytes sort as their pinyin does. A character outside GB 2312 sorts after
+    them, by its GB 18030 bytes."""
+    out = bytearray()
+    for char in name:
+        try:
+            out += char.encode("gb2312")
+        except UnicodeEncodeError:
+            out += b"\xff" + char.encode("gb18030")
+    return bytes(out)
+
+
+_URL_BREAK = re.compile(r"(?<=[/.\-_])(?=[^/.\-_])")
+
+
+def url_breaks(url: str) -> str:
+    """Where a URL may break across lines in print: after / . - _ only (a zero-width space
+    there; the text between stays whole)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        scheme, rest = "", url
+    return (scheme + sep if sep else "") + _URL_BREAK.sub("\u200b", rest)
+
+
 # --- The whole HTML ---------------------------------------------------------------------
 
 _RAW = re.compile(r"(<(style|script)\b.*?</\2>)", re.S)
