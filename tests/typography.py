@@ -15,7 +15,7 @@ import pdfplumber
 import pypdf
 
 from planc.render import fonts
-from planc.render.typeset import words
+from planc.render.typeset import title_words
 
 PT_PER_MM = 72 / 25.4
 TOP = 37 * PT_PER_MM  # the type area starts 37 mm from the top
@@ -183,7 +183,7 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
             fault(1, f"cover title in {sorted(ln.fonts)}, not {policy['title'].face.family}")
     whole = "".join(ln.text for ln in title)
     bounds, at = set(), 0
-    for unit in words(whole):
+    for unit in title_words(whole):
         at += len(unit)
         bounds.add(at)
     at = 0
@@ -230,6 +230,8 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
             else:
                 role = ""
             allowed = {expect[role]} if role else {expect[r] for r in ROLES_16PT}
+            if ln.size > 20:
+                allowed = {expect["title"]}  # a title, the 版头 of a notice
             if not any(f.startswith(a) for f in ln.fonts for a in allowed):
                 fault(number, f"{role or 'text'} in {sorted(ln.fonts)}: {text[:12]!r}")
         if body and not tables:
@@ -247,17 +249,16 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
         )
         if number < len(pages) and not leaders and not tables and len(body) < 8 and not front:
             fault(number, f"a sparse page: {len(body)} lines")
-        last = body[-1].text.lstrip() if body else ""
-        if not leaders and number < len(pages) and (H1.match(last) or H2.match(last)):
-            fault(number, f"a heading alone at the foot: {last!r}")
+        # A heading at the foot, or alone on its page, with nothing under it (a table or a
+        # figure under a heading is what follows it).
         heads = [ln for ln in body if _heading(ln, expect)]
         lowest = seen[number - 1].lowest
-        if not leaders and number < len(pages) and body and body[-1] in heads and (
-            body[-1].bottom >= lowest - 2  # nothing under it: no table, no figure
-        ):
-            fault(number, f"a heading ends the page: {body[-1].text.strip()[:16]!r}")
-        elif body and len(heads) == len(body) and number < len(pages):
-            fault(number, f"a heading alone on the page: {body[0].text.strip()[:16]!r}")
+        last = body[-1] if body else None
+        if last is not None and last in heads and last.bottom >= lowest - 2 and not leaders:
+            if len(heads) == len(body):
+                fault(number, f"a heading alone on the page: {last.text.strip()[:16]!r}")
+            elif number < len(pages):
+                fault(number, f"a heading ends the page: {last.text.strip()[:16]!r}")
         foot = [ln for ln in lines if ln.top < 842 - 34.8 * PT_PER_MM]
         if foot and re.match(r"^表\d+", foot[-1].text) and number < len(pages):
             fault(number, f"a table's caption alone at the foot: {foot[-1].text!r}")
@@ -284,6 +285,8 @@ def _heading(line: Line, expect: dict[str, str]) -> bool:
     text = line.text.strip()
     if line.size < 15 or line.in_figure or not text or CAPTION.match(text) or text[0] == "图":
         return False
+    if line.size > 20:
+        return False  # a title (小标宋), set apart
     if (H1.match(text) or H2.match(text)) and "·" not in text and not text.endswith("。"):
         return True
     if re.match(r"^\d+\.\S", text) and len(text) <= 16 and not text.endswith(("。", "）", "页")):

@@ -3,17 +3,19 @@ and its HTML for the screen or for print (the same typesetting as the plan)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from planc import __version__
 from planc.index import Index
-from planc.progress.charts import completion_chart, trend
+from planc.progress.charts import FONT, completion_chart, trend
 from planc.progress.model import STATUSES
 from planc.progress.status import STATES
 from planc.progress.summary import Row, Summary, TaskLine, summarize
 from planc.render.env import TEMPLATES, environment
+from planc.render.typeset import cn_date
 from planc.render.views import EDITION_LABELS, Link, cn_number
 
 
@@ -23,7 +25,7 @@ class TaskItem:
     title: str
     href: str
     lead: str
-    due: str
+    due: str  # 2021年12月
     last: str  # 2021-Q2 滞后 55%
     note: str
     evidence: list[str]
@@ -64,6 +66,10 @@ class ProgressView:
     units: list[TableRow]
     chart: Markup
     lists: list[Section]
+    issuer: str = ""  # the masthead's and the 落款's office: the round's issuer
+    issue: int = 0  # 第N期: the period's place among the round's periods
+    span: str = ""  # the periods reported, as words: 2016年第一季度至2017年第四季度
+    date: str = ""  # the bulletin's date: the end of the period it reports on
 
 
 def _percent(done: int, live: int) -> float:
@@ -96,7 +102,7 @@ def _item(line: TaskLine) -> TaskItem:
         title=task.title,
         href=f"plan.html#task-{task.id}",
         lead="、".join(line.lead) or "（未列牵头单位）",
-        due=task.due or "",
+        due=cn_date(task.due) if task.due else "",
         last=last,
         note=note,
         evidence=evidence,
@@ -161,10 +167,20 @@ def progress_view(index: Index, name: str, as_of: str | None = None) -> Progress
         if len(periods) > 1
         else Markup(""),
         lists=lists,
+        issuer=(rnd.notice.issuer if rnd.notice and rnd.notice.issuer else rnd.issuer) or "",
+        issue=len(periods),
+        span=s.periods[0].label
+        + (f"至{s.periods[-1].label}" if len(s.periods) > 1 else ""),
+        date=cn_date(s.as_of.end.isoformat()),
     )
 
 
 def progress_document(view: ProgressView, rounds: list[str], medium: str) -> str:
+    if medium == "print":  # the chart's labels in the 黑体 of the tables, as the plan's
+        from planc.render import fonts
+
+        face = fonts.css_stack(fonts.policy()["heading1"]).replace('"', "")
+        view = dataclasses.replace(view, chart=Markup(str(view.chart).replace(FONT, face)))
     nav = [
         Link("行动计划", "plan.html"),
         Link("对标案例", "handbook.html"),

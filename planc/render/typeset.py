@@ -255,10 +255,24 @@ def _filled(units: list[str], measure: float) -> list[str]:
     return [*lines, line] if line else lines
 
 
+def title_words(title: str, measure: float = 18.0) -> list[str]:
+    """words(), and a quoted title wider than a line opened up: 《 and 》 stay with the words
+    they touch."""
+    units = []
+    for unit in words(title):
+        if unit.startswith("《") and unit.endswith("》") and width(unit) > measure:
+            inner = words(unit[1:-1])
+            inner[0], inner[-1] = "《" + inner[0], inner[-1] + "》"
+            units += inner
+        else:
+            units.append(unit)
+    return units
+
+
 def title_lines(title: str, measure: float = 18.0) -> list[str]:
     """The cover title's lines: as few as fit `measure` em, broken between words, in a
     trapezoid or diamond, as even as that allows."""
-    units = words(punctuate(title))
+    units = title_words(punctuate(title), measure)
     if width("".join(units)) <= measure or len(units) == 1:
         return ["".join(units)]
     if len(units) > MAX_SEARCH_UNITS:
