@@ -643,7 +643,8 @@ class Generator:
                 "  issuer: 青岛市国际城市战略推进委员会办公室",
                 f"  number: 青国战办发〔{year}〕{rng.randint(1, 20)}号",
                 "  to: 市国际城市战略推进委员会各成员单位，各区、市人民政府",
-                "  text: " + q(
+                "  text: "
+                + q(
                     f"现将《青岛市推进“国际化+”行动计划（{year}/{year + 1}年）》印发给你们，"
                     "请结合实际，认真抓好贯彻落实。\n\n各牵头单位要按照职责分工，制定具体推进方案，"
                     "每季度末向市推进办报送工作进展情况。"
@@ -693,10 +694,10 @@ class Generator:
             plan.append("    - " + flow_map([("id", paid), ("title", ptitle)]))
         files["plan.yaml"] = "\n".join(plan) + "\n"
 
-        out = RoundOutput(name, files, [t.id for t in tasks], n_tasks, n_cases, n_ind)
-        out.tasks = tasks
-        out.chapters = [c[0] for c in chapter_rows]
-        return out
+        done = RoundOutput(name, files, [t.id for t in tasks], n_tasks, n_cases, n_ind)
+        done.tasks = tasks
+        done.chapters = [c[0] for c in chapter_rows]
+        return done
 
 
 _CITY_NAMES: dict[str, str] = {

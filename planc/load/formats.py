@@ -156,7 +156,9 @@ PLAN = Obj(
         "previous": Field(RefTo("round", ROUND), "the round before this one"),
         "edition": Field(OneOf(EDITIONS), "official, draft, or public-record", required=True),
         "drafted": Field(DATE, "date of the draft (征求意见稿): on its cover and page heads"),
-        "notice": Field(NOTICE, "the issuing notice (印发通知) and the 版记 of an official edition"),
+        "notice": Field(
+            NOTICE, "the issuing notice (印发通知) and the 版记 of an official edition"
+        ),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
         "declared": _declared(FIGURES, "the figures the office published; planc reconciles them"),
         "chapters": Field(ListOf(CHAPTER), "chapters (部分) in order", required=True),

@@ -169,8 +169,7 @@ def progress_view(index: Index, name: str, as_of: str | None = None) -> Progress
         lists=lists,
         issuer=(rnd.notice.issuer if rnd.notice and rnd.notice.issuer else rnd.issuer) or "",
         issue=len(periods),
-        span=s.periods[0].label
-        + (f"至{s.periods[-1].label}" if len(s.periods) > 1 else ""),
+        span=s.periods[0].label + (f"至{s.periods[-1].label}" if len(s.periods) > 1 else ""),
         date=cn_date(s.as_of.end.isoformat()),
     )
 

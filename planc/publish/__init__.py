@@ -34,6 +34,8 @@ def _is_day(text: str) -> bool:
         return bool(_DAY.fullmatch(text)) and dt.date.fromisoformat(text) is not None
     except ValueError:
         return False
+
+
 DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
 
 

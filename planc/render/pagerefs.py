@@ -28,5 +28,4 @@ def fill(html: str, pages: dict[str, int]) -> str:
             return ""
         return f'<span class="pageref">（手册第{number - first + 1}页）</span>'
 
-
     return MARKER.sub(page, html)

@@ -411,9 +411,7 @@ class _Builder:
         reasons = inferred(task.provenance)
         mark = self.notes.add(f"第{number}项任务" if number else f"任务“{task.title}”", reasons)
         progress = latest_progress(self.ri.progress, task)
-        case_places = [
-            r.id for c in rec["cases"] if c in ri.cases for r in ri.cases[c].places
-        ]
+        case_places = [r.id for c in rec["cases"] if c in ri.cases for r in ri.cases[c].places]
         return TaskView(
             id=rec["id"],
             anchor=f"task-{rec['id']}",
@@ -716,7 +714,10 @@ class _Builder:
         absent = [
             ("印发通知", notice is None or not notice.text),
             ("发文字号", notice is None or not notice.number),
-            ("抄送机关、印发机关和印发日期（版记）", notice is None or not (notice.cc or notice.printer)),
+            (
+                "抄送机关、印发机关和印发日期（版记）",
+                notice is None or not (notice.cc or notice.printer),
+            ),
         ]
         return [name for name, gone in absent if gone]
 
@@ -785,8 +786,8 @@ def top_rows(counts: list[tuple[str, int]], first: int) -> list[tuple[str, int, 
     if len(counts) <= first + 1:
         return [(name, n, None) for name, n in counts]
     rest = counts[first:]
-    other = (f"其他{len(rest)}个", sum(n for _, n in rest), None)
-    return [(name, n, None) for name, n in counts[:first]] + [other]
+    rows: list[tuple[str, int, int | None]] = [(name, n, None) for name, n in counts[:first]]
+    return [*rows, (f"其他{len(rest)}个", sum(n for _, n in rest), None)]
 
 
 def gbt7714(ref: dict[str, object]) -> Reference:
