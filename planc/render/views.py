@@ -239,11 +239,8 @@ class PlaceGroup:
 
 
 @dataclass(frozen=True)
-class SourceView:
-    id: str
-    text: str
-    url: str = ""
-    url_print: str = ""
+class SourceView(Reference):
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -683,7 +680,7 @@ class _Builder:
             date = cn_date(s.date) if s.date else ""
             text = "，".join(x for x in (s.publisher, s.title, date) if x)
             url = s.url or ""
-            views.append(SourceView(s.id, text, url, url_breaks(url)))
+            views.append(SourceView(text, url, url_breaks(url), id=s.id))
         return views
 
     def notice(self) -> NoticeView | None:
