@@ -90,7 +90,10 @@ def report_data(index: Index, name: str) -> dict[str, Any]:
     chapter_order = [ch.id for ch in rnd.chapters if ch.id in by_chapter]
     if "" in by_chapter:
         chapter_order.append("")
-    received = sorted(c.received for c in everything if c.received)
+    received = sorted(
+        [x.received for r in rnd.consultations for x in r.responses if x.received]
+        + [c.received for c in everything if c.received]
+    )
     return {
         "round": name,
         "title": rnd.title,
