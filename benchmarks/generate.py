@@ -653,6 +653,14 @@ class Generator:
                 "  cc: [市委办公厅, 市人大常委会办公厅, 市政协办公厅]",
                 "  printer: 青岛市国际城市战略推进委员会办公室",
                 f"  printed: {year}-{month:02d}-{min(day + 2, 28):02d}",
+                "preface:",
+                "  title: 编制说明",
+                "  text: "
+                + q(
+                    "本计划依据《青岛市落实开放发展理念推进国际城市战略实施纲要》编制，"
+                    "经征求市国际城市战略推进委员会各成员单位意见后修改完善。\n\n"
+                    "计划分为若干部分，每项任务明确牵头单位和配合单位，并与指标体系和对标案例相衔接。"
+                ),
             ]
         plan.append("sources:")
         for sid, stitle, publisher, date in sources:

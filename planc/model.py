@@ -323,6 +323,7 @@ class Round:
     edition: str = "draft"
     drafted: str | None = None  # a draft's date
     notice: Notice | None = None
+    preface: tuple[str, str] | None = None  # (前言 or 编制说明, its text)
     sources: list[Source] = field(default_factory=list)
     declared: dict[str, Figure] = field(default_factory=dict)
     chapters: list[Chapter] = field(default_factory=list)

@@ -136,6 +136,12 @@ def _notice(rec: object) -> Notice | None:
     )
 
 
+def _preface(rec: object) -> tuple[str, str] | None:
+    if not isinstance(rec, Rec) or not rec.get("text"):
+        return None
+    return (rec.get("title") or "编制说明", rec.get("text"))
+
+
 def plan(name: str, file: str, rec: Rec) -> Round:
     rnd = Round(
         name=name,
@@ -152,6 +158,7 @@ def plan(name: str, file: str, rec: Rec) -> Round:
         edition=rec.get("edition", "draft"),
         drafted=rec.get("drafted"),
         notice=_notice(rec.get("notice")),
+        preface=_preface(rec.get("preface")),
         files=[file],
         sources=_sources(rec),
         declared=_figures(rec.get("declared")),

@@ -143,6 +143,16 @@ NOTICE = Obj(
     },
 )
 
+PREFACE = Obj(
+    "preface",
+    {
+        "title": Field(Text(), "its heading: 前言 or 编制说明 (default 编制说明)"),
+        "text": Field(Text(), "its text; paragraphs separated by an empty line", required=True),
+        "source": _source(),
+        "provenance": PROVENANCE,
+    },
+)
+
 PLAN = Obj(
     "plan.yaml",
     {
@@ -159,6 +169,7 @@ PLAN = Obj(
         "notice": Field(
             NOTICE, "the issuing notice (印发通知) and the 版记 of an official edition"
         ),
+        "preface": Field(PREFACE, "the booklet's 前言 or 编制说明, in its front matter"),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
         "declared": _declared(FIGURES, "the figures the office published; planc reconciles them"),
         "chapters": Field(ListOf(CHAPTER), "chapters (部分) in order", required=True),

@@ -295,6 +295,7 @@ class RoundView:
     case_notes: list[Note] = field(default_factory=list)  # the handbook's
     notice: NoticeView | None = None
     missing: list[str] = field(default_factory=list)  # what the record does not hold
+    preface: tuple[str, list[str]] | None = None  # 前言 or 编制说明 and its paragraphs
 
     @property
     def span(self) -> str:
@@ -695,7 +696,7 @@ class _Builder:
             number=given.number or "",
             title=f"关于印发《{self.round.title}》的通知",
             to=given.to or "",
-            paragraphs=[p.strip() for p in (given.text or "").split("\n\n") if p.strip()],
+            paragraphs=paragraphs(given.text or ""),
             date=cn_date(date) if date else "",
             cc="，".join(given.cc),
             printer=given.printer or "",
@@ -775,7 +776,13 @@ class _Builder:
             case_notes=self.case_notes.notes,
             notice=self.notice(),
             missing=self.missing(),
+            preface=(rnd.preface[0], paragraphs(rnd.preface[1])) if rnd.preface else None,
         )
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs: separated by an empty line in the sources."""
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
 def top_rows(counts: list[tuple[str, int]], first: int) -> list[tuple[str, int, int | None]]:
