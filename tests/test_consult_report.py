@@ -3,10 +3,9 @@ round trip forms -> filled -> import -> export as a property."""
 
 from __future__ import annotations
 
-import re
-
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
