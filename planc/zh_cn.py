@@ -794,4 +794,27 @@ ZH: dict[str, str] = {
     " `drafted: 2024-05-10`，或在构建时加 --date 2024-05-10",
     "A draft's date, on its cover and page heads (else drafted: in plan.yaml).": "征求意见稿的日期，"
     "印在封面和页眉（不给则用 plan.yaml 的 drafted:）。",
+    # each round's timeline and the programme's events (planc/check/timeline.py)
+    " ({round}'s {what} is inferred: {why})": "（{round} 的{what}系推断：{why}）",
+    "`issued: {issued}`, but the issued milestone says {step}": "`issued: {issued}`，但印发实施这一步写的是 {step}",
+    "`until:` is the last day of the step": "`until:` 是这一步的最后一天",
+    "a round's steps fall in its years or before them (preparation)": "一轮的各步骤在本轮年份之内或之前（筹备）",
+    "leave `country:` out": "请删去 `country:`",
+    "leave `issued:` out: the milestone gives it, or correct one of them": "请删去 `issued:`（由这一步给出），或改正其中之一",
+    "list the steps in the order they happened, or correct a date": "请按发生先后排列各步骤，或改正日期",
+    "milestone {kind}": "编制步骤 {kind}",
+    "milestone {kind} ({date}) is after round {round}": "编制步骤 {kind}（{date}）在 {round} 这一轮之后",
+    "milestone {kind} ({date}) is listed after {other} ({other_date}), which comes later": "编制步骤 {kind}（{date}）排在 {other}（{other_date}）之后，但发生在它之前",
+    "milestone {kind} ends ({until}) before it starts ({date})": "编制步骤 {kind} 的结束日（{until}）早于开始日（{date}）",
+    "place '{id}' is a world region (欧洲, 东南亚) and belongs to no country": "地点 '{id}' 是跨国区域（如欧洲、东南亚），不属于任何国家",
+    "renamed handbook parts": "更名的手册部分",
+    "timeline (milestones)": "编制过程（milestones）",
+    "{owner} names unit '{id}', which is not in registry/units.yaml": "{owner} 引用的单位 '{id}' 不在 registry/units.yaml 中",
+    # planc explain: the timeline's codes
+    "A step of a round's timeline (`milestones:`) or of the programme's events is listed after one it must have come before, or ends before it starts. Dates are compared as precisely as they are written (2019-H2 and 2019-12 may be either way round).": "一轮编制过程（`milestones:`）或纲要大事（`events:`）中，某一步排在本应晚于它的一步之后，或结束日早于开始日。日期按写出的精度比较（2019-H2 与 2019-12 先后皆可）。",
+    "A step of a round's timeline is dated after the round's years (preparation may come before them; nothing of a round comes after it).": "一轮编制过程中某一步的日期在本轮年份之后（筹备可在本轮之前，本轮的步骤不会在其后）。",
+    "Correct the date, or move the step to the round it belongs to.": "请改正日期，或把这一步移到它所属的那一轮。",
+    "Leave `issued:` out (the milestone gives it), or correct one of the two dates.": "请删去 `issued:`（由印发实施这一步给出），或改正两个日期之一。",
+    "List the steps in the order they happened, or correct a date.": "请按发生先后排列各步骤，或改正日期。",
+    "plan.yaml's `issued:` and the day of its `issued` milestone differ (or programme.yaml's and its `issued` event).": "plan.yaml 的 `issued:` 与印发实施这一步的日期不一致（programme.yaml 与其印发事件亦然）。",
 }

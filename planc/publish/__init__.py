@@ -186,8 +186,9 @@ def _write(path: Path, text: str) -> None:
 
 def _editions(analysis: Analysis, edition: str | None, date: str | None) -> dict[str, str]:
     """Apply `--edition` to the rounds built, and date every draft: by `--date`, else by its
-    plan.yaml's `drafted:`; never the clock (builds stay reproducible), and never a date made
-    up: a draft without one is refused, saying how to give it."""
+    plan.yaml's `drafted:`, else by its last consultation step dated to the day (`milestones:`);
+    never the clock (builds stay reproducible), and never a date made up: a draft without one
+    is refused, saying how to give it."""
     from planc.render.typeset import cn_date
 
     dates: dict[str, str] = {}
@@ -197,7 +198,7 @@ def _editions(analysis: Analysis, edition: str | None, date: str | None) -> dict
         if edition is not None:
             rnd.edition = edition
         if rnd.edition == "draft":
-            day = date or rnd.drafted
+            day = date or rnd.drafted or rnd.drafted_on
             if day is None:
                 undated.append(name)
             else:
