@@ -99,7 +99,8 @@ def test_edition_draft_in_plan_yaml(draft: Path) -> None:
 
 def test_a_draft_is_dated_by_its_consultation_step(draft: Path) -> None:
     # the draft sent out for comments on 2020-05-12 (a step dated to the day) is dated so,
-    # whatever the commit or SOURCE_DATE_EPOCH says
+    # where plan.yaml has no `drafted:` (which comes first) and no --date is given
+    edit(draft, "2020-2021/plan.yaml", "drafted: 2020-05-10\n", "")
     edit(
         draft,
         "2020-2021/plan.yaml",
