@@ -7,13 +7,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from planc.diagnostics import Severity, count
-from planc.errors import Failing, FontMissing, SourcesHaveErrors, UsageError
+from planc.errors import UsageError
 from planc.i18n import _
 from planc.load import round_names
 from planc.pipeline import Analysis, analyze, select_rounds
@@ -34,9 +33,6 @@ def _is_day(text: str) -> bool:
         return bool(_DAY.fullmatch(text)) and dt.date.fromisoformat(text) is not None
     except ValueError:
         return False
-
-
-DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
 
 
 class Progress(Protocol):
@@ -133,17 +129,15 @@ def _build(
         # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged
         # build is answered without them.
         from planc.publish.workers import Workers, default_jobs
+        from planc.render.documents import print_documents, site_files
         from planc.render.pdf import require_fonts
 
-        pdfs = 0 if options.html_only else 2 * len(rounds)
+        pdfs = 0 if options.html_only else print_documents(len(rounds))
         with Workers(options.jobs or default_jobs(pdfs), pdfs) as workers:
             # Every round is read: a round's pages show the later tasks that continue its own.
             analysis = analyze(plans, rounds, cache=options.cache, everything=True)
-            if count(analysis.diagnostics, Severity.ERROR):
-                raise SourcesHaveErrors(
-                    [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
-                    _("the sources have errors; nothing was written to {out}", out=out),
-                )
+            closing = _("the sources have errors; nothing was written to {out}", out=out)
+            analysis.require_clean(closing, everything=True)
             dates = _editions(analysis, edition, options.date)
             if pdfs:
                 require_fonts()
@@ -155,7 +149,8 @@ def _build(
                 for n in output.owned
                 if ROUND.fullmatch(n) and n in sources and n not in analysis.rounds
             )
-            writes = {*analysis.rounds, "index.html", STAMP}
+            tops = site_files(options.html_only)
+            writes = {*analysis.rounds, *tops, STAMP}
             work = output.start(writes)
             for name in kept:
                 output.keep(name)
@@ -164,24 +159,12 @@ def _build(
             write_stamp(work, digest)
             output.finish(writes | set(kept))
     result.out = out
-    result.files = 1 + sum(  # index.html, and the rounds' files
-        1 for n in site_rounds for p in (out / n).rglob("*") if p.is_file()
+    result.files = sum(  # the site's files (index.html), and the rounds'
+        1 for n in [*tops, *site_rounds] for p in [out / n, *(out / n).rglob("*")] if p.is_file()
     )
     result.warnings = count(analysis.diagnostics, Severity.WARNING)
     result.infos = count(analysis.diagnostics, Severity.INFO)
     return result
-
-
-def _has_progress(work: Path, index: Index, name: str) -> bool:
-    """Whether a round of the site has a 督查通报: built now, or kept from the last build."""
-    if name in index.rounds and index.rounds[name].progress is not None:
-        return True
-    return (work / name / "progress.html").is_file()
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def _editions(analysis: Analysis, edition: str | None, date: str | None) -> dict[str, str]:
@@ -214,101 +197,52 @@ def _editions(analysis: Analysis, edition: str | None, date: str | None) -> dict
     return dates
 
 
+def _having(index: Index, built: list[str], site: list[str], work: Path) -> dict[str, list[str]]:
+    """The site's rounds that have each document not every round has (a handbook, a
+    督查通报): a round built now as its sources say, a round kept from the last build as its
+    files say."""
+    from planc.render.documents import DOCUMENTS, ROUND
+
+    having: dict[str, list[str]] = {}
+    for kind in DOCUMENTS:
+        if kind.scope == ROUND:
+            having[kind.name] = [
+                name
+                for name in site
+                if (
+                    kind.present(index, name)
+                    if name in built
+                    else (work / kind.path(kind.formats[0], name)).is_file()
+                )
+            ]
+    return having
+
+
 def _render(
     analysis: Analysis,
     work: Path,
     site_rounds: list[str],
     workers: Workers,
     progress: Progress,
-    dates: dict[str, str] | None = None,
+    dates: dict[str, str],
 ) -> PublishResult:
-    """Write every document of the rounds asked for into `work`, linking the site's
-    `site_rounds`: the HTML and plan.json here,
-    the PDFs in the workers. A handbook's PDF is laid out before its plan's, whose links to
-    the cases then print the handbook's page beside them: a plan PDF sent on its own still
-    says where each case is."""
-    from planc.progress.view import progress_document, progress_view
-    from planc.render import fonts, pagerefs, typeset
-    from planc.render.export import plan_json
-    from planc.render.names import DOCS, pdf_name
-    from planc.render.pages import document, site_index
-    from planc.render.views import round_view
+    """Write every document of the rounds asked for, and the site's, into `work`, linking the
+    site's `site_rounds`: each document of the table (planc/render/documents.py) in each of
+    its formats, by the writer of the format. The HTML and plan.json are written here, the
+    PDFs in the workers."""
+    from planc.render.documents import FORMATS, Site, documents, formats, writer
+    from planc.render.writers import Context
 
     index, rounds = analysis.index, list(analysis.rounds)
-    for_print = workers.pdfs > 0  # an HTML-only build: the screen pages only
-    views = {name: round_view(index, name, (dates or {}).get(name, "")) for name in rounds}
-    handbooks = {name for name in rounds if views[name].has_handbook} | {
-        p.parent.name for p in work.glob("*/handbook.html") if p.parent.name not in rounds
-    }
-    bulletins = [n for n in rounds if index.rounds[n].progress is not None]
-    per_round = DOCUMENTS_PER_ROUND if for_print else 3
-    progress.start(len(rounds) * per_round + (2 if for_print else 1) * len(bulletins) + 1)
-    # The handbooks first, straight to the workers: their layout gives the plans' page
-    # references, and it runs while the rest of the HTML is made here.
-    books: dict[str, tuple[str, str, Path, Future[tuple[list[str], dict[str, int]]]]] = {}
-    for name in rounds if for_print else []:
-        if name in handbooks:
-            html = document(views[name], "handbook", site_rounds, "print", handbooks)
-            target = work / name / pdf_name("handbook", name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            books[name] = (
-                f"PDF {name} handbook",
-                html,
-                target,
-                workers.submit_anchored(html, target),
-            )
-    plans: list[tuple[str, str, str, Path]] = []  # round, label, print HTML, target
-    others: list[tuple[str, str, Path]] = []  # label, print HTML, target: the bulletins
-    for name in rounds:
-        progress.step(f"HTML {name}")
-        view = views[name]
-        for doc in DOCS:
-            if doc == "handbook" and name not in handbooks:
-                # no handbook: nothing to write or lay out
-                progress.step(f"HTML {name}", 2 if for_print else 1)
-                continue
-            page = document(view, doc, site_rounds, "screen", handbooks)
-            _write(work / name / f"{doc}.html", page)
-            if doc == "plan" and for_print:
-                html = document(view, doc, site_rounds, "print", handbooks)
-                plans.append((name, f"PDF {name} plan", html, work / name / pdf_name(doc, name)))
-            progress.step(f"HTML {name}", 1)
-        _write(work / name / "plan.json", plan_json(index, name))
-        progress.step(f"HTML {name}", 1)
-        if name in bulletins:  # the 督查通报, only where progress is reported
-            pview = progress_view(index, name)
-            with_progress = [n for n in site_rounds if _has_progress(work, index, n)]
-            screen = progress_document(pview, with_progress, "screen")
-            _write(work / name / "progress.html", typeset.finish(screen, "screen"))
-            if for_print:
-                html = typeset.finish(progress_document(pview, with_progress, "print"), "print")
-                target = work / name / pdf_name("progress", name)
-                others.append((f"PDF {name} progress", html, target))
-            progress.step(f"HTML {name}", 1)
-    _write(work / "index.html", site_index(index, site_rounds))
-    progress.step("PDF", 1)
-    if not for_print:
-        return PublishResult(work, rounds)
-    # No character without a face (an empty box in a printed 公文): on one, stop, naming the
-    # role and the character; nothing is swapped in.
-    pages = [p[2] for p in plans] + [b[1] for b in books.values()] + [o[1] for o in others]
-    missing = fonts.tofu(pages)
-    if missing:
-        for *_rest, book in books.values():  # let them finish before the work folder goes
-            book.exception()
-        raise FontMissing(_("{missing}; nothing was written", missing="; ".join(missing)))
-    warnings: list[str] = []
-    futures = []
-    for name, label, html, target in plans:
-        refs = workers.anchors(books[name][2], books[name][3]) if name in books else {}
-        futures.append((label, workers.submit(pagerefs.fill(html, refs), target)))
-    futures += [(label, workers.submit(html, target)) for label, html, target in others]
-    for book_label, _html, _refs, book in books.values():
-        warnings += book.result()[0]
-        progress.step(book_label, 1)
-    for label, future in futures:
-        warnings += future.result()
-        progress.step(label, 1)
+    written = formats(html_only=workers.pdfs == 0)
+    site = Site(site_rounds, dates, _having(index, rounds, site_rounds, work))
+    todo = list(documents(index, rounds, site, work, written))
+    progress.start(len(todo))
+    context = Context(progress.step, workers)
+    writers = {name: writer(FORMATS[name])(FORMATS[name], context) for name in written}
+    for doc in todo:
+        writers[doc.format.name].write(doc)
+    warnings = [message for w in writers.values() for message in w.finish()]
     return PublishResult(
         work,
         rounds,

@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from planc import __version__
-from planc.index import Index
-from planc.progress.charts import FONT, completion_chart, trend
-from planc.progress.model import STATUSES
-from planc.progress.status import STATES
-from planc.progress.summary import Row, Summary, TaskLine, summarize
+from planc.index import STATES, Index
+from planc.model import STATUSES
+from planc.render import typeset
+from planc.render.charts import FONT, completion_chart, trend
+from planc.render.documents import KINDS
 from planc.render.env import TEMPLATES, environment
+from planc.render.progress import Row, Summary, TaskLine, summarize
 from planc.render.typeset import cn_date
 from planc.render.views import EDITION_LABELS, Link, cn_number
+
+KIND = KINDS["progress"]
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,8 @@ def progress_view(index: Index, name: str, as_of: str | None = None) -> Progress
 
 
 def progress_document(view: ProgressView, rounds: list[str], medium: str) -> str:
+    """The 督查通报 for the screen or for print, typeset like the plan; `rounds`: the rounds of
+    the site that have one."""
     if medium == "print":  # the chart's labels in the 黑体 of the tables, as the plan's
         from planc.render import fonts
 
@@ -186,9 +191,9 @@ def progress_document(view: ProgressView, rounds: list[str], medium: str) -> str
         Link("督查通报", "progress.html", "current"),
     ]
     css = (TEMPLATES / "progress.css").read_text(encoding="utf-8")
-    return (
+    page = (
         environment(medium)
-        .get_template("progress.html.j2")
+        .get_template(str(KIND.template))
         .render(
             round=view,
             page_title=f"{view.title}落实情况督查通报",
@@ -199,8 +204,9 @@ def progress_document(view: ProgressView, rounds: list[str], medium: str) -> str
             nav=nav,
             rounds=rounds,
             current_round=view.name,
-            page_name="progress.html",
+            page_name=KIND.file_name("html"),
             searchable="",
             extra_css=Markup(css),
         )
     )
+    return typeset.finish(page, medium)
