@@ -154,13 +154,13 @@ PART = Obj(
 NOTICE = Obj(
     "notice",
     {
-        "issuer": Field(Text(), "the office that issues it (发文机关), in its 版头 and 落款"),
-        "number": Field(Text(), "the document number (发文字号), e.g. 青国战办发〔2020〕3号"),
-        "to": Field(Text(), "to whom it is addressed (主送机关)"),
+        "issuer": Field(TITLE, "the office that issues it (发文机关), in its 版头 and 落款"),
+        "number": Field(TITLE, "the document number (发文字号), e.g. 青国战办发〔2020〕3号"),
+        "to": Field(TITLE, "to whom it is addressed (主送机关)"),
         "text": Field(Text(), "the notice's text; paragraphs separated by an empty line"),
         "date": Field(DATE, "the date it is signed (成文日期); the plan's `issued` if absent"),
         "cc": Field(ListOf(Text()), "copied to (抄送)"),
-        "printer": Field(Text(), "the office that prints it (印发机关)"),
+        "printer": Field(TITLE, "the office that prints it (印发机关)"),
         "printed": Field(DATE, "the date it is printed (印发日期)"),
         "source": _source(),
         "provenance": PROVENANCE,
@@ -170,7 +170,7 @@ NOTICE = Obj(
 PREFACE = Obj(
     "preface",
     {
-        "title": Field(Text(), "its heading: 前言 or 编制说明 (default 编制说明)"),
+        "title": Field(TITLE, "its heading: 前言 or 编制说明 (default 编制说明)"),
         "text": Field(Text(), "its text; paragraphs separated by an empty line", required=True),
         "source": _source(),
         "provenance": PROVENANCE,
@@ -521,7 +521,7 @@ PROGRAMME = Obj(
     {
         "planc": Field(OneOf(("1",)), "source format version: 1", required=True),
         "title": Field(TITLE, "title of the strategy document (纲要)", required=True),
-        "short_title": Field(Text(), "how the rounds' sources call it, e.g. 实施纲要"),
+        "short_title": Field(TITLE, "how the rounds' sources call it, e.g. 实施纲要"),
         "issuer": Field(TITLE, "who issued it"),
         "issued": Field(DATE, "date it was issued"),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
