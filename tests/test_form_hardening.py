@@ -187,14 +187,32 @@ def test_any_cells_import_into_sources_that_read_back(
         assert {c["contact"] for c in comments if "contact" in c} <= contacts
 
 
+def commerce_progress_form(tmp_path: Path) -> tuple[Path, Path, Any]:
+    """The progress fixture's plans, its commerce form for 2021-Q3, and that form's workbook
+    (to fill, then save to the form's path)."""
+    from planc.commands.progress import forms
+
+    plans = tmp_path / "plans"
+    shutil.copytree(FIXTURES / "progress", plans)
+    assert forms(plans, "2020-2021", "2021-Q3", tmp_path / "forms", io.StringIO()) == 0
+    path = tmp_path / "forms/2021-Q3-市商务局.xlsx"
+    return plans, path, openpyxl.load_workbook(path)
+
+
+def progress_import(plans: Path, path: Path) -> tuple[int, str]:
+    from planc.cli import handle
+    from planc.commands.progress import import_forms
+
+    err = io.StringIO()
+    code = handle(lambda: import_forms(plans, "2020-2021", [path], io.StringIO(), err), err)
+    return code, err.getvalue()
+
+
 # --- item 3: the office's YAML stays ------------------------------------------------------------
 
 
 def test_progress_import_keeps_the_offices_comments_and_fields(tmp_path: Path) -> None:
-    from planc.commands.progress import forms, import_forms
-
-    plans = tmp_path / "plans"
-    shutil.copytree(FIXTURES / "progress", plans)
+    plans, path, wb = commerce_progress_form(tmp_path)
     target = plans / "2020-2021/progress/2021-Q3.yaml"
     office = (
         "# 2021年第三季度，市推进办汇总\n"
@@ -207,15 +225,12 @@ def test_progress_import_keeps_the_offices_comments_and_fields(tmp_path: Path) -
         "# 以上为电话报送，待表格回收后核对\n"
     )
     target.write_text(office, "utf-8")
-    assert forms(plans, "2020-2021", "2021-Q3", tmp_path / "forms", io.StringIO()) == 0
-    path = tmp_path / "forms/2021-Q3-市商务局.xlsx"
-    wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     r = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == TASK)
     ws.cell(r, 7).value, ws.cell(r, 8).value = "正常推进", 60
     ws.cell(r, 10).value = None  # the form sends no evidence: the office's stays
     wb.save(path)
-    assert import_forms(plans, "2020-2021", [path], io.StringIO(), io.StringIO()) == 0
+    assert progress_import(plans, path) == (0, "")
     text = target.read_text("utf-8")
     assert text.startswith("# 2021年第三季度，市推进办汇总\nreports:\n")
     assert "  - task: state-capital-reform  # 商务局电话报送\n" in text
@@ -387,20 +402,12 @@ def test_a_general_comments_task_number_in_other_digits_is_refused(
 
 @pytest.mark.parametrize("percent", ["፩", "9" * 5000, "١٠"])
 def test_a_percent_in_other_digits_is_refused_at_its_cell(tmp_path: Path, percent: str) -> None:
-    from planc.cli import handle
-    from planc.commands.progress import forms, import_forms
-
-    plans = tmp_path / "plans"
-    shutil.copytree(FIXTURES / "progress", plans)
-    assert forms(plans, "2020-2021", "2021-Q3", tmp_path / "forms", io.StringIO()) == 0
-    path = tmp_path / "forms/2021-Q3-市商务局.xlsx"
-    wb = openpyxl.load_workbook(path)
+    plans, path, wb = commerce_progress_form(tmp_path)
     ws = wb.worksheets[0]
     ws.cell(4, 7).value, ws.cell(4, 8).value = "正常推进", percent
     wb.save(path)
-    err = io.StringIO()
-    code = handle(lambda: import_forms(plans, "2020-2021", [path], io.StringIO(), err), err)
-    assert code == 1 and "完成进度" in err.getvalue() and "Traceback" not in err.getvalue()
+    code, said = progress_import(plans, path)
+    assert code == 1 and "完成进度" in said and "Traceback" not in said
 
 
 # --- item 14: one file per unit, all or none ---------------------------------------------------
@@ -496,19 +503,11 @@ def test_openpyxls_warnings_do_not_reach_the_clerk(sent: Path, tmp_path: Path) -
 
 
 def test_a_progress_form_filled_wrongly_is_not_called_empty(tmp_path: Path) -> None:
-    from planc.cli import handle
-    from planc.commands.progress import forms, import_forms
-
-    plans = tmp_path / "plans"
-    shutil.copytree(FIXTURES / "progress", plans)
-    assert forms(plans, "2020-2021", "2021-Q3", tmp_path / "forms", io.StringIO()) == 0
-    path = tmp_path / "forms/2021-Q3-市商务局.xlsx"
-    wb = openpyxl.load_workbook(path)
+    plans, path, wb = commerce_progress_form(tmp_path)
     ws = wb.worksheets[0]
     for row in (4, 5):  # every row filled, every one wrongly
         ws.cell(row, 7).value, ws.cell(row, 8).value = "正常推进", "六成"
     wb.save(path)
-    err = io.StringIO()
-    code = handle(lambda: import_forms(plans, "2020-2021", [path], io.StringIO(), err), err)
-    assert code == 1 and err.getvalue().count("完成进度") == 2, err.getvalue()
-    assert "form-empty" not in err.getvalue()
+    code, said = progress_import(plans, path)
+    assert code == 1 and said.count("完成进度") == 2, said
+    assert "form-empty" not in said

@@ -202,17 +202,17 @@ def _records(plans: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in (plans / "2020-2021/consultation").iterdir()}
 
 
+def stopped(how: str, plans: Path, *forms: Path) -> subprocess.CompletedProcess[str]:
+    """The import of `forms`, stopped by the signal `how` right after its first rename."""
+    command = [sys.executable, "-c", STOPPED, how, str(plans), *map(str, forms)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
 def test_a_kill_between_two_renames_is_undone_by_the_next_writer(
     plans: Path, two_rounds: tuple[Path, Path, dict[str, bytes]]
 ) -> None:
     a, b, before = two_rounds
-    run = subprocess.run(
-        [sys.executable, "-c", STOPPED, "SIGKILL", plans, a, b],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == -signal.SIGKILL
+    assert stopped("SIGKILL", plans, a, b).returncode == -signal.SIGKILL
     assert _records(plans) != before  # round-1 new, round-2 old: the kill came between
     # The next writer (here a planc fix, which changes nothing) puts the old files back.
     fixed = finished(planc("fix", "--plans", plans))
@@ -229,12 +229,7 @@ def test_ctrl_c_during_the_renames_waits_for_them_and_says_so(
     plans: Path, two_rounds: tuple[Path, Path, dict[str, bytes]]
 ) -> None:
     a, b, before = two_rounds
-    run = subprocess.run(
-        [sys.executable, "-c", STOPPED, "SIGINT", plans, a, b],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = stopped("SIGINT", plans, a, b)
     assert run.returncode == 130, run.stderr
     after = _records(plans)
     # Both files written (the signal waited for the second rename), and said so.
@@ -386,73 +381,28 @@ def test_a_tampered_journal_touches_nothing_outside(plans: Path, tmp_path: Path)
     assert lock_path(plans).read_bytes() == b""
 
 
+UMASK = "import os, sys; os.umask(0o022); from planc.entry import main; main(sys.argv[1:])"
+
+
+def under_umask_022(*args: str | Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", UMASK, *map(str, args)], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+
+
 def test_imported_records_and_reports_get_the_modes_of_any_program(
     plans: Path, replies: list[Path], tmp_path: Path
 ) -> None:
     # Item 11: not 0600 (a temporary file's mode) but 0666 less the umask, or the old file's.
-    code = (
-        "import os, sys; os.umask(0o022); sys.argv[1:] = sys.argv[2:]; "
-        "from planc.entry import main; main()"
-    )
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            code,
-            "-",
-            "consult",
-            "import",
-            "2020-2021",
-            str(replies[0]),
-            "--plans",
-            str(plans),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
+    under_umask_022("consult", "import", "2020-2021", replies[0], "--plans", plans)
     assert (plans / RECORD).stat().st_mode & 0o777 == 0o644
     os.chmod(plans / RECORD, 0o660)
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            code,
-            "-",
-            "consult",
-            "import",
-            "2020-2021",
-            str(replies[1]),
-            "--plans",
-            str(plans),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
+    under_umask_022("consult", "import", "2020-2021", replies[1], "--plans", plans)
     assert (plans / RECORD).stat().st_mode & 0o777 == 0o660
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            code,
-            "-",
-            "consult",
-            "report",
-            "2020-2021",
-            "--out",
-            str(tmp_path / "report"),
-            "--plans",
-            str(plans),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "report").iterdir()}
+    report = tmp_path / "report"
+    under_umask_022("consult", "report", "2020-2021", "--out", report, "--plans", plans)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in report.iterdir()}
     assert modes == dict.fromkeys(
         ["consultation.html", "consultation.pdf", "consultation.json"], 0o644
     )
