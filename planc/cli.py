@@ -75,13 +75,17 @@ RoundsArgument = Annotated[
 
 
 def _run(command: Callable[[], int]) -> None:
-    raise typer.Exit(handle(command, sys.stderr))
+    # SystemExit, not typer.Exit: typer turns a Ctrl-C outside `handle` into a silent Exit(130),
+    # which clitext then words (only that one comes back as 130).
+    raise SystemExit(handle(command, sys.stderr))
 
 
 def handle(command: Callable[[], int], err: IO[str]) -> int:
     """The one place errors become messages (on stderr) and exit codes."""
-    from planc.errors import FormsHaveErrors, PlancError, SourcesHaveErrors, reason
+    from planc.errors import FormsHaveErrors, PlancError, SourcesHaveErrors, Terminated, reason
 
+    writes = sys.modules.get("planc.load.write")
+    before = len(writes.WRITTEN) if writes is not None else 0
     try:
         return command()
     except SourcesHaveErrors as exc:
@@ -109,9 +113,15 @@ def handle(command: Callable[[], int], err: IO[str]) -> int:
         where = f": {exc.filename}" if exc.filename else ""
         err.write(_("planc: error: {message}", message=f"{reason(exc)}{where}") + "\n")
         return 1
-    except KeyboardInterrupt:
-        err.write(_("planc: interrupted; nothing was replaced") + "\n")
-        return 130
+    except KeyboardInterrupt as exc:
+        writes = sys.modules.get("planc.load.write")
+        written = writes.WRITTEN[before:] if writes is not None else []
+        if written:  # the signal waited for the files being renamed: they are written
+            names = ", ".join(path.as_posix() for path in written)
+            err.write(_("planc: interrupted after writing {files}", files=names) + "\n")
+        else:
+            err.write(_("planc: interrupted; nothing was replaced") + "\n")
+        return 143 if isinstance(exc, Terminated) else 130
 
 
 def _version(value: bool) -> None:
@@ -435,7 +445,11 @@ def consult_forms(
     number: Annotated[
         int,
         typer.Option(
-            "--round-no", min=1, metavar="N", help=_("Which consultation: 1 for the first.")
+            "--round-no",
+            min=1,
+            max=99,
+            metavar="N",
+            help=_("Which consultation: 1 for the first."),
         ),
     ] = 1,
     out: Annotated[
@@ -498,7 +512,12 @@ def consult_report(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", metavar="DIR", help=_("Write consultation.html, .pdf and .json here.")
+            "--out",
+            metavar="DIR",
+            help=_(
+                "Write consultation.html, .pdf and .json here (not inside the build's output: "
+                "the next build replaces it)."
+            ),
         ),
     ] = None,
 ) -> None:
@@ -509,7 +528,7 @@ def consult_report(
 
       planc consult report 2022-2023
 
-      planc consult report 2022-2023 --out dist/2022-2023
+      planc consult report 2022-2023 --out reports/2022-2023
     """
     from planc.commands.consult import report_ as run
 

@@ -304,6 +304,8 @@ class Group(TyperGroup):
             except typer.Abort:
                 typer.echo(_("Aborted!"), err=True)
                 sys.exit(1)
+            if code == INTERRUPTED:  # typer's word for a Ctrl-C before the command's handler
+                sys.stderr.write(_("planc: interrupted; nothing was replaced") + "\n")
             sys.exit(code if isinstance(code, int) else 0)
         finally:
             i18n.reset()
@@ -319,6 +321,9 @@ class Typer(typer.Typer):
         return super().command(*args, cls=options.pop("cls", Command), **options)
 
 
+INTERRUPTED = 130  # typer.core._main: `except KeyboardInterrupt: raise Exit(130)`
+
+
 # --- click's errors ------------------------------------------------------------------------
 
 
@@ -328,6 +333,8 @@ def _inner(message: str) -> str:
         return _("{value} is not one of {choices}", value=found[1], choices=found[2])
     if found := re.fullmatch(r"Input should be greater than or equal to (\S+)", message):
         return _("it should be at least {minimum}", minimum=found[1])
+    if found := re.fullmatch(r"Input should be less than or equal to (\S+)", message):
+        return _("it should be at most {maximum}", maximum=found[1])
     if re.fullmatch(r"Input should be a valid integer.*", message):
         return _("it should be a whole number")
     return message

@@ -7,10 +7,20 @@ one place (planc.cli.handle), so the two paths cannot say different things."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import NoReturn
+# Ctrl-C from the first line planc runs: noted, not raised, while the modules load (a
+# KeyboardInterrupt inside an import is a traceback no handler can word); main() then says it
+# in one line. `_signal` is the C module: `signal` itself takes milliseconds to import.
+import _signal  # type: ignore[import-not-found]
+
+_stopped: list[int] = []
+_signal.signal(_signal.SIGINT, lambda signum, frame: _stopped.append(signum))
+
+import signal  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from contextlib import suppress  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import NoReturn  # noqa: E402
 
 FORMATS = ("text", "json", "github")
 
@@ -99,7 +109,31 @@ def _finish(code: int) -> NoReturn:
     raise SystemExit(code)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    from planc.errors import Terminated
+
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    try:
+        with suppress(ValueError):  # not the main thread (a test calling main): leave them
+            # SIGTERM as Ctrl-C: what is under way is undone (temporary files removed), not
+            # cut off; Ctrl-C raises again from here, where it is caught.
+            signal.signal(signal.SIGTERM, _terminate)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        if _stopped:  # while planc's modules loaded
+            raise KeyboardInterrupt
+        _main(argv)
+    except KeyboardInterrupt as exc:  # before a command's own handler: imports, typer's set-up
+        from planc.errors import Terminated
+        from planc.i18n import _
+
+        sys.stderr.write(_("planc: interrupted; nothing was replaced") + "\n")
+        _finish(143 if isinstance(exc, Terminated) else 130)
+
+
+def _main(argv: Sequence[str] | None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:
         from planc import __version__

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from planc.diagnostics import Diagnostic
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that what is under way is undone the same way (exit
+    143)."""
+
+
 class PlancError(Exception):
     """A problem planc explains in one line; `exit_code` is what the process ends with."""
 

@@ -162,7 +162,8 @@ def test_a_kill_at_every_step_leaves_the_old_or_the_new_folder(
 def test_a_second_build_waits_for_the_first(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     write_version(dist, "v1")
-    lock = os.open(tmp_path / ".dist.planc-lock", os.O_RDWR)
+    assert not (tmp_path / ".dist.planc-lock").exists()  # a build leaves no lock file behind
+    lock = os.open(tmp_path / ".dist.planc-lock", os.O_RDWR | os.O_CREAT)
     fcntl.flock(lock, fcntl.LOCK_EX)  # a first build, under way
     second = subprocess.Popen(
         [sys.executable, "-c", KILLER, str(dist), "0", "v2", "0"],
@@ -181,6 +182,7 @@ def test_a_second_build_waits_for_the_first(tmp_path: Path) -> None:
         os.close(lock)
     assert second.wait(timeout=60) == 0
     assert version_of(dist) == "v2"
+    assert not (tmp_path / ".dist.planc-lock").exists()
 
 
 def test_a_file_as_the_output_folder_is_refused(tmp_path: Path) -> None:

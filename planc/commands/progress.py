@@ -69,7 +69,7 @@ def import_forms(plans: Path, name: str, files: list[Path], stream: IO[str], err
     if result.errors:
         raise FormsHaveErrors(result.diagnostics)
     report.write_cells(result.diagnostics, err)
-    write_imported(plans, analysis.index, name, result)
+    write_imported(plans, analysis.index, name, result, err)
     for rel in result.written:
         period = rel.rsplit("/", 1)[-1].removesuffix(".yaml")
         n = len(result.reports[period])

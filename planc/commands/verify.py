@@ -11,7 +11,7 @@ from typing import IO
 
 def verify(release: Path, stream: IO[str]) -> int:
     from planc.i18n import _
-    from planc.publish.release import verify as rebuild
+    from planc.publish.verify import verify as rebuild
 
     result = rebuild(release)
     for line in result.unsummed:

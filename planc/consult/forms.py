@@ -3,9 +3,7 @@ the columns it fills in, and a sheet for comments on the plan as a whole."""
 
 from __future__ import annotations
 
-import re
 import subprocess
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,15 +20,8 @@ from planc.i18n import _
 from planc.index import Index
 from planc.model import Round, Task, Unit
 from planc.numbering import task_numbers
-from planc.sheets import Form, write_form
+from planc.sheets import Form, file_name, save_forms
 from planc.sheets.form import Value
-
-# Characters Windows refuses in file names, and its reserved device names.
-WINDOWS_BAD = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
-    f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)
-}
-MAX_NAME = 120  # characters; Windows paths stop at 260, and the folder takes its share
 
 
 @dataclass
@@ -39,15 +30,6 @@ class UnitForm:
     tasks: int
     file: str
     form: Form
-
-
-def safe_name(name: str) -> str:
-    """A file name any Windows, macOS or Linux accepts, keeping the Chinese."""
-    name = unicodedata.normalize("NFC", WINDOWS_BAD.sub("_", name)).strip().rstrip(". ")
-    stem = name.split(".", 1)[0]
-    if stem.upper() in WINDOWS_RESERVED:
-        name = "_" + name
-    return name[:MAX_NAME] or "_"
 
 
 def draft_revision(plans: Path, round_name: str) -> str | None:
@@ -112,10 +94,11 @@ def unit_forms(index: Index, round_name: str, number: int, draft: str | None) ->
         }
         if draft:
             meta["draft"] = draft
-        name = safe_name(f"{unit.name}-{round_name}征求意见表（第{number}次）") + ".xlsx"
-        if name.casefold() in used:
-            name = safe_name(f"{unit.name}-{uid}-{round_name}征求意见表（第{number}次）") + ".xlsx"
-        used.add(name.casefold())
+        name = file_name(
+            f"{unit.name}-{round_name}征求意见表（第{number}次）",
+            f"{unit.name}-{uid}-{round_name}征求意见表（第{number}次）",
+            used,
+        )
         forms.append(UnitForm(unit, len(tasks), name, Form(KIND, meta, [sheet, general])))
     return forms
 
@@ -152,7 +135,5 @@ def write_forms(
                 more=more,
             )
         )
-    out.mkdir(parents=True, exist_ok=True)
-    for form in made:
-        write_form(form.form, out / form.file)
+    save_forms([(form.form, out / form.file) for form in made])
     return made, draft

@@ -4,11 +4,12 @@ go. Importing the same form again adds nothing (comment ids come from the form a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
-from planc.atomic import write_files
 from planc.consult.records import (
     Batch,
     NewComment,
@@ -16,16 +17,27 @@ from planc.consult.records import (
     comment_id,
     merged,
     path_of,
+    strings,
 )
 from planc.consult.sheets import GENERAL, KIND, READ_SHEETS, TASKS, WHOLE_PLAN
 from planc.diagnostics import Diagnostic, Loc, Severity, column_letter, did_you_mean
 from planc.i18n import _
 from planc.index import Index, RoundIndex
+from planc.load.write import plans_transaction
 from planc.numbering import task_numbers
 from planc.sheets import FormIn, RowIn, read_form
 from planc.sheets.read import whole
 
 SPECS = {sheet.key: sheet for sheet in READ_SHEETS}
+REVISION = re.compile(r"[0-9a-f]{7,64}")  # a git commit, as `planc consult forms` records it
+MAX_CONSULTATIONS = 99
+
+
+def _number(text: str) -> int | None:
+    """A consultation's number as the form's metadata holds it: ASCII digits, from 1."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 2):
+        return None
+    return int(text) if 1 <= int(text) <= MAX_CONSULTATIONS else None
 
 
 @dataclass
@@ -103,8 +115,24 @@ class _Reader:
                     did_you_mean(uid, units),
                 )
             )
-        number = int(meta["consultation"]) if meta.get("consultation", "").isdigit() else 0
-        batch = Batch(number, meta.get("draft") or None)
+        number = _number(meta.get("consultation", ""))
+        draft = meta.get("draft") or None
+        if number is None or (draft is not None and not REVISION.fullmatch(draft)):
+            out.append(
+                Diagnostic(
+                    "form-tampered",
+                    whole(shown),
+                    _(
+                        "the form's hidden planc sheet names consultation '{number}' of draft "
+                        "'{draft}'; planc cannot tell what the form was",
+                        number=meta.get("consultation", "")[:20],
+                        draft=(draft or "")[:20],
+                    ),
+                    _("fill in a fresh copy of the form as it was sent"),
+                )
+            )
+            number, draft = 0, None
+        batch = Batch(number, draft)
         batch.responses.append(NewResponse(uid, form.form, Path(shown).name, self.received))
         seen: Counter[tuple[str, ...]] = Counter()
         contacts = [r.values["contact"] for r in form.rows if r.values.get("contact")]
@@ -211,9 +239,15 @@ class _Reader:
 
 
 def import_forms(
-    index: Index, plans: Path, round_name: str, files: list[tuple[Path, str]], received: str
+    index: Index,
+    plans: Path,
+    round_name: str,
+    files: list[tuple[Path, str]],
+    received: str,
+    err: IO[str] | None = None,
 ) -> ImportResult:
-    """Read `files` (path, as the user named it) into the round's consultation records."""
+    """Read `files` (path, as the user named it) into the round's consultation records
+    (`err`: where a wait for another planc writing the plans is said)."""
     result = ImportResult()
     reader = _Reader(index, round_name, received)
     batches: dict[int, Batch] = {}
@@ -230,10 +264,13 @@ def import_forms(
         into.comments += batch.comments
     if result.failed:
         return result  # nothing half-imported: one bad form and no file is touched
-    for number in sorted(batches):
-        path = path_of(plans, round_name, number)
-        existing = path.read_text(encoding="utf-8") if path.is_file() else None
-        text, added, responses = merged(existing, batches[number])
-        result.changes.append(FileChange(path, added, responses, text))
-    write_files((c.path, c.text) for c in result.changes if c.text is not None)
+    with plans_transaction(plans, err) as tx:
+        for number in sorted(batches):
+            path = path_of(plans, round_name, number)
+            # Read under the lock: what another import wrote meanwhile is kept.
+            shown = path.relative_to(plans).as_posix()
+            text, added, responses = merged(tx.read(path), batches[number], shown)
+            result.changes.append(FileChange(path, added, responses, text))
+            if text is not None:
+                tx.write(path, text, strings(batches[number]))
     return result

@@ -5,13 +5,13 @@ YAML comments) stays as it was."""
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planc.errors import UsageError
 from planc.i18n import _
-from planc.load.roundtrip import round_trip_yaml
+from planc.load.roundtrip import dump_with_tail, load_keeping_tail, round_trip_yaml, text_scalar
 
 
 def header(n: int) -> str:
@@ -57,6 +57,16 @@ class Batch:
     comments: list[NewComment] = field(default_factory=list)
 
 
+def strings(batch: Batch) -> list[str]:
+    """Every text a batch puts in the file: each must read back as it is (plans_transaction)."""
+    found = []
+    for c in batch.comments:
+        found += [c.id, c.unit, c.text or "", c.proposal or "", c.contact or "", c.file, c.cell]
+    for r in batch.responses:
+        found += [r.unit, r.form, r.file]
+    return found
+
+
 def comment_id(form: str, target: str, text: str, proposal: str, occurrence: int) -> str:
     """Stable across imports: the form it came in, what it is about and what it says (the same
     words twice on one form are told apart by their order). Not the received date or the row:
@@ -67,12 +77,6 @@ def comment_id(form: str, target: str, text: str, proposal: str, occurrence: int
 
 def path_of(plans: Path, round_name: str, number: int) -> Path:
     return plans / round_name / "consultation" / f"round-{number}.yaml"
-
-
-def _scalar(text: str) -> Any:
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    return LiteralScalarString(text) if "\n" in text else text
 
 
 def _comment_map(c: NewComment) -> Any:
@@ -88,26 +92,32 @@ def _comment_map(c: NewComment) -> Any:
     for key in ("text", "proposal", "contact"):
         value = getattr(c, key)
         if value:
-            m[key] = _scalar(value)
+            m[key] = text_scalar(value)
     m["received"] = c.received
-    m["file"] = c.file
-    m["cell"] = c.cell
+    m["file"] = text_scalar(c.file)
+    m["cell"] = text_scalar(c.cell)
     return m
 
 
-def merged(existing: str | None, batch: Batch) -> tuple[str | None, int, int]:
+def merged(existing: str | None, batch: Batch, file: str) -> tuple[str | None, int, int]:
     """The file's new text with what `batch` adds that it does not hold yet (by comment id, and
     by form and file for responses): (text or None when nothing is new, comments added,
     responses added)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     yaml = round_trip_yaml()
-    if existing is None:
-        doc = CommentedMap()
-        doc["consultation"] = batch.number
-        doc.yaml_set_start_comment(header(batch.number))
-    else:
-        doc = yaml.load(existing)
+    doc, tail = load_keeping_tail(yaml, existing) if existing is not None else (None, "")
+    if doc is None:  # a new file (or one of comments alone, which stay at its top)
+        if existing and existing.strip():
+            doc = yaml.load(f"{existing.rstrip()}\nconsultation: {batch.number}\n")
+        else:
+            doc = CommentedMap()
+            doc["consultation"] = batch.number
+            doc.yaml_set_start_comment(header(batch.number))
+    elif not isinstance(doc, CommentedMap):
+        raise UsageError(
+            _("{file} holds no consultation record; planc will not add to it", file=file)
+        )
     draft_added = bool(batch.draft) and "draft" not in doc
     if draft_added:
         doc.insert(1, "draft", batch.draft)
@@ -122,7 +132,7 @@ def merged(existing: str | None, batch: Batch) -> tuple[str | None, int, int]:
             continue
         have_responses.add((r.form, r.file))
         entry = CommentedMap()
-        entry["unit"], entry["form"], entry["file"] = r.unit, r.form, r.file
+        entry["unit"], entry["form"], entry["file"] = r.unit, r.form, text_scalar(r.file)
         entry["received"] = r.received
         doc["responses"].append(entry)
         responses += 1
@@ -134,6 +144,4 @@ def merged(existing: str | None, batch: Batch) -> tuple[str | None, int, int]:
         comments += 1
     if not (comments or responses or draft_added or existing is None):
         return None, 0, 0  # the same forms again: the file is left as it is, byte for byte
-    stream = io.StringIO()
-    yaml.dump(doc, stream)
-    return stream.getvalue(), comments, responses
+    return dump_with_tail(yaml, doc, tail), comments, responses

@@ -236,10 +236,22 @@ def write_report(data: dict[str, Any], out: Path) -> list[str]:
     """The report as consultation.html, .pdf and .json in `out`, each written whole; the PDF
     first, so that a missing font or a failed layout leaves the folder as it was. Returns
     WeasyPrint's warnings, sorted and unique."""
+    from planc.publish.outdir import owned_by_a_build
     from planc.render.pdf import require_fonts, write_pdf
 
     if out.exists() and not out.is_dir():
         raise UsageError(_("--out {out} is a file, not a folder", out=out))
+    build = owned_by_a_build(out)
+    if build is not None:  # the next planc build would delete the report
+        raise UsageError(
+            _(
+                "{out} is inside {build}, which planc build replaces whole: the report would "
+                "be lost at the next build; write it elsewhere (e.g. --out reports/{round})",
+                out=out.as_posix(),
+                build=build.as_posix(),
+                round=data["round"],
+            )
+        )
     require_fonts()  # a missing font stops here, through the one error handler
     out.mkdir(parents=True, exist_ok=True)
     with staged(out / "consultation.pdf") as pdf:

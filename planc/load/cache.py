@@ -9,19 +9,26 @@ They are written to a temporary file and renamed into place, so two planc proces
 the folder without locks, and a reader sees a whole entry or none.
 
 An entry is plain data (marshal of tuples, lists, strings and numbers: loading it runs no code),
-behind a header of magic, key and a SHA-256 of the payload. A corrupted, truncated, foreign or
-otherwise odd entry is a miss, never trusted: anything unexpected while reading one is treated
-as if it were not there. The digest catches accidents, not forgery: whoever can write into the
-plans folder can change the sources just as well.
+behind a header of magic, key and an HMAC-SHA256 of the payload. The HMAC's key is a secret the
+cache made for itself (`.planc-cache/secret`, readable by its owner only) together with the
+folder's identity on the disk, so only entries this cache wrote are ever decoded: marshal is
+fast but not safe for bytes from elsewhere (a few bytes can ask it for gigabytes), and a cache
+folder copied or unpacked from elsewhere, secret and all, is a new folder, whose entries are
+misses. A corrupted, truncated, foreign or otherwise odd entry is a miss, never trusted:
+anything unexpected while reading one is treated as if it were not there. Only regular files
+are opened for reading, without waiting (a fifo in place of an entry is a miss, not a hang).
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
+import hmac
 import marshal
 import os
 import re
+import stat
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -36,9 +43,15 @@ if TYPE_CHECKING:
     from planc.load.spec import Rec
 
 SOURCE_FORMAT = "1"  # the `planc: 1` source format; a new format reads every file afresh
-ENCODING = 2  # the layout of an entry below; bump it when _encoder changes
+ENCODING = 3  # the layout of an entry below; bump it when _encoder changes
 MAGIC = b"planc-c\x01"
-_HEADER = len(MAGIC) + 32 + 32  # magic, key, SHA-256 of the payload
+_HEADER = len(MAGIC) + 32 + 32  # magic, key, HMAC-SHA256 of the payload
+SECRET = "secret"
+GITIGNORE = "# planc's cache of parsed sources: safe to delete\n*\n"
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This folder is planc's cache of parsed sources: safe to delete.\n"
+)
 _ENTRY = re.compile(r"[0-9a-f]{64}")
 _STALE_TEMP = 3600  # seconds after which a temporary file is a crashed writer's leftover
 
@@ -233,6 +246,68 @@ def unpack_diagnostics(rows: list[tuple[Any, ...]]) -> list[Diagnostic]:
     return found
 
 
+def ready_folder(plans: Path) -> Path:
+    """PLANS/.planc-cache, made if need be, with the `.gitignore` that keeps it out of git (put
+    right when it is missing, empty or changed: a folder made on a full disk) and the tag that
+    marks it as a cache for backups. OSError when it cannot be, or is a symbolic link."""
+    folder = plans / CACHE_DIR
+    if folder.is_symlink():
+        raise OSError(errno.ELOOP, "the cache folder is a symbolic link", str(folder))
+    folder.mkdir(exist_ok=True)
+    for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+        if _small(folder / name) != text.encode():
+            write_file(folder / name, text)
+    return folder
+
+
+def _small(path: Path, limit: int = 4096) -> bytes | None:
+    """A small regular file's bytes, opened without following a link or waiting on a fifo;
+    None for anything else."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        return os.read(fd, limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _secret(folder: Path) -> bytes:
+    """The cache's own key: its secret file (made once, by whichever planc gets there first)
+    and the folder's identity on the disk. OSError when there is none and none can be made."""
+    path = folder / SECRET
+    found = _small(path)
+    if found is None or len(found) != 32:
+        import secrets
+
+        temp = folder / f".{SECRET}.planc-{secrets.token_hex(4)}"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, secrets.token_bytes(32))
+        finally:
+            os.close(fd)
+        try:
+            if found is not None:  # a wrong one: replaced (its entries were never trusted)
+                os.replace(temp, path)
+            else:
+                os.link(temp, path)  # never over another planc's new secret
+        except FileExistsError:
+            pass
+        finally:
+            temp.unlink(missing_ok=True)
+        found = _small(path)
+        if found is None or len(found) != 32:
+            raise OSError(errno.EINVAL, "no cache secret", str(path))
+    info = os.stat(folder, follow_symlinks=False)
+    return found + f"\0{info.st_dev}\0{info.st_ino}".encode()
+
+
 class SourceCache:
     """The cache of one plans folder. Every failure to read or write it only costs time."""
 
@@ -248,6 +323,21 @@ class SourceCache:
         self.writable = True
         self.hits = 0
         self.misses = 0
+        self._secret: bytes | None = None
+        self._ready = False
+
+    def secret(self, make: bool) -> bytes | None:
+        """The key entries are signed with; None when there is none (and `make` is false, or
+        it cannot be made)."""
+        if self._secret is None and (make or (self.folder / SECRET).is_file()):
+            try:
+                self._secret = _secret(self.folder)
+            except OSError:
+                return None
+        return self._secret
+
+    def sign(self, secret: bytes, key: bytes, payload: bytes) -> bytes:
+        return hmac.new(secret, MAGIC + key + payload, hashlib.sha256).digest()
 
     def key(self, file: str, kind: str, data: bytes) -> bytes:
         digest = hashlib.sha256(self.salt.encode())
@@ -288,18 +378,24 @@ class SourceCache:
         if self.folder.is_symlink():
             return None  # never follow the cache out of the plans folder
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            # Not following a link, not waiting for a writer to open a fifo.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
         except OSError:
             return None
         with os.fdopen(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
             entry = stream.read()
         if len(entry) < _HEADER or entry[: len(MAGIC)] != MAGIC:
             return None
         start = len(MAGIC)
         if entry[start : start + 32] != key:
             return None
+        secret = self.secret(make=False)
         payload = entry[_HEADER:]
-        if hashlib.sha256(payload).digest() != entry[start + 32 : _HEADER]:
+        if secret is None or not hmac.compare_digest(
+            self.sign(secret, key, payload), entry[start + 32 : _HEADER]
+        ):
             return None
         return payload
 
@@ -308,28 +404,17 @@ class SourceCache:
         if not self.writable:
             return
         self.used.add(key.hex())
-        entry = MAGIC + key + hashlib.sha256(payload).digest() + payload
         try:
-            self._prepare()
+            if not self._ready:
+                ready_folder(self.folder.parent)
+                self._ready = True
+            secret = self.secret(make=True)
+            if secret is None:
+                raise OSError(errno.EACCES, "no cache secret")
+            entry = MAGIC + key + self.sign(secret, key, payload) + payload
             write_file(self.folder / key.hex(), entry, durable=False)  # a lost entry is a miss
         except OSError:
             self.writable = False  # a read-only plans folder: check without the cache
-
-    def _prepare(self) -> None:
-        if self.folder.is_symlink():
-            raise OSError("the cache folder is a symbolic link")
-        if self.folder.is_dir():
-            return
-        self.folder.mkdir(exist_ok=True)
-        # Ignored by git wherever the plans folder lives, and marked as a cache for backups.
-        (self.folder / ".gitignore").write_text(
-            "# planc's cache of parsed sources: safe to delete\n*\n", encoding="utf-8"
-        )
-        (self.folder / "CACHEDIR.TAG").write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n"
-            "# This folder is planc's cache of parsed sources: safe to delete.\n",
-            encoding="utf-8",
-        )
 
     def prune(self) -> None:
         """Remove the entries this run did not use (call only after reading every file), and

@@ -36,6 +36,7 @@ from planc.load.nodes import (
     _FROM_STAND_INS,
     _TO_STAND_INS,
     ALIAS_ALLOWANCE,
+    ALIAS_TEXT_ALLOWANCE,
     MAX_DEPTH,
     Map,
     Node,
@@ -74,14 +75,13 @@ def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
         loc = _at_index(text, file, mark.index) if mark else Loc(file)
         raise YamlFailure(Diagnostic("yaml-syntax", loc, yaml_problem(exc))) from None
     except ReaderError as exc:
-        char = exc.character if isinstance(exc.character, str) else ""
         raise YamlFailure(
             Diagnostic(
                 "yaml-syntax",
                 _at_index(text, file, _char_index(text, exc.position, parser)),
                 _(
                     "the control character {char} is not allowed in YAML",
-                    char=f"U+{ord(char or chr(0)):04X}",
+                    char=f"U+{_code_point(exc.character):04X}",
                 ),
                 _("delete it (it is often invisible in an editor)"),
             )
@@ -90,6 +90,14 @@ def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
         raise YamlFailure(Diagnostic("yaml-syntax", Loc(file), str(exc))) from None
     finally:
         parser.dispose()
+
+
+def _code_point(character: object) -> int:
+    """The character a reader error names: libyaml's reader gives its code point, the pure
+    one the character."""
+    if isinstance(character, str) and len(character) == 1:
+        return ord(character)
+    return character if isinstance(character, int) else 0
 
 
 def _char_index(text: str, position: int, parser: Any) -> int:
@@ -119,6 +127,8 @@ class _Composer:
         self.depth = 0
         self.anchors: dict[str, Node] = {}
         self.written = 0  # nodes as written in the file
+        self.repeated = 0  # characters of text aliases repeat
+        self.sizes: dict[int, int] = {}  # characters under an aliased node, by id
         self.problems: list[Diagnostic] = []
 
     def compose(self, next_event: Callable[[], Event]) -> Node | None:
@@ -170,6 +180,21 @@ class _Composer:
                         _("alias '*{anchor}' names no anchor", anchor=event.anchor),
                     )
                 )
+            self.repeated += self._size(target)
+            if self.repeated > ALIAS_TEXT_ALLOWANCE:
+                raise YamlFailure(
+                    Diagnostic(
+                        "yaml-syntax",
+                        Loc(self.file, line, column),
+                        _(
+                            "aliases repeat {count} characters of text by here; planc refuses "
+                            "more than {limit}",
+                            count=f"{self.repeated:,}",
+                            limit=f"{ALIAS_TEXT_ALLOWANCE:,}",
+                        ),
+                        _("write the values out, or reuse fewer aliases"),
+                    )
+                )
             return target
         self.written += 1
         if kind is ScalarEvent:
@@ -215,6 +240,20 @@ class _Composer:
                 )
             )
         return node
+
+    def _size(self, node: Node) -> int:
+        """Characters of text under `node`, aliases counted at every use (each node once)."""
+        if isinstance(node, Scalar):
+            return len(node.value)
+        known = self.sizes.get(id(node))
+        if known is None:
+            if isinstance(node, Seq):
+                known = sum(self._size(item) for item in node.items)
+            else:
+                assert isinstance(node, Map)
+                known = sum(len(k) + self._size(v) for k, (_key, v) in node.entries.items())
+            self.sizes[id(node)] = known
+        return known
 
     def _scalar(self, event: Any) -> Scalar:
         mark = event.start_mark

@@ -7,15 +7,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from planc.atomic import write_file
 from planc.cjk import punctuate
 from planc.diagnostics import Diagnostic, Loc
 from planc.errors import reason
 from planc.i18n import _
+from planc.load import disk
 from planc.load.nodes import YamlFailure, parse_bytes
 from planc.load.punctuation import SUSPECT
+from planc.load.write import plans_transaction
 
 
 @dataclass(frozen=True)
@@ -80,16 +81,16 @@ def fix_text(text: str, file: str) -> tuple[str, list[Change]]:
     return out, [c for *_rest, c in sorted(edits)]
 
 
-def fix_file(path: Path, file: str) -> list[Change]:
-    data = path.read_bytes()
+def fix_bytes(data: bytes, file: str) -> tuple[bytes, list[Change]]:
+    """A file's bytes with its punctuation fixed (BOM and line ends kept). Raises what
+    decoding or ruamel's parser raise on a file it cannot read."""
     bom = data.startswith(b"\xef\xbb\xbf")
     text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
-    # Keep CRLF files CRLF: work on the text as it is, newline="" when writing.
+    # Keep CRLF files CRLF: work on the text as it is.
     out, changes = fix_text(text, file)
     if not changes:
-        return []
-    write_file(path, (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8"))
-    return changes
+        return data, []
+    return (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8"), changes
 
 
 @dataclass
@@ -101,38 +102,57 @@ class Fixed:
     unread: list[Diagnostic]
 
 
-def _why_unread(path: Path, rel: str) -> Diagnostic:
-    """The loader's own diagnostic for a file `fix_file` could not read."""
-    try:
-        _node, problems = parse_bytes(path.read_bytes(), rel)
-    except YamlFailure as failure:
-        return failure.diagnostic
-    except OSError as exc:
-        return Diagnostic(
-            "schema", Loc(rel), _("cannot read the file: {reason}", reason=reason(exc))
-        )
-    return next(
-        (d for d in problems if d.code != "duplicate-key"),
-        Diagnostic("yaml-syntax", Loc(rel), _("planc fix cannot read this file as YAML")),
-    )
+def _files(tree: disk.Tree, tops: list[str]) -> list[str]:
+    """The YAML files under the folders `tops` and at the top of the plans folder, as the
+    loader sees them (links out of the folder, fifos, names not UTF-8: not among them)."""
+    found = [e.rel for e in tree.listing("") if e.kind == disk.FILE and e.name.endswith(".yaml")]
+    folders = [e.rel for e in tree.listing("") if e.kind == disk.DIR and e.name in tops]
+    while folders:
+        for entry in tree.listing(folders.pop()):
+            if entry.kind == disk.DIR:
+                folders.append(entry.rel)
+            elif entry.name.endswith(".yaml"):
+                found.append(entry.rel)
+    return sorted(found)
 
 
-def fix_plans(plans: Path, rounds: Sequence[str], folders: Sequence[str]) -> Fixed:
+def fix_plans(
+    plans: Path, rounds: Sequence[str], folders: Sequence[str], err: IO[str] | None = None
+) -> Fixed:
     """Rewrite the half-width punctuation of Chinese text in the YAML files of `rounds`, of
     the `folders` beside them (the registry) and at the top of the plans folder
-    (programme.yaml). A file that is not UTF-8 or not YAML is left as it is, and reported."""
-    tops = [plans / name for name in [*rounds, *folders]]
-    files = sorted(p for top in tops if top.is_dir() for p in top.rglob("*.yaml") if p.is_file())
-    files += sorted(p for p in plans.glob("*.yaml") if p.is_file())
+    (programme.yaml). A file planc's loader cannot read (not UTF-8, not YAML, a name that is
+    not UTF-8, a link out of the folder) is left as it is, and reported as the loader reports
+    it. Every file fixed is written, or none (plans_transaction)."""
+    tops = [*rounds, *folders]
     done = Fixed([], [])
-    for path in files:
-        rel = path.relative_to(plans).as_posix()
-        try:
-            done.changes += fix_file(path, rel)
-        except (UnicodeDecodeError, ValueError):
-            done.unread.append(_why_unread(path, rel))
-        except Exception as exc:  # ruamel's parse errors: the loader's diagnostic says where
-            if not type(exc).__module__.startswith("ruamel"):
-                raise
-            done.unread.append(_why_unread(path, rel))
+    with plans_transaction(plans, err) as tx:
+        tree = disk.scan(plans)
+        done.unread += [
+            d for d in tree.problems if "/" not in d.loc.file or d.loc.file.split("/")[0] in tops
+        ]
+        for rel in _files(tree, tops):
+            try:
+                data = disk.read_bytes(tree, rel)
+                parse_bytes(data, rel)  # what planc cannot read, planc fix does not touch
+                new, changes = fix_bytes(data, rel)
+            except YamlFailure as failure:
+                done.unread.append(failure.diagnostic)
+                continue
+            except OSError as exc:
+                message = _("cannot read the file: {reason}", reason=reason(exc))
+                done.unread.append(Diagnostic("schema", Loc(rel), message))
+                continue
+            except Exception as exc:  # ruamel's parse errors; the loader read it, so rare
+                if not type(exc).__module__.startswith("ruamel"):
+                    raise
+                done.unread.append(
+                    Diagnostic(
+                        "yaml-syntax", Loc(rel), _("planc fix cannot read this file as YAML")
+                    )
+                )
+                continue
+            if changes:
+                tx.write(plans / rel, new)
+                done.changes += changes
     return done

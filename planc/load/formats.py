@@ -7,6 +7,7 @@ from planc import figures
 from planc.load.spec import (
     ROUND,
     SLUG,
+    TITLE,
     Declared,
     Field,
     Int,
@@ -117,9 +118,9 @@ SOURCE = Obj(
     "source",
     {
         "id": Field(ID, "id other items name in `source:`", required=True),
-        "title": Field(Text(), "title of the document or report", required=True),
-        "publisher": Field(Text(), "who published it"),
-        "author": Field(Text(), "who wrote it (the reporter)"),
+        "title": Field(TITLE, "title of the document or report", required=True),
+        "publisher": Field(TITLE, "who published it"),
+        "author": Field(TITLE, "who wrote it (the reporter)"),
         "date": Field(DATE, "publication date"),
         "url": Field(Text(), "where it can be read"),
         "seed": Field(Text(), "file name of the record in shared/seeds/"),
@@ -131,8 +132,8 @@ CHAPTER = Obj(
     "chapter",
     {
         "id": Field(ID, "chapter id, named by a tasks file's `chapter:`", required=True),
-        "title": Field(Text(), "chapter title (部分)", required=True),
-        "subtitle": Field(Text(), "chapter subtitle"),
+        "title": Field(TITLE, "chapter title (部分)", required=True),
+        "subtitle": Field(TITLE, "chapter subtitle"),
         "declared_tasks": Field(Int(), "number of tasks published for this chapter"),
         "source": _source(),
         "provenance": PROVENANCE,
@@ -143,7 +144,7 @@ PART = Obj(
     "handbook part",
     {
         "id": Field(ID, "part id, named by a cases file's `part:`", required=True),
-        "title": Field(Text(), "part title", required=True),
+        "title": Field(TITLE, "part title", required=True),
         "declared_cases": Field(Int(), "number of cases published for this part"),
         "source": _source(),
         "provenance": PROVENANCE,
@@ -153,13 +154,13 @@ PART = Obj(
 NOTICE = Obj(
     "notice",
     {
-        "issuer": Field(Text(), "the office that issues it (发文机关), in its 版头 and 落款"),
-        "number": Field(Text(), "the document number (发文字号), e.g. 青国战办发〔2020〕3号"),
-        "to": Field(Text(), "to whom it is addressed (主送机关)"),
+        "issuer": Field(TITLE, "the office that issues it (发文机关), in its 版头 and 落款"),
+        "number": Field(TITLE, "the document number (发文字号), e.g. 青国战办发〔2020〕3号"),
+        "to": Field(TITLE, "to whom it is addressed (主送机关)"),
         "text": Field(Text(), "the notice's text; paragraphs separated by an empty line"),
         "date": Field(DATE, "the date it is signed (成文日期); the plan's `issued` if absent"),
         "cc": Field(ListOf(Text()), "copied to (抄送)"),
-        "printer": Field(Text(), "the office that prints it (印发机关)"),
+        "printer": Field(TITLE, "the office that prints it (印发机关)"),
         "printed": Field(DATE, "the date it is printed (印发日期)"),
         "source": _source(),
         "provenance": PROVENANCE,
@@ -169,7 +170,7 @@ NOTICE = Obj(
 PREFACE = Obj(
     "preface",
     {
-        "title": Field(Text(), "its heading: 前言 or 编制说明 (default 编制说明)"),
+        "title": Field(TITLE, "its heading: 前言 or 编制说明 (default 编制说明)"),
         "text": Field(Text(), "its text; paragraphs separated by an empty line", required=True),
         "source": _source(),
         "provenance": PROVENANCE,
@@ -181,11 +182,11 @@ PLAN = Obj(
     {
         "planc": Field(OneOf(("1",)), "source format version: 1", required=True),
         "round": Field(ROUND_NAME, "the round; equals the folder name", required=True),
-        "title": Field(Text(), "title of the action plan", required=True),
-        "issuer": Field(Text(), "who issued the plan"),
+        "title": Field(TITLE, "title of the action plan", required=True),
+        "issuer": Field(TITLE, "who issued the plan"),
         "issued": Field(DATE, "date the plan was issued"),
-        "phase": Field(Text(), "phase of the strategy (阶段)"),
-        "goal": Field(Text(), "the goal the plan serves"),
+        "phase": Field(TITLE, "phase of the strategy (阶段)"),
+        "goal": Field(TITLE, "the goal the plan serves"),
         "previous": Field(RefTo("round", ROUND), "the round before this one"),
         "edition": Field(OneOf(EDITIONS), "official, draft, or public-record", required=True),
         "drafted": Field(DATE, "date of the draft (征求意见稿): on its cover and page heads"),
@@ -208,7 +209,7 @@ PLAN = Obj(
             Obj(
                 "handbook",
                 {
-                    "title": Field(Text(), "title of the case handbook", required=True),
+                    "title": Field(TITLE, "title of the case handbook", required=True),
                     "parts": Field(ListOf(PART), "parts of the handbook in order", required=True),
                 },
             ),
@@ -224,7 +225,7 @@ TASK = Obj(
     {
         "id": Field(ID, "task id, unique in the round", required=True),
         "number": Field(Int(minimum=1), "the number as published"),
-        "title": Field(Text(), "the task as published", required=True),
+        "title": Field(TITLE, "the task as published", required=True),
         "text": Field(Text(), "longer wording"),
         "lead": _refs("unit", "lead units (牵头单位), ids from registry/units.yaml"),
         "partners": _refs("unit", "partner units (参与单位), ids from registry/units.yaml"),
@@ -246,7 +247,7 @@ TASK = Obj(
 SECTION = Obj(
     "section",
     {
-        "title": Field(Text(), "section title (方面)", required=True),
+        "title": Field(TITLE, "section title (方面)", required=True),
         "topics": Field(ListOf(Text()), "what the record says the section covers (涉及…等内容)"),
         "tasks": Field(ListOf(TASK), "tasks of the section", required=True),
         "source": _source(),
@@ -274,8 +275,8 @@ INDICATOR = Obj(
     "indicator",
     {
         "id": Field(ID, "indicator id, unique in the round", required=True),
-        "title": Field(Text(), "indicator as published", required=True),
-        "unit": Field(Text(), "unit of measure"),
+        "title": Field(TITLE, "indicator as published", required=True),
+        "unit": Field(TITLE, "unit of measure"),
         "baseline": Field(
             Obj(
                 "baseline",
@@ -299,8 +300,8 @@ INDICATORS_FILE = Obj(
     "indicator system",
     {
         "id": Field(ID, "id of the indicator system", required=True),
-        "title": Field(Text(), "title of the system", required=True),
-        "stages": Field(ListOf(Text()), "named target stages, e.g. 低阶, 中阶, 高阶"),
+        "title": Field(TITLE, "title of the system", required=True),
+        "stages": Field(ListOf(TITLE), "named target stages, e.g. 低阶, 中阶, 高阶"),
         "benchmark_places": _refs("place", "places the system benchmarks against"),
         "units": _refs("unit", "who drew the system up, ids from registry/units.yaml"),
         "source": _source(),
@@ -315,7 +316,7 @@ INDICATORS_FILE = Obj(
             "indicators (the plan's own system, the default) or targets (another document's "
             "targets, shown beside the plan and never counted as its indicators)",
         ),
-        "document": Field(Text(), "for role targets: the document the targets belong to"),
+        "document": Field(TITLE, "for role targets: the document the targets belong to"),
         "indicators": Field(
             ListOf(INDICATOR),
             "indicators whose dimension the sources do not give",
@@ -326,7 +327,7 @@ INDICATORS_FILE = Obj(
                     "dimension",
                     {
                         "id": Field(ID, "dimension id", required=True),
-                        "title": Field(Text(), "dimension (维度 / 一级指标)", required=True),
+                        "title": Field(TITLE, "dimension (维度 / 一级指标)", required=True),
                         "indicators": Field(
                             ListOf(INDICATOR), "indicators (二级指标)", required=True
                         ),
@@ -345,9 +346,9 @@ INDICATORS_FILE = Obj(
 REFERENCE = Obj(
     "reference",
     {
-        "author": Field(Text(), "author"),
-        "title": Field(Text(), "title", required=True),
-        "publisher": Field(Text(), "publisher"),
+        "author": Field(TITLE, "author"),
+        "title": Field(TITLE, "title", required=True),
+        "publisher": Field(TITLE, "publisher"),
         "year": Field(Int(), "year"),
         "url": Field(Text(), "address"),
     },
@@ -363,7 +364,7 @@ CASES_FILE = Obj(
                     "case",
                     {
                         "id": Field(ID, "case id, unique in the round", required=True),
-                        "title": Field(Text(), "case title", required=True),
+                        "title": Field(TITLE, "case title", required=True),
                         "places": _refs("place", "places the case is about"),
                         "summary": Field(Text(), "summary"),
                         "practices": Field(ListOf(Text()), "the lessons (经验做法)"),
@@ -398,8 +399,8 @@ PLACES_FILE = Obj(
                 Obj(
                     "place",
                     {
-                        "name": Field(Text(), "Chinese name", required=True),
-                        "en": Field(Text(), "English name"),
+                        "name": Field(TITLE, "Chinese name", required=True),
+                        "en": Field(TITLE, "English name"),
                         "kind": Field(
                             OneOf(PLACE_KINDS),
                             "what the place is (world-region: 欧洲, 东南亚; no country)",
@@ -435,13 +436,13 @@ UNITS_FILE = Obj(
                 Obj(
                     "unit",
                     {
-                        "name": Field(Text(), "Chinese name", required=True),
+                        "name": Field(TITLE, "Chinese name", required=True),
                         "kind": Field(
                             OneOf(UNIT_KINDS),
                             "department (the default), body (a committee, a leading group) or "
                             "organisation (outside the city government)",
                         ),
-                        "en": Field(Text(), "English name"),
+                        "en": Field(TITLE, "English name"),
                         "source": REGISTRY_SOURCE,
                         "provenance": PROVENANCE,
                     },
@@ -491,7 +492,7 @@ CONSULTATION_FILE = Obj(
             "which consultation of the draft (第N次征求意见); equals N in round-N.yaml",
             required=True,
         ),
-        "title": Field(Text(), "e.g. 第一次征求成员单位意见"),
+        "title": Field(TITLE, "e.g. 第一次征求成员单位意见"),
         "draft": Field(Text(), "git revision of the draft the forms were made from"),
         "revised": Field(
             Text(), "git revision of the revised version (default: the files as they are)"
@@ -519,9 +520,9 @@ PROGRAMME = Obj(
     "programme.yaml",
     {
         "planc": Field(OneOf(("1",)), "source format version: 1", required=True),
-        "title": Field(Text(), "title of the strategy document (纲要)", required=True),
-        "short_title": Field(Text(), "how the rounds' sources call it, e.g. 实施纲要"),
-        "issuer": Field(Text(), "who issued it"),
+        "title": Field(TITLE, "title of the strategy document (纲要)", required=True),
+        "short_title": Field(TITLE, "how the rounds' sources call it, e.g. 实施纲要"),
+        "issuer": Field(TITLE, "who issued it"),
         "issued": Field(DATE, "date it was issued"),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
         "events": _milestones(
@@ -533,7 +534,7 @@ PROGRAMME = Obj(
                     "phase",
                     {
                         "id": Field(ID, "phase id", required=True),
-                        "title": Field(Text(), "phase (阶段), e.g. 实施开展期", required=True),
+                        "title": Field(TITLE, "phase (阶段), e.g. 实施开展期", required=True),
                         "from": Field(Int(minimum=1900), "first year", required=True),
                         "to": Field(Int(minimum=1900), "last year", required=True),
                         "source": _source(),
@@ -550,7 +551,7 @@ PROGRAMME = Obj(
                     {
                         "id": Field(ID, "area id", required=True),
                         "title": Field(
-                            Text(), "area (领域) of the programme's tasks", required=True
+                            TITLE, "area (领域) of the programme's tasks", required=True
                         ),
                         "tasks": Field(ListOf(Text()), "the area's tasks, where published"),
                         "source": _source(),
@@ -585,7 +586,7 @@ PROGRAMME = Obj(
                     "figure over rounds",
                     {
                         "id": Field(ID, "figure id", required=True),
-                        "title": Field(Text(), "the figure as published", required=True),
+                        "title": Field(TITLE, "the figure as published", required=True),
                         "figure": Field(
                             OneOf(DECLARABLE), "the round figure it adds up", required=True
                         ),

@@ -23,6 +23,9 @@ from planc.load.punctuation import finding as punctuation_finding
 # An alias may repeat a node; past this many expanded nodes beyond what the file writes out,
 # the file is an alias bomb ("billion laughs") and is refused without expanding it.
 ALIAS_ALLOWANCE = 100_000
+# Nor may aliases repeat more than this many characters of text in all: a 1 MB anchor used 20,000
+# times is few nodes but 20 GB of pages. A plan file needs no alias to repeat a long text.
+ALIAS_TEXT_ALLOWANCE = 1_000_000
 MAX_DEPTH = 64  # nesting; the deepest plan file needs six, and Python's stack needs a bound
 
 

@@ -3,6 +3,8 @@ wrote around the records an import adds (comments, quoting, order, layout)."""
 
 from __future__ import annotations
 
+import io
+import re
 from typing import Any
 
 
@@ -16,3 +18,61 @@ def round_trip_yaml() -> Any:
     yaml.allow_unicode = True
     yaml.preserve_quotes = True
     return yaml
+
+
+# What a literal block or a plain scalar can hold as it is. Outside it: control characters
+# (C0 but tab and newline, DEL, C1), the characters YAML 1.1 emitters take for line breaks
+# (NEL, LINE and PARAGRAPH SEPARATOR: ruamel folds at them and adds spaces), the BOM,
+# noncharacters. A text holding any of these is written double-quoted, with escapes.
+_AS_IS = re.compile(
+    "[\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+)
+
+
+def text_scalar(text: str) -> Any:
+    """`text` as the round-trip writer should write it so that it reads back the same: plain
+    (ruamel quotes it if need be), a literal block for several lines, double-quoted with
+    escapes when it holds a character neither can (or lines a block would not keep)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+    if not _AS_IS.fullmatch(text):
+        return DoubleQuotedScalarString(text)
+    if "\n" in text:
+        lines = text.split("\n")
+        # A literal block keeps lines as they are, but not blank or indented ends of it.
+        if lines[0] and lines[-1] and all(line == line.strip(" \t") for line in lines):
+            return LiteralScalarString(text)
+        return DoubleQuotedScalarString(text)
+    return text
+
+
+_TAIL = re.compile(r"(?m)^(?:[ \t]*(?:#[^\n]*)?\n)*(?:[ \t]*#[^\n]*)?\Z")
+
+
+def load_keeping_tail(yaml: Any, text: str) -> tuple[Any, str]:
+    """The document of `text`, and the comment lines that end it. ruamel hangs an end-of-file
+    comment on the last value, so whatever an importer appends would come after it; held apart
+    and put back by `dump_with_tail`, it stays the end of the file. A text of comments alone
+    has no document (None) and no tail: an importer starting one puts it after them."""
+    found = _TAIL.search(text)
+    if found is None or "#" not in found.group() or not text[: found.start()].strip():
+        return yaml.load(text), ""
+    doc = yaml.load(text[: found.start()])
+    if plain(doc) != plain(yaml.load(text)):  # the lines were a block scalar's, not comments
+        return yaml.load(text), ""
+    return doc, found.group()
+
+
+def dump_with_tail(yaml: Any, doc: Any, tail: str) -> str:
+    stream = io.StringIO()
+    yaml.dump(doc, stream)
+    return stream.getvalue() + tail
+
+
+def plain(node: Any) -> Any:
+    """A round-trip node as plain data, scalars as text (as planc reads them)."""
+    if isinstance(node, dict):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    return None if node is None else str(node)

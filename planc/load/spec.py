@@ -132,19 +132,49 @@ class Type:
         return INVALID
 
 
+# How long a text may be. A title, a name or a unit is printed in headings and table cells,
+# whose layout in WeasyPrint grows faster than the text (20,000 characters of a task title:
+# 80 s of PDF; benchmarks/bench_long_titles.py); the longest of the shipped plans has 64. A
+# longer text flows in paragraphs, in time that grows with it; its bound keeps a comment of a
+# form (at most 10,000 characters, planc/sheets/read.py) and stops a runaway paste.
+TITLE_LIMIT = 500
+TEXT_LIMIT = 20_000
+
+
 @dataclass(frozen=True)
 class Text(Type):
     what: str = "text"
     doc: str = ""
+    limit: int = TEXT_LIMIT
 
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if isinstance(node, Scalar):
+            if len(node.value) > self.limit:
+                out.append(
+                    Diagnostic(
+                        "schema",
+                        node.loc,
+                        _(
+                            "this text is {count} characters long; planc takes at most {limit} "
+                            "here",
+                            count=f"{len(node.value):,}",
+                            limit=f"{self.limit:,}",
+                        ),
+                        _("shorten it: a title is printed in headings and tables")
+                        if self.limit == TITLE_LIMIT
+                        else None,
+                    )
+                )
+                return INVALID
             return node.value
         return self.wrong(node, out)
 
     def json(self) -> dict[str, Any]:
         # planc reads any scalar as text (`title: 2049`, `stages: [1, 2]`); so does the schema.
-        return {"type": ["string", "number", "boolean"]}
+        return {"type": ["string", "number", "boolean"], "maxLength": self.limit}
+
+
+TITLE = Text(limit=TITLE_LIMIT)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from planc.i18n import _
 from planc.index import Index
 from planc.model import STATUSES
 from planc.periods import Period, parse_period, round_years
-from planc.sheets import Column, Form, Sheet, write_form
+from planc.sheets import Column, Form, Sheet, file_name, save_forms
 
 KIND = "progress"
 SHEET_KEY = "tasks"
@@ -96,6 +96,7 @@ def unit_forms(index: Index, name: str, period: str) -> list[tuple[str, Form]]:
                 if lead in units:
                     rows.setdefault(lead, []).append((task.id, values))
     forms = []
+    used: set[str] = set()
     for uid in [u for u in units if u in rows]:
         unit = units[uid].name
         sheet = Sheet(
@@ -107,13 +108,14 @@ def unit_forms(index: Index, name: str, period: str) -> list[tuple[str, Form]]:
             rows[uid],
         )
         form = Form(KIND, {"round": name, "unit": uid, "period": at.name}, [sheet])
-        forms.append((f"{at.name}-{unit}.xlsx", form))
+        forms.append((file_name(f"{at.name}-{unit}", f"{at.name}-{unit}-{uid}", used), form))
     return forms
 
 
 def write_forms(index: Index, name: str, period: str, out: Path) -> list[FormFile]:
-    """Write the forms into `out`; refuses before writing anything if a form file is there
-    already (it may be a unit's filled copy)."""
+    """Write the forms into `out`, all of them or none, one file per unit (two units of one
+    name, a name with '/': planc/sheets/names.py); refuses before writing anything if a form
+    file is there already (it may be a unit's filled copy)."""
     forms = unit_forms(index, name, period)
     if out.exists() and not out.is_dir():
         raise UsageError(_("--out {out} is a file, not a folder", out=out))
@@ -127,9 +129,8 @@ def write_forms(index: Index, name: str, period: str, out: Path) -> list[FormFil
                 count=len(there),
             )
         )
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for file, form in forms:
-        form_id = write_form(form, out / file)
-        written.append(FormFile(form.meta["unit"], out / file, len(form.sheets[0].rows), form_id))
-    return written
+    ids = save_forms([(form, out / file) for file, form in forms])  # all of them, or none
+    return [
+        FormFile(form.meta["unit"], out / file, len(form.sheets[0].rows), form_id)
+        for (file, form), form_id in zip(forms, ids, strict=True)
+    ]

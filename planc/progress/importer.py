@@ -6,17 +6,23 @@ The YAML is edited in place (ruamel round-trip), so comments a clerk wrote in it
 from __future__ import annotations
 
 import datetime as dt
-import io
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from planc.atomic import write_files
 from planc.diagnostics import Diagnostic, Loc, Severity
+from planc.errors import UsageError
 from planc.i18n import _
 from planc.index import Index
-from planc.load.roundtrip import round_trip_yaml
+from planc.load.roundtrip import (
+    dump_with_tail,
+    load_keeping_tail,
+    plain,
+    round_trip_yaml,
+    text_scalar,
+)
+from planc.load.write import plans_transaction
 from planc.model import STATUSES
 from planc.progress.forms import KIND, SHEET, target_period
 from planc.sheets import FormIn, read_form
@@ -46,8 +52,11 @@ def _cell(row_values: dict[str, Any], key: str) -> str:
 
 
 def _percent(text: str) -> int | None:
-    plain = unicodedata.normalize("NFKC", text).strip(SPACES).removesuffix("%").strip(SPACES)
-    return int(plain) if plain.isdigit() and int(plain) <= 100 else None
+    number = unicodedata.normalize("NFKC", text).strip(SPACES).removesuffix("%").strip(SPACES)
+    # ASCII digits (NFKC made full-width ones plain): int() would take ፩ and refuse 5,000.
+    if not (number.isascii() and number.isdigit() and len(number) <= 3):
+        return None
+    return int(number) if int(number) <= 100 else None
 
 
 def _date(text: str) -> str | None:
@@ -202,9 +211,11 @@ class _Reader:
             reports[row.id] = report
             taken += 1
         if not taken:
-            self.problem(
-                "form-empty", whole, _("the form has no status filled in; nothing to import")
-            )
+            if not any(d.loc.file == shown for d in self.result.diagnostics):
+                # Empty indeed: a form whose rows were refused is not (its errors say why).
+                self.problem(
+                    "form-empty", whole, _("the form has no status filled in; nothing to import")
+                )
             return
         forms = self.result.forms.setdefault(period, [])
         record = {"unit": unit, "form": form.form, "file": Path(shown).name}
@@ -220,13 +231,19 @@ def read_forms(index: Index, name: str, files: list[Path]) -> Imported:
     return result
 
 
-def _plain(node: Any) -> Any:
-    """A round-trip node as plain data, scalars as text (as planc reads them)."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return None if node is None else str(node)
+# The fields a progress form fills (its columns, and whose report it is). An import sets
+# those the form states; every other field of a report, and every comment, stays as it is.
+OWNED = ("task", "unit", "status", "percent", "note", "evidence", "date")
+
+
+def _yaml_value(value: Any) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    if isinstance(value, str):
+        return text_scalar(value)
+    if isinstance(value, list):
+        return CommentedSeq(_yaml_value(v) for v in value)
+    return value
 
 
 def _merged(
@@ -234,49 +251,70 @@ def _merged(
     reports: dict[str, dict[str, Any]],
     forms: list[dict[str, str]],
     order: list[str],
+    file: str,
 ) -> str:
+    """The period's file with `reports` and `forms` in it, edited in place: a report already
+    there keeps its place, its comments and the fields the office added; only the fields the
+    form states change."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     yaml = round_trip_yaml()
-    data = yaml.load(text) if text else None
-    if data is None:
-        data = yaml.load("reports: []\n")
+    data, tail = load_keeping_tail(yaml, text) if text is not None else (None, "")
+    if data is None:  # a new file, or one of comments alone (they stay at its top)
+        data = yaml.load(
+            f"{text.rstrip()}\nreports: []\n" if text and text.strip() else "reports: []\n"
+        )
+    if not isinstance(data, dict):
+        raise UsageError(_("{file} holds no progress reports; planc will not add to it", file=file))
     if data.get("reports") is None:
-        data["reports"] = []
+        data["reports"] = CommentedSeq()
     existing = data["reports"]
-    at = {str(item.get("task")): i for i, item in enumerate(existing) if isinstance(item, dict)}
+    at = {str(item.get("task")): item for item in existing if isinstance(item, dict)}
     for tid in sorted(reports, key=lambda t: order.index(t) if t in order else len(order)):
         report = reports[tid]
-        if tid in at:
-            if _plain(existing[at[tid]]) != _plain(report):
-                existing[at[tid]] = report
-        else:
-            existing.append(report)
+        item = at.get(tid)
+        if item is None:
+            existing.append(CommentedMap((k, _yaml_value(v)) for k, v in report.items()))
+            continue
+        for key in OWNED:
+            if key in report and plain(item.get(key)) != plain(report[key]):
+                item[key] = _yaml_value(report[key])
     if forms:
         if data.get("forms") is None:
-            data["forms"] = []
-        known = [_plain(f) for f in data["forms"]]
+            data["forms"] = CommentedSeq()
+        known = [plain(f) for f in data["forms"]]
         for record in forms:
-            if _plain(record) not in known:
-                data["forms"].append(record)
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    return stream.getvalue()
+            if plain(record) not in known:
+                data["forms"].append(CommentedMap((k, _yaml_value(v)) for k, v in record.items()))
+    return dump_with_tail(yaml, data, tail)
 
 
-def write_imported(plans: Path, index: Index, name: str, result: Imported) -> None:
-    """Write every period's file, all or nothing: each is written beside its target first, and
-    only when all are ready are they renamed into place."""
+def _strings(reports: dict[str, dict[str, Any]], forms: list[dict[str, str]]) -> list[str]:
+    """Every text an import puts in a file (each must read back as it is)."""
+    found: list[str] = []
+    for report in [*reports.values(), *forms]:
+        for value in report.values():
+            found += value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return found
+
+
+def write_imported(
+    plans: Path, index: Index, name: str, result: Imported, err: IO[str] | None = None
+) -> None:
+    """Write every period's file, all or nothing (plans_transaction: the plans folder's lock,
+    each file read under it and read back before it is written)."""
     order = [t.id for t in index.rounds[name].round.tasks()]
-    changed: list[tuple[Path, str]] = []
-    for period in sorted(result.reports):
-        if not result.reports[period]:
-            continue
-        rel = f"{name}/progress/{period}.yaml"
-        target = plans / rel
-        old = target.read_text(encoding="utf-8") if target.is_file() else None
-        new = _merged(old, result.reports[period], result.forms.get(period, []), order)
-        if new == old:
-            result.unchanged.append(rel)
-            continue
-        changed.append((target, new))
-        result.written.append(rel)
-    write_files(changed)
+    with plans_transaction(plans, err) as tx:
+        for period in sorted(result.reports):
+            if not result.reports[period]:
+                continue
+            rel = f"{name}/progress/{period}.yaml"
+            target = plans / rel
+            old = tx.read(target)
+            forms = result.forms.get(period, [])
+            new = _merged(old, result.reports[period], forms, order, rel)
+            if new == old:
+                result.unchanged.append(rel)
+                continue
+            tx.write(target, new, _strings(result.reports[period], forms))
+            result.written.append(rel)

@@ -129,17 +129,40 @@ class Output:
         if self.real.exists() and not self.real.is_dir():
             raise OutputError(_("--out {out} is a file, not a folder", out=self.target))
         self.real.parent.mkdir(parents=True, exist_ok=True)
-        self.lock_fd = os.open(_lock_path(self.real), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
-        try:
-            fcntl.flock(self.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            said = _("another build is writing to {out}; waiting for it to finish", out=self.target)
-            self.err.write(_("planc: {message}", message=said) + "\n")
-            self.err.flush()
-            fcntl.flock(self.lock_fd, fcntl.LOCK_EX)
+        self.lock_fd = self._lock()
         self._recover()
         self.owned, self.foreign = self._inventory()
         return self
+
+    def _lock(self) -> int:
+        """The lock file, opened and locked. The last build removes it as it leaves (no file
+        left beside the folder), so one a build waited on may be gone by the time it has it:
+        then it tries again with the file now there."""
+        path = _lock_path(self.real)
+        said = False
+        while True:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+            try:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    if not said:
+                        message = _(
+                            "another build is writing to {out}; waiting for it to finish",
+                            out=self.target,
+                        )
+                        self.err.write(_("planc: {message}", message=message) + "\n")
+                        self.err.flush()
+                        said = True
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                if os.path.samestat(os.fstat(fd), os.stat(path)):
+                    return fd
+            except FileNotFoundError:
+                pass
+            except BaseException:
+                os.close(fd)
+                raise
+            os.close(fd)
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         try:
@@ -148,6 +171,9 @@ class Output:
                 self._journal([])
         finally:
             if self.lock_fd is not None:
+                # Nothing left to put right (the journal is empty): no lock file left behind.
+                with suppress(OSError):
+                    os.unlink(_lock_path(self.real))
                 os.close(self.lock_fd)  # releases the lock
                 self.lock_fd = None
 
@@ -256,6 +282,23 @@ def replacing(target: Path, writes: Iterable[str], err: IO[str] = sys.stderr) ->
         work = out.start(names)
         yield work
         out.finish(names)
+
+
+def owned_by_a_build(path: Path) -> Path | None:
+    """The output folder whose build owns `path` (an entry planc writes there, which the next
+    build replaces whole), or None: a report written there would be deleted by it."""
+    full = Path(os.path.abspath(path))
+    for entry in [full, *full.parents]:
+        folder = entry.parent
+        if folder == entry:
+            break
+        marks = (folder / OWNED, folder / ".planc-build")
+        if any(mark.is_file() for mark in marks):
+            out = Output(folder)
+            owned, _foreign = out._inventory()
+            if entry.name in owned:
+                return folder
+    return None
 
 
 def stale(target: Path) -> list[str]:

@@ -154,6 +154,7 @@ def bind_to_parent() -> None:
     elsewhere a thread notices that the parent is gone and ends the worker."""
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not the worker's
     bound = False
     if sys.platform.startswith("linux"):
         try:

@@ -3,7 +3,19 @@ later progress forms) share. A form is described as sheets of columns; `write_fo
 workbook, `read_form` maps what comes back to rows, with located diagnostics for the rest."""
 
 from planc.sheets.form import Column, Form, FormIn, RowIn, Sheet
+from planc.sheets.names import file_name, safe_name
 from planc.sheets.read import read_form
-from planc.sheets.write import write_form
+from planc.sheets.write import save_forms, write_form
 
-__all__ = ["Column", "Form", "FormIn", "RowIn", "Sheet", "read_form", "write_form"]
+__all__ = [
+    "Column",
+    "Form",
+    "FormIn",
+    "RowIn",
+    "Sheet",
+    "file_name",
+    "read_form",
+    "safe_name",
+    "save_forms",
+    "write_form",
+]

@@ -10,13 +10,24 @@ What people do to forms, and what planc does about it:
   never compute one), and a comment is text: "=" typed first makes a formula by accident;
 - an edited id column or metadata sheet, a form of another kind: refused;
 - a file that is not .xlsx (an old .xls, a WPS .et, a CSV, a PDF): refused, saying what it is.
+
+What a form planc did not make (or one made to hurt) cannot do: every cell is read from the
+cells the sheet stores (not the rectangle up to its farthest styled cell: one at XFD1048576
+would span 17 billion), only in the form's own columns and rows, stopping at the first long run
+of empty rows after the last row planc wrote; a workbook that unpacks to more than
+MAX_UNPACKED bytes is refused before it is parsed, a cell longer than MAX_CELL characters and a
+form holding more than MAX_FORM are refused at the cell; every metadata value is checked for
+its shape (a key, a short value), and the features check what it means (a consultation number
+of ASCII digits, from 1; a known unit, round and period).
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,6 +50,15 @@ from planc.sheets.form import (
 )
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls, WPS .et
+# A form of 300 tasks unpacks to well under 1 MB; a filled one to a few.
+MAX_UNPACKED = 20_000_000  # bytes of the workbook's parts, unpacked
+MAX_PARTS = 1_000  # files inside the workbook
+MAX_CELL = 10_000  # characters in one cell: some five pages of comment
+MAX_FORM = 1_000_000  # characters read from one form in all
+EMPTY_RUN = 100  # empty rows after the last row planc wrote that end a sheet
+MAX_META_VALUE = 500  # characters of one metadata value or row id
+META_KEY = re.compile(r"[a-z][a-z0-9_-]{0,31}")
+META_WORD = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # a form's kind, its digest
 SPACES = " \t\u3000\xa0\ufeff"  # ideographic and no-break spaces too
 # Full-width ASCII (０-９, Ａ-Ｚ, －, ＋...) to plain: 0532-1234５ is 0532-12345.
 HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -90,7 +110,15 @@ def _open(path: Path, shown: str) -> Any:
         # A file object, not a name: openpyxl refuses names not ending in .xlsx, and a form
         # saved as 意见.XLSX or sent as 意见.xlsx.zip is still a form.
         with path.open("rb") as fh:
-            return load_workbook(fh, data_only=False, keep_links=False)
+            _small_enough(fh, where)
+            fh.seek(0)
+            # openpyxl warns of what it drops (an extension, a drawing), naming its own files:
+            # planc reads only cells, so the warnings say nothing to the clerk.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return load_workbook(fh, data_only=False, keep_links=False)
+    except _Refused:
+        raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
         raise _Refused(
             Diagnostic(
@@ -113,6 +141,38 @@ def _open(path: Path, shown: str) -> Any:
                 hint,
             )
         ) from None
+
+
+def _small_enough(fh: Any, where: Loc) -> None:
+    """Refuse a workbook whose parts unpack to more than a form can need, before openpyxl
+    reads any of them (zipfile stops at the sizes the archive declares)."""
+    parts = zipfile.ZipFile(fh).infolist()
+    unpacked = sum(info.file_size for info in parts)
+    if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED:
+        raise _Refused(
+            Diagnostic(
+                "form-unreadable",
+                where,
+                _(
+                    "the workbook unpacks to {size} MB in {parts} parts; a form is under "
+                    "{limit} MB",
+                    size=f"{unpacked / 1e6:,.0f}",
+                    parts=len(parts),
+                    limit=MAX_UNPACKED // 1_000_000,
+                ),
+                _("fill in a fresh copy of the form as it was sent"),
+            )
+        )
+
+
+def _grid(ws: Any) -> dict[int, dict[int, Any]]:
+    """The cells a sheet stores, by row and column: as many as the file holds, never the
+    rectangle up to its farthest (perhaps only styled) cell, which is what openpyxl's max_row
+    and max_column span."""
+    rows: dict[int, dict[int, Any]] = {}
+    for (r, c), cell in ws._cells.items():
+        rows.setdefault(r, {})[c] = cell
+    return rows
 
 
 def _text(value: Any) -> str:
@@ -144,11 +204,17 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
             )
         )
     found: dict[str, Any] = {"meta": {}, "sheets": {}, "rows": {}}
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        cells = [_text(v) for v in row]
-        if not cells or not cells[0]:
+    grid = _grid(ws)
+    for r in sorted(grid):
+        if r < 2:
             continue
-        tag, rest = cells[0], [*cells[1:], "", ""]
+        stored = grid[r]
+        cells = [_text(stored[c].value) if c in stored else "" for c in (1, 2, 3)]
+        if not cells[0]:
+            continue
+        tag, rest = cells[0], cells[1:]
+        if not _meta_shape(tag, rest):
+            raise _Refused(_tampered(shown))
         if tag in ("kind", "form"):
             found[tag] = rest[0]
         elif tag == "meta":
@@ -172,15 +238,26 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
         )
     digest = form_digest(kind, found["meta"], found["rows"])
     if found.get("form") != digest:
-        raise _Refused(
-            Diagnostic(
-                "form-tampered",
-                whole(shown),
-                _("the form's hidden planc sheet was changed; planc cannot tell what the form was"),
-                _("fill in a fresh copy of the form as it was sent"),
-            )
-        )
+        raise _Refused(_tampered(shown))
     return ws, found
+
+
+def _tampered(shown: str) -> Diagnostic:
+    return Diagnostic(
+        "form-tampered",
+        whole(shown),
+        _("the form's hidden planc sheet was changed; planc cannot tell what the form was"),
+        _("fill in a fresh copy of the form as it was sent"),
+    )
+
+
+def _meta_shape(tag: str, rest: list[str]) -> bool:
+    """A row of the hidden sheet as planc writes it: a known tag, a key, a short value."""
+    if tag in ("kind", "form"):
+        return bool(META_WORD.fullmatch(rest[0])) and not rest[1]
+    if tag not in ("meta", "sheet", "row"):
+        return False
+    return bool(META_KEY.fullmatch(rest[0])) and len(rest[1]) <= MAX_META_VALUE
 
 
 def _find_sheet(wb: Any, key: str) -> Any:
@@ -206,7 +283,16 @@ def _merged(ws: Any, shown: str, out: list[Diagnostic]) -> None:
             )
 
 
-def _value(cell: Any, column: Any, loc: Loc, out: list[Diagnostic]) -> Value:
+class _Budget:
+    """The characters a form may still hand over (MAX_FORM in all)."""
+
+    def __init__(self) -> None:
+        self.left = MAX_FORM
+
+
+def _value(cell: Any, column: Any, loc: Loc, out: list[Diagnostic], budget: _Budget) -> Value:
+    if cell is None:
+        return None
     if cell.data_type == "f":
         out.append(
             Diagnostic(
@@ -221,13 +307,44 @@ def _value(cell: Any, column: Any, loc: Loc, out: list[Diagnostic]) -> Value:
             )
         )
         return None
+    if isinstance(cell.value, str) and len(cell.value) > MAX_CELL:
+        out.append(
+            Diagnostic(
+                "form-cell",
+                loc,
+                _(
+                    "{column} holds {count} characters; planc takes at most {limit} in a cell",
+                    column=column.heading,
+                    count=f"{len(cell.value):,}",
+                    limit=f"{MAX_CELL:,}",
+                ),
+                _("shorten it, or send the long text as an attachment and name it here"),
+            )
+        )
+        return None
     text = _text(cell.value)
     if not text:
         return None
+    budget.left -= len(text)
+    if budget.left < 0:
+        raise _Refused(
+            Diagnostic(
+                "form-cell",
+                loc,
+                _(
+                    "the form holds more than {limit} characters by this cell; planc reads "
+                    "no more of it",
+                    limit=f"{MAX_FORM:,}",
+                ),
+                _("send the long texts as attachments and name them in the form"),
+            )
+        )
     if column.number:
         digits = unicodedata.normalize("NFKC", text).strip(SPACES).removeprefix("第")
         digits = digits.removesuffix("项").removesuffix("条").strip(SPACES)
-        if not digits.isdigit():
+        # ASCII digits only (NFKC made full-width ones plain): int() would take ፩ or ٣ and
+        # refuse 5,000 digits.
+        if not (digits.isascii() and digits.isdigit() and len(digits) <= 9):
             out.append(
                 Diagnostic(
                     "form-cell",
@@ -235,7 +352,7 @@ def _value(cell: Any, column: Any, loc: Loc, out: list[Diagnostic]) -> Value:
                     _(
                         "{column} should be a number, found '{value}'",
                         column=column.heading,
-                        value=text,
+                        value=text[:40],
                     ),
                 )
             )
@@ -246,7 +363,28 @@ def _value(cell: Any, column: Any, loc: Loc, out: list[Diagnostic]) -> Value:
     return text
 
 
-def _rows(ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnostic]) -> list[RowIn]:
+def _data_rows(grid: dict[int, dict[int, Any]], ids: set[str]) -> list[int]:
+    """The rows to read: those the sheet stores from FIRST_ROW on, up to the first run of
+    EMPTY_RUN empty rows once every row planc wrote (by its id in column A) has been seen."""
+    rows = []
+    unseen = set(ids)
+    last = FIRST_ROW - 1
+    for r in sorted(row for row in grid if row >= FIRST_ROW):
+        stored = grid[r]
+        if not any(cell.value is not None for cell in stored.values()):
+            continue
+        if not unseen and r - last > EMPTY_RUN:
+            break
+        rows.append(r)
+        last = r
+        if ID_COLUMN in stored:
+            unseen.discard(_text(stored[ID_COLUMN].value))
+    return rows
+
+
+def _rows(
+    ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnostic], budget: _Budget
+) -> list[RowIn]:
     width = len(spec.columns)
     for i, column in enumerate(spec.columns, start=ID_COLUMN + 1):
         heading = _text(ws.cell(HEADER_ROW, i).value)
@@ -258,7 +396,7 @@ def _rows(ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnost
                     _(
                         "column heading '{heading}' where '{expected}' was: columns were "
                         "moved, inserted or deleted",
-                        heading=heading,
+                        heading=heading[:40],
                         expected=column.heading,
                     ),
                     _("fill in a fresh copy of the form, keeping its columns"),
@@ -268,35 +406,37 @@ def _rows(ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnost
     allowed = set(known)
     seen: dict[str, int] = {}
     rows: list[RowIn] = []
-    for r in range(FIRST_ROW, ws.max_row + 1):
+    grid = _grid(ws)
+    last_column = ID_COLUMN + width
+    for r in _data_rows(grid, allowed):
+        stored = grid[r]
         values: dict[str, Value] = {}
         for i, column in enumerate(spec.columns, start=ID_COLUMN + 1):
-            cell = ws.cell(r, i)
+            cell = stored.get(i)
             if type(cell).__name__ == "MergedCell":
                 continue  # reported with its range
-            values[column.key] = _value(cell, column, Loc(shown, r, i, ws.title), out)
+            values[column.key] = _value(cell, column, Loc(shown, r, i, ws.title), out, budget)
         filled = [c for c in spec.columns if c.editable and values.get(c.key) is not None]
-        for c in range(ID_COLUMN + width + 1, ws.max_column + 1):
-            stray = _text(ws.cell(r, c).value)
-            if stray:
-                first = next(col for col in spec.columns if col.editable)
-                out.append(
-                    Diagnostic(
-                        "form-cell",
-                        Loc(shown, r, c, ws.title),
-                        _(
-                            "'{value}' is outside the form's columns; planc does not read it",
-                            value=stray[:30],
-                        ),
-                        _(
-                            "move it into the column it belongs to (e.g. {heading}, "
-                            "column {letter})",
-                            heading=first.heading,
-                            letter=_letter(spec.column_of(first.key)),
-                        ),
-                    )
+        beside = sorted(c for c in stored if c > last_column and stored[c].value is not None)
+        stray = next((c for c in beside if _text(stored[c].value)), None)
+        if stray is not None:  # the first cell of the row outside the form
+            first = next(col for col in spec.columns if col.editable)
+            out.append(
+                Diagnostic(
+                    "form-cell",
+                    Loc(shown, r, stray, ws.title),
+                    _(
+                        "'{value}' is outside the form's columns; planc does not read it",
+                        value=_text(stored[stray].value)[:30],
+                    ),
+                    _(
+                        "move it into the column it belongs to (e.g. {heading}, column {letter})",
+                        heading=first.heading,
+                        letter=_letter(spec.column_of(first.key)),
+                    ),
                 )
-        rid = _text(ws.cell(r, ID_COLUMN).value)
+            )
+        rid = _text(stored[ID_COLUMN].value) if ID_COLUMN in stored else ""
         if not rid:
             if filled:
                 out.append(
@@ -370,6 +510,7 @@ def read_form(
         try:
             found = _meta(wb, shown, kind)[1]
             form = FormIn(kind, found["form"], found["meta"])
+            budget = _Budget()
             for spec in sheets:
                 if spec.key not in found["sheets"]:
                     continue  # a form of this kind made without this sheet
@@ -386,7 +527,7 @@ def read_form(
                             _("fill in a fresh copy of the form"),
                         )
                     )
-                form.rows += _rows(ws, spec, found["rows"][spec.key], shown, out)
+                form.rows += _rows(ws, spec, found["rows"][spec.key], shown, out, budget)
         finally:
             wb.close()
     except _Refused as refused:

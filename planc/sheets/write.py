@@ -5,6 +5,10 @@ protection has no password (it guards against slips, not people; "撤销工作�
 
 from __future__ import annotations
 
+import errno
+import os
+from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -13,7 +17,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planc.atomic import staged
+from planc.atomic import create, mode_for, seal, staged, temporary_name
 from planc.sheets.form import (
     FIRST_ROW,
     FORMAT,
@@ -169,6 +173,63 @@ def _meta(meta: Worksheet, form: Form, form_id: str) -> None:
 def write_form(form: Form, path: Path) -> str:
     """Write `form` to `path` (atomically: a temporary file renamed into place). Returns the
     form id."""
+    wb, form_id = _workbook(form)
+    with staged(path) as temp:
+        wb.save(temp)
+    return form_id
+
+
+def save_forms(forms: Sequence[tuple[Form, Path]]) -> list[str]:
+    """Write every form, or none (their folders made as needed): each is saved beside its
+    target first, and only when all are saved are they put in place, never over a file that
+    is there (a unit's filled copy: FileExistsError). Returns the form ids."""
+    staged_files: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    made: list[Path] = []
+    ids = []
+    try:
+        for form, path in forms:
+            folder = path.parent
+            while not folder.is_dir():
+                made.append(folder)
+                folder = folder.parent
+            path.parent.mkdir(parents=True, exist_ok=True)
+            wb, form_id = _workbook(form)
+            temp = temporary_name(path)
+            create(temp, None, 0o600, durable=False)
+            staged_files.append((temp, path))
+            wb.save(temp)
+            seal(temp, mode_for(path))
+            ids.append(form_id)
+        for temp, path in staged_files:
+            _place(temp, path)
+            placed.append(path)
+    except BaseException:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        for folder in made:  # the deepest first
+            with suppress(OSError):
+                folder.rmdir()
+        raise
+    finally:
+        for temp, _path in staged_files:
+            temp.unlink(missing_ok=True)
+    return ids
+
+
+def _place(temp: Path, path: Path) -> None:
+    """`temp` at `path`, never over a file there."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.rename(temp, path)
+
+
+def _workbook(form: Form) -> tuple[Workbook, str]:
     wb = Workbook()
     for blank in list(wb.worksheets):  # the sheet every new workbook starts with
         wb.remove(blank)
@@ -184,6 +245,4 @@ def write_form(form: Form, path: Path) -> str:
     meta.sheet_state = "veryHidden"  # not even in Excel's "unhide" list
     _protect(meta)
     wb.active = 0
-    with staged(path) as temp:
-        wb.save(temp)
-    return form_id
+    return wb, form_id
