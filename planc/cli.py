@@ -408,6 +408,15 @@ consult_app = clitext.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(consult_app)
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "--received",
+        metavar="DATE",
+        help=_("Day the forms came back, e.g. 2024-01-10 (default: today)."),
+    ),
+]
 RoundArgument = Annotated[
     str, typer.Argument(metavar="ROUND", help=_("The round, e.g. 2022-2023."), show_default=False)
 ]
@@ -458,12 +467,7 @@ def consult_import(
         typer.Argument(metavar="FILE...", help=_("Filled forms (.xlsx)."), show_default=False),
     ],
     plans: PlansOption = Path("plans"),
-    received: Annotated[
-        str | None,
-        typer.Option(
-            "--received", metavar="DATE", help=_("Day the forms came back (default: today).")
-        ),
-    ] = None,
+    received: DateOption = None,
 ) -> None:
     """Read filled forms into plans/ROUND/consultation/round-N.yaml.
 
@@ -472,7 +476,7 @@ def consult_import(
 
     Examples:
 
-      planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20
+      planc consult import 2022-2023 returned/*.xlsx --date 2022-05-20
     """
     from planc.commands.consult import import_ as run
 

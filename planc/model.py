@@ -72,12 +72,51 @@ class Unit:
     en: str | None = None
     source: Ref | None = None
     provenance: list[Provenance] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # other names a clerk writes it by
+
+    def names(self) -> list[str]:
+        """Every name a source or a form may call the unit by: its name, the name without the
+        city's prefix (the record's 市商务局 for 青岛市商务局), and its aliases."""
+        found = [self.name]
+        if self.name.startswith(CITY_PREFIX) and len(self.name) > len(CITY_PREFIX) + 1:
+            found.append(self.name.removeprefix(CITY_PREFIX))
+        return list(dict.fromkeys([*found, *self.aliases]))
+
+
+# The city's own departments are named with it (青岛市商务局); the record and the clerks drop it
+# (市商务局), so a unit is also known by its name without it.
+CITY_PREFIX = "青岛"
 
 
 @dataclass(slots=True)
 class Registry:
     places: dict[str, Place] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
+    # name or alias -> the unit ids it names (made on first use; two ids: ambiguous)
+    _names: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+
+    def unit_names(self) -> dict[str, list[str]]:
+        """Each name or alias a unit is known by, and the units it names (more than one: the
+        name is ambiguous and names none of them)."""
+        if self._names is None:
+            names: dict[str, list[str]] = {}
+            for uid, unit in self.units.items():
+                for name in unit.names():
+                    if name and name != uid:
+                        names.setdefault(name, []).append(uid)
+            self._names = names
+        return self._names
+
+    def unit_id(self, text: str) -> str | None:
+        """The unit `text` names: its id, or a name or alias naming one unit only."""
+        if text in self.units:
+            return text
+        found = self.unit_names().get(text)
+        return found[0] if found and len(found) == 1 else None
+
+    def unit_words(self) -> list[str]:
+        """What a 'did you mean' chooses from: every id, name and alias."""
+        return [*self.units, *self.unit_names()]
 
 
 MILESTONE_KINDS = (
@@ -259,6 +298,9 @@ class IndicatorSystem:
     title: str
     file: str
     loc: Loc
+    # `carried_from`: planc new copied the system from that round as it was; its targets and
+    # baselines await the office's review (the check says so until the field is removed).
+    carried_from: Ref | None = None
     stages: list[str] = field(default_factory=list)
     benchmark_places: list[Ref] = field(default_factory=list)
     units: list[Ref] = field(default_factory=list)  # who drew it up, as the record names them
@@ -327,6 +369,27 @@ class Response:
     loc: Loc
 
 
+# The office's dispositions of a comment, with the words the office uses for them; a source or
+# a form may give either.
+DISPOSITIONS: dict[str, str] = {
+    "adopted": "采纳",
+    "partly-adopted": "部分采纳",
+    "not-adopted": "不采纳",
+    "noted": "知悉",
+}
+# Other words clerks write for them (the press releases' 吸纳, the report's 未采纳 …).
+DISPOSITION_WORDS: dict[str, str] = {
+    **{label: name for name, label in DISPOSITIONS.items()},
+    "已采纳": "adopted",
+    "予以采纳": "adopted",
+    "吸纳": "adopted",
+    "未采纳": "not-adopted",
+    "不予采纳": "not-adopted",
+    "已知悉": "noted",
+    "说明情况": "noted",
+}
+
+
 @dataclass(slots=True)
 class Comment:
     """One comment of a unit on the draft (征求意见), and the office's disposition of it."""
@@ -378,6 +441,17 @@ STATUSES: dict[str, str] = {
     "delayed": "滞后",
     "done": "已完成",
     "dropped": "已终止",
+}
+# Other words for the statuses (已推进 …); the labels above are accepted too.
+STATUS_WORDS: dict[str, str] = {
+    **{label: name for name, label in STATUSES.items()},
+    "完成": "done",
+    "终止": "dropped",
+    "已停止": "dropped",
+    "推进中": "on-track",
+    "按计划推进": "on-track",
+    "进度滞后": "delayed",
+    "尚未启动": "not-started",
 }
 FINAL = ("done", "dropped")  # a task reported so stays so until a later report says otherwise
 

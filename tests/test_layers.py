@@ -16,6 +16,7 @@ RANKS = {
     "planc.periods": 0,
     "planc.sheets": 0,  # xlsx forms out and in, of any kind
     "planc.model": 1,
+    "planc.units": 1,  # units by id, name or alias: the model's registry, with hints
     "planc.load": 2,
     "planc.index": 3,
     "planc.numbering": 3,

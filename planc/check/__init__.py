@@ -23,6 +23,7 @@ Rule = Callable[[Index], Iterator[Diagnostic]]
 
 RULES: tuple[Rule, ...] = (
     ids.duplicate_ids,
+    ids.shared_unit_names,
     references.unknown_references,
     references.placed_files,
     references.round_names,

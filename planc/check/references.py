@@ -8,13 +8,14 @@ from planc.diagnostics import Diagnostic, a_kind, did_you_mean, kind_name, named
 from planc.i18n import _
 from planc.index import COUNTRY_KINDS, Index, RoundIndex
 from planc.model import Chapter, Part, Ref
+from planc.units import unit_hint
 
 
 class _Names:
     """What a reference may name, and what else of the round an id could be (for the hint)."""
 
     def __init__(self, index: Index, ri: RoundIndex) -> None:
-        registry = index.project.registry
+        registry = self.registry = index.project.registry
         self.kinds: dict[str, tuple[Mapping[str, object], str]] = {
             "unit": (registry.units, "registry/units.yaml"),
             "place": (registry.places, "registry/places.yaml"),
@@ -38,6 +39,11 @@ class _Names:
             if not project.readable([f"registry/{kind}s.yaml"]):
                 self.skip.add(kind)
 
+    def hint(self, kind: str, text: str, known: Mapping[str, object]) -> str | None:
+        if kind == "unit":
+            return unit_hint(self.registry, text)
+        return did_you_mean(text, known)
+
     def check(self, owner: str, kind: str, refs: Iterable[Ref | None]) -> Iterator[Diagnostic]:
         known, where = self.kinds[kind]
         if kind in self.skip:
@@ -45,7 +51,7 @@ class _Names:
         for ref in refs:
             if ref is None or ref.id in known:
                 continue
-            hint = did_you_mean(ref.id, known)
+            hint = self.hint(kind, ref.id, known)
             if hint is None:
                 for other, (names, _where) in self.kinds.items():
                     if other != kind and ref.id in names:

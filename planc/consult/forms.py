@@ -24,6 +24,7 @@ from planc.model import Round, Task, Unit
 from planc.numbering import task_numbers
 from planc.sheets import Form, write_form
 from planc.sheets.form import Value
+from planc.units import chosen_units
 
 # Characters Windows refuses in file names, and its reserved device names.
 WINDOWS_BAD = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -50,26 +51,38 @@ def safe_name(name: str) -> str:
     return name[:MAX_NAME] or "_"
 
 
-def draft_revision(plans: Path, round_name: str) -> str | None:
-    """The git commit the round's files are at, when they are committed unchanged; the import
-    records it so `planc check` can compare the draft with the revised plan."""
-    folder = plans / round_name
+@dataclass(frozen=True)
+class Draft:
+    """The draft the forms are made from, as git knows it: its commit when the round's files
+    are committed unchanged (the import records it, so `planc check` can compare the draft
+    with the revised plan); `uncommitted` when they are in a repository with changes. Outside
+    a repository there is neither, and nothing to warn about: the office need not use git."""
+
+    revision: str | None = None
+    uncommitted: bool = False
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
     try:
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=False,
+        return subprocess.run(
+            ["git", *args], cwd=folder, capture_output=True, text=True, check=False
         )
-        if status.returncode != 0 or status.stdout.strip():
-            return None
-        head = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, check=False
-        )
-    except OSError:
+    except OSError:  # no git installed: as outside a repository
         return None
-    return head.stdout.strip() if head.returncode == 0 else None
+
+
+def draft_revision(plans: Path, round_name: str) -> Draft:
+    folder = plans / round_name
+    inside = _git(folder, "rev-parse", "--is-inside-work-tree")
+    if inside is None or inside.returncode != 0 or inside.stdout.strip() != "true":
+        return Draft()
+    status = _git(folder, "status", "--porcelain", "--", ".")
+    if status is None or status.returncode != 0 or status.stdout.strip():
+        return Draft(uncommitted=True)
+    head = _git(folder, "rev-parse", "HEAD")
+    if head is None or head.returncode != 0:
+        return Draft(uncommitted=True)  # a repository without a commit yet
+    return Draft(head.stdout.strip())
 
 
 def _row(rnd: Round, task: Task, numbers: dict[str, int], role: str) -> dict[str, Value]:
@@ -122,16 +135,13 @@ def unit_forms(index: Index, round_name: str, number: int, draft: str | None) ->
 
 def write_forms(
     index: Index, plans: Path, round_name: str, number: int, out: Path, units: Sequence[str]
-) -> tuple[list[UnitForm], str | None]:
+) -> tuple[list[UnitForm], Draft]:
     """Write the forms of one consultation into `out` (only those of `units`, when named),
-    and say which draft they record (None: the round is not committed unchanged in git).
-    Refuses before writing anything if a form is there already: a unit may have filled it."""
-    registry = index.project.registry.units
-    for uid in units:
-        if uid not in registry:
-            raise UsageError(_("no unit '{unit}' in registry/units.yaml", unit=uid))
+    and say which draft they record (see Draft). Refuses before writing anything if a form is
+    there already: a unit may have filled it."""
+    units = chosen_units(index.project.registry, units)
     draft = draft_revision(plans, round_name)
-    made = unit_forms(index, round_name, number, draft)
+    made = unit_forms(index, round_name, number, draft.revision)
     if units:
         made = [f for f in made if f.unit.id in units]
     if not made:

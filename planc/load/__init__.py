@@ -13,6 +13,7 @@ from planc.i18n import _
 from planc.load import build, disk, words
 from planc.load.cache import SourceCache
 from planc.load.formats import KINDS
+from planc.load.names import resolve_units
 from planc.load.nodes import Map, Scalar, YamlFailure, parse_bytes
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
@@ -311,7 +312,7 @@ class _Loader:
         if self.cache is not None and len(whole) == len(names):
             self.cache.prune()  # every file was read: entries not used now are stale
         programme_rec = self.recs.get(PROGRAMME)
-        return Project(
+        project = Project(
             programme=build.programme(PROGRAMME, programme_rec) if programme_rec else None,
             registry=build.registry(
                 self.recs.get("registry/places.yaml"), self.recs.get("registry/units.yaml")
@@ -321,6 +322,8 @@ class _Loader:
             unreadable=self.unreadable,
             flawed={d.loc.file for d in self.out if d.severity is Severity.ERROR},
         )
+        resolve_units(project)  # 市商务局 -> commerce, before anything looks at units
+        return project
 
 
 def load_project(

@@ -151,6 +151,7 @@ def registry(places: Rec | None, units: Rec | None) -> Registry:
                 en=rec.get("en"),
                 source=rec.get("source"),
                 provenance=with_shared(shared, provenance(rec)),
+                aliases=[str(a) for a in rec.get("aliases", [])],
             )
     return reg
 
@@ -327,6 +328,7 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
         title=rec.get("title", ""),
         file=file,
         loc=rec.at("id"),
+        carried_from=rec.get("carried_from"),
         stages=rec.get("stages", []),
         benchmark_places=rec.get("benchmark_places", []),
         units=rec.get("units", []),

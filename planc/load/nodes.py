@@ -36,7 +36,7 @@ from planc.errors import reason
 from planc.i18n import _
 from planc.load.punctuation import SUSPECT
 from planc.load.punctuation import finding as punctuation_finding
-from planc.load.yaml_problems import yaml_problem
+from planc.load.yaml_problems import fullwidth_keys, yaml_problem
 
 # An alias may repeat a node; past this many expanded nodes beyond what the file writes out,
 # the file is an alias bomb ("billion laughs") and is refused without expanding it.
@@ -220,12 +220,18 @@ def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
     composer = _Composer(file, restore)
     parser = _parser(text.translate(_TO_STAND_INS) if restore else text)
     try:
-        return composer.compose(parser.get_event), composer.problems
+        root = composer.compose(parser.get_event)
+        return root, [*fullwidth_keys(text, file), *composer.problems]
     except MarkedYAMLError as exc:
         # From the character index: libyaml's own error lines miss a lone CR.
         mark = exc.problem_mark or exc.context_mark
         loc = _at_index(text, file, mark.index) if mark else Loc(file)
-        raise YamlFailure(Diagnostic("yaml-syntax", loc, yaml_problem(exc))) from None
+        # A key with a full-width colon is the commonest cause, and the parser notices it a
+        # line or more later: name the colon instead.
+        colons = [d for d in fullwidth_keys(text, file) if d.loc.line <= loc.line]
+        raise YamlFailure(
+            colons[0] if colons else Diagnostic("yaml-syntax", loc, yaml_problem(exc))
+        ) from None
     except ReaderError as exc:
         char = exc.character if isinstance(exc.character, str) else ""
         raise YamlFailure(

@@ -5,7 +5,6 @@ The YAML is edited in place (ruamel round-trip), so comments a clerk wrote in it
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from planc.atomic import write_files
+from planc.dates import day
 from planc.diagnostics import Diagnostic, Loc, Severity
 from planc.i18n import _
 from planc.index import Index
@@ -48,16 +48,6 @@ def _cell(row_values: dict[str, Any], key: str) -> str:
 def _percent(text: str) -> int | None:
     plain = unicodedata.normalize("NFKC", text).strip(SPACES).removesuffix("%").strip(SPACES)
     return int(plain) if plain.isdigit() and int(plain) <= 100 else None
-
-
-def _date(text: str) -> str | None:
-    plain = unicodedata.normalize("NFKC", text).strip(SPACES)
-    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"):
-        try:
-            return dt.datetime.strptime(plain.split("T")[0], fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 class _Reader:
@@ -172,7 +162,7 @@ class _Reader:
             if [e for e in evidence if e]:
                 report["evidence"] = [e for e in evidence if e]
             if date_text := _cell(row.values, "date"):
-                date = _date(date_text)
+                date = day(date_text)
                 if date is None:
                     self.problem(
                         "form-cell",
