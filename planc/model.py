@@ -492,6 +492,78 @@ class ProgressFile:
 
 
 @dataclass(slots=True)
+class Candidate:
+    """A task of the last round not done, offered for continuation (planc new)."""
+
+    task: Ref  # ROUND:ID
+    loc: Loc
+    units: list[Ref] = field(default_factory=list)  # who is asked; empty: its lead units
+
+
+@dataclass(slots=True)
+class Candidates:
+    """plans/ROUND/candidates.yaml: what the solicitation offers to continue."""
+
+    file: str
+    loc: Loc
+    source_round: Ref | None  # `from:`
+    as_of: str | None = None  # the progress period the list was made as of
+    items: list[Candidate] = field(default_factory=list)
+
+
+# What a unit answered on a row of the solicitation form, with the Chinese the form shows.
+DECISIONS: dict[str, str] = {
+    "kept": "继续",
+    "revised": "修改后继续",
+    "dropped": "不再列入",
+    "new": "新增",
+}
+DECISION_WORDS: dict[str, str] = {label: name for name, label in DECISIONS.items()}
+
+
+@dataclass(slots=True)
+class SubmittedRow:
+    """One row of a unit's returned solicitation form: a candidate kept, revised or dropped,
+    or a new task; and the task of the round it became."""
+
+    row: str  # the form's row id: the candidate's ROUND:ID, or n01…
+    decision: str  # one of DECISIONS
+    loc: Loc
+    locs: Mapping[str, Loc]
+    task: Ref | None = None
+    continues: Ref | None = None
+    chapter: Ref | None = None
+    title: str | None = None
+    text: str | None = None
+    due: str | None = None
+    partners: list[Ref] = field(default_factory=list)
+    indicators: list[Ref] = field(default_factory=list)
+    cell: str | None = None
+
+
+@dataclass(slots=True)
+class EarlierForm:
+    form: str
+    file: str
+    received: str | None = None
+
+
+@dataclass(slots=True)
+class Submission:
+    """plans/ROUND/solicitation/UNIT.yaml: one unit's answer to the solicitation (征集)."""
+
+    file: str
+    loc: Loc
+    unit: Ref | None
+    form: str
+    form_file: str  # the workbook as received
+    received: str | None = None
+    contact: str | None = None
+    rows: list[SubmittedRow] = field(default_factory=list)
+    earlier: list[EarlierForm] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Round:
     name: str  # the folder name, e.g. 2020-2021
     plan_file: str
@@ -522,6 +594,8 @@ class Round:
     # ("涉及欧美、日韩、东南亚等20个国家和地区"), where it names groups rather than places
     benchmark_regions: list[Ref] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)  # the round's steps, in order
+    candidates: Candidates | None = None  # candidates.yaml (planc new)
+    submissions: list[Submission] = field(default_factory=list)  # solicitation/UNIT.yaml
 
     @property
     def issued_on(self) -> str | None:

@@ -19,6 +19,8 @@ NOUNS = {
     "value": "处",
     "consultation": "轮征求意见",
     "unit": "个单位",
+    "chapter": "个部分",
+    "candidate": "项延续任务",
 }
 
 ZH: dict[str, str] = {

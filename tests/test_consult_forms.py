@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planc.cli import app
-from planc.consult.forms import safe_name
+from planc.sheets import safe_name
 from tests.consult_forms import COMMERCE, CULTURE, PORTS, sheet
 from tests.office import sheets_as_csv
 

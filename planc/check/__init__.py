@@ -14,6 +14,7 @@ from planc.check import (
     progress,
     provenance,
     references,
+    solicitation,
     timeline,
 )
 from planc.diagnostics import Diagnostic
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     coverage.uncovered_indicators,
     consultation.consultation,
     progress.progress_checks,
+    solicitation.solicitation,
 )
 
 

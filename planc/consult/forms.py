@@ -3,9 +3,7 @@ the columns it fills in, and a sheet for comments on the plan as a whole."""
 
 from __future__ import annotations
 
-import re
 import subprocess
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,21 +15,14 @@ from planc.consult.sheets import (
     general_sheet,
     task_sheet,
 )
-from planc.errors import PlancError, UsageError
+from planc.errors import PlancError
 from planc.i18n import _
 from planc.index import Index
 from planc.model import Round, Task, Unit
 from planc.numbering import task_numbers
-from planc.sheets import Form, write_form
+from planc.sheets import Form, safe_name, write_forms_into
 from planc.sheets.form import Value
 from planc.units import chosen_units
-
-# Characters Windows refuses in file names, and its reserved device names.
-WINDOWS_BAD = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
-    f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)
-}
-MAX_NAME = 120  # characters; Windows paths stop at 260, and the folder takes its share
 
 
 @dataclass
@@ -40,15 +31,6 @@ class UnitForm:
     tasks: int
     file: str
     form: Form
-
-
-def safe_name(name: str) -> str:
-    """A file name any Windows, macOS or Linux accepts, keeping the Chinese."""
-    name = unicodedata.normalize("NFC", WINDOWS_BAD.sub("_", name)).strip().rstrip(". ")
-    stem = name.split(".", 1)[0]
-    if stem.upper() in WINDOWS_RESERVED:
-        name = "_" + name
-    return name[:MAX_NAME] or "_"
 
 
 @dataclass(frozen=True)
@@ -148,21 +130,5 @@ def write_forms(
         raise PlancError(
             _("no unit leads or partners a task of {round}; no forms", round=round_name)
         )
-    if out.exists() and not out.is_dir():
-        raise UsageError(_("--out {out} is a file, not a folder", out=out))
-    there = [f.file for f in made if (out / f.file).exists()]
-    if there:
-        more = _(" and {count} more forms", count=len(there) - 1) if len(there) > 1 else ""
-        raise UsageError(
-            _(
-                "{out} already holds {file}{more}; planc does not write over forms (a filled one "
-                "would be lost): use another --out folder",
-                out=out.as_posix(),
-                file=there[0],
-                more=more,
-            )
-        )
-    out.mkdir(parents=True, exist_ok=True)
-    for form in made:
-        write_form(form.form, out / form.file)
+    write_forms_into(out, [(f.file, f.form) for f in made])
     return made, draft

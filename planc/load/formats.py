@@ -23,6 +23,8 @@ from planc.load.spec import (
     Value,
 )
 from planc.model import (
+    DECISION_WORDS,
+    DECISIONS,
     DISPOSITION_WORDS,
     MILESTONE_KINDS,
     STATUS_WORDS,
@@ -635,6 +637,87 @@ PROGRESS_FILE = Obj(
     "or 2021-06): the status of each task in that period",
 )
 
+CANDIDATES_FILE = Obj(
+    "candidates file",
+    {
+        "from": Field(RefTo("round", ROUND), "the round whose tasks are candidates", required=True),
+        "as_of": Field(
+            Text(), "the progress period their states were read as of (absent: no progress)"
+        ),
+        "candidates": Field(
+            ListOf(
+                Obj(
+                    "candidate",
+                    {
+                        "task": Field(
+                            RefTo("task", CROSS_ROUND),
+                            "a task of the earlier round not done (ROUND:ID)",
+                            required=True,
+                        ),
+                        "units": _refs(
+                            "unit",
+                            "the units asked whether it continues (default: its lead units)",
+                        ),
+                    },
+                )
+            ),
+            "the tasks the solicitation forms offer for continuation",
+            required=True,
+        ),
+    },
+    doc="planc candidates file (plans/ROUND/candidates.yaml, written by planc new): the last "
+    "round's tasks not done, offered to their units for continuation",
+)
+
+SUBMITTED_ROW = Obj(
+    "submitted row",
+    {
+        "row": Field(Text(), "the form's row: a candidate task (ROUND:ID) or n01…", required=True),
+        "decision": Field(
+            OneOf(tuple(DECISIONS), DECISION_WORDS),
+            "kept, revised, dropped (a candidate) or new (or in Chinese: 继续, 修改后继续, "
+            "不再列入, 新增)",
+            required=True,
+        ),
+        "task": Field(RefTo("task"), "the task of this round the row became"),
+        "continues": Field(RefTo("task", CROSS_ROUND), "the candidate it continues (ROUND:ID)"),
+        "chapter": Field(RefTo("chapter"), "the chapter (部分) the unit chose"),
+        "title": Field(Text(), "the task as the unit wrote it (工作任务)"),
+        "text": Field(Text(), "its longer wording (具体内容)"),
+        "due": Field(DUE, "its deadline (完成时限)"),
+        "partners": _refs("unit", "partner units the unit named (参与单位)"),
+        "indicators": _refs("indicator", "indicators of this round it serves (服务指标)"),
+        "cell": Field(Text(), "where in the form, SHEET!CELL"),
+    },
+)
+
+SUBMISSION_FILE = Obj(
+    "submission file",
+    {
+        "unit": _unit("the unit that sent it", required=True),
+        "form": Field(Pattern(r"[0-9a-f]{12}", "a form id (12 hex digits)"), "form id", True),
+        "file": Field(Text(), "the file as received", required=True),
+        "received": Field(DATE, "the day it came back"),
+        "contact": Field(Text(), "contact person and telephone (联系人及电话)"),
+        "rows": Field(ListOf(SUBMITTED_ROW), "what the unit answered, row by row", required=True),
+        "earlier": Field(
+            ListOf(
+                Obj(
+                    "earlier submission",
+                    {
+                        "form": Field(Text(), "the form id", required=True),
+                        "file": Field(Text(), "the file as received", required=True),
+                        "received": Field(DATE, "the day it came back"),
+                    },
+                )
+            ),
+            "the unit's earlier submissions this one replaced",
+        ),
+    },
+    doc="planc submission (plans/ROUND/solicitation/UNIT.yaml, written by planc solicit "
+    "import): one unit's answer to the solicitation (征集), and the tasks it became",
+)
+
 # File kind name -> its description; the names are also `planc schema KIND`.
 KINDS: dict[str, Type] = {
     "plan": PLAN,
@@ -646,4 +729,6 @@ KINDS: dict[str, Type] = {
     "programme": PROGRAMME,
     "consultation": CONSULTATION_FILE,
     "progress": PROGRESS_FILE,
+    "candidates": CANDIDATES_FILE,
+    "submission": SUBMISSION_FILE,
 }

@@ -46,6 +46,13 @@ def resolve_units(project: Project) -> None:
                 response.unit = _one(response.unit, registry)
             for comment in record.comments:
                 comment.unit = _one(comment.unit, registry)
+        if rnd.candidates is not None:
+            for candidate in rnd.candidates.items:
+                _many(candidate.units, registry)
+        for submission in rnd.submissions:
+            submission.unit = _one(submission.unit, registry)
+            for row in submission.rows:
+                _many(row.partners, registry)
         for progress in rnd.progress:
             for report in progress.reports:
                 report.unit = _one(report.unit, registry)

@@ -104,6 +104,11 @@ def thing(name: str) -> str:
         "progress report": _("progress report"),
         "imported form": _("imported form"),
         "progress file": _("progress file"),
+        "candidates file": _("candidates file"),
+        "candidate": _("candidate"),
+        "submission file": _("submission file"),
+        "submitted row": _("submitted row"),
+        "earlier submission": _("earlier submission"),
     }
     return names.get(name) or kind_name(name)
 

@@ -4,6 +4,16 @@ workbook, `read_form` maps what comes back to rows, with located diagnostics for
 
 from planc.sheets.form import Column, Form, FormIn, RowIn, Sheet
 from planc.sheets.read import read_form
-from planc.sheets.write import write_form
+from planc.sheets.write import safe_name, write_form, write_forms_into
 
-__all__ = ["Column", "Form", "FormIn", "RowIn", "Sheet", "read_form", "write_form"]
+__all__ = [
+    "Column",
+    "Form",
+    "FormIn",
+    "RowIn",
+    "Sheet",
+    "read_form",
+    "safe_name",
+    "write_form",
+    "write_forms_into",
+]

@@ -5,6 +5,9 @@ protection has no password (it guards against slips, not people; "撤销工作�
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -14,6 +17,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planc.atomic import staged
+from planc.errors import UsageError
+from planc.i18n import _
 from planc.sheets.form import (
     FIRST_ROW,
     FORMAT,
@@ -24,9 +29,17 @@ from planc.sheets.form import (
     NOTE_ROW,
     SHEET_MARK,
     TITLE_ROW,
+    Column,
     Form,
     Sheet,
 )
+
+# Characters Windows refuses in file names, and its reserved device names.
+WINDOWS_BAD = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)
+}
+MAX_NAME = 120  # characters; Windows paths stop at 260, and the folder takes its share
 
 FONT = "宋体"  # what a Chinese office's Excel and WPS have; LibreOffice substitutes Noto
 THIN = Side(style="thin", color="808080")
@@ -82,8 +95,9 @@ def _protect(ws: Worksheet) -> None:
 
 
 def _choices(
-    ws: Worksheet, meta: Worksheet, sheet: Sheet, column: int, choices: tuple[str, ...], rows: int
+    ws: Worksheet, meta: Worksheet, sheet: Sheet, column: int, spec: Column, rows: int
 ) -> None:
+    choices = spec.choices
     inline = '"' + ",".join(choices) + '"'
     if len(inline) <= INLINE_LIST_LIMIT and not any("," in c or '"' in c for c in choices):
         formula = inline
@@ -97,7 +111,7 @@ def _choices(
         type="list",
         formula1=formula,
         allow_blank=True,
-        showErrorMessage=True,
+        showErrorMessage=spec.strict,
         errorTitle="请从列表中选择",
         error="请从下拉列表中选择一项，或留空。",
     )
@@ -138,7 +152,7 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
             ws.cell(r, i, values.get(col.key)).style = style
     for i, col in enumerate(sheet.columns, start=ID_COLUMN + 1):
         if col.choices:
-            _choices(ws, meta, sheet, i, col.choices, len(sheet.rows))
+            _choices(ws, meta, sheet, i, col, len(sheet.rows))
 
     ws.freeze_panes = ws.cell(FIRST_ROW, ID_COLUMN + 1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -187,3 +201,33 @@ def write_form(form: Form, path: Path) -> str:
     with staged(path) as temp:
         wb.save(temp)
     return form_id
+
+
+def safe_name(name: str) -> str:
+    """A file name any Windows, macOS or Linux accepts, keeping the Chinese."""
+    name = unicodedata.normalize("NFC", WINDOWS_BAD.sub("_", name)).strip().rstrip(". ")
+    stem = name.split(".", 1)[0]
+    if stem.upper() in WINDOWS_RESERVED:
+        name = "_" + name
+    return name[:MAX_NAME] or "_"
+
+
+def write_forms_into(out: Path, forms: Sequence[tuple[str, Form]]) -> list[str]:
+    """Write each (file name, form) into the folder `out`; the form ids, in order. Refuses
+    before writing anything if one of the files is there already: a unit may have filled it."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(_("--out {out} is a file, not a folder", out=out))
+    there = [file for file, _form in forms if (out / file).exists()]
+    if there:
+        more = _(" and {count} more forms", count=len(there) - 1) if len(there) > 1 else ""
+        raise UsageError(
+            _(
+                "{out} already holds {file}{more}; planc does not write over forms (a filled one "
+                "would be lost): use another --out folder",
+                out=out.as_posix(),
+                file=there[0],
+                more=more,
+            )
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    return [write_form(form, out / file) for file, form in forms]
