@@ -47,7 +47,9 @@ def source_round(names: list[str], name: str, wanted: str | None) -> str:
         if wanted not in names:
             hint = did_you_mean(wanted, names)
             message = _("--from {round}: there is no such round", round=wanted)
-            raise UsageError(f"{message}; {hint}" if hint else message)
+            raise UsageError(
+                _("{message}; {hint}", message=message, hint=hint) if hint else message
+            )
         if wanted >= name:
             raise UsageError(
                 _("--from {round} is not a round before {name}", round=wanted, name=name)
@@ -152,8 +154,9 @@ def _plan(plans: Path, index: Index, old: Round, name: str, cited: set[str]) -> 
     doc.yaml_set_start_comment(
         _(
             "Begun by planc new from {old}: the title with the new years, the issuer and goal "
-            "of {old},\nthe phase from programme.yaml, {old}'s chapters as the framework to "
-            "revise. Edit them;\nthe tasks come from the solicitation (planc solicit).",
+            "of {old},\nthe phase from programme.yaml where it names one, {old}'s chapters as "
+            "the framework to\nrevise. Edit them; the tasks come from the solicitation (planc "
+            "solicit).",
             old=old.name,
         )
     )
@@ -182,18 +185,14 @@ def _not_done(ri: RoundIndex) -> tuple[list[str], str | None]:
 def _candidates(ri: RoundIndex, name: str) -> tuple[str, int, int, str | None]:
     old = ri.round.name
     ids, as_of = _not_done(ri)
+    said = _(
+        "The tasks of {old} not done, offered to their lead units for continuation by planc\n"
+        "solicit forms. Remove a task the office does not offer; name the units to ask with\n"
+        "units: [市商务局, …].",
+        old=old,
+    )
     lines = [
-        "# "
-        + _(
-            "The tasks of {old} not done, offered to their lead units for continuation by "
-            "planc solicit forms.",
-            old=old,
-        ),
-        "# "
-        + _(
-            "Remove a task the office does not offer; name the units to ask with units: "
-            "[市商务局, …].",
-        ),
+        *(f"# {line}" for line in said.splitlines()),
         f"from: {old}",
     ]
     if as_of:

@@ -34,6 +34,8 @@ def chosen_units(registry: Registry, texts: Iterable[str]) -> list[str]:
         if uid is None:
             hint = unit_hint(registry, text.strip())
             message = _("no unit '{unit}' in registry/units.yaml", unit=text)
-            raise UsageError(f"{message}; {hint}" if hint else message)
+            raise UsageError(
+                _("{message}; {hint}", message=message, hint=hint) if hint else message
+            )
         chosen.append(uid)
     return list(dict.fromkeys(chosen))

@@ -162,12 +162,13 @@ def write_forms(index: Index, round_name: str, out: Path, units: Sequence[str]) 
         missing = [uid for uid in chosen if uid not in {f.unit.id for f in found.forms}]
         if missing:
             unit = index.project.registry.units[missing[0]]
+            kinds = {"body": _("a body of the city"), "organisation": _("an organisation")}
             raise UsageError(
                 _(
-                    "{unit} is a {kind}, not a member unit, and no candidate names it: it has "
-                    "no form",
+                    "{unit} is {kind}, not a member unit (a department), and no candidate names "
+                    "it: it has no form",
                     unit=unit.name,
-                    kind=unit.kind,
+                    kind=kinds.get(unit.kind, unit.kind),
                 )
             )
     write_forms_into(out, [(f.file, f.form) for f in found.forms])
