@@ -386,9 +386,9 @@ _ALL = [
         "load",
         "A unit's corrected solicitation form would change or remove a task the office has "
         "edited since the unit's earlier form was imported; nothing is imported.",
-        "市商务局-2021-2022任务征集表.xlsx:新增任务!C4: error[resubmission-conflict] task "
-        "'commerce-1', made from 市商务局's earlier form, was changed since in "
-        "2021-2022/tasks/market.yaml; planc does not write over the office's edit",
+        "市商务局-2022-2023任务征集表.xlsx:新增任务!C4: error[resubmission-conflict] task "
+        "'commerce-3', made from 市商务局's earlier form, was changed since in "
+        "2022-2023/tasks/market.yaml; planc does not write over the office's edit",
         "Make the unit's correction to the task by hand, or undo the office's edit and import "
         "the form again.",
     ),

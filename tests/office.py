@@ -41,3 +41,30 @@ def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
         with path.open(encoding="utf-8") as fh:
             sheets[path.stem.removeprefix(f"{workbook.stem}-")] = list(csv.reader(fh))
     return sheets
+
+
+def resave(workbook: Path, scratch: Path) -> Path:
+    """`workbook` opened and saved again as .xlsx by LibreOffice (as a unit using it would);
+    the copy, under the same name in a folder of its own."""
+    assert shutil.which("soffice"), "LibreOffice is missing: apt-get install libreoffice-calc"
+    out = scratch / "resaved"
+    profile = scratch / "lo-profile"
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(workbook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(scratch)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return out / workbook.name

@@ -56,7 +56,7 @@ def import_(
     analysis = _analysis(plans, round_name)
     shown = [(path, str(path)) for path in files]
     result = import_forms(analysis.index, plans, round_name, shown, day)
-    diagnostics = sorted(result.diagnostics, key=lambda d: (d.loc.file, d.loc.line, d.loc.column))
+    diagnostics = result.diagnostics  # in the order of the files, each sheet by sheet, row by row
     if result.failed or result.plan is None:
         raise FormsHaveErrors(diagnostics)
     report.write_cells(diagnostics, stream)

@@ -185,15 +185,6 @@ class _Reader:
         said: every cell is looked at, so one pass names them all."""
         values = row.values
         ok = True
-        title = _text(values.get("title"))
-        if title is None:
-            ok = False
-            self.problem(
-                "form-cell",
-                self.loc(row, shown, "title"),
-                _("工作任务 is empty: write the task's title"),
-                _("leave the whole row empty if it holds no task"),
-            )
         chapter = None
         chosen = _text(values.get("chapter"))
         if chosen is None:
@@ -216,6 +207,15 @@ class _Reader:
             )
         else:
             chapter = self.chapters[chosen]
+        title = _text(values.get("title"))
+        if title is None:
+            ok = False
+            self.problem(
+                "form-cell",
+                self.loc(row, shown, "title"),
+                _("工作任务 is empty: write the task's title"),
+                _("leave the whole row empty if it holds no task"),
+            )
         due = None
         typed = _text(values.get("due"))
         if typed is not None:

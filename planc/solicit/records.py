@@ -17,6 +17,7 @@ YAML is edited with ruamel's round trip: comments and layout the office wrote st
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections import Counter
@@ -33,6 +34,7 @@ from planc.sheets.read import whole
 from planc.solicit.importer import Answer, RowAnswer, read_answers
 from planc.solicit.store import write_plans
 
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # The fields a row gives its task, in the order they are written.
 FIELDS = ("title", "text", "lead", "partners", "indicators", "continues", "due")
 
@@ -77,6 +79,11 @@ def _scalar(text: str) -> Any:
     from ruamel.yaml.scalarstring import LiteralScalarString
 
     return LiteralScalarString(text) if "\n" in text else text
+
+
+def _date(text: str) -> Any:
+    """A date as YAML writes one: 2023-06-30 plain (a string would be quoted to stay one)."""
+    return dt.date.fromisoformat(text) if DAY.fullmatch(text) else text
 
 
 def _values(row: RowAnswer, unit: str) -> dict[str, Any]:
@@ -253,7 +260,7 @@ def _fill(item: Any, values: dict[str, Any]) -> None:
         elif isinstance(value, list):
             item[key] = _flow(value)
         else:
-            item[key] = _scalar(value)
+            item[key] = _date(value) if key == "due" else _scalar(value)
 
 
 def _changed_fields(before: dict[str, Any], after: dict[str, Any], chapter: bool) -> list[str]:
@@ -261,7 +268,9 @@ def _changed_fields(before: dict[str, Any], after: dict[str, Any], chapter: bool
     return (["chapter"] if chapter else []) + names
 
 
-def _record(answer: Answer, rows: list[tuple[RowAnswer, str | None]], earlier: list[Any]) -> str:
+def _record(
+    answer: Answer, name: str, rows: list[tuple[RowAnswer, str | None]], earlier: list[Any]
+) -> str:
     """solicitation/UNIT.yaml: what the unit answered, and the task each row became."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -269,7 +278,7 @@ def _record(answer: Answer, rows: list[tuple[RowAnswer, str | None]], earlier: l
     doc["unit"] = answer.unit
     doc["form"] = answer.form
     doc["file"] = answer.file
-    doc["received"] = answer.received
+    doc["received"] = _date(answer.received)
     if answer.contact:
         doc["contact"] = answer.contact
     doc["rows"] = CommentedSeq()
@@ -279,10 +288,12 @@ def _record(answer: Answer, rows: list[tuple[RowAnswer, str | None]], earlier: l
         item["decision"] = row.decision
         if tid:
             item["task"] = tid
-        for key in ("continues", "chapter", "title", "text", "due"):
+        for key in ("continues", "chapter", "title", "text"):
             value = getattr(row, key)
             if value:
                 item[key] = _scalar(value)
+        if row.due:
+            item["due"] = _date(row.due)
         for key in ("partners", "indicators"):
             if getattr(row, key):
                 item[key] = _flow(getattr(row, key))
@@ -294,15 +305,15 @@ def _record(answer: Answer, rows: list[tuple[RowAnswer, str | None]], earlier: l
             entry = CommentedMap()
             entry["form"], entry["file"] = form.form, form.file
             if form.received:
-                entry["received"] = form.received
+                entry["received"] = _date(form.received)
             entry.fa.set_flow_style()
             doc["earlier"].append(entry)
     doc.yaml_set_start_comment(
         _(
-            "What {unit} answered to the solicitation (planc solicit import): every row of its "
-            "form,\nand the task each became. A corrected form replaces it (earlier: the forms "
-            "it replaced).",
-            unit=answer.unit,
+            "What {unit} answered to the solicitation (planc solicit import):\nevery row of "
+            "its form, and the task each became. A corrected form replaces it\n(earlier: the "
+            "forms it replaced).",
+            unit=name,
         )
     )
     return _dump(doc)
@@ -371,7 +382,7 @@ class _Planner:
                 change.changes.append(_("{id} removed (its row is empty now)", id=task.id))
         earlier = [*old.earlier, change.replaced] if old and change.replaced else []
         rel = f"{self.ri.round.name}/solicitation/{answer.unit}.yaml"
-        self.plan.files[rel] = _record(answer, made, earlier)
+        self.plan.files[rel] = _record(answer, change.unit, made, earlier)
 
     def _task_of(self, row: SubmittedRow) -> Task | None:
         if row.task is None or row.decision == "dropped":
