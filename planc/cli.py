@@ -314,8 +314,8 @@ def schema(
         typer.Argument(
             metavar="[KIND]",
             help=_(
-                "plan, tasks, indicators, cases, places, units, programme, consultation or "
-                "progress (default: all in one)."
+                "plan, tasks, indicators, cases, places, units, programme, consultation, "
+                "progress, candidates or submission (default: all in one)."
             ),
             show_default=False,
         ),

@@ -74,7 +74,7 @@ def write_text(data: dict[str, Any], stream: IO[str]) -> None:
         f"任务征集情况  {data['round']}  {data['title']}",
         _(
             "{asked} asked, {answered} answered; candidates: {kept} kept, {revised} revised, "
-            "{dropped} dropped; {new} new tasks",
+            "{dropped} dropped; new tasks: {new}",
             asked=plural(data["units_asked"], "unit"),
             answered=data["units_answered"],
             kept=t["kept"],
