@@ -211,7 +211,9 @@ def _even(total: int, parts: int) -> list[int]:
 # --------------------------------------------------------------------------------------------
 
 
-def build_registry() -> Registry:
+def build_registry(n_units: int | None = None) -> Registry:
+    """The places, and the units (all 200, or the first `n_units`: a city's real 70 member
+    units, say)."""
     lines = ["# Synthetic registry written by benchmarks/generate.py", "places:"]
     places: list[str] = []
     cities: list[str] = []
@@ -248,6 +250,8 @@ def build_registry() -> Registry:
                 ("name", f"市{dname}{tname}"),
                 ("en", f"Qingdao Municipal {den} {ten}"),
             ]
+            if n_units is not None and len(units) >= n_units:
+                break
             ulines.append(f"  {uid}: {flow_map(pairs)}")
             units.append(uid)
     units_yaml = "\n".join(ulines) + "\n"
@@ -270,9 +274,9 @@ class RoundOutput:
 
 
 class Generator:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, n_units: int | None = None) -> None:
         self.rng = random.Random(seed)
-        self.registry = build_registry()
+        self.registry = build_registry(n_units)
         self.counter = 0
 
     def next_id(self, stem: str) -> str:
@@ -635,13 +639,17 @@ class Summary:
     files: int
 
 
-def generate(out_dir: Path, n_tasks: int, n_rounds: int = 4, seed: int = 1) -> Summary:
+def generate(
+    out_dir: Path, n_tasks: int, n_rounds: int = 4, seed: int = 1, n_units: int | None = None
+) -> Summary:
     """Write a synthetic plans folder to `out_dir` (which may exist) and return its totals."""
     if n_rounds < 1:
         raise ValueError("--rounds must be at least 1")
     if n_tasks < 2 * n_rounds:
         raise ValueError("--tasks must be at least twice --rounds (every round needs a case)")
-    gen = Generator(seed)
+    if n_units is not None and not 1 <= n_units <= 200:
+        raise ValueError("--units must be from 1 to 200")
+    gen = Generator(seed, n_units)
     written: dict[str, str] = {
         "registry/places.yaml": gen.registry.places_yaml,
         "registry/units.yaml": gen.registry.units_yaml,
@@ -699,6 +707,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument(
+        "--units",
+        type=int,
+        default=None,
+        metavar="U",
+        help="units in the registry, 1-200 (default 200); every task's lead and partners "
+        "are among them",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="OUT_DIR may be non-empty: replace registry/ and round folders",
@@ -716,7 +732,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _clear(out_dir)
     start = time.perf_counter()
     try:
-        summary = generate(out_dir, args.tasks, args.rounds, args.seed)
+        summary = generate(out_dir, args.tasks, args.rounds, args.seed, args.units)
     except ValueError as exc:
         parser.error(str(exc))
     if not args.quiet:
