@@ -5,6 +5,7 @@ protection has no password (it guards against slips, not people; "撤销工作�
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planc.atomic import staged
+from planc.cjk import width
 from planc.errors import UsageError
 from planc.i18n import _
 from planc.sheets.form import (
@@ -48,6 +50,7 @@ HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 EDIT_FILL = PatternFill("solid", fgColor="FFF9DB")  # the cells to fill, pale yellow
 LOCKED = Protection(locked=True)
 OPEN = Protection(locked=False)
+LINE = 15  # points: a line of the 11-point body font, with its leading
 INLINE_LIST_LIMIT = 255  # Excel's limit on a drop-down list written inline
 
 
@@ -87,6 +90,13 @@ def _styles() -> dict[str, NamedStyle]:
     }
 
 
+def _lines(text: str, columns: float) -> int:
+    """How many lines `text` takes wrapped in a cell `columns` wide (a column's width counts
+    characters of the body font; a Chinese character takes two)."""
+    room = max(columns - 1, 1)
+    return sum(max(1, math.ceil(width(line) / room)) for line in text.split("\n"))
+
+
 def _protect(ws: Worksheet) -> None:
     ws.protection.sheet = True
     # Still allowed: widening columns and rows, so long comments can be read.
@@ -124,6 +134,7 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
     ws = wb.create_sheet(sheet.title)
     last = ID_COLUMN + len(sheet.columns)
     last_letter = get_column_letter(last)
+    total = sum(c.width for c in sheet.columns)
     ws.cell(TITLE_ROW, ID_COLUMN, SHEET_MARK + sheet.key)
     ws.column_dimensions[get_column_letter(ID_COLUMN)].hidden = True
     ws.cell(HEADER_ROW, ID_COLUMN, "id")
@@ -137,7 +148,7 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
     note.font = Font(name=FONT, size=10)
     note.alignment = Alignment(vertical="top", wrap_text=True)
     ws.merge_cells(f"B{NOTE_ROW}:{last_letter}{NOTE_ROW}")
-    ws.row_dimensions[NOTE_ROW].height = 48
+    ws.row_dimensions[NOTE_ROW].height = max(48, LINE * _lines(sheet.note, 10 / 11 * total) + 6)
 
     for i, col in enumerate(sheet.columns, start=ID_COLUMN + 1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
@@ -146,10 +157,17 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
         "planc-edit" if c.editable else "planc-wrap" if c.wrap else "planc-locked"
         for c in sheet.columns
     ]
+    wrapped = [c.wrap or c.editable for c in sheet.columns]
     for r, (rid, values) in enumerate(sheet.rows, start=FIRST_ROW):
         ws.cell(r, ID_COLUMN, rid).style = "planc-id"
+        lines = 1
         for i, (col, style) in enumerate(zip(sheet.columns, styles, strict=True), start=2):
-            ws.cell(r, i, values.get(col.key)).style = style
+            value = values.get(col.key)
+            ws.cell(r, i, value).style = style
+            if isinstance(value, str) and wrapped[i - 2]:
+                lines = max(lines, _lines(value, col.width))
+        if lines > 1:  # neither Excel nor LibreOffice fits a row to wrapped text on opening
+            ws.row_dimensions[r].height = LINE * lines
     for i, col in enumerate(sheet.columns, start=ID_COLUMN + 1):
         if col.choices:
             _choices(ws, meta, sheet, i, col, len(sheet.rows))

@@ -13,8 +13,8 @@ SEPARATORS = "、，,；;\n"  # between several units or indicators in one cell
 
 # The contact sheet: two rows, the item and what the unit writes.
 CONTACT_COLUMNS = (
-    Column("item", "项目", 14),
-    Column("value", "填写内容", 48, editable=True, halfwidth=True),
+    Column("item", "项目", 16),
+    Column("value", "填写内容", 80, editable=True, halfwidth=True),
 )
 CONTACT_ROWS = (("name", "联系人"), ("phone", "联系电话"))
 
