@@ -3,11 +3,11 @@ new`, its forms to 70 member units, and the import of the 70 forms they send bac
 
     .venv/bin/python benchmarks/bench_solicit.py [--tasks 200] [--units 70] [--repeat 3]
 
-Generates a plans folder (benchmarks/generate.py: two rounds, the last of TASKS tasks, a
-registry of UNITS units, every task led by one of them), then, REPEAT times and interleaved,
-on a fresh copy each time: `planc new` (the next round, every task of the last a candidate),
-`planc solicit forms` (one form per unit), and `planc solicit import` of the forms filled as the
-units would (not timed: every candidate kept, one in four reworded, the last dropped, three new
+Generates a plans folder (benchmarks/generate.py: two rounds, the last of TASKS tasks led by
+UNITS units, with 8 quarters of progress), then, REPEAT times and interleaved, on a fresh copy
+each time: `planc new` (the next round; the tasks not done are its candidates), `planc solicit
+forms` for those UNITS units, and `planc solicit import` of the forms filled as the units
+would (not timed: every candidate kept, one in four reworded, the last dropped, three new
 tasks with partners named in Chinese and full-width digits in the deadline). Wall time of the
 whole command, start-up included, and its CPU time (the steadier figure on a shared machine);
 medians. Target (issue 19): forms and import each under 5 s.
@@ -75,6 +75,8 @@ def main() -> int:
                 str(2 * args.tasks),
                 "--rounds",
                 "2",
+                "--periods",
+                "8",
                 "--units",
                 str(args.units),
                 str(work / "plans"),
@@ -82,13 +84,18 @@ def main() -> int:
             check=True,
             capture_output=True,
         )
+        from planc.load import load_project
+
+        project, _found = load_project(work / "plans", cache=False)
+        leads = list(dict.fromkeys(t.lead[0].id for t in project.rounds["2018-2019"].tasks()))
+        chosen = [a for uid in leads[: args.units] for a in ("--unit", uid)]
         begun = work / "begun"
         shutil.copytree(work / "plans", begun)
         timed(["new", "2020-2021", "--plans", "begun"], work)
-        timed(["solicit", "forms", "2020-2021", "--plans", "begun", "--out", "forms"], work)
+        timed(
+            ["solicit", "forms", "2020-2021", "--plans", "begun", "--out", "forms", *chosen], work
+        )
         forms = sorted((work / "forms").iterdir())
-        from planc.load import load_project
-
         project, _found = load_project(begun, cache=False)
         units = [u.name for u in project.registry.units.values()]
         chapter = project.rounds["2020-2021"].chapters[0].title
@@ -103,7 +110,10 @@ def main() -> int:
             new_times.append(timed(["new", "2020-2021", "--plans", plans], work))
             form_times.append(
                 timed(
-                    ["solicit", "forms", "2020-2021", "--plans", plans, "--out", f"forms-{i}"],
+                    [
+                        *("solicit", "forms", "2020-2021", "--plans", plans),
+                        *("--out", f"forms-{i}", *chosen),
+                    ],
                     work,
                 )
             )
