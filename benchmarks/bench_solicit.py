@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from bench_consult import _show, timed  # noqa: E402
 
-from tests.solicit_forms import row_of, sheet  # noqa: E402
+from tests.consult_forms import row_of, sheet  # noqa: E402
 
 
 def fill(form: Path, target: Path, units: list[str], chapter: str) -> int:

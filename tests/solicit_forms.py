@@ -12,12 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
-from openpyxl.worksheet.worksheet import Worksheet
 
 from planc.cli import handle
 from planc.commands.new import new
 from planc.commands.solicit import forms, import_
-from planc.sheets.form import ID_COLUMN, SHEET_MARK
+from tests.consult_forms import row_of, sheet
 
 ROUND = "2022-2023"
 COMMERCE = "市商务局-2022-2023任务征集表.xlsx"
@@ -44,20 +43,6 @@ def make_forms(plans: Path, out: Path, units: tuple[str, ...] = ()) -> str:
     code = handle(lambda: forms(plans, ROUND, out, list(units), stream), stream)
     assert code == 0, stream.getvalue()
     return stream.getvalue()
-
-
-def sheet(wb: openpyxl.Workbook, key: str) -> Worksheet:
-    for ws in wb.worksheets:
-        if ws.cell(1, ID_COLUMN).value == SHEET_MARK + key:
-            return ws
-    raise KeyError(key)
-
-
-def row_of(ws: Worksheet, rid: str) -> int:
-    for r in range(1, ws.max_row + 1):
-        if ws.cell(r, ID_COLUMN).value == rid:
-            return r
-    raise KeyError(rid)
 
 
 def fill(src: Path, dst: Path, *edits: Edit) -> Path:

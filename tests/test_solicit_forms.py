@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from planc.cli import app
 from tests.conftest import edit
+from tests.consult_forms import row_of, sheet
 from tests.office import sheets_as_csv
-from tests.solicit_forms import COMMERCE, CULTURE, PORTS, begin, make_forms, row_of, sheet
+from tests.solicit_forms import COMMERCE, CULTURE, PORTS, begin, make_forms
 
 runner = CliRunner()
 

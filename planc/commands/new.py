@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
+from planc.commands.solicit import unassigned
 from planc.i18n import _
 
 
@@ -22,13 +23,6 @@ def new(plans: Path, name: str, wanted: str | None, stream: IO[str]) -> int:
     stream.write(_("began {round} from {source}:", round=name, source=source) + "\n")
     for written in made.files:
         stream.write(f"  {(plans / written.path).as_posix()}: {written.says}\n")
-    if made.unassigned:
-        note = _(
-            "note: {count} of the candidates name no lead unit and are on no unit's form; name "
-            "the units to ask in {file} (units: [...])",
-            count=made.unassigned,
-            file=(plans / name / "candidates.yaml").as_posix(),
-        )
-        stream.write(note + "\n")
+    unassigned(plans, name, made.unassigned, stream)
     stream.write(_("next: planc solicit forms {round} --out forms", round=name) + "\n")
     return 0

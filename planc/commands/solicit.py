@@ -36,15 +36,20 @@ def forms(plans: Path, round_name: str, out: Path, units: Sequence[str], stream:
         out=out.as_posix(),
     )
     stream.write(wrote + "\n")
-    if made.unassigned:
+    unassigned(plans, round_name, made.unassigned, stream)
+    return 0
+
+
+def unassigned(plans: Path, round_name: str, count: int, stream: IO[str]) -> None:
+    """Say where to name the units of candidates that are on no unit's form."""
+    if count:
         note = _(
             "note: {count} of the candidates name no lead unit and are on no unit's form; name "
             "the units to ask in {file} (units: [...])",
-            count=made.unassigned,
+            count=count,
             file=(plans / round_name / "candidates.yaml").as_posix(),
         )
         stream.write(note + "\n")
-    return 0
 
 
 def import_(

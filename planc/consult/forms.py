@@ -20,7 +20,7 @@ from planc.i18n import _
 from planc.index import Index
 from planc.model import Round, Task, Unit
 from planc.numbering import task_numbers
-from planc.sheets import Form, safe_name, write_forms_into
+from planc.sheets import Form, unit_file, write_forms_into
 from planc.sheets.form import Value
 from planc.units import chosen_units
 
@@ -107,10 +107,7 @@ def unit_forms(index: Index, round_name: str, number: int, draft: str | None) ->
         }
         if draft:
             meta["draft"] = draft
-        name = safe_name(f"{unit.name}-{round_name}征求意见表（第{number}次）") + ".xlsx"
-        if name.casefold() in used:
-            name = safe_name(f"{unit.name}-{uid}-{round_name}征求意见表（第{number}次）") + ".xlsx"
-        used.add(name.casefold())
+        name = unit_file(unit.name, uid, f"{round_name}征求意见表（第{number}次）", used)
         forms.append(UnitForm(unit, len(tasks), name, Form(KIND, meta, [sheet, general])))
     return forms
 

@@ -4,7 +4,7 @@ workbook, `read_form` maps what comes back to rows, with located diagnostics for
 
 from planc.sheets.form import Column, Form, FormIn, RowIn, Sheet
 from planc.sheets.read import read_form
-from planc.sheets.write import safe_name, write_form, write_forms_into
+from planc.sheets.write import safe_name, unit_file, write_form, write_forms_into
 
 __all__ = [
     "Column",
@@ -14,6 +14,7 @@ __all__ = [
     "Sheet",
     "read_form",
     "safe_name",
+    "unit_file",
     "write_form",
     "write_forms_into",
 ]

@@ -230,6 +230,16 @@ def safe_name(name: str) -> str:
     return name[:MAX_NAME] or "_"
 
 
+def unit_file(unit_name: str, uid: str, what: str, used: set[str]) -> str:
+    """A unit's form's file name, `UNIT-WHAT.xlsx`, made safe (safe_name); with the unit's id
+    too where two units' names would give one file (`used` holds the names given so far)."""
+    name = safe_name(f"{unit_name}-{what}") + ".xlsx"
+    if name.casefold() in used:
+        name = safe_name(f"{unit_name}-{uid}-{what}") + ".xlsx"
+    used.add(name.casefold())
+    return name
+
+
 def write_forms_into(out: Path, forms: Sequence[tuple[str, Form]]) -> list[str]:
     """Write each (file name, form) into the folder `out`; the form ids, in order. Refuses
     before writing anything if one of the files is there already: a unit may have filled it."""

@@ -19,7 +19,7 @@ from planc.i18n import _
 from planc.index import STATES, Index, RoundIndex
 from planc.model import Round, Task, Unit
 from planc.numbering import task_numbers
-from planc.sheets import Form, safe_name, write_forms_into
+from planc.sheets import Form, unit_file, write_forms_into
 from planc.sheets.form import Value
 from planc.solicit.sheets import (
     CONTACT_ROWS,
@@ -134,10 +134,7 @@ def unit_forms(index: Index, round_name: str) -> Forms:
         meta = {"round": round_name, "unit": uid, "unit_name": unit.name, "plan": rnd.title}
         if source:
             meta["from"] = source
-        name = safe_name(f"{unit.name}-{round_name}任务征集表") + ".xlsx"
-        if name.casefold() in used:
-            name = safe_name(f"{unit.name}-{uid}-{round_name}任务征集表") + ".xlsx"
-        used.add(name.casefold())
+        name = unit_file(unit.name, uid, f"{round_name}任务征集表", used)
         form = Form(KIND, meta, [contact, candidates, new])
         made.append(UnitForm(unit, len(tasks), name, form))
     return Forms(made, unassigned)
