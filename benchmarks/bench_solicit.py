@@ -3,12 +3,13 @@ new`, its forms to 70 member units, and the import of the 70 forms they send bac
 
     .venv/bin/python benchmarks/bench_solicit.py [--tasks 200] [--units 70] [--repeat 3]
 
-Generates a plans folder (benchmarks/generate.py: two rounds, the last of TASKS tasks led by
-UNITS units, with 8 quarters of progress), then, REPEAT times and interleaved, on a fresh copy
-each time: `planc new` (the next round; the tasks not done are its candidates), `planc solicit
-forms` for those UNITS units, and `planc solicit import` of the forms filled as the units
-would (not timed: every candidate kept, one in four reworded, the last dropped, three new
-tasks with partners named in Chinese and full-width digits in the deadline). Wall time of the
+Generates a plans folder (benchmarks/generate.py: a registry of UNITS units, the real size;
+two rounds, the last of TASKS tasks led by them, with 8 quarters of progress), then, REPEAT
+times and interleaved, on a fresh copy each time: `planc new` (the next round; the tasks not
+done are its candidates), `planc solicit forms` for those UNITS units, and `planc solicit
+import` of the forms filled as the units would (not timed: every candidate kept, one in four
+reworded, the last dropped, three new tasks with partners named in Chinese and full-width
+digits in the deadline). Wall time of the
 whole command, start-up included, and its CPU time (the steadier figure on a shared machine);
 medians. Target (issue 19): forms and import each under 5 s.
 """
@@ -78,6 +79,8 @@ def main() -> int:
                 "--periods",
                 "8",
                 "--units",
+                str(args.units),
+                "--registry",
                 str(args.units),
                 str(work / "plans"),
             ],
