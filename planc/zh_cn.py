@@ -1020,4 +1020,6 @@ ZH: dict[str, str] = {
     "Write one .xlsx form per member unit: its candidate tasks to keep, revise or drop, and\nrows for new tasks, with drop-downs of the chapters, units and indicators.\n\nExamples:\n\n  planc solicit forms 2024-2025 --out forms\n\n  planc solicit forms 2024-2025 --unit 市商务局": "为每个成员单位写一份 .xlsx 表格：列出其延续任务候选供继续、修改或不再列入，\n并留有新增任务的空行，部分、单位和指标均可从下拉列表选择。\n\n示例：\n\n  planc solicit forms 2024-2025 --out forms\n\n  planc solicit forms 2024-2025 --unit 市商务局",
     "Where the solicitation stands: the units asked, who answered and what, who has not.\n\nExamples:\n\n  planc solicit report 2024-2025\n\n  planc solicit report 2024-2025 --format json": "任务征集进展：征集了哪些单位，谁答复了、答复了什么，谁还没有答复。\n\n示例：\n\n  planc solicit report 2024-2025\n\n  planc solicit report 2024-2025 --format json",
     "{message}; {hint}": "{message}；{hint}",
+    "task '{id}', made from {unit}'s earlier form, was removed since; planc does not bring it back": "任务 '{id}' 由{unit}此前的表格生成，之后已被删除；planc 不会恢复它",
+    "add the task again by hand if the office wants it, or empty this row": "如需要，请手工重新添加该任务，或清空这一行",
 }

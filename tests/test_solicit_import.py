@@ -335,3 +335,22 @@ def test_a_form_saved_again_by_libreoffice_imports_the_same(here: Path, tmp_path
     code, said = run_import(twin, again)
     assert code == 0, said
     assert tree(twin) == tree(here)
+
+
+def test_a_correction_never_brings_back_a_task_the_office_removed(here: Path) -> None:
+    run_import(here, commerce_reply(), ports_reply())
+    edit(
+        here,
+        "2022-2023/tasks/market.yaml",
+        MARKET[MARKET.index("  - id: commerce-3") : MARKET.index("  - id: ports-1")],
+        "",
+    )
+    Path("back2").mkdir()
+    before = tree(here)
+    code, said = run_import(here, corrected())
+    assert (code, said.splitlines()[0]) == (
+        1,
+        f"back2/{COMMERCE}:新增任务!C4: error[resubmission-conflict] task 'commerce-3', made "
+        "from 市商务局's earlier form, was removed since; planc does not bring it back",
+    )
+    assert tree(here) == before

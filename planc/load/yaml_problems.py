@@ -8,6 +8,7 @@ for a file that fails to parse, so good input never pays for the lookup.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ruamel.yaml.error import MarkedYAMLError
@@ -90,6 +91,7 @@ def yaml_problem(exc: MarkedYAMLError) -> str:
 _FULLWIDTH_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.M)
 
 
+@functools.cache
 def _field_names() -> frozenset[str]:
     from planc.load.formats import KINDS
     from planc.load.spec import ListOf, MapOf, Obj, Type

@@ -389,10 +389,34 @@ class _Planner:
             return None
         return self.ri.tasks.get(row.task.id)
 
+    def removed(self, answer: Answer, row: RowAnswer, before: SubmittedRow | None) -> bool:
+        """The office removed the task an earlier answer's row made: a correction of the row
+        would bring it back, so it is refused like any edit of the office's."""
+        if before is None or before.task is None or before.decision == "dropped":
+            return False
+        if before.task.id in self.ri.tasks or row.decision == "dropped":
+            return False
+        self.plan.diagnostics.append(
+            Diagnostic(
+                "resubmission-conflict",
+                row.loc,
+                _(
+                    "task '{id}', made from {unit}'s earlier form, was removed since; planc "
+                    "does not bring it back",
+                    id=before.task.id,
+                    unit=self.index.project.registry.units[answer.unit].name,
+                ),
+                _("add the task again by hand if the office wants it, or empty this row"),
+            )
+        )
+        return True
+
     def row(
         self, answer: Answer, row: RowAnswer, before: SubmittedRow | None, change: UnitChange
     ) -> str | None:
         """Make, update or remove the row's task; its id (None: dropped)."""
+        if self.removed(answer, row, before):
+            return None
         task = self._task_of(before) if before is not None else None
         if task is not None and before is not None:
             recorded = _recorded(before, answer.unit)

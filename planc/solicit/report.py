@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from planc import records
 from planc.cjk import pad, width
-from planc.i18n import _
+from planc.i18n import _, chinese
 from planc.index import Index
 from planc.model import DECISIONS
 from planc.report import plural
@@ -86,7 +86,9 @@ def write_text(data: dict[str, Any], stream: IO[str]) -> None:
     answered = [u for u in data["units"] if u["answered"]]
     if answered:
         columns = max(width(u["name"]) for u in answered) + 2
-        heads = [_("received"), _("kept"), _("revised"), _("dropped"), _("new"), _("contact")]
+        # the decisions as the form words them (继续, 不再列入 …) where the clerk reads Chinese
+        decisions = [DECISIONS[k] if chinese() else k for k in DECISIONS]
+        heads = [_("received"), *decisions, _("contact")]
         lines += ["", "  " + pad("", columns) + "  ".join(heads)]
         for u in answered:
             cells = [
