@@ -128,7 +128,7 @@ def _carried(ri: RoundIndex) -> Iterator[Diagnostic]:
 
 
 def solicitation(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         yield from _candidates(index, ri)
         yield from _submissions(index, ri)
         yield from _carried(ri)
