@@ -12,7 +12,7 @@ import pytest
 
 from planc.codes import CODES
 from planc.pipeline import analyze
-from tests.conftest import edit
+from tests.conftest import edit, set_language
 from tests.office import resave
 from tests.solicit_forms import (
     COMMERCE,
@@ -293,7 +293,7 @@ def test_every_refusal_is_located_and_nothing_is_written(here: Path) -> None:
 
 
 def test_refusals_in_chinese(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    set_language(monkeypatch, "zh_CN.UTF-8")
     bad = fill(Path("forms") / COMMERCE, Path("back") / COMMERCE, *BAD)
     code, said = run_import(here, bad)
     assert code == 1
