@@ -211,7 +211,9 @@ def _even(total: int, parts: int) -> list[int]:
 # --------------------------------------------------------------------------------------------
 
 
-def build_registry() -> Registry:
+def build_registry(n_units: int = 0) -> Registry:
+    """The places, and the units: all 200, or the first `n_units` (a city's real registry of
+    some 70 member units)."""
     lines = ["# Synthetic registry written by benchmarks/generate.py", "places:"]
     places: list[str] = []
     cities: list[str] = []
@@ -250,6 +252,10 @@ def build_registry() -> Registry:
             ]
             ulines.append(f"  {uid}: {flow_map(pairs)}")
             units.append(uid)
+            if len(units) == n_units:
+                break
+        if len(units) == n_units:
+            break
     units_yaml = "\n".join(ulines) + "\n"
     return Registry(places_yaml, units_yaml, units, places, cities, country_of)
 
@@ -363,12 +369,14 @@ def consultation_file(rnd: RoundOutput, units: int, comments: int, seed: int) ->
 
 
 class Generator:
-    def __init__(self, seed: int, draft: bool = False, notice: bool = False) -> None:
+    def __init__(
+        self, seed: int, draft: bool = False, notice: bool = False, registry: int = 0
+    ) -> None:
         self.draft = draft  # the last round is a draft (征求意见稿), dated by `drafted:`
         self.notice = notice  # every official round carries its 印发通知 and 版记
         self.last = -1
         self.rng = random.Random(seed)
-        self.registry = build_registry()
+        self.registry = build_registry(registry)
         self.counter = 0
 
     def next_id(self, stem: str) -> str:
@@ -782,15 +790,19 @@ def generate(
     comments: int = 0,
     draft: bool = False,
     notice: bool = False,
+    registry: int = 0,
 ) -> Summary:
     """Write a synthetic plans folder to `out_dir` (which may exist) and return its totals.
     With `periods`, the last round's tasks are led by `units` units (70 by default) and it gets
-    that many quarterly progress files; with `comments`, one consultation of `units` units."""
+    that many quarterly progress files; with `comments`, one consultation of `units` units.
+    `registry`: the registry's units (default all 200)."""
     if n_rounds < 1:
         raise ValueError("--rounds must be at least 1")
     if n_tasks < 2 * n_rounds:
         raise ValueError("--tasks must be at least twice --rounds (every round needs a case)")
-    gen = Generator(seed, draft, notice)
+    if not 0 <= registry <= 200 or (registry and registry < (units or 70)):
+        raise ValueError("--registry must be from 1 to 200, and at least --units")
+    gen = Generator(seed, draft, notice, registry)
     gen.last = n_rounds - 1
     written: dict[str, str] = {
         "registry/places.yaml": gen.registry.places_yaml,
@@ -870,6 +882,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="U",
         help="with --periods or --comments: the last round's tasks led by U units (default 70)",
     )
+    parser.add_argument(
+        "--registry",
+        type=int,
+        default=0,
+        metavar="U",
+        help="units in the registry, at least --units (default all 200)",
+    )
     parser.add_argument("--draft", action="store_true", help="the last round is a draft")
     parser.add_argument(
         "--notice", action="store_true", help="official rounds carry a 印发通知 and a 版记"
@@ -909,6 +928,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.comments,
             args.draft,
             args.notice,
+            args.registry,
         )
     except ValueError as exc:
         parser.error(str(exc))

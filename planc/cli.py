@@ -333,8 +333,8 @@ def schema(
         typer.Argument(
             metavar="[KIND]",
             help=_(
-                "plan, tasks, indicators, cases, places, units, programme, consultation or "
-                "progress (default: all in one)."
+                "plan, tasks, indicators, cases, places, units, programme, consultation, "
+                "progress, candidates or submission (default: all in one)."
             ),
             show_default=False,
         ),
@@ -416,6 +416,40 @@ def explain(
     _run(lambda: run(code, sys.stdout))
 
 
+@app.command("new")
+def new_command(
+    round_name: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROUND", help=_("The new round, e.g. 2024-2025."), show_default=False
+        ),
+    ],
+    plans: PlansOption = Path("plans"),
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="ROUND",
+            help=_("The round to begin it from (default: the last one before it)."),
+        ),
+    ] = None,
+) -> None:
+    """Begin a new round from the last one: its plan.yaml (title, years, phase, the chapters
+    to revise, edition draft), the indicator systems carried over to review, and the last
+    round's tasks not done as candidates for continuation. No tasks yet: they come from the
+    solicitation (planc solicit). Writes over nothing.
+
+    Examples:
+
+      planc new 2024-2025
+
+      planc new 2024-2025 --from 2020-2021
+    """
+    from planc.commands.new import new as run
+
+    _run(lambda: run(plans, round_name, source, sys.stdout))
+
+
 consult_app = clitext.Typer(
     name="consult",
     help=_(
@@ -427,6 +461,15 @@ consult_app = clitext.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(consult_app)
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "--received",
+        metavar="DATE",
+        help=_("Day the forms came back, e.g. 2024-01-10 (default: today)."),
+    ),
+]
 RoundArgument = Annotated[
     str, typer.Argument(metavar="ROUND", help=_("The round, e.g. 2022-2023."), show_default=False)
 ]
@@ -481,12 +524,7 @@ def consult_import(
         typer.Argument(metavar="FILE...", help=_("Filled forms (.xlsx)."), show_default=False),
     ],
     plans: PlansOption = Path("plans"),
-    received: Annotated[
-        str | None,
-        typer.Option(
-            "--received", metavar="DATE", help=_("Day the forms came back (default: today).")
-        ),
-    ] = None,
+    received: DateOption = None,
 ) -> None:
     """Read filled forms into plans/ROUND/consultation/round-N.yaml.
 
@@ -495,7 +533,7 @@ def consult_import(
 
     Examples:
 
-      planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20
+      planc consult import 2022-2023 returned/*.xlsx --date 2022-05-20
     """
     from planc.commands.consult import import_ as run
 
@@ -533,6 +571,100 @@ def consult_report(
     from planc.commands.consult import report_ as run
 
     _run(lambda: run(plans, round_name, fmt.value, out, sys.stdout))
+
+
+solicit_app = clitext.Typer(
+    name="solicit",
+    help=_(
+        "The solicitation (征集): one form per member unit, its unfinished tasks to keep, "
+        "revise or drop and rows for new ones; the forms back in as the round's tasks.\n\n"
+        "Examples:\n\n  planc new 2024-2025\n\n  planc solicit forms 2024-2025 --out forms\n\n"
+        "  planc solicit import 2024-2025 returned/*.xlsx\n\n  planc solicit report 2024-2025"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(solicit_app)
+
+
+@solicit_app.command("forms")
+def solicit_forms(
+    round_name: RoundArgument,
+    plans: PlansOption = Path("plans"),
+    out: Annotated[
+        Path, typer.Option("--out", metavar="DIR", help=_("Where the forms go."))
+    ] = Path("forms"),
+    units: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--unit",
+            metavar="UNIT",
+            help=_("Only this unit's form: its id or Chinese name (repeatable)."),
+        ),
+    ] = None,
+) -> None:
+    """Write one .xlsx form per member unit: its candidate tasks to keep, revise or drop, and
+    rows for new tasks, with drop-downs of the chapters, units and indicators.
+
+    Examples:
+
+      planc solicit forms 2024-2025 --out forms
+
+      planc solicit forms 2024-2025 --unit 市商务局
+    """
+    from planc.commands.solicit import forms as run
+
+    _run(lambda: run(plans, round_name, out, units or [], sys.stdout))
+
+
+@solicit_app.command("import")
+def solicit_import(
+    round_name: RoundArgument,
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help=_("Returned forms (.xlsx)."), show_default=False),
+    ],
+    plans: PlansOption = Path("plans"),
+    date: DateOption = None,
+) -> None:
+    """Read returned forms into plans/ROUND/tasks/ and plans/ROUND/solicitation/.
+
+    Every form is checked first; one problem and nothing is written. A unit's corrected form
+    replaces its earlier one and says what changed; the same form twice changes nothing.
+
+    Examples:
+
+      planc solicit import 2024-2025 returned/*.xlsx --date 2024-01-10
+    """
+    from planc.commands.solicit import import_ as run
+
+    _run(lambda: run(plans, round_name, files, date, sys.stdout))
+
+
+class SolicitFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@solicit_app.command("report")
+def solicit_report(
+    round_name: RoundArgument,
+    plans: PlansOption = Path("plans"),
+    fmt: Annotated[SolicitFormat, typer.Option("--format", help=_("text or json."))] = (
+        SolicitFormat.text
+    ),
+) -> None:
+    """Where the solicitation stands: the units asked, who answered and what, who has not.
+
+    Examples:
+
+      planc solicit report 2024-2025
+
+      planc solicit report 2024-2025 --format json
+    """
+    from planc.commands.solicit import report_ as run
+
+    _run(lambda: run(plans, round_name, fmt.value, sys.stdout))
 
 
 class ProgressFormat(StrEnum):
@@ -690,7 +822,7 @@ def verify(
 
 def _translate_help() -> None:
     """Command help in the user's language: the docstrings are the catalogue's keys."""
-    for typer_app in (app, consult_app, progress_app):
+    for typer_app in (app, consult_app, progress_app, solicit_app):
         for info in typer_app.registered_commands:
             if info.callback is not None and info.callback.__doc__:
                 info.help = _(inspect.cleandoc(info.callback.__doc__))

@@ -381,6 +381,29 @@ _ALL = [
         "Correct the date, or move the step to the round it belongs to.",
     ),
     Code(
+        "resubmission-conflict",
+        ERROR,
+        "load",
+        "A unit's corrected solicitation form would change or remove a task the office has "
+        "edited since the unit's earlier form was imported; nothing is imported.",
+        "市商务局-2022-2023任务征集表.xlsx:新增任务!C4: error[resubmission-conflict] task "
+        "'commerce-3', made from 市商务局's earlier form, was changed since in "
+        "2022-2023/tasks/market.yaml; planc does not write over the office's edit",
+        "Make the unit's correction to the task by hand, or undo the office's edit and import "
+        "the form again.",
+    ),
+    Code(
+        "carried-over",
+        INFO,
+        "check",
+        "An indicator system planc new copied from the last round (`carried_from:`): its "
+        "targets and baselines await the office's review.",
+        "plans/2020-2021/indicators/five-internationalizations.yaml:3:15: info[carried-over] "
+        "indicator system 'five-internationalizations' is carried over from 2018-2019 as it "
+        "was; its targets and baselines are not reviewed for 2020-2021 yet",
+        "Review the targets and baselines for the new round, then remove `carried_from:`.",
+    ),
+    Code(
         "issued-mismatch",
         ERROR,
         "check",
@@ -395,10 +418,11 @@ ORDER = [
     *("yaml-syntax", "encoding", "duplicate-key", "schema", "duplicate-id", "unknown-reference"),
     *("round-mismatch", "number-conflict", "declared-mismatch", "declared-inconsistent"),
     *("unused-case", "uncovered-indicator", "missing-source", "phase-mismatch", "incomplete"),
-    *("milestone-order", "milestone-outside-round", "issued-mismatch"),
+    *("milestone-order", "milestone-outside-round", "issued-mismatch", "carried-over"),
     "punctuation",
     # spreadsheet forms coming back (consult and progress import): located at FILE:SHEET!CELL
     *("form-unreadable", "form-foreign", "form-tampered", "form-cell", "form-empty"),
+    "resubmission-conflict",
     # the consultation record (plans/ROUND/consultation/round-N.yaml)
     *("comment-undisposed", "disposition-incomplete", "adopted-unchanged"),
     # progress (plans/ROUND/progress/PERIOD.yaml), judged as of the latest period's last day

@@ -35,6 +35,8 @@ from planc.model import (
     Round,
     RoundsFigure,
     Source,
+    Submission,
+    SubmittedRow,
     Task,
 )
 from planc.periods import Period, due_date, round_years
@@ -210,6 +212,9 @@ class RoundIndex:
     part_figures: dict[str, FigureRow] = field(default_factory=dict)
     system_figures: dict[str, list[FigureRow]] = field(default_factory=dict)
     progress: ProgressIndex | None = None  # None: the round has no progress files
+    # The solicitation (征集): each unit's submission, and the row each task was made from.
+    submissions: dict[str, Submission] = field(default_factory=dict)
+    submitted: dict[str, tuple[Submission, SubmittedRow]] = field(default_factory=dict)
 
     complete: bool = True  # every file of the round (and the registry) loaded without error
 
@@ -404,6 +409,12 @@ def _round_index(rnd: Round, project: Project) -> RoundIndex:
                 ri.cases_of_place[ref.id].append(case)
     ri.progress = progress_index(rnd)
     _figures(ri, rnd, places)
+    for submission in rnd.submissions:
+        if submission.unit is not None:
+            ri.submissions.setdefault(submission.unit.id, submission)
+        for row in submission.rows:
+            if row.task is not None:
+                ri.submitted.setdefault(row.task.id, (submission, row))
     for record in rnd.consultations:
         for comment in record.comments:
             if comment.task is not None:

@@ -72,12 +72,51 @@ class Unit:
     en: str | None = None
     source: Ref | None = None
     provenance: list[Provenance] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # other names a clerk writes it by
+
+    def names(self) -> list[str]:
+        """Every name a source or a form may call the unit by: its name, the name without the
+        city's prefix (the record's 市商务局 for 青岛市商务局), and its aliases."""
+        found = [self.name]
+        if self.name.startswith(CITY_PREFIX) and len(self.name) > len(CITY_PREFIX) + 1:
+            found.append(self.name.removeprefix(CITY_PREFIX))
+        return list(dict.fromkeys([*found, *self.aliases]))
+
+
+# The city's own departments are named with it (青岛市商务局); the record and the clerks drop it
+# (市商务局), so a unit is also known by its name without it.
+CITY_PREFIX = "青岛"
 
 
 @dataclass(slots=True)
 class Registry:
     places: dict[str, Place] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
+    # name or alias -> the unit ids it names (made on first use; two ids: ambiguous)
+    _names: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+
+    def unit_names(self) -> dict[str, list[str]]:
+        """Each name or alias a unit is known by, and the units it names (more than one: the
+        name is ambiguous and names none of them)."""
+        if self._names is None:
+            names: dict[str, list[str]] = {}
+            for uid, unit in self.units.items():
+                for name in unit.names():
+                    if name and name != uid:
+                        names.setdefault(name, []).append(uid)
+            self._names = names
+        return self._names
+
+    def unit_id(self, text: str) -> str | None:
+        """The unit `text` names: its id, or a name or alias naming one unit only."""
+        if text in self.units:
+            return text
+        found = self.unit_names().get(text)
+        return found[0] if found and len(found) == 1 else None
+
+    def unit_words(self) -> list[str]:
+        """What a 'did you mean' chooses from: every id, name and alias."""
+        return [*self.units, *self.unit_names()]
 
 
 MILESTONE_KINDS = (
@@ -259,6 +298,9 @@ class IndicatorSystem:
     title: str
     file: str
     loc: Loc
+    # `carried_from`: planc new copied the system from that round as it was; its targets and
+    # baselines await the office's review (the check says so until the field is removed).
+    carried_from: Ref | None = None
     stages: list[str] = field(default_factory=list)
     benchmark_places: list[Ref] = field(default_factory=list)
     units: list[Ref] = field(default_factory=list)  # who drew it up, as the record names them
@@ -327,6 +369,27 @@ class Response:
     loc: Loc
 
 
+# The office's dispositions of a comment, with the words the office uses for them; a source or
+# a form may give either.
+DISPOSITIONS: dict[str, str] = {
+    "adopted": "采纳",
+    "partly-adopted": "部分采纳",
+    "not-adopted": "不采纳",
+    "noted": "知悉",
+}
+# Other words clerks write for them (the press releases' 吸纳, the report's 未采纳 …).
+DISPOSITION_WORDS: dict[str, str] = {
+    **{label: name for name, label in DISPOSITIONS.items()},
+    "已采纳": "adopted",
+    "予以采纳": "adopted",
+    "吸纳": "adopted",
+    "未采纳": "not-adopted",
+    "不予采纳": "not-adopted",
+    "已知悉": "noted",
+    "说明情况": "noted",
+}
+
+
 @dataclass(slots=True)
 class Comment:
     """One comment of a unit on the draft (征求意见), and the office's disposition of it."""
@@ -379,6 +442,17 @@ STATUSES: dict[str, str] = {
     "done": "已完成",
     "dropped": "已终止",
 }
+# Other words for the statuses (已推进 …); the labels above are accepted too.
+STATUS_WORDS: dict[str, str] = {
+    **{label: name for name, label in STATUSES.items()},
+    "完成": "done",
+    "终止": "dropped",
+    "已停止": "dropped",
+    "推进中": "on-track",
+    "按计划推进": "on-track",
+    "进度滞后": "delayed",
+    "尚未启动": "not-started",
+}
 FINAL = ("done", "dropped")  # a task reported so stays so until a later report says otherwise
 
 
@@ -415,6 +489,78 @@ class ProgressFile:
     period: Period | None  # None when the file name is not a period (a `schema` diagnostic)
     reports: list[Report] = field(default_factory=list)
     forms: list[FormRecord] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A task of the last round not done, offered for continuation (planc new)."""
+
+    task: Ref  # ROUND:ID
+    loc: Loc
+    units: list[Ref] = field(default_factory=list)  # who is asked; empty: its lead units
+
+
+@dataclass(slots=True)
+class Candidates:
+    """plans/ROUND/candidates.yaml: what the solicitation offers to continue."""
+
+    file: str
+    loc: Loc
+    source_round: Ref | None  # `from:`
+    as_of: str | None = None  # the progress period the list was made as of
+    items: list[Candidate] = field(default_factory=list)
+
+
+# What a unit answered on a row of the solicitation form, with the Chinese the form shows.
+DECISIONS: dict[str, str] = {
+    "kept": "继续",
+    "revised": "修改后继续",
+    "dropped": "不再列入",
+    "new": "新增",
+}
+DECISION_WORDS: dict[str, str] = {label: name for name, label in DECISIONS.items()}
+
+
+@dataclass(slots=True)
+class SubmittedRow:
+    """One row of a unit's returned solicitation form: a candidate kept, revised or dropped,
+    or a new task; and the task of the round it became."""
+
+    row: str  # the form's row id: the candidate's ROUND:ID, or n01…
+    decision: str  # one of DECISIONS
+    loc: Loc
+    locs: Mapping[str, Loc]
+    task: Ref | None = None
+    continues: Ref | None = None
+    chapter: Ref | None = None
+    title: str | None = None
+    text: str | None = None
+    due: str | None = None
+    partners: list[Ref] = field(default_factory=list)
+    indicators: list[Ref] = field(default_factory=list)
+    cell: str | None = None
+
+
+@dataclass(slots=True)
+class EarlierForm:
+    form: str
+    file: str
+    received: str | None = None
+
+
+@dataclass(slots=True)
+class Submission:
+    """plans/ROUND/solicitation/UNIT.yaml: one unit's answer to the solicitation (征集)."""
+
+    file: str
+    loc: Loc
+    unit: Ref | None
+    form: str
+    form_file: str  # the workbook as received
+    received: str | None = None
+    contact: str | None = None
+    rows: list[SubmittedRow] = field(default_factory=list)
+    earlier: list[EarlierForm] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -468,6 +614,8 @@ class Round:
     # ("涉及欧美、日韩、东南亚等20个国家和地区"), where it names groups rather than places
     benchmark_regions: list[Ref] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)  # the round's steps, in order
+    candidates: Candidates | None = None  # candidates.yaml (planc new)
+    submissions: list[Submission] = field(default_factory=list)  # solicitation/UNIT.yaml
 
     @property
     def issued_on(self) -> str | None:

@@ -21,6 +21,8 @@ from planc.model import (
     Ref,
     Report,
     Source,
+    Submission,
+    SubmittedRow,
     Task,
     Unit,
 )
@@ -193,4 +195,34 @@ def task_progress(pi: ProgressIndex | None, task: Task) -> dict[str, Any]:
             "period": state.last[0].name if state.last else None,
             "report": report(state.last[1] if state.last else None),
         }
+    }
+
+
+def submitted_row(row: SubmittedRow) -> dict[str, Any]:
+    """A row of a unit's solicitation form as it was answered, and the task it became."""
+    return {
+        "row": row.row,
+        "decision": row.decision,
+        "task": _id(row.task),
+        "continues": _id(row.continues),
+        "chapter": _id(row.chapter),
+        "title": row.title,
+        "text": row.text,
+        "due": row.due,
+        "partners": ids(row.partners),
+        "indicators": ids(row.indicators),
+        "cell": row.cell,
+    }
+
+
+def submission(sub: Submission) -> dict[str, Any]:
+    """One unit's answer to the solicitation (征集)."""
+    return {
+        "unit": _id(sub.unit),
+        "form": sub.form,
+        "file": sub.form_file,
+        "received": sub.received,
+        "contact": sub.contact,
+        "rows": [submitted_row(r) for r in sub.rows],
+        "earlier": [{"form": e.form, "file": e.file, "received": e.received} for e in sub.earlier],
     }

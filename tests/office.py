@@ -13,10 +13,9 @@ from pathlib import Path
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
 
-def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
-    """Each sheet of `workbook` as LibreOffice reads it, by sheet name."""
+def _convert(workbook: Path, scratch: Path, to: str, out: Path) -> None:
+    """LibreOffice headless converting `workbook` into the folder `out`."""
     assert shutil.which("soffice"), "LibreOffice is missing: apt-get install libreoffice-calc"
-    out = scratch / "csv"
     profile = scratch / "lo-profile"  # private: parallel runs do not share a profile
     done = subprocess.run(
         [
@@ -24,7 +23,7 @@ def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
-            CSV_FILTER,
+            to,
             "--outdir",
             str(out),
             str(workbook),
@@ -36,8 +35,22 @@ def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
+    """Each sheet of `workbook` as LibreOffice reads it, by sheet name."""
+    out = scratch / "csv"
+    _convert(workbook, scratch, CSV_FILTER, out)
     sheets = {}
     for path in sorted(out.glob(f"{workbook.stem}-*.csv")):
         with path.open(encoding="utf-8") as fh:
             sheets[path.stem.removeprefix(f"{workbook.stem}-")] = list(csv.reader(fh))
     return sheets
+
+
+def resave(workbook: Path, scratch: Path) -> Path:
+    """`workbook` opened and saved again as .xlsx by LibreOffice (as a unit using it would);
+    the copy, under the same name in a folder of its own."""
+    out = scratch / "resaved"
+    _convert(workbook, scratch, "xlsx:Calc MS Excel 2007 XML", out)
+    return out / workbook.name

@@ -195,6 +195,11 @@ HELPS = (
     "progress forms",
     "progress import",
     "progress diff",
+    "new",
+    "solicit",
+    "solicit forms",
+    "solicit import",
+    "solicit report",
 )
 # What click itself says about a command line it cannot take.
 CLICK_ERRORS = (
@@ -389,6 +394,76 @@ def progress(pins: Pins, base: Path) -> None:
         command(pins, "progress", "progress import 2020-2021 forms/2021-Q3-市商务局.xlsx")
 
 
+def solicitation(pins: Pins, base: Path) -> None:
+    """A round begun from the fixture, its solicitation forms out, two filled and imported
+    (Chinese unit names, full-width digits, a blank row), the same again, one corrected, the
+    report; the refusals."""
+    from tests.solicit_forms import (
+        COMMERCE,
+        PORTS,
+        candidate,
+        contact,
+        fill,
+        new_task,
+    )
+
+    with folder(base, "solicitation") as here:
+        copy(FIXTURES / "valid", here / "plans")
+        writes(pins, "solicitation", "new 2022-2023", here / "plans" / "2022-2023")
+        command(pins, "solicitation", "check 2022-2023")
+        writes(pins, "solicitation", "solicit forms 2022-2023 --out forms", here / "forms")
+        back = here / "back"
+        back.mkdir()
+        fill(
+            here / "forms" / COMMERCE,
+            back / COMMERCE,
+            contact("张三", "０５３２-８８８８６６６６"),
+            candidate(
+                "2020-2021:international-living-rooms",
+                G="建设日本、韩国国际客厅",
+                I="２０２３年６月",
+            ),
+            new_task(
+                1,
+                B="推进市场国际化",
+                C="建设跨境电商综合试验区",
+                F="市文化和旅游局",
+                G="实际使用外资",
+            ),
+            new_task(3, B="推进企业国际化", C="培育本土跨国公司", E="2023年底"),
+        )
+        fill(
+            here / "forms" / PORTS,
+            back / PORTS,
+            contact("李四 0532-66668888", ""),
+            candidate("2020-2021:trade-facilitation", E="不再列入"),
+        )
+        args = f"solicit import 2022-2023 back/{COMMERCE} back/{PORTS} --date 2022-01-10"
+        writes(pins, "solicitation", args, here / "plans" / "2022-2023")
+        for more in ("solicit report 2022-2023", "solicit report 2022-2023 --format json"):
+            command(pins, "solicitation", more)
+        again = here / "again"
+        again.mkdir()
+        fill(back / COMMERCE, again / COMMERCE, new_task(3, B=None, C=None, E=None))
+        args = f"solicit import 2022-2023 again/{COMMERCE} --date 2022-01-15"
+        writes(pins, "solicitation", args, here / "plans" / "2022-2023")
+        fill(
+            back / COMMERCE, again / "bad.xlsx", new_task(2, C="建设自贸区", F="市商务厅", E="明年")
+        )
+        command(pins, "solicitation", "solicit import 2022-2023 again/bad.xlsx")
+        command(pins, "solicitation", "solicit forms 2022-2023 --unit 市商务厅")
+        command(pins, "solicitation", "solicit report 2099-2100")
+
+
+def shipped_new(pins: Pins, base: Path) -> None:
+    """The shipped plans' next round begun (the files planc new writes from the record)."""
+    with folder(base, "shipped-new") as here:
+        copy(ROOT / "plans", here / "plans")
+        writes(pins, "shipped-new", "new 2024-2025", here / "plans" / "2024-2025")
+        command(pins, "shipped-new", "check 2024-2025")
+        command(pins, "shipped-new", "solicit forms 2024-2025 --unit 市商务局 --out forms")
+
+
 def fixes(pins: Pins, base: Path) -> None:
     for lang in LANGS:
         with folder(base, f"fix-{lang}") as here:
@@ -418,6 +493,8 @@ SCENARIOS: tuple[Callable[[Pins, Path], None], ...] = (
     builds,
     progress,
     fixes,
+    solicitation,
+    shipped_new,
 )
 
 

@@ -30,10 +30,20 @@ def test_forms_exact_output(here: Path) -> None:
         f"  {CULTURE}  市文化和旅游局: 1 task\n"
         f"  {PORTS}  山东港口青岛港集团: 2 tasks\n"
         "wrote 3 forms for consultation 1 of 2020-2021 into forms/\n"
-        "note: 2020-2021 is not committed unchanged in git, so the forms record no draft "
-        "revision; planc check cannot then tell whether adopted comments changed their tasks\n"
-    )
+    )  # outside a git repository: nothing said about git (issue 19)
     assert sorted(p.name for p in Path("forms").iterdir()) == sorted([COMMERCE, CULTURE, PORTS])
+
+
+def test_forms_note_uncommitted_changes_in_a_repository(here: Path) -> None:
+    from tests.pins import git
+
+    git(here.parent, "init", "-q")
+    result = runner.invoke(app, ["consult", "forms", "2020-2021", "--out", "forms"])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "note: 2020-2021 is not committed unchanged in git, so the forms record no draft "
+        "revision; planc check cannot then tell whether adopted comments changed their tasks"
+    )
 
 
 def test_forms_for_one_unit_and_a_second_round(here: Path) -> None:
@@ -67,8 +77,20 @@ def test_forms_usage_errors(here: Path) -> None:
     result = runner.invoke(app, ["consult", "forms", "2020-2021", "--unit", "comerce"])
     assert (result.exit_code, result.stderr) == (
         2,
-        "planc: error: no unit 'comerce' in registry/units.yaml\n",
+        "planc: error: no unit 'comerce' in registry/units.yaml; did you mean 'commerce'?\n",
     )
+    # a Chinese name is close to a name (issue 19: "did you mean" over names too)
+    result = runner.invoke(app, ["consult", "forms", "2020-2021", "--unit", "市商务厅"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "planc: error: no unit '市商务厅' in registry/units.yaml; did you mean '市商务局'?\n",
+    )
+
+
+def test_forms_for_a_unit_named_in_chinese(here: Path) -> None:
+    result = runner.invoke(app, ["consult", "forms", "2020-2021", "--unit", "市商务局"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in Path("forms").iterdir()) == [COMMERCE]
 
 
 def test_forms_refuse_a_plan_with_errors(here: Path) -> None:

@@ -47,6 +47,7 @@ ELSEWHERE = {
     "form-cell": "tests/test_consult_import.py",
     "form-empty": "tests/test_consult_import.py",
     "adopted-unchanged": "tests/test_consult_history.py",
+    "resubmission-conflict": "tests/test_solicit_import.py",
 }
 # The fixture's 2020-2021 gives no source for 7 items; as a public record each is reported.
 UNSOURCED = ("missing-source",) * 7
@@ -252,6 +253,18 @@ BREAKS = [
         "warning",
         (I20, 9, 13),
         "listed-companies",
+    ),
+    Break(
+        "carried-over",
+        one(
+            I20,
+            "title: 国际城市战略指标体系\n",
+            "title: 国际城市战略指标体系\ncarried_from: 2018-2019\n",
+        ),
+        "carried-over",
+        "info",
+        (I20, 3, 15),
+        "five-internationalizations",
     ),
     Break(
         "incomplete",

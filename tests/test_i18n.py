@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planc import i18n
-from planc.cli import app, consult_app, progress_app
+from planc.cli import app, consult_app, progress_app, solicit_app
 from planc.codes import CODES
 from planc.zh_cn import ZH
 from tests.conftest import VALID, edit, set_language
@@ -40,6 +40,7 @@ def messages() -> set[str]:
         *app.registered_commands,
         *consult_app.registered_commands,
         *progress_app.registered_commands,
+        *solicit_app.registered_commands,
     ]:
         assert info.callback is not None and info.callback.__doc__
         found.add(inspect.cleandoc(info.callback.__doc__))

@@ -149,6 +149,15 @@ ERRORS = (
     "check 2018-2019",
     "build 2018-2019 --html",
     "consult forms 2018-2019",
+    "consult import 2020-2021 junk.xlsx --date 2020-13-01",
+    "new 2020-2021",
+    "new 2022",
+    "new 2022-2023 --from 2030-2031",
+    "solicit forms 2020-2021 --unit 市商务厅",
+    "solicit forms 2018-2019",
+    "solicit import 2020-2021 junk.xlsx",
+    "solicit import 2020-2021 junk.xlsx --date x",
+    "solicit report 2030-2031",
 )
 
 

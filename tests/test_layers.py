@@ -16,6 +16,7 @@ RANKS = {
     "planc.periods": 0,
     "planc.sheets": 0,  # xlsx forms out and in, of any kind
     "planc.model": 1,
+    "planc.units": 1,  # units by id, name or alias: the model's registry, with hints
     "planc.load": 2,
     "planc.index": 3,
     "planc.numbering": 3,
@@ -32,6 +33,8 @@ RANKS = {
     # render/ renders progress and consultation records like any other).
     "planc.consult": 8,
     "planc.progress": 8,
+    "planc.solicit": 8,
+    "planc.newround": 8,  # planc new: a round begun from the last (writes through solicit's)
     "planc.commands": 9,
     "planc.cli": 10,
     "planc.clitext": 10,  # click's words in the user's language: the command line's own
@@ -99,7 +102,8 @@ def test_no_stage_imports_a_feature() -> None:
         for path in PACKAGE.rglob("*.py")
         if any(within(module_name(path), s) for s in stages)
         for i in imports(path)
-        if within(i, "planc.consult") or within(i, "planc.progress")
+        if any(within(i, f) for f in ("planc.consult", "planc.progress", "planc.solicit"))
+        or within(i, "planc.newround")
     )
     assert users == []
 

@@ -14,6 +14,7 @@ from planc.check import (
     progress,
     provenance,
     references,
+    solicitation,
     timeline,
 )
 from planc.diagnostics import Diagnostic
@@ -23,6 +24,7 @@ Rule = Callable[[Index], Iterator[Diagnostic]]
 
 RULES: tuple[Rule, ...] = (
     ids.duplicate_ids,
+    ids.shared_unit_names,
     references.unknown_references,
     references.placed_files,
     references.round_names,
@@ -37,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     coverage.uncovered_indicators,
     consultation.consultation,
     progress.progress_checks,
+    solicitation.solicitation,
 )
 
 

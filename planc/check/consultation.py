@@ -9,24 +9,32 @@ from collections.abc import Iterator, Mapping, Sequence
 from planc.diagnostics import Diagnostic, Loc, did_you_mean, kind_name
 from planc.i18n import _
 from planc.index import Index, RoundIndex
-from planc.model import Comment, Consultation, Ref
+from planc.model import Comment, Consultation, Ref, Registry
+from planc.units import unit_hint
 
 NEEDS_REASON = ("not-adopted", "partly-adopted")
 
 
-def _unknown(ref: Ref, what: str, known: dict[str, object], where: str) -> Diagnostic:
+def _unknown(
+    ref: Ref, what: str, known: dict[str, object], where: str, hint: str | None = None
+) -> Diagnostic:
     return Diagnostic(
         "unknown-reference",
         ref.loc,
         _("{what} '{id}' is not in {file}", what=kind_name(what), id=ref.id, file=where),
-        did_you_mean(ref.id, known),
+        hint or did_you_mean(ref.id, known),
     )
 
 
-def _refs(ri: RoundIndex, units: dict[str, object], comment: Comment) -> Iterator[Diagnostic]:
+def _unit(ref: Ref, registry: Registry) -> Diagnostic:
+    units: dict[str, object] = dict(registry.units)
+    return _unknown(ref, "unit", units, "registry/units.yaml", unit_hint(registry, ref.id))
+
+
+def _refs(ri: RoundIndex, registry: Registry, comment: Comment) -> Iterator[Diagnostic]:
     name = ri.round.name
-    if comment.unit is not None and comment.unit.id not in units:
-        yield _unknown(comment.unit, "unit", units, "registry/units.yaml")
+    if comment.unit is not None and comment.unit.id not in registry.units:
+        yield _unit(comment.unit, registry)
     if comment.task is not None and comment.task.id not in ri.tasks:
         yield _unknown(comment.task, "task", dict(ri.tasks), name)
     if comment.chapter is not None and comment.chapter.id not in ri.chapters:
@@ -97,14 +105,14 @@ def _record(record: Consultation) -> Iterator[Diagnostic]:
 
 
 def consultation(index: Index) -> Iterator[Diagnostic]:
-    units: dict[str, object] = dict(index.project.registry.units)
+    registry = index.project.registry
     for ri in index.checked_rounds():
         first: dict[str, Comment] = {}
         for record in ri.round.consultations:
             yield from _record(record)
             for response in record.responses:
-                if response.unit is not None and response.unit.id not in units:
-                    yield _unknown(response.unit, "unit", units, "registry/units.yaml")
+                if response.unit is not None and response.unit.id not in registry.units:
+                    yield _unit(response.unit, registry)
             for comment in record.comments:
                 if comment.id in first:
                     yield Diagnostic(
@@ -118,7 +126,7 @@ def consultation(index: Index) -> Iterator[Diagnostic]:
                     )
                     continue
                 first[comment.id] = comment
-                yield from _refs(ri, units, comment)
+                yield from _refs(ri, registry, comment)
                 yield from _disposition(comment)
 
 

@@ -32,6 +32,8 @@ def uncovered_indicators(index: Index) -> Iterator[Diagnostic]:
     for ri in index.checked_rounds():
         if not ri.complete:
             continue  # its figures wait until its files load cleanly
+        if ri.round.edition == "draft" and not ri.tasks:
+            continue  # a round being begun (planc new): no task can serve anything yet
         # Another document's targets (`role: targets`) are not the plan's to cover.
         for indicator in (i for s in ri.round.plan_systems() for i in s.indicators()):
             if indicator.id and indicator.id not in ri.tasks_of_indicator:

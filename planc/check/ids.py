@@ -42,3 +42,23 @@ def duplicate_ids(index: Index) -> Iterator[Diagnostic]:
         yield from _repeats("indicator", ((i.id, i.loc) for i in rnd.indicators()))
         for system in rnd.systems:
             yield from _repeats("dimension", ((d.id, d.loc) for d in system.dimensions))
+
+
+def shared_unit_names(index: Index) -> Iterator[Diagnostic]:
+    """A name or alias two units are known by names neither of them (planc/load/names.py):
+    said at the registry, once per name."""
+    registry = index.project.registry
+    for name, uids in registry.unit_names().items():
+        if len(uids) > 1:
+            unit = registry.units[uids[1]]
+            yield Diagnostic(
+                "duplicate-id",
+                unit.loc,
+                _(
+                    "units {ids} are both known by the name '{name}'; sources naming it name "
+                    "neither",
+                    ids=", ".join(uids),
+                    name=name,
+                ),
+                _("give one of them an alias of its own, or write ids where the name is used"),
+            )

@@ -10,6 +10,7 @@ from planc.figures import ALL_FIGURES, PROGRAMME_FIGURES
 from planc.i18n import _
 from planc.index import Index, RoundsFigureRow
 from planc.model import Programme, Ref
+from planc.units import unit_hint
 
 
 def _references(index: Index, prog: Programme) -> Iterator[Diagnostic]:
@@ -34,7 +35,7 @@ def _references(index: Index, prog: Programme) -> Iterator[Diagnostic]:
                             owner=_("milestone {kind}", kind=event.kind),
                             id=unit.id,
                         ),
-                        did_you_mean(unit.id, units),
+                        unit_hint(index.project.registry, unit.id),
                     )
     for owner, ref in items:
         if ref is not None and ref.id not in sources:

@@ -13,6 +13,7 @@ from planc.i18n import _
 from planc.index import Index, RoundIndex
 from planc.model import FINAL, STATUSES
 from planc.periods import round_years
+from planc.units import unit_hint
 
 
 def progress_checks(index: Index) -> Iterator[Diagnostic]:
@@ -104,7 +105,7 @@ def _reports(ri: RoundIndex, index: Index) -> Iterator[Diagnostic]:
                         id=tid,
                         unit=unit.id,
                     ),
-                    did_you_mean(unit.id, units),
+                    unit_hint(index.project.registry, unit.id),
                 )
                 continue
             responsible = [r.id for r in task.lead + task.partners]

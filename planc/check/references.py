@@ -8,6 +8,7 @@ from planc.diagnostics import Diagnostic, a_kind, did_you_mean, kind_name, named
 from planc.i18n import _
 from planc.index import COUNTRY_KINDS, Index, RoundIndex
 from planc.model import Chapter, Part, Ref
+from planc.units import unit_hint
 
 # Who names a reference: a file, or (kind, id) of a thing, named in a message only when needed.
 Owner = str | tuple[str, str]
@@ -17,7 +18,7 @@ class _Names:
     """What a reference may name, and what else of the round an id could be (for the hint)."""
 
     def __init__(self, index: Index, ri: RoundIndex) -> None:
-        registry = index.project.registry
+        registry = self.registry = index.project.registry
         self.round = ri.round
         self.kinds: dict[str, Mapping[str, object]] = {
             "unit": registry.units,
@@ -42,6 +43,11 @@ class _Names:
             if not project.readable([f"registry/{kind}s.yaml"]):
                 self.skip.add(kind)
 
+    def hint(self, kind: str, text: str, known: Mapping[str, object]) -> str | None:
+        if kind == "unit":
+            return unit_hint(self.registry, text)
+        return did_you_mean(text, known)
+
     def where(self, kind: str) -> str:
         """Where ids of `kind` are declared, as a message says it."""
         rnd = self.round
@@ -63,7 +69,7 @@ class _Names:
         for ref in refs:
             if ref is None or ref.id in known:
                 continue
-            hint = did_you_mean(ref.id, known)
+            hint = self.hint(kind, ref.id, known)
             if hint is None:
                 for other, names in self.kinds.items():
                     if other != kind and ref.id in names:

@@ -3,13 +3,13 @@ print the outcome."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from planc import report
-from planc.errors import FormsHaveErrors, UsageError
+from planc.commands import received_on
+from planc.errors import FormsHaveErrors
 from planc.i18n import _
 from planc.pipeline import Analysis, analyze
 
@@ -39,7 +39,7 @@ def forms(
         out=out.as_posix(),
     )
     stream.write(wrote + "\n")
-    if draft is None:
+    if draft.uncommitted:
         note = _(
             "note: {round} is not committed unchanged in git, so the forms record no draft "
             "revision; planc check cannot then tell whether adopted comments changed their tasks",
@@ -54,13 +54,7 @@ def import_(
 ) -> int:
     from planc.consult.importer import import_forms
 
-    if received is not None:
-        try:
-            dt.date.fromisoformat(received)
-        except ValueError:
-            message = _("--received takes a date YYYY-MM-DD, not '{day}'", day=received)
-            raise UsageError(message) from None
-    day = received or dt.date.today().isoformat()
+    day = received_on(received)
     analysis = _analysis(plans, round_name)
     shown = [(path, str(path)) for path in files]
     result = import_forms(analysis.index, plans, round_name, shown, day)

@@ -15,13 +15,14 @@ from planc.consult.sheets import (
     general_sheet,
     task_sheet,
 )
-from planc.errors import PlancError, UsageError
+from planc.errors import PlancError
 from planc.i18n import _
 from planc.index import Index
 from planc.model import Round, Task, Unit
 from planc.numbering import task_numbers
-from planc.sheets import Form, file_name, save_forms
+from planc.sheets import Form, unit_file, write_forms_into
 from planc.sheets.form import Value
+from planc.units import chosen_units
 
 
 @dataclass
@@ -32,26 +33,38 @@ class UnitForm:
     form: Form
 
 
-def draft_revision(plans: Path, round_name: str) -> str | None:
-    """The git commit the round's files are at, when they are committed unchanged; the import
-    records it so `planc check` can compare the draft with the revised plan."""
-    folder = plans / round_name
+@dataclass(frozen=True)
+class Draft:
+    """The draft the forms are made from, as git knows it: its commit when the round's files
+    are committed unchanged (the import records it, so `planc check` can compare the draft
+    with the revised plan); `uncommitted` when they are in a repository with changes. Outside
+    a repository there is neither, and nothing to warn about: the office need not use git."""
+
+    revision: str | None = None
+    uncommitted: bool = False
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
     try:
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=False,
+        return subprocess.run(
+            ["git", *args], cwd=folder, capture_output=True, text=True, check=False
         )
-        if status.returncode != 0 or status.stdout.strip():
-            return None
-        head = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, check=False
-        )
-    except OSError:
+    except OSError:  # no git installed: as outside a repository
         return None
-    return head.stdout.strip() if head.returncode == 0 else None
+
+
+def draft_revision(plans: Path, round_name: str) -> Draft:
+    folder = plans / round_name
+    inside = _git(folder, "rev-parse", "--is-inside-work-tree")
+    if inside is None or inside.returncode != 0 or inside.stdout.strip() != "true":
+        return Draft()
+    status = _git(folder, "status", "--porcelain", "--", ".")
+    if status is None or status.returncode != 0 or status.stdout.strip():
+        return Draft(uncommitted=True)
+    head = _git(folder, "rev-parse", "HEAD")
+    if head is None or head.returncode != 0:
+        return Draft(uncommitted=True)  # a repository without a commit yet
+    return Draft(head.stdout.strip())
 
 
 def _row(rnd: Round, task: Task, numbers: dict[str, int], role: str) -> dict[str, Value]:
@@ -94,46 +107,25 @@ def unit_forms(index: Index, round_name: str, number: int, draft: str | None) ->
         }
         if draft:
             meta["draft"] = draft
-        name = file_name(
-            f"{unit.name}-{round_name}征求意见表（第{number}次）",
-            f"{unit.name}-{uid}-{round_name}征求意见表（第{number}次）",
-            used,
-        )
+        name = unit_file(unit.name, uid, f"{round_name}征求意见表（第{number}次）", used)
         forms.append(UnitForm(unit, len(tasks), name, Form(KIND, meta, [sheet, general])))
     return forms
 
 
 def write_forms(
     index: Index, plans: Path, round_name: str, number: int, out: Path, units: Sequence[str]
-) -> tuple[list[UnitForm], str | None]:
+) -> tuple[list[UnitForm], Draft]:
     """Write the forms of one consultation into `out` (only those of `units`, when named),
-    and say which draft they record (None: the round is not committed unchanged in git).
-    Refuses before writing anything if a form is there already: a unit may have filled it."""
-    registry = index.project.registry.units
-    for uid in units:
-        if uid not in registry:
-            raise UsageError(_("no unit '{unit}' in registry/units.yaml", unit=uid))
+    and say which draft they record (see Draft). Refuses before writing anything if a form is
+    there already: a unit may have filled it."""
+    units = chosen_units(index.project.registry, units)
     draft = draft_revision(plans, round_name)
-    made = unit_forms(index, round_name, number, draft)
+    made = unit_forms(index, round_name, number, draft.revision)
     if units:
         made = [f for f in made if f.unit.id in units]
     if not made:
         raise PlancError(
             _("no unit leads or partners a task of {round}; no forms", round=round_name)
         )
-    if out.exists() and not out.is_dir():
-        raise UsageError(_("--out {out} is a file, not a folder", out=out))
-    there = [f.file for f in made if (out / f.file).exists()]
-    if there:
-        more = _(" and {count} more forms", count=len(there) - 1) if len(there) > 1 else ""
-        raise UsageError(
-            _(
-                "{out} already holds {file}{more}; planc does not write over forms (a filled one "
-                "would be lost): use another --out folder",
-                out=out.as_posix(),
-                file=there[0],
-                more=more,
-            )
-        )
-    save_forms([(form.form, out / form.file) for form in made])
+    write_forms_into(out, [(f.file, f.form) for f in made])
     return made, draft

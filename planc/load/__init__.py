@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 
 __all__ = ["PROGRAMME", "REGISTRY", "ROUND_DIR", "load_project", "read_source", "round_names"]
 
-# Subfolders of a round, each of one file kind.
-ROUND_PARTS = ("tasks", "cases", "indicators", "consultation", "progress")
+# Subfolders of a round, each of one file kind (the folder's name, unless said here).
+ROUND_PARTS = ("tasks", "cases", "indicators", "consultation", "progress", "solicitation")
+PART_KINDS = {"solicitation": "submission"}  # solicitation/UNIT.yaml: one unit's answer
+CANDIDATES = "candidates.yaml"  # beside plan.yaml: what the solicitation offers to continue
 # The model, the schema and the builders are imported by the functions that use them: an
 # unchanged `planc check` answers from its cache without them (a third of its start-up).
 
@@ -156,7 +158,17 @@ class _Loader:
         return sorted(f for f in self.unreadable if f.startswith(f"{name}/"))
 
     def round_files(self, name: str) -> list[tuple[str, str]]:
-        return [(f, kind) for kind in ROUND_PARTS for f in self.yaml_files(f"{name}/{kind}")]
+        files = [
+            (f, PART_KINDS.get(part, part))
+            for part in ROUND_PARTS
+            for f in self.yaml_files(f"{name}/{part}")
+        ]
+        candidates = f"{name}/{CANDIDATES}"
+        if self.tree.is_file(candidates):
+            files.append((candidates, "candidates"))
+        elif self.tree.is_dir(candidates):
+            self._not_a_file(candidates)
+        return files
 
     def round(self, name: str, whole: bool = True) -> Round | None:
         """The round `name`; without `whole`, only what its plan.yaml says (no tasks, cases or
@@ -210,6 +222,10 @@ class _Loader:
                 build.consultation_file(rnd, file, file_rec)
             elif kind == "progress":
                 self.out += build.progress_file(rnd, file, file_rec)
+            elif kind == "candidates":
+                build.candidates_file(rnd, file, file_rec)
+            elif kind == "submission":
+                build.submission_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd
@@ -221,7 +237,7 @@ class _Loader:
             if stray and not ROUND_DIR.fullmatch(entry.name):
                 self._skipped(f"{entry.name}/", _("round folders are named like 2020-2021"))
         expected = {REGISTRY: {"places.yaml", "units.yaml"}}
-        expected |= {name: {"plan.yaml", *ROUND_PARTS} for name in names}
+        expected |= {name: {"plan.yaml", CANDIDATES, *ROUND_PARTS} for name in names}
         for folder, known in expected.items():
             for entry in self.tree.listing(folder):
                 path = Path(entry.name)
@@ -247,6 +263,7 @@ class _Loader:
 
     def project(self, wanted: Sequence[str] | None = None) -> Project:
         from planc.load import build
+        from planc.load.names import resolve_units
         from planc.model import Project
 
         jobs: list[tuple[str, str]] = []
@@ -301,6 +318,13 @@ class _Loader:
         targets |= {  # `previous:` is checked against that round's readability
             prev.id for name in whole if name in rounds and (prev := rounds[name].previous)
         }
+        targets |= {  # the candidates' round: their tasks are checked and offered
+            c.source_round.id
+            for name in whole
+            if name in rounds
+            and (c := rounds[name].candidates) is not None
+            and c.source_round is not None
+        }
         lineage = [n for n in names if n in targets and n not in whole and n in rounds]
         for name in lineage:
             rnd = self.round(name)
@@ -310,7 +334,7 @@ class _Loader:
         if self.cache is not None and len(whole) == len(names):
             self.cache.prune()  # every file was read: entries not used now are stale
         programme_rec = self.recs.get(PROGRAMME)
-        return Project(
+        project = Project(
             programme=build.programme(PROGRAMME, programme_rec) if programme_rec else None,
             registry=build.registry(
                 self.recs.get("registry/places.yaml"), self.recs.get("registry/units.yaml")
@@ -320,6 +344,8 @@ class _Loader:
             unreadable=self.unreadable,
             flawed={d.loc.file for d in self.out if d.severity is Severity.ERROR},
         )
+        resolve_units(project)  # 市商务局 -> commerce, before anything looks at units
+        return project
 
 
 def load_project(

@@ -15,11 +15,14 @@ from planc.i18n import _
 from planc.load.spec import Rec
 from planc.model import (
     Area,
+    Candidate,
+    Candidates,
     Case,
     Chapter,
     Comment,
     Consultation,
     Dimension,
+    EarlierForm,
     Figure,
     FormRecord,
     Indicator,
@@ -40,6 +43,8 @@ from planc.model import (
     RoundsFigure,
     Section,
     Source,
+    Submission,
+    SubmittedRow,
     Target,
     Task,
     Unit,
@@ -152,6 +157,7 @@ def registry(places: Rec | None, units: Rec | None) -> Registry:
                 en=rec.get("en"),
                 source=rec.get("source"),
                 provenance=with_shared(shared, provenance(rec)),
+                aliases=[str(a) for a in rec.get("aliases", [])],
             )
     return reg
 
@@ -354,6 +360,7 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
         title=rec.get("title", ""),
         file=file,
         loc=rec.at("id"),
+        carried_from=rec.get("carried_from"),
         stages=rec.get("stages", []),
         benchmark_places=rec.get("benchmark_places", []),
         units=rec.get("units", []),
@@ -471,6 +478,59 @@ def progress_file(rnd: Round, file: str, rec: Rec) -> list[Diagnostic]:
         )
     rnd.progress.append(progress)
     return out
+
+
+def candidates_file(rnd: Round, file: str, rec: Rec) -> None:
+    """candidates.yaml: the last round's tasks the solicitation offers for continuation."""
+    rnd.candidates = Candidates(
+        file=file,
+        loc=rec.loc,
+        source_round=rec.get("from"),
+        as_of=rec.get("as_of"),
+        items=[
+            Candidate(task=item.get("task"), loc=item.at("task"), units=item.get("units", []))
+            for item in _recs(rec.get("candidates"))
+            if item.get("task") is not None  # a `schema` diagnostic says what is wrong
+        ],
+    )
+
+
+def submission_file(rnd: Round, file: str, rec: Rec) -> None:
+    """solicitation/UNIT.yaml: what one unit answered, and the tasks its rows became."""
+    submission = Submission(
+        file=file,
+        loc=rec.loc,
+        unit=rec.get("unit"),
+        form=rec.get("form", ""),
+        form_file=rec.get("file", ""),
+        received=rec.get("received"),
+        contact=rec.get("contact"),
+        earlier=[
+            EarlierForm(form=e.get("form", ""), file=e.get("file", ""), received=e.get("received"))
+            for e in _recs(rec.get("earlier"))
+        ],
+    )
+    for item in _recs(rec.get("rows")):
+        if item.get("row") is None or item.get("decision") is None:
+            continue  # a `schema` diagnostic says what is missing
+        submission.rows.append(
+            SubmittedRow(
+                row=str(item.get("row")),
+                decision=item.get("decision"),
+                loc=item.at("row"),
+                locs=item.locs,
+                task=item.get("task"),
+                continues=item.get("continues"),
+                chapter=item.get("chapter"),
+                title=item.get("title"),
+                text=item.get("text"),
+                due=item.get("due"),
+                partners=item.get("partners", []),
+                indicators=item.get("indicators", []),
+                cell=item.get("cell"),
+            )
+        )
+    rnd.submissions.append(submission)
 
 
 def programme(file: str, rec: Rec) -> Programme:

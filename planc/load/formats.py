@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from planc import figures
 from planc.load.spec import (
+    NAME,
     ROUND,
     SLUG,
     TITLE,
@@ -22,7 +23,15 @@ from planc.load.spec import (
     Type,
     Value,
 )
-from planc.model import MILESTONE_KINDS, STATUSES
+from planc.model import (
+    DECISION_WORDS,
+    DECISIONS,
+    DISPOSITION_WORDS,
+    MILESTONE_KINDS,
+    STATUS_WORDS,
+    STATUSES,
+)
+from planc.model import DISPOSITIONS as DISPOSITION_LABELS
 
 ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
 ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")
@@ -75,15 +84,20 @@ def _declared(names: tuple[str, ...], doc: str) -> Field:
     )
 
 
-DISPOSITIONS = ("adopted", "partly-adopted", "not-adopted", "noted")
+DISPOSITIONS = tuple(DISPOSITION_LABELS)
 
 
 def _source(doc: str = "the source (an id from plan.yaml sources) this comes from") -> Field:
     return Field(RefTo("source"), doc)
 
 
+def _unit(doc: str, required: bool = False) -> Field:
+    """A unit by its id, or by its Chinese name or an alias (市商务局): the loader resolves it."""
+    return Field(RefTo("unit", NAME), doc, required)
+
+
 def _refs(target: str, doc: str) -> Field:
-    return Field(ListOf(RefTo(target)), doc)
+    return Field(ListOf(RefTo(target, NAME if target == "unit" else SLUG)), doc)
 
 
 def _milestones(doc: str) -> Field:
@@ -104,7 +118,7 @@ def _milestones(doc: str) -> Field:
                     ),
                     "until": Field(WHEN, "the last day of a step over several days"),
                     "text": Field(Text(), "what the record says of the step"),
-                    "units": _refs("unit", "who took part, ids from registry/units.yaml"),
+                    "units": _refs("unit", "who took part, ids or names from registry/units.yaml"),
                     "source": _source(),
                     "provenance": PROVENANCE,
                 },
@@ -227,8 +241,10 @@ TASK = Obj(
         "number": Field(Int(minimum=1), "the number as published"),
         "title": Field(TITLE, "the task as published", required=True),
         "text": Field(Text(), "longer wording"),
-        "lead": _refs("unit", "lead units (牵头单位), ids from registry/units.yaml"),
-        "partners": _refs("unit", "partner units (参与单位), ids from registry/units.yaml"),
+        "lead": _refs("unit", "lead units (牵头单位), ids or names from registry/units.yaml"),
+        "partners": _refs(
+            "unit", "partner units (参与单位), ids or names from registry/units.yaml"
+        ),
         "indicators": _refs("indicator", "indicators of this round the task serves"),
         "cases": _refs("case", "benchmark cases of this round the task learns from"),
         "benchmarks": _refs("place", "places benchmarked without a handbook case"),
@@ -301,9 +317,14 @@ INDICATORS_FILE = Obj(
     {
         "id": Field(ID, "id of the indicator system", required=True),
         "title": Field(TITLE, "title of the system", required=True),
+        "carried_from": Field(
+            RefTo("round", ROUND),
+            "planc new copied the system from this round as it was: review its targets, then "
+            "remove this line",
+        ),
         "stages": Field(ListOf(TITLE), "named target stages, e.g. 低阶, 中阶, 高阶"),
         "benchmark_places": _refs("place", "places the system benchmarks against"),
-        "units": _refs("unit", "who drew the system up, ids from registry/units.yaml"),
+        "units": _refs("unit", "who drew the system up, ids or names from registry/units.yaml"),
         "source": _source(),
         "provenance": PROVENANCE,
         "declared": _declared(
@@ -443,6 +464,11 @@ UNITS_FILE = Obj(
                             "organisation (outside the city government)",
                         ),
                         "en": Field(TITLE, "English name"),
+                        "aliases": Field(
+                            ListOf(TITLE),
+                            "other names sources and forms may call it by (its name without "
+                            "青岛 needs none)",
+                        ),
                         "source": REGISTRY_SOURCE,
                         "provenance": PROVENANCE,
                     },
@@ -466,7 +492,7 @@ COMMENT = Obj(
         "id": Field(
             ID, "comment id, made by planc consult import from the form and the row", required=True
         ),
-        "unit": Field(RefTo("unit"), "the unit that made it", required=True),
+        "unit": _unit("the unit that made it", required=True),
         "task": Field(RefTo("task"), "the task it is about (absent: a chapter or the whole plan)"),
         "chapter": Field(RefTo("chapter"), "the chapter it is about, when not one task"),
         "text": Field(Text(), "the comment (意见)"),
@@ -476,8 +502,9 @@ COMMENT = Obj(
         "file": Field(Text(), "the form it came in"),
         "cell": Field(Text(), "where in the form, SHEET!CELL"),
         "disposition": Field(
-            OneOf(DISPOSITIONS),
-            "the office's disposition: adopted, partly-adopted, not-adopted or noted",
+            OneOf(DISPOSITIONS, DISPOSITION_WORDS),
+            "the office's disposition: adopted, partly-adopted, not-adopted or noted (or in "
+            "Chinese: 采纳, 部分采纳, 不采纳, 知悉)",
         ),
         "reason": Field(Text(), "why (required when not adopted)"),
         "changed": _refs("task", "tasks changed because of it"),
@@ -502,7 +529,7 @@ CONSULTATION_FILE = Obj(
                 Obj(
                     "response",
                     {
-                        "unit": Field(RefTo("unit"), "the unit", required=True),
+                        "unit": _unit("the unit", required=True),
                         "form": Field(Text(), "the form id", required=True),
                         "file": Field(Text(), "the file as received", required=True),
                         "received": Field(DATE, "the day it came back"),
@@ -610,8 +637,12 @@ REPORT = Obj(
     "progress report",
     {
         "task": Field(RefTo("task"), "the task reported on (an id of this round)", required=True),
-        "unit": Field(RefTo("unit"), "the reporting unit, from registry/units.yaml", required=True),
-        "status": Field(OneOf(tuple(STATUSES)), ", ".join(STATUSES), required=True),
+        "unit": _unit("the reporting unit, from registry/units.yaml", required=True),
+        "status": Field(
+            OneOf(tuple(STATUSES), STATUS_WORDS),
+            ", ".join(STATUSES) + " (or in Chinese: " + ", ".join(STATUSES.values()) + ")",
+            required=True,
+        ),
         "percent": Field(Percent(), "how far the task has got, 0-100"),
         "note": Field(Text(), "a short account of the progress (进展情况)"),
         "evidence": Field(ListOf(Text()), "documents that show it: titles or links (佐证材料)"),
@@ -622,7 +653,7 @@ REPORT = Obj(
 FORM = Obj(
     "imported form",
     {
-        "unit": Field(RefTo("unit"), "the unit the form was sent to", required=True),
+        "unit": _unit("the unit the form was sent to", required=True),
         "form": Field(Pattern(r"[0-9a-f]{12}", "a form id (12 hex digits)"), "form id", True),
         "file": Field(Text(), "the file name it came back as", required=True),
     },
@@ -638,6 +669,87 @@ PROGRESS_FILE = Obj(
     "or 2021-06): the status of each task in that period",
 )
 
+CANDIDATES_FILE = Obj(
+    "candidates file",
+    {
+        "from": Field(RefTo("round", ROUND), "the round whose tasks are candidates", required=True),
+        "as_of": Field(
+            Text(), "the progress period their states were read as of (absent: no progress)"
+        ),
+        "candidates": Field(
+            ListOf(
+                Obj(
+                    "candidate",
+                    {
+                        "task": Field(
+                            RefTo("task", CROSS_ROUND),
+                            "a task of the earlier round not done (ROUND:ID)",
+                            required=True,
+                        ),
+                        "units": _refs(
+                            "unit",
+                            "the units asked whether it continues (default: its lead units)",
+                        ),
+                    },
+                )
+            ),
+            "the tasks the solicitation forms offer for continuation",
+            required=True,
+        ),
+    },
+    doc="planc candidates file (plans/ROUND/candidates.yaml, written by planc new): the last "
+    "round's tasks not done, offered to their units for continuation",
+)
+
+SUBMITTED_ROW = Obj(
+    "submitted row",
+    {
+        "row": Field(Text(), "the form's row: a candidate task (ROUND:ID) or n01…", required=True),
+        "decision": Field(
+            OneOf(tuple(DECISIONS), DECISION_WORDS),
+            "kept, revised, dropped (a candidate) or new (or in Chinese: 继续, 修改后继续, "
+            "不再列入, 新增)",
+            required=True,
+        ),
+        "task": Field(RefTo("task"), "the task of this round the row became"),
+        "continues": Field(RefTo("task", CROSS_ROUND), "the candidate it continues (ROUND:ID)"),
+        "chapter": Field(RefTo("chapter"), "the chapter (部分) the unit chose"),
+        "title": Field(Text(), "the task as the unit wrote it (工作任务)"),
+        "text": Field(Text(), "its longer wording (具体内容)"),
+        "due": Field(DUE, "its deadline (完成时限)"),
+        "partners": _refs("unit", "partner units the unit named (参与单位)"),
+        "indicators": _refs("indicator", "indicators of this round it serves (服务指标)"),
+        "cell": Field(Text(), "where in the form, SHEET!CELL"),
+    },
+)
+
+SUBMISSION_FILE = Obj(
+    "submission file",
+    {
+        "unit": _unit("the unit that sent it", required=True),
+        "form": Field(Pattern(r"[0-9a-f]{12}", "a form id (12 hex digits)"), "form id", True),
+        "file": Field(Text(), "the file as received", required=True),
+        "received": Field(DATE, "the day it came back"),
+        "contact": Field(Text(), "contact person and telephone (联系人及电话)"),
+        "rows": Field(ListOf(SUBMITTED_ROW), "what the unit answered, row by row", required=True),
+        "earlier": Field(
+            ListOf(
+                Obj(
+                    "earlier submission",
+                    {
+                        "form": Field(Text(), "the form id", required=True),
+                        "file": Field(Text(), "the file as received", required=True),
+                        "received": Field(DATE, "the day it came back"),
+                    },
+                )
+            ),
+            "the unit's earlier submissions this one replaced",
+        ),
+    },
+    doc="planc submission (plans/ROUND/solicitation/UNIT.yaml, written by planc solicit "
+    "import): one unit's answer to the solicitation (征集), and the tasks it became",
+)
+
 # File kind name -> its description; the names are also `planc schema KIND`.
 KINDS: dict[str, Type] = {
     "plan": PLAN,
@@ -649,4 +761,6 @@ KINDS: dict[str, Type] = {
     "programme": PROGRAMME,
     "consultation": CONSULTATION_FILE,
     "progress": PROGRESS_FILE,
+    "candidates": CANDIDATES_FILE,
+    "submission": SUBMISSION_FILE,
 }

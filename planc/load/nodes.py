@@ -19,6 +19,7 @@ from planc.errors import reason
 from planc.i18n import _
 from planc.load.punctuation import SUSPECT
 from planc.load.punctuation import finding as punctuation_finding
+from planc.load.yaml_problems import fullwidth_keys
 
 # An alias may repeat a node; past this many expanded nodes beyond what the file writes out,
 # the file is an alias bomb ("billion laughs") and is refused without expanding it.
@@ -233,8 +234,19 @@ def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
     from planc.load import lines
 
     try:
-        return lines.read(text, file)
-    except lines.Unsupported:
-        from planc.load import events  # libyaml: only for what the fast reader leaves
+        try:
+            root, problems = lines.read(text, file)
+        except lines.Unsupported:
+            from planc.load import events  # libyaml: only for what the fast reader leaves
 
-        return events.parse_text(text, file)
+            root, problems = events.parse_text(text, file)
+    except YamlFailure as failure:
+        # A key typed with a full-width colon is the commonest cause, and the parser notices
+        # it a line or more later: name the colon instead.
+        at = failure.diagnostic.loc.line
+        colons = [d for d in fullwidth_keys(text, file) if d.loc.line <= at]
+        if colons and failure.diagnostic.code == "yaml-syntax":
+            raise YamlFailure(colons[0]) from None
+        raise
+    colons = fullwidth_keys(text, file)  # also where YAML read the line as text
+    return root, in_order([*colons, *problems]) if colons else problems

@@ -21,6 +21,9 @@ from planc.load.nodes import Map, Node, Scalar, Seq
 from planc.model import Ref
 
 SLUG = r"[a-z0-9][a-z0-9-]*"
+# A unit may be named by its id or by its Chinese name or an alias (市商务局): anything but
+# blanks; the loader resolves names to ids once the registry is read (planc/load/names.py).
+NAME = r"\S(?:.*\S)?"
 ROUND = r"[0-9]{4}-[0-9]{4}"
 MAX_DIGITS = 18  # past this Python's int() refuses long strings, and no plan figure is so long
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -326,6 +329,9 @@ class RefTo(Type):
 @dataclass(frozen=True)
 class OneOf(Type):
     choices: tuple[str, ...] = ()
+    # Other words for the choices, as a clerk writes them (采纳 for adopted): read as the choice
+    # they name, so everything downstream sees the one word.
+    words: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def what(self) -> str:  # type: ignore[override]
@@ -337,14 +343,20 @@ class OneOf(Type):
     def read(self, node: Node, out: list[Diagnostic]) -> Any:
         if isinstance(node, Scalar) and node.value in self.choices:
             return node.value
-        hint = did_you_mean(node.value, self.choices) if isinstance(node, Scalar) else None
+        if isinstance(node, Scalar) and node.value in self.words:
+            return self.words[node.value]
+        hint = (
+            did_you_mean(node.value, [*self.choices, *self.words])
+            if isinstance(node, Scalar)
+            else None
+        )
         out.append(Diagnostic("schema", node.loc, self.expected(node), hint))
         return INVALID
 
     def json(self) -> dict[str, Any]:
         # `planc: 1` is a number to a JSON Schema validator, "1" to planc.
         numbers = [int(c) for c in self.choices if c.isdigit()]
-        return {"enum": [*self.choices, *numbers]}
+        return {"enum": [*self.choices, *self.words, *numbers]}
 
 
 @dataclass(frozen=True)
@@ -493,7 +505,7 @@ class Obj(Type):
                         _(
                             "{name} is missing required field '{field}'",
                             name=words.thing(self.name),
-                            field=name,
+                            field=words.field(name),
                         ),
                     )
                 )
@@ -506,7 +518,7 @@ class Obj(Type):
                             key.loc,
                             _(
                                 "'{field}' is empty in {name}",
-                                field=name,
+                                field=words.field(name),
                                 name=words.thing(self.name),
                             ),
                         )

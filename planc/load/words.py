@@ -5,7 +5,77 @@ a file has a problem, so reading good files never looks anything up."""
 from __future__ import annotations
 
 from planc.diagnostics import kind_name
-from planc.i18n import _
+from planc.i18n import _, chinese
+
+# The fields' names as the office says them: a message about a missing or empty field names
+# it in Chinese too (任务缺少必填字段“标题（title）”), since a clerk knows 标题, not title.
+FIELDS = {
+    "aliases": "别名",
+    "as_of": "截至期",
+    "baseline": "基期值",
+    "benchmarks": "对标城市",
+    "candidates": "延续任务候选",
+    "cases": "对标案例",
+    "cell": "单元格",
+    "changed": "修改的任务",
+    "chapter": "部分",
+    "chapters": "部分",
+    "contact": "联系人及电话",
+    "continues": "延续的任务",
+    "country": "所属国家或地区",
+    "date": "日期",
+    "decision": "处理",
+    "declared": "公布数字",
+    "dimensions": "维度",
+    "disposition": "处理意见",
+    "due": "完成时限",
+    "edition": "版本",
+    "file": "文件",
+    "form": "表格编号",
+    "from": "来源轮次",
+    "id": "编号",
+    "indicators": "指标",
+    "issued": "印发日期",
+    "issuer": "印发单位",
+    "kind": "类别",
+    "lead": "牵头单位",
+    "name": "名称",
+    "note": "进展情况",
+    "number": "序号",
+    "part": "手册部分",
+    "partners": "参与单位",
+    "parts": "手册部分",
+    "percent": "完成进度",
+    "phase": "阶段",
+    "places": "城市",
+    "planc": "格式版本",
+    "proposal": "修改建议",
+    "reason": "理由",
+    "received": "收到日期",
+    "reports": "进展报告",
+    "round": "轮次",
+    "row": "行",
+    "rows": "各行",
+    "sections": "方面",
+    "source": "来源",
+    "status": "状态",
+    "summary": "概述",
+    "targets": "目标值",
+    "task": "任务",
+    "tasks": "任务",
+    "text": "具体内容",
+    "title": "标题",
+    "unit": "单位",
+    "units": "单位",
+    "value": "数值",
+    "year": "年份",
+}
+
+
+def field(name: str) -> str:
+    """A field as a message names it: `title` in English, 标题（title） in Chinese."""
+    label = FIELDS.get(name)
+    return f"{label}（{name}）" if label and chinese() else name
 
 
 def thing(name: str) -> str:
@@ -34,6 +104,11 @@ def thing(name: str) -> str:
         "progress report": _("progress report"),
         "imported form": _("imported form"),
         "progress file": _("progress file"),
+        "candidates file": _("candidates file"),
+        "candidate": _("candidate"),
+        "submission file": _("submission file"),
+        "submitted row": _("submitted row"),
+        "earlier submission": _("earlier submission"),
     }
     return names.get(name) or kind_name(name)
 

@@ -8,8 +8,12 @@ for a file that fails to parse, so good input never pays for the lookup.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from ruamel.yaml.error import MarkedYAMLError
 
+from planc.diagnostics import Diagnostic, Loc
 from planc.i18n import _, chinese
 
 
@@ -79,3 +83,56 @@ def yaml_problem(exc: MarkedYAMLError) -> str:
     if context:
         return _("{problem} ({context})", problem=_phrase(problem), context=_phrase(context))
     return _phrase(problem)
+
+
+# A key typed with the Chinese input method's colon (`title：…`): YAML reads the line as text
+# (folded into the value above it, or a syntax error a line later), so the colon is named
+# where it stands. Only planc's own field names count as keys: `GDP：` in a text is text.
+_FULLWIDTH_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*：", re.M)
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    from planc.load.formats import KINDS
+    from planc.load.spec import ListOf, MapOf, Obj, Type
+
+    names: set[str] = set()
+    stack: list[Type] = list(KINDS.values())
+    while stack:
+        spec = stack.pop()
+        if isinstance(spec, Obj):
+            for name, fld in spec.fields.items():
+                names.add(name)
+                stack.append(fld.type)
+        elif isinstance(spec, ListOf):
+            stack.append(spec.item)
+        elif isinstance(spec, MapOf):
+            stack.append(spec.value)
+    return frozenset(names)
+
+
+def fullwidth_keys(text: str, file: str) -> list[Diagnostic]:
+    """Each line whose key is followed by a full-width colon, at the colon."""
+    if "：" not in text:
+        return []
+    fields = _field_names()
+    found = []
+    for match in _FULLWIDTH_KEY.finditer(text):
+        key = match[2]
+        if key not in fields:
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.end() - match.start()  # the colon's column, 1-based
+        found.append(
+            Diagnostic(
+                "yaml-syntax",
+                Loc(file, line, column),
+                _(
+                    "the key '{key}' is followed by a full-width colon '：'; YAML needs a "
+                    "half-width ':'",
+                    key=key,
+                ),
+                _("write {key}: (a half-width colon, then a space)", key=key),
+            )
+        )
+    return found

@@ -5,12 +5,12 @@ The YAML is edited in place (ruamel round-trip), so comments a clerk wrote in it
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from planc.dates import day
 from planc.diagnostics import Diagnostic, Loc, Severity
 from planc.errors import UsageError
 from planc.i18n import _
@@ -57,16 +57,6 @@ def _percent(text: str) -> int | None:
     if not (number.isascii() and number.isdigit() and len(number) <= 3):
         return None
     return int(number) if int(number) <= 100 else None
-
-
-def _date(text: str) -> str | None:
-    plain = unicodedata.normalize("NFKC", text).strip(SPACES)
-    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"):
-        try:
-            return dt.datetime.strptime(plain.split("T")[0], fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 class _Reader:
@@ -181,7 +171,7 @@ class _Reader:
             if [e for e in evidence if e]:
                 report["evidence"] = [e for e in evidence if e]
             if date_text := _cell(row.values, "date"):
-                date = _date(date_text)
+                date = day(date_text)
                 if date is None:
                     self.problem(
                         "form-cell",

@@ -3,9 +3,9 @@ later progress forms) share. A form is described as sheets of columns; `write_fo
 workbook, `read_form` maps what comes back to rows, with located diagnostics for the rest."""
 
 from planc.sheets.form import Column, Form, FormIn, RowIn, Sheet
-from planc.sheets.names import file_name, safe_name
+from planc.sheets.names import file_name, safe_name, unit_file
 from planc.sheets.read import read_form
-from planc.sheets.write import save_forms, write_form
+from planc.sheets.write import save_forms, write_form, write_forms_into
 
 __all__ = [
     "Column",
@@ -17,5 +17,7 @@ __all__ = [
     "read_form",
     "safe_name",
     "save_forms",
+    "unit_file",
     "write_form",
+    "write_forms_into",
 ]

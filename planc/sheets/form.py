@@ -23,6 +23,9 @@ class Column:
     width: float = 12
     editable: bool = False  # only editable cells are unlocked
     choices: tuple[str, ...] = ()  # a drop-down list (data validation)
+    # False: the list is offered, and other text accepted (several units in one cell, 、
+    # between them); the reader checks every name anyway.
+    strict: bool = True
     wrap: bool = False
     number: bool = False  # a whole number: full-width digits and spaces are forgiven
     halfwidth: bool = False  # full-width letters and digits made plain (telephone numbers)

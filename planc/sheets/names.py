@@ -32,3 +32,9 @@ def file_name(stem: str, unique: str, used: set[str]) -> str:
         name = safe_name(unique) + ".xlsx"
     used.add(name.casefold())
     return name
+
+
+def unit_file(unit_name: str, uid: str, what: str, used: set[str]) -> str:
+    """A unit's form's file name, `UNIT-WHAT.xlsx`, with the unit's id too where another unit
+    of the batch took that name (file_name)."""
+    return file_name(f"{unit_name}-{what}", f"{unit_name}-{uid}-{what}", used)

@@ -6,6 +6,7 @@ protection has no password (it guards against slips, not people; "撤销工作�
 from __future__ import annotations
 
 import errno
+import math
 import os
 from collections.abc import Sequence
 from contextlib import suppress
@@ -18,6 +19,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planc.atomic import create, mode_for, seal, staged, temporary_name
+from planc.cjk import width
+from planc.errors import UsageError
+from planc.i18n import _
 from planc.sheets.form import (
     FIRST_ROW,
     FORMAT,
@@ -28,6 +32,7 @@ from planc.sheets.form import (
     NOTE_ROW,
     SHEET_MARK,
     TITLE_ROW,
+    Column,
     Form,
     Sheet,
 )
@@ -39,6 +44,7 @@ HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 EDIT_FILL = PatternFill("solid", fgColor="FFF9DB")  # the cells to fill, pale yellow
 LOCKED = Protection(locked=True)
 OPEN = Protection(locked=False)
+LINE = 15  # points: a line of the 11-point body font, with its leading
 INLINE_LIST_LIMIT = 255  # Excel's limit on a drop-down list written inline
 
 
@@ -78,6 +84,13 @@ def _styles() -> dict[str, NamedStyle]:
     }
 
 
+def _lines(text: str, columns: float) -> int:
+    """How many lines `text` takes wrapped in a cell `columns` wide (a column's width counts
+    characters of the body font; a Chinese character takes two)."""
+    room = max(columns - 1, 1)
+    return sum(max(1, math.ceil(width(line) / room)) for line in text.split("\n"))
+
+
 def _protect(ws: Worksheet) -> None:
     ws.protection.sheet = True
     # Still allowed: widening columns and rows, so long comments can be read.
@@ -86,8 +99,9 @@ def _protect(ws: Worksheet) -> None:
 
 
 def _choices(
-    ws: Worksheet, meta: Worksheet, sheet: Sheet, column: int, choices: tuple[str, ...], rows: int
+    ws: Worksheet, meta: Worksheet, sheet: Sheet, column: int, spec: Column, rows: int
 ) -> None:
+    choices = spec.choices
     inline = '"' + ",".join(choices) + '"'
     if len(inline) <= INLINE_LIST_LIMIT and not any("," in c or '"' in c for c in choices):
         formula = inline
@@ -101,7 +115,7 @@ def _choices(
         type="list",
         formula1=formula,
         allow_blank=True,
-        showErrorMessage=True,
+        showErrorMessage=spec.strict,
         errorTitle="请从列表中选择",
         error="请从下拉列表中选择一项，或留空。",
     )
@@ -114,6 +128,7 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
     ws = wb.create_sheet(sheet.title)
     last = ID_COLUMN + len(sheet.columns)
     last_letter = get_column_letter(last)
+    total = sum(c.width for c in sheet.columns)
     ws.cell(TITLE_ROW, ID_COLUMN, SHEET_MARK + sheet.key)
     ws.column_dimensions[get_column_letter(ID_COLUMN)].hidden = True
     ws.cell(HEADER_ROW, ID_COLUMN, "id")
@@ -127,7 +142,7 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
     note.font = Font(name=FONT, size=10)
     note.alignment = Alignment(vertical="top", wrap_text=True)
     ws.merge_cells(f"B{NOTE_ROW}:{last_letter}{NOTE_ROW}")
-    ws.row_dimensions[NOTE_ROW].height = 48
+    ws.row_dimensions[NOTE_ROW].height = max(48, LINE * _lines(sheet.note, 10 / 11 * total) + 6)
 
     for i, col in enumerate(sheet.columns, start=ID_COLUMN + 1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
@@ -136,13 +151,20 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
         "planc-edit" if c.editable else "planc-wrap" if c.wrap else "planc-locked"
         for c in sheet.columns
     ]
+    wrapped = [c.wrap or c.editable for c in sheet.columns]
     for r, (rid, values) in enumerate(sheet.rows, start=FIRST_ROW):
         ws.cell(r, ID_COLUMN, rid).style = "planc-id"
+        lines = 1
         for i, (col, style) in enumerate(zip(sheet.columns, styles, strict=True), start=2):
-            ws.cell(r, i, values.get(col.key)).style = style
+            value = values.get(col.key)
+            ws.cell(r, i, value).style = style
+            if isinstance(value, str) and wrapped[i - 2]:
+                lines = max(lines, _lines(value, col.width))
+        if lines > 1:  # neither Excel nor LibreOffice fits a row to wrapped text on opening
+            ws.row_dimensions[r].height = LINE * lines
     for i, col in enumerate(sheet.columns, start=ID_COLUMN + 1):
         if col.choices:
-            _choices(ws, meta, sheet, i, col.choices, len(sheet.rows))
+            _choices(ws, meta, sheet, i, col, len(sheet.rows))
 
     ws.freeze_panes = ws.cell(FIRST_ROW, ID_COLUMN + 1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -246,3 +268,24 @@ def _workbook(form: Form) -> tuple[Workbook, str]:
     _protect(meta)
     wb.active = 0
     return wb, form_id
+
+
+def write_forms_into(out: Path, forms: Sequence[tuple[str, Form]]) -> list[str]:
+    """Write each (file name, form) into the folder `out`, all or none (save_forms); the form
+    ids, in order. Refuses before writing anything if one of the files is there already: a
+    unit may have filled it."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(_("--out {out} is a file, not a folder", out=out))
+    there = [file for file, _form in forms if (out / file).exists()]
+    if there:
+        more = _(" and {count} more forms", count=len(there) - 1) if len(there) > 1 else ""
+        raise UsageError(
+            _(
+                "{out} already holds {file}{more}; planc does not write over forms (a filled one "
+                "would be lost): use another --out folder",
+                out=out.as_posix(),
+                file=there[0],
+                more=more,
+            )
+        )
+    return save_forms([(form, out / file) for file, form in forms])
