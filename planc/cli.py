@@ -660,9 +660,81 @@ def verify(
     _run(lambda: run(release, sys.stdout))
 
 
+sheet_app = clitext.Typer(
+    name="sheet",
+    help=_(
+        "The office's whole-round workbook: tasks, cases, indicators, units and the "
+        "consultation's dispositions in one .xlsx, edited in Excel and imported back.\n\n"
+        "Examples:\n\n  planc sheet export 2022-2023 --out 2022-2023.xlsx\n\n"
+        "  planc sheet import 2022-2023 2022-2023.xlsx --apply"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(sheet_app)
+
+
+@sheet_app.command("export")
+def sheet_export(
+    round_name: RoundArgument,
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FILE.xlsx", help=_("The workbook to write."))
+    ],
+    plans: PlansOption = Path("plans"),
+) -> None:
+    """Write the round as one workbook: a sheet each for tasks, cases, indicators, units and
+    the consultation's comments, with drop-downs for units, chapters, indicators and
+    dispositions.
+
+    Example:
+
+      planc sheet export 2022-2023 --out 2022-2023.xlsx
+    """
+    from planc.commands.sheet import export as run
+
+    _run(lambda: run(plans, round_name, out, sys.stdout))
+
+
+@sheet_app.command("import")
+def sheet_import(
+    round_name: RoundArgument,
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.xlsx", help=_("The edited workbook."), show_default=False),
+    ],
+    plans: PlansOption = Path("plans"),
+    apply: Annotated[
+        bool, typer.Option("--apply", help=_("Write the changes (default: only show them)."))
+    ] = False,
+    drops: Annotated[
+        bool,
+        typer.Option("--confirm-drops", help=_("Also drop the items whose rows were deleted.")),
+    ] = False,
+) -> None:
+    """Show what an edited workbook changes, as planc diff does, and write it into the
+    sources with --apply (or after a yes at the terminal). A deleted row drops its item only
+    when confirmed. Comments, order and quoting of the YAML stay where nothing changed.
+
+    Examples:
+
+      planc sheet import 2022-2023 2022-2023.xlsx
+
+      planc sheet import 2022-2023 2022-2023.xlsx --apply --confirm-drops
+    """
+    from planc.commands.sheet import import_ as run
+
+    ask = None
+    if sys.stdin.isatty() and sys.stdout.isatty():
+
+        def ask(question: str) -> bool:
+            return bool(typer.confirm(question, default=False))
+
+    _run(lambda: run(plans, round_name, file, apply, drops, ask, sys.stdout))
+
+
 def _translate_help() -> None:
     """Command help in the user's language: the docstrings are the catalogue's keys."""
-    for typer_app in (app, consult_app, progress_app):
+    for typer_app in (app, consult_app, progress_app, sheet_app):
         for info in typer_app.registered_commands:
             if info.callback is not None and info.callback.__doc__:
                 info.help = _(inspect.cleandoc(info.callback.__doc__))

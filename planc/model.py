@@ -352,6 +352,15 @@ class Comment:
         return self.disposition in ("adopted", "partly-adopted")
 
 
+# The office's dispositions of comments, with the words its forms and workbook use for them.
+DISPOSITION_LABELS: dict[str, str] = {
+    "adopted": "采纳",
+    "partly-adopted": "部分采纳",
+    "not-adopted": "不采纳",
+    "noted": "知悉",
+}
+
+
 @dataclass(slots=True)
 class Consultation:
     """One round of consultation (第N次征求意见) of a plan round: plans/ROUND/consultation/

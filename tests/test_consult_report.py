@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from planc.cli import app
-from planc.sheets.read import HALFWIDTH
+from planc.sheets.form import HALFWIDTH
 from tests.conftest import FIXTURES, VALID, diagnostics, edit
 from tests.consult_forms import (
     COMMERCE,

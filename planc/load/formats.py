@@ -21,7 +21,7 @@ from planc.load.spec import (
     Type,
     Value,
 )
-from planc.model import MILESTONE_KINDS, STATUSES
+from planc.model import DISPOSITION_LABELS, MILESTONE_KINDS, STATUSES
 
 ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
 ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")
@@ -74,7 +74,7 @@ def _declared(names: tuple[str, ...], doc: str) -> Field:
     )
 
 
-DISPOSITIONS = ("adopted", "partly-adopted", "not-adopted", "noted")
+DISPOSITIONS = tuple(DISPOSITION_LABELS)
 
 
 def _source(doc: str = "the source (an id from plan.yaml sources) this comes from") -> Field:

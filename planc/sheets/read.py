@@ -15,7 +15,6 @@ What people do to forms, and what planc does about it:
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -27,21 +26,22 @@ from planc.errors import reason
 from planc.i18n import _
 from planc.sheets.form import (
     FIRST_ROW,
+    HALFWIDTH,
     HEADER_ROW,
     ID_COLUMN,
     META_MARK,
     SHEET_MARK,
+    SPACES,
     FormIn,
     RowIn,
     Sheet,
     Value,
     form_digest,
+    plain_text,
 )
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls, WPS .et
-SPACES = " \t\u3000\xa0\ufeff"  # ideographic and no-break spaces too
-# Full-width ASCII (０-９, Ａ-Ｚ, －, ＋...) to plain: 0532-1234５ is 0532-12345.
-HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_text = plain_text
 
 
 def whole(shown: str) -> Loc:
@@ -115,21 +115,6 @@ def _open(path: Path, shown: str) -> Any:
         ) from None
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.strip(SPACES) for line in text.strip(SPACES + "\n").split("\n"))
-
-
 def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
     for ws in wb.worksheets:
         if ws.cell(1, 1).value == META_MARK:
@@ -143,7 +128,7 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
                 _("send the unit the form `planc consult forms` made, and import that one"),
             )
         )
-    found: dict[str, Any] = {"meta": {}, "sheets": {}, "rows": {}}
+    found: dict[str, Any] = {"meta": {}, "sheets": {}, "rows": {}, "sent": {}}
     for row in ws.iter_rows(min_row=2, values_only=True):
         cells = [_text(v) for v in row]
         if not cells or not cells[0]:
@@ -158,6 +143,8 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
             found["rows"][rest[0]] = []
         elif tag == "row" and rest[0] in found["rows"]:
             found["rows"][rest[0]].append(rest[1])
+            if rest[2]:  # a table sheet's row: the digest of what it held
+                found["sent"].setdefault(rest[0], {})[rest[1]] = rest[2]
     if found.get("kind") != kind:
         raise _Refused(
             Diagnostic(
@@ -297,6 +284,10 @@ def _rows(ws: Any, spec: Sheet, known: list[str], shown: str, out: list[Diagnost
                     )
                 )
         rid = _text(ws.cell(r, ID_COLUMN).value)
+        if not rid and spec.table:
+            if filled:  # a row added to a table: a new item
+                rows.append(RowIn(spec.key, ws.title, r, "", values))
+            continue
         if not rid:
             if filled:
                 out.append(
@@ -369,7 +360,7 @@ def read_form(
         wb = _open(path, shown)
         try:
             found = _meta(wb, shown, kind)[1]
-            form = FormIn(kind, found["form"], found["meta"])
+            form = FormIn(kind, found["form"], found["meta"], sent=found["sent"])
             for spec in sheets:
                 if spec.key not in found["sheets"]:
                     continue  # a form of this kind made without this sheet

@@ -74,15 +74,18 @@ def _styles() -> dict[str, NamedStyle]:
     }
 
 
-def _protect(ws: Worksheet) -> None:
+def _protect(ws: Worksheet, table: bool = False) -> None:
     ws.protection.sheet = True
     # Still allowed: widening columns and rows, so long comments can be read.
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+    if table:  # the office's own table: rows may be inserted and deleted
+        ws.protection.insertRows = False
+        ws.protection.deleteRows = False
 
 
 def _choices(
-    ws: Worksheet, meta: Worksheet, sheet: Sheet, column: int, choices: tuple[str, ...], rows: int
+    ws: Worksheet, meta: Worksheet, column: int, choices: tuple[str, ...], rows: int, many: bool
 ) -> None:
     inline = '"' + ",".join(choices) + '"'
     if len(inline) <= INLINE_LIST_LIMIT and not any("," in c or '"' in c for c in choices):
@@ -97,7 +100,8 @@ def _choices(
         type="list",
         formula1=formula,
         allow_blank=True,
-        showErrorMessage=True,
+        # A cell naming several (市商务局、市财政局) is not on the list: the list only helps.
+        showErrorMessage=not many,
         errorTitle="请从列表中选择",
         error="请从下拉列表中选择一项，或留空。",
     )
@@ -132,13 +136,15 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
         "planc-edit" if c.editable else "planc-wrap" if c.wrap else "planc-locked"
         for c in sheet.columns
     ]
-    for r, (rid, values) in enumerate(sheet.rows, start=FIRST_ROW):
-        ws.cell(r, ID_COLUMN, rid).style = "planc-id"
+    blank: dict[str, str | int | None] = {}
+    rows = [*sheet.rows, *[("", blank)] * sheet.spare]
+    for r, (rid, values) in enumerate(rows, start=FIRST_ROW):
+        ws.cell(r, ID_COLUMN, rid or None).style = "planc-id"
         for i, (col, style) in enumerate(zip(sheet.columns, styles, strict=True), start=2):
-            ws.cell(r, i, values.get(col.key)).style = style
+            ws.cell(r, i, values.get(col.key)).style = "planc-edit" if not rid else style
     for i, col in enumerate(sheet.columns, start=ID_COLUMN + 1):
         if col.choices:
-            _choices(ws, meta, sheet, i, col.choices, len(sheet.rows))
+            _choices(ws, meta, i, col.choices, len(rows), col.many)
 
     ws.freeze_panes = ws.cell(FIRST_ROW, ID_COLUMN + 1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -150,7 +156,7 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    _protect(ws)
+    _protect(ws, sheet.table)
 
 
 def _meta(meta: Worksheet, form: Form, form_id: str) -> None:
@@ -160,7 +166,10 @@ def _meta(meta: Worksheet, form: Form, form_id: str) -> None:
     rows += [("meta", key, value) for key, value in sorted(form.meta.items())]
     for sheet in form.sheets:
         rows.append(("sheet", sheet.key, sheet.title))
-        rows += [("row", sheet.key, rid) for rid, _ in sheet.rows]
+        if sheet.table:  # each row's digest, so an import can tell which rows were edited
+            rows += [("row", sheet.key, rid, sheet.digest_of(v)) for rid, v in sheet.rows]
+        else:
+            rows += [("row", sheet.key, rid) for rid, _ in sheet.rows]
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             meta.cell(r, c, value)
