@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planc.atomic import staged
+from planc.cjk import width
 from planc.sheets.form import (
     FIRST_ROW,
     FORMAT,
@@ -24,6 +25,7 @@ from planc.sheets.form import (
     NOTE_ROW,
     SHEET_MARK,
     TITLE_ROW,
+    Column,
     Form,
     Sheet,
 )
@@ -36,6 +38,22 @@ EDIT_FILL = PatternFill("solid", fgColor="FFF9DB")  # the cells to fill, pale ye
 LOCKED = Protection(locked=True)
 OPEN = Protection(locked=False)
 INLINE_LIST_LIMIT = 255  # Excel's limit on a drop-down list written inline
+LINE_HEIGHT = 14.5  # points: one line of 11 pt 宋体
+
+
+def row_height(columns: tuple[Column, ...], values: dict[str, str | int | None]) -> float | None:
+    """The height a row of wrapped text needs (Excel and WPS fit a row to its text when they
+    open a file, LibreOffice does not), or None for one line."""
+    lines = 1
+    for col in columns:
+        value = values.get(col.key)
+        if value is None:
+            continue
+        # A column's width counts '0's; a Chinese character takes two of them.
+        per_line = max(1, int(col.width))
+        n = sum(max(1, -(-width(line) // per_line)) for line in str(value).split("\n"))
+        lines = max(lines, n)
+    return LINE_HEIGHT * lines + 3 if lines > 1 else None
 
 
 def _styles() -> dict[str, NamedStyle]:
@@ -142,6 +160,8 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
         ws.cell(r, ID_COLUMN, rid or None).style = "planc-id"
         for i, (col, style) in enumerate(zip(sheet.columns, styles, strict=True), start=2):
             ws.cell(r, i, values.get(col.key)).style = "planc-edit" if not rid else style
+        if sheet.table and (height := row_height(sheet.columns, values)):
+            ws.row_dimensions[r].height = height
     for i, col in enumerate(sheet.columns, start=ID_COLUMN + 1):
         if col.choices:
             _choices(ws, meta, i, col.choices, len(rows), col.many)

@@ -28,6 +28,7 @@ from planc.workbook.sheets import (
     CASES,
     COMMENTS,
     DISPOSITION_WORDS,
+    DISPOSITIONS,
     INDICATORS,
     READ_SHEETS,
     TASKS,
@@ -480,7 +481,7 @@ class _Reader:
                         _(
                             "'{value}' is not one of {choices}",
                             value=text,
-                            choices="、".join(DISPOSITION_WORDS),
+                            choices="、".join(DISPOSITIONS.values()),
                         ),
                         _("choose from the cell's list"),
                     )
