@@ -41,3 +41,29 @@ def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
         with path.open(encoding="utf-8") as fh:
             sheets[path.stem.removeprefix(f"{workbook.stem}-")] = list(csv.reader(fh))
     return sheets
+
+
+def resaved(workbooks: list[Path], scratch: Path) -> list[Path]:
+    """Each workbook opened in LibreOffice and saved again as .xlsx (as an office that edits in
+    LibreOffice or WPS sends it back), in one run of LibreOffice."""
+    assert shutil.which("soffice"), "LibreOffice is missing: apt-get install libreoffice-calc"
+    out = scratch / "resaved"
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(scratch / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            *map(str, workbooks),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(scratch)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return [out / w.name for w in workbooks]

@@ -312,3 +312,30 @@ def test_comment_rows_are_neither_added_nor_deleted(office: Path, plans: Path) -
 )
 def test_due_dates_as_clerks_write_them(typed: str, due: str | None) -> None:
     assert due_date(typed) == due
+
+
+def test_a_workbook_resaved_by_libreoffice_imports_the_same(
+    office: Path, plans: Path, tmp_path: Path
+) -> None:
+    from planc.pipeline import analyze
+    from planc.workbook.changes import prepare
+    from tests.office import resaved
+
+    workbook = edited(
+        office,
+        tmp_path / "edited.xlsx",
+        cell("tasks", "state-capital-reform", "工作任务", "深化国资国企改革"),
+        cell("tasks", "trade-facilitation", "完成时限", "2021年6月"),
+        added("tasks", {"工作任务": "新任务", "部分": "推进企业国际化", "牵头单位": "市商务局"}),
+        deleted("cases", "hk-airport-city"),
+        cell("tasks", "international-living-rooms", "对标案例", None),
+        cell("comments", "1:c-0000000004", "处理意见", "不采纳"),
+        cell("comments", "1:c-0000000004", "理由", "与总体要求不符"),
+    )
+    (tmp_path / "lo").mkdir()
+    unedited, resaved_edited = resaved([office, workbook], tmp_path / "lo")
+    before = analyze(plans, ["2020-2021"])
+    assert prepare(before, plans, "2020-2021", unedited, "w.xlsx").edits == []
+    theirs = prepare(before, plans, "2020-2021", resaved_edited, "edited.xlsx")
+    ours = prepare(before, plans, "2020-2021", workbook, "edited.xlsx")
+    assert theirs.texts == ours.texts and len(ours.texts) == 4
