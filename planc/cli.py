@@ -436,18 +436,24 @@ def consult_forms(
         list[str] | None,
         typer.Option("--unit", metavar="UNIT", help=_("Only this unit's form (repeatable).")),
     ] = None,
+    everyone: Annotated[
+        bool, typer.Option("--all", help=_("A form for every unit of the registry."))
+    ] = False,
 ) -> None:
-    """Write one .xlsx form per unit that leads or partners a task of ROUND.
+    """Write one .xlsx form per unit consulted on ROUND: every unit that leads or partners a
+    task, and those plan.yaml's consulted: names (--all: every unit of the registry).
 
     Examples:
 
       planc consult forms 2022-2023 --out forms/round-1
 
       planc consult forms 2022-2023 --round-no 2 --unit commerce
+
+      planc consult forms 2022-2023 --all --out forms/all
     """
     from planc.commands.consult import forms as run
 
-    _run(lambda: run(plans, round_name, number, out, units or [], sys.stdout))
+    _run(lambda: run(plans, round_name, number, out, units or [], sys.stdout, everyone))
 
 
 @consult_app.command("import")

@@ -457,6 +457,8 @@ class Round:
     # ("涉及欧美、日韩、东南亚等20个国家和地区"), where it names groups rather than places
     benchmark_regions: list[Ref] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)  # the round's steps, in order
+    # Units the consultation asks besides those that lead or partner a task (`consulted:`).
+    consulted: list[Ref] = field(default_factory=list)
 
     @property
     def issued_on(self) -> str | None:

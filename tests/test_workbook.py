@@ -43,8 +43,7 @@ def office(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 
 def test_export_says_what_it_wrote_and_never_overwrites(plans: Path, tmp_path: Path) -> None:
     assert make(plans, tmp_path / "w.xlsx") == (
-        f"wrote {tmp_path.as_posix()}/w.xlsx: 3 tasks, 2 cases, 2 indicators, 3 units, "
-        "0 comments\n"
+        f"wrote {tmp_path.as_posix()}/w.xlsx: 3 tasks, 2 cases, 2 indicators, 3 units, 0 comments\n"
     )
     wb = openpyxl.load_workbook(tmp_path / "w.xlsx")
     assert [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"] == [
@@ -61,7 +60,14 @@ def test_export_says_what_it_wrote_and_never_overwrites(plans: Path, tmp_path: P
     assert ws.cell(r, column(ws, "方面")).value == "在建平台集聚资源方面"
     assert ws.cell(r, column(ws, "工作任务")).alignment.wrap_text
     lists = {str(dv.sqref)[0]: dv for dv in ws.data_validations.dataValidation}
-    assert set(lists) == {"C", "D", "G", "H", "I", "J"}  # chapter, section, units, indicators, cases
+    assert set(lists) == {
+        "C",
+        "D",
+        "G",
+        "H",
+        "I",
+        "J",
+    }  # chapter, section, units, indicators, cases
     assert lists["C"].showErrorMessage and not lists["G"].showErrorMessage
     from tests.workbook import make as again
 
@@ -110,7 +116,8 @@ def test_edits_shown_then_written_with_apply(office: Path, plans: Path) -> None:
         "  ~ trade-facilitation  提升跨境贸易便利化水平\n"
         "      due: — → 2021-06\n"
         "  + ports-1  建设国际贸易单一窗口\n"
-        "  - international-living-rooms  高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅”\n"
+        "  - international-living-rooms  "
+        "高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅”\n"
         "comments (征求意见处理): 1 revised, 0 new, 0 dropped\n"
         "  ~ 1:c-0000000004  计划整体\n"
         "      disposition: 知悉 → 采纳\n"
@@ -160,7 +167,9 @@ def test_edits_shown_then_written_with_apply(office: Path, plans: Path) -> None:
 
 def test_a_clerk_at_a_terminal_says_yes(office: Path, plans: Path) -> None:
     workbook = edited(
-        office, office.with_name("e.xlsx"), deleted("cases", "hk-airport-city"),
+        office,
+        office.with_name("e.xlsx"),
+        deleted("cases", "hk-airport-city"),
         cell("tasks", "international-living-rooms", "对标案例", None),
     )
     before = snapshot(plans)
@@ -259,7 +268,9 @@ def test_units_added_and_renamed_in_the_same_workbook(office: Path, plans: Path)
     workbook = edited(
         office,
         office.with_name("e.xlsx"),
-        added("units", {"单位名称": "市海洋发展局", "类别": "市直部门", "英文名称": "Ocean Bureau"}),
+        added(
+            "units", {"单位名称": "市海洋发展局", "类别": "市直部门", "英文名称": "Ocean Bureau"}
+        ),
         cell("units", "culture", "单位名称", "市文化旅游局"),
         cell("tasks", "trade-facilitation", "参与单位", "市海洋发展局、市文化旅游局"),
     )

@@ -31,9 +31,14 @@ TASKS = {  # task -> its file and the section it stands in
     "trade-facilitation": ("market", "在优化环境方面"),
 }
 CHAPTERS = {"enterprise": "推进企业国际化", "market": "推进市场国际化"}
-PLACES = [("enterprise", None), *[("market", s) for s in ("在建平台集聚资源方面", "在优化环境方面")]]
+PLACES = [
+    ("enterprise", None),
+    *[("market", s) for s in ("在建平台集聚资源方面", "在优化环境方面")],
+]
 
-titles = st.text(st.sampled_from("国际化城市建设推进服务开放合作港口贸易文化青岛"), min_size=2, max_size=16)
+titles = st.text(
+    st.sampled_from("国际化城市建设推进服务开放合作港口贸易文化青岛"), min_size=2, max_size=16
+)
 leads = st.lists(st.sampled_from(list(UNITS)), min_size=1, max_size=3, unique=True)
 change = st.one_of(
     st.just(("keep",)),

@@ -35,7 +35,7 @@ def column(ws: Worksheet, heading: str) -> int:
     raise KeyError(heading)
 
 
-def cell(key: str, row_id: str, heading: str, value: object) -> Edit:
+def cell(key: str, row_id: str, heading: str, value: str | int | None) -> Edit:
     def edit(wb: openpyxl.Workbook) -> None:
         ws = sheet(wb, key)
         ws.cell(row_of(ws, row_id), column(ws, heading)).value = value
@@ -43,7 +43,7 @@ def cell(key: str, row_id: str, heading: str, value: object) -> Edit:
     return edit
 
 
-def added(key: str, values: dict[str, object]) -> Edit:
+def added(key: str, values: dict[str, str | int | None]) -> Edit:
     """A new item typed into the first empty row under the table."""
 
     def edit(wb: openpyxl.Workbook) -> None:

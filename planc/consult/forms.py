@@ -84,18 +84,32 @@ def _row(rnd: Round, task: Task, numbers: dict[str, int], role: str) -> dict[str
     }
 
 
-def unit_forms(index: Index, round_name: str, number: int, draft: str | None) -> list[UnitForm]:
-    """The forms of one consultation: every unit that leads or partners a task of the round,
-    in the order of the registry."""
+def consulted(index: Index, round_name: str) -> list[str]:
+    """The units a consultation of the round asks, in the order of the registry: those that
+    lead or partner a task, and those plan.yaml's `consulted:` names."""
+    ri = index.rounds[round_name]
+    named = {r.id for r in ri.round.consulted}
+    return [
+        uid for uid in index.project.registry.units if ri.tasks_of_unit.get(uid) or uid in named
+    ]
+
+
+def unit_forms(
+    index: Index, round_name: str, number: int, draft: str | None, everyone: bool = False
+) -> list[UnitForm]:
+    """The forms of one consultation: every unit consulted (`everyone`: every unit of the
+    registry), in the order of the registry. A unit without tasks gets the sheet for comments
+    on the plan as a whole."""
     ri = index.rounds[round_name]
     rnd = ri.round
     numbers = task_numbers(rnd)
     chapter_titles = tuple(c.title for c in rnd.chapters)
     forms: list[UnitForm] = []
     used: set[str] = set()
+    asked = set(index.project.registry.units if everyone else consulted(index, round_name))
     for uid, unit in index.project.registry.units.items():
         tasks = ri.tasks_of_unit.get(uid, [])
-        if not tasks:
+        if uid not in asked:
             continue
         sheet = task_sheet(rnd.title, unit.name)
         for task in tasks:
@@ -121,17 +135,24 @@ def unit_forms(index: Index, round_name: str, number: int, draft: str | None) ->
 
 
 def write_forms(
-    index: Index, plans: Path, round_name: str, number: int, out: Path, units: Sequence[str]
+    index: Index,
+    plans: Path,
+    round_name: str,
+    number: int,
+    out: Path,
+    units: Sequence[str],
+    everyone: bool = False,
 ) -> tuple[list[UnitForm], str | None]:
-    """Write the forms of one consultation into `out` (only those of `units`, when named),
-    and say which draft they record (None: the round is not committed unchanged in git).
-    Refuses before writing anything if a form is there already: a unit may have filled it."""
+    """Write the forms of one consultation into `out` (only those of `units`, when named;
+    `everyone`: to every unit of the registry), and say which draft they record (None: the
+    round is not committed unchanged in git). Refuses before writing anything if a form is
+    there already: a unit may have filled it."""
     registry = index.project.registry.units
     for uid in units:
         if uid not in registry:
             raise UsageError(_("no unit '{unit}' in registry/units.yaml", unit=uid))
     draft = draft_revision(plans, round_name)
-    made = unit_forms(index, round_name, number, draft)
+    made = unit_forms(index, round_name, number, draft, everyone or bool(units))
     if units:
         made = [f for f in made if f.unit.id in units]
     if not made:

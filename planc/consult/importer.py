@@ -13,6 +13,7 @@ from planc.consult.records import (
     Batch,
     NewComment,
     NewResponse,
+    Replaced,
     comment_id,
     merged,
     path_of,
@@ -210,6 +211,28 @@ class _Reader:
         return ("chapter", cid)
 
 
+def _replaced(r: Replaced, name: str, number: int, shown: str) -> Diagnostic:
+    hint = None
+    if r.disposed:
+        hint = _(
+            "the office had disposed of {ids}: record their dispositions again on the new comments",
+            ids=", ".join(r.disposed),
+        )
+    return Diagnostic(
+        "form-replaced",
+        whole(shown),
+        _(
+            "{unit} sent a corrected form for consultation {number}: it replaces the {count} "
+            "comments of its earlier form ({ids})",
+            unit=name,
+            number=number,
+            count=len(r.ids),
+            ids=", ".join(r.ids),
+        ),
+        hint,
+    )
+
+
 def import_forms(
     index: Index, plans: Path, round_name: str, files: list[tuple[Path, str]], received: str
 ) -> ImportResult:
@@ -217,6 +240,7 @@ def import_forms(
     result = ImportResult()
     reader = _Reader(index, round_name, received)
     batches: dict[int, Batch] = {}
+    shown_of: dict[str, str] = {}  # unit -> the file its form came in
     for path, shown in files:
         form, problems = read_form(path, shown, KIND, READ_SHEETS)
         result.diagnostics += problems
@@ -224,16 +248,20 @@ def import_forms(
             continue
         batch, summary = reader.form(form, shown, result.diagnostics)
         result.forms.append(summary)
+        shown_of.update((r.unit, shown) for r in batch.responses)
         into = batches.setdefault(batch.number, Batch(batch.number, batch.draft))
         into.draft = into.draft or batch.draft
         into.responses += batch.responses
         into.comments += batch.comments
     if result.failed:
         return result  # nothing half-imported: one bad form and no file is touched
+    units = index.project.registry.units
     for number in sorted(batches):
         path = path_of(plans, round_name, number)
         existing = path.read_text(encoding="utf-8") if path.is_file() else None
-        text, added, responses = merged(existing, batches[number])
-        result.changes.append(FileChange(path, added, responses, text))
+        done = merged(existing, batches[number])
+        result.changes.append(FileChange(path, done.added, done.responses, done.text))
+        for r in done.replaced:
+            result.diagnostics.append(_replaced(r, units[r.unit].name, number, shown_of[r.unit]))
     write_files((c.path, c.text) for c in result.changes if c.text is not None)
     return result

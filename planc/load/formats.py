@@ -172,6 +172,11 @@ PLAN = Obj(
             "groups (欧美、日韩、东南亚)",
         ),
         "milestones": _milestones("the round's steps in order: preparation to issue"),
+        "consulted": _refs(
+            "unit",
+            "the units the consultation (征求意见) asks besides those that lead or partner a "
+            "task: they get forms, and the report names those that never replied",
+        ),
         "chapters": Field(ListOf(CHAPTER), "chapters (部分) in order", required=True),
         "handbook": Field(
             Obj(
