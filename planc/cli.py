@@ -517,6 +517,7 @@ class ProgressFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    xlsx = "xlsx"
 
 
 class _DefaultShow(clitext.Group):
@@ -558,21 +559,31 @@ def progress_show(
         ),
     ] = None,
     fmt: Annotated[
-        ProgressFormat, typer.Option("--format", help=_("text, json, or github (annotations)."))
+        ProgressFormat,
+        typer.Option(
+            "--format", help=_("text, json, github (annotations), or xlsx (the summary, --out).")
+        ),
     ] = ProgressFormat.text,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="FILE.xlsx", help=_("Where --format xlsx writes.")),
+    ] = None,
 ) -> None:
     """Every task's state as of a period, by chapter and by lead unit: done, on track, not
-    started, delayed, overdue (past its due and not done), not reported, dropped.
+    started, delayed, overdue (past its due and not done), not reported, dropped. --format
+    xlsx writes it as the printable summary the office sends upward.
 
     Examples:
 
       planc progress 2020-2021
 
       planc progress 2020-2021 --as-of 2021-Q1 --format json
+
+      planc progress 2020-2021 --format xlsx --out 推进情况汇总.xlsx
     """
     from planc.commands.progress import show as run
 
-    _run(lambda: run(plans, round_name, as_of, fmt.value, sys.stdout))
+    _run(lambda: run(plans, round_name, as_of, fmt.value, sys.stdout, out))
 
 
 @progress_app.command("forms")
@@ -585,17 +596,24 @@ def progress_forms(
     out: Annotated[
         Path, typer.Option("--out", metavar="DIR", help=_("Where the forms go."))
     ] = Path("forms"),
+    partners: Annotated[
+        bool,
+        typer.Option("--partners", help=_("Forms to the partner units too, for their part.")),
+    ] = False,
 ) -> None:
     """Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,
-    prefilled with the last period's answers. Existing files are never overwritten.
+    prefilled with the last period's answers (--partners: per partner unit too, listing the
+    tasks it partners). Existing files are never overwritten.
 
     Examples:
 
       planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2
+
+      planc progress forms 2020-2021 --period 2021-Q2 --partners
     """
     from planc.commands.progress import forms as run
 
-    _run(lambda: run(plans, round_name, period, out, sys.stdout))
+    _run(lambda: run(plans, round_name, period, out, sys.stdout, partners))
 
 
 @progress_app.command("import")

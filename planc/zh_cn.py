@@ -231,8 +231,6 @@ ZH: dict[str, str] = {
     "The later period, e.g. 2021-Q2.": "较晚的期次，如 2021-Q2。",
     "text or json.": "text 或 json。",
     "Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\nplanc progress ROUND shows the table; the subcommands make and read the forms, and compare two periods.\n\nExamples:\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx": "督查：每项任务的进展，来自 plans/ROUND/progress/PERIOD.yaml。\n\nplanc progress ROUND 显示进展表；子命令生成和读取报送表格，并比较两期。\n\n示例：\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx",
-    "Every task's state as of a period, by chapter and by lead unit: done, on track, not\nstarted, delayed, overdue (past its due and not done), not reported, dropped.\n\nExamples:\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json": "截至某期每项任务的状态，按部分和牵头单位列出：已完成、正常推进、\n未启动、滞后、逾期（过了时限仍未完成）、未报送、已终止。\n\n示例：\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json",
-    "Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,\nprefilled with the last period's answers. Existing files are never overwritten.\n\nExamples:\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2": "为某一期给每个牵头单位生成一份 .xlsx 进展报送表，列出其牵头的任务，\n预先填好上一期的内容。已有的文件绝不覆盖。\n\n示例：\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2",
     "Read returned progress forms into plans/ROUND/progress/PERIOD.yaml.\n\nAll or nothing: a problem in any form (located at FILE:SHEET!CELL) writes nothing.\nImporting the same form again changes nothing.\n\nExamples:\n\n  planc progress import 2020-2021 returned/*.xlsx": "把交回的进展报送表读入 plans/ROUND/progress/PERIOD.yaml。\n\n全部成功才写入：任何表格有问题（定位到 文件:工作表!单元格）都不写入任何内容。\n同一表格再导入一次不会改变任何内容。\n\n示例：\n\n  planc progress import 2020-2021 returned/*.xlsx",
     "What moved between two periods: tasks whose state changed, and tasks whose percent went\nup or down.\n\nExamples:\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json": "两期之间的变化：状态改变的任务，以及进度上升或下降的任务。\n\n示例：\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json",
     # the consultation and draft editions
@@ -438,7 +436,7 @@ ZH: dict[str, str] = {
     "progress names the ids in tasks/*.yaml": "进展报送应写 tasks/*.yaml 中的 id",
     "task '{id}' is reported twice in {file} (first at {where})": "工作任务 '{id}' 在 {file} 中"
     "报送了两次（第一次在 {where}）",
-    "one report per task and period: merge the two": "每项工作任务每期报送一次：合并这两条",
+    "one report per task, unit and period: merge the two": "每个单位对每项工作任务每期报送一次：合并这两条",
     "report on task '{id}' names unit '{unit}', which is not in registry/units.yaml": "工作任务 "
     "'{id}' 的报送所写单位 '{unit}' 不在 registry/units.yaml 中",
     "{name} ({unit}) reports on task '{id}', which it neither leads nor partners": "{name}（{unit}）"
@@ -974,4 +972,13 @@ ZH: dict[str, str] = {
     "never replied to consultation {number} ({count}): {units}": "第{number}次征求意见未反馈的单位（{count}）：{units}",
     "the office had disposed of {ids}: record their dispositions again on the new comments": "办公室已处理过 {ids}：请对新意见重新填写处理意见",
     "{unit} sent a corrected form for consultation {number}: it replaces the {count} comments of its earlier form ({ids})": "{unit} 报来第{number}次征求意见的更正表：替换其先前表格中的 {count} 条意见（{ids}）",
+    # progress forms to partners, the summary sent upward
+    "--format xlsx writes a file: give both, as --format xlsx --out FILE.xlsx": "--format xlsx 写出文件：请同时给出 --format xlsx --out 文件.xlsx",
+    "Every task's state as of a period, by chapter and by lead unit: done, on track, not\nstarted, delayed, overdue (past its due and not done), not reported, dropped. --format\nxlsx writes it as the printable summary the office sends upward.\n\nExamples:\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json\n\n  planc progress 2020-2021 --format xlsx --out 推进情况汇总.xlsx": "截至某期每项任务的状态，按部分和牵头单位列出：已完成、正常推进、\n未启动、滞后、逾期（过了时限仍未完成）、未报送、已终止。--format xlsx\n写出可打印的推进情况汇总表，供办公室向上报送。\n\n示例：\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json\n\n  planc progress 2020-2021 --format xlsx --out 推进情况汇总.xlsx",
+    "Forms to the partner units too, for their part.": "也给参与单位发报送表，报送其承担的部分。",
+    "Where --format xlsx writes.": "--format xlsx 写出的文件。",
+    "Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,\nprefilled with the last period's answers (--partners: per partner unit too, listing the\ntasks it partners). Existing files are never overwritten.\n\nExamples:\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2\n\n  planc progress forms 2020-2021 --period 2021-Q2 --partners": "为某一期给每个牵头单位生成一份 .xlsx 进展报送表，列出其牵头的任务，\n预先填好上一期的内容（--partners：也给每个参与单位生成，列出其参与的任务）。已有的文件绝不覆盖。\n\n示例：\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2\n\n  planc progress forms 2020-2021 --period 2021-Q2 --partners",
+    "text, json, github (annotations), or xlsx (the summary, --out).": "text、json、github（注释）或 xlsx（汇总表，配合 --out）。",
+    "wrote {out}: the summary of {round} as of {period}": "已写出 {out}：{round} 截至 {period} 的推进情况汇总",
+    "{count} forms for {period}, one per lead or partner unit": "{period} 共 {count} 份报送表，牵头单位和参与单位各一份",
 }

@@ -604,7 +604,12 @@ FORM = Obj(
 PROGRESS_FILE = Obj(
     "progress file",
     {
-        "reports": Field(ListOf(REPORT), "one report per task", required=True),
+        "reports": Field(
+            ListOf(REPORT),
+            "one report per task and unit: its lead unit's, and a partner's when partners report "
+            "too (the lead's report gives the task's state)",
+            required=True,
+        ),
         "forms": Field(ListOf(FORM), "the returned forms planc imported into this file"),
     },
     doc="planc progress file (plans/ROUND/progress/PERIOD.yaml, PERIOD like 2021-Q2, 2021-H1 "

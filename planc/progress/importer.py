@@ -30,7 +30,8 @@ class Imported:
     """What an import found and did."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    reports: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # period, task
+    # period -> (task, unit) -> the report: a lead unit's, or a partner's
+    reports: dict[str, dict[tuple[str, str], dict[str, Any]]] = field(default_factory=dict)
     forms: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # period -> forms
     written: list[str] = field(default_factory=list)  # files changed, relative to plans
     unchanged: list[str] = field(default_factory=list)
@@ -66,7 +67,8 @@ class _Reader:
         self.name = name
         self.ri = index.rounds[name]
         self.result = result
-        self.seen: dict[tuple[str, str], str] = {}  # (period, task) -> the file reporting it
+        # (period, task, unit) -> the file reporting it
+        self.seen: dict[tuple[str, str, str], str] = {}
 
     def problem(self, code: str, loc: Loc, message: str, hint: str | None = None) -> None:
         self.result.diagnostics.append(Diagnostic(code, loc, message, hint))
@@ -184,7 +186,7 @@ class _Reader:
                     )
                     continue
                 report["date"] = date
-            other = self.seen.get((period, row.id))
+            other = self.seen.get((period, row.id, unit))
             if other is not None and other != shown:
                 self.problem(
                     "form-cell",
@@ -198,8 +200,8 @@ class _Reader:
                     _("import one of the two forms"),
                 )
                 continue
-            self.seen[(period, row.id)] = shown
-            reports[row.id] = report
+            self.seen[(period, row.id, unit)] = shown
+            reports[(row.id, unit)] = report
             taken += 1
         if not taken:
             self.problem(
@@ -231,7 +233,7 @@ def _plain(node: Any) -> Any:
 
 def _merged(
     text: str | None,
-    reports: dict[str, dict[str, Any]],
+    reports: dict[tuple[str, str], dict[str, Any]],
     forms: list[dict[str, str]],
     order: list[str],
 ) -> str:
@@ -242,12 +244,16 @@ def _merged(
     if data.get("reports") is None:
         data["reports"] = []
     existing = data["reports"]
-    at = {str(item.get("task")): i for i, item in enumerate(existing) if isinstance(item, dict)}
-    for tid in sorted(reports, key=lambda t: order.index(t) if t in order else len(order)):
-        report = reports[tid]
-        if tid in at:
-            if _plain(existing[at[tid]]) != _plain(report):
-                existing[at[tid]] = report
+    at = {
+        (str(item.get("task")), str(item.get("unit"))): i
+        for i, item in enumerate(existing)
+        if isinstance(item, dict)
+    }
+    for key in sorted(reports, key=lambda k: order.index(k[0]) if k[0] in order else len(order)):
+        report = reports[key]
+        if key in at:
+            if _plain(existing[at[key]]) != _plain(report):
+                existing[at[key]] = report
         else:
             existing.append(report)
     if forms:

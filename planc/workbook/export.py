@@ -7,13 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from planc.errors import UsageError
-from planc.i18n import _
 from planc.index import Index, RoundIndex
 from planc.model import Comment, Round
 from planc.numbering import task_numbers
 from planc.sheets import Form, write_form
 from planc.sheets.form import Value
+from planc.sheets.write import fresh_path
 from planc.workbook.names import Names
 from planc.workbook.sheets import (
     DISPOSITIONS,
@@ -215,20 +214,7 @@ class Exported:
 def export(index: Index, name: str, out: Path) -> Exported:
     """Write the round's workbook to `out`; refuses to write over a file (it may be one the
     office has edited)."""
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError(_("--out {out}: the workbook's name ends in .xlsx", out=out))
-    if out.exists():
-        raise UsageError(
-            _(
-                "{out} is already there; planc does not write over it (it may hold the office's "
-                "edits): choose another --out",
-                out=out,
-            )
-        )
-    if not out.parent.is_dir():
-        raise UsageError(
-            _("--out {out}: the folder {folder} does not exist", out=out, folder=out.parent)
-        )
+    fresh_path(out)
     form = sheets_of(index, name, lookups(index, name))
     write_form(form, out)
     return Exported(out, {s.key: len(s.rows) for s in form.sheets})
