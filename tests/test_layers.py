@@ -32,6 +32,7 @@ RANKS = {
     # render/ renders progress and consultation records like any other).
     "planc.consult": 8,
     "planc.progress": 8,
+    "planc.workbook": 8,  # the office's whole-round workbook
     "planc.commands": 9,
     "planc.cli": 10,
     "planc.clitext": 10,  # click's words in the user's language: the command line's own
@@ -99,7 +100,7 @@ def test_no_stage_imports_a_feature() -> None:
         for path in PACKAGE.rglob("*.py")
         if any(within(module_name(path), s) for s in stages)
         for i in imports(path)
-        if within(i, "planc.consult") or within(i, "planc.progress")
+        if any(within(i, f) for f in ("planc.consult", "planc.progress", "planc.workbook"))
     )
     assert users == []
 

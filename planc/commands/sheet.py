@@ -10,7 +10,7 @@ from typing import IO
 
 from planc import report
 from planc.errors import UsageError
-from planc.i18n import _
+from planc.i18n import _, chinese
 from planc.pipeline import Analysis, analyze
 
 
@@ -93,7 +93,7 @@ def import_(
         _(
             "wrote {files}: {paths}",
             files=report.plural(len(written), "file"),
-            paths=", ".join((plans / rel).as_posix() for rel in written),
+            paths=("、" if chinese() else ", ").join((plans / rel).as_posix() for rel in written),
         )
         + "\n"
     )

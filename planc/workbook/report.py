@@ -52,7 +52,8 @@ def _kind(kind: str) -> str:
 
 
 def _field(name: str) -> str:
-    return FIELD_NAMES.get(name, name) if chinese() else name
+    """A field as the reader's language names it, with its colon: 标题：, title:"""
+    return f"{FIELD_NAMES.get(name, name)}：" if chinese() else f"{name}: "
 
 
 class _Shown:
@@ -99,7 +100,7 @@ class _Shown:
 
 def _change(shown: _Shown, change: FieldChange) -> str:
     old, new = shown.one(change.name, change.old), shown.one(change.name, change.new)
-    return f"{_field(change.name)}: {old} → {new}"
+    return f"{_field(change.name)}{old} → {new}"
 
 
 def as_text(outcome: Outcome) -> str:
@@ -130,11 +131,11 @@ def as_text(outcome: Outcome) -> str:
                 if change.name in texts:
                     text = texts[change.name]
                     if text.rewritten:
-                        lines.append(f"      {_field(change.name)}:")
+                        lines.append(f"      {_field(change.name).rstrip()}")
                         lines.append(f"        - {text.old}")
                         lines.append(f"        + {text.new}")
                     else:
-                        lines.append(f"      {_field(change.name)}: {plain_inline(text)}")
+                        lines.append(f"      {_field(change.name)}{plain_inline(text)}")
                 else:
                     lines.append(f"      {_change(shown, change)}")
         lines += [f"  + {item.id}  {item.title}" for item in k.new]
