@@ -25,8 +25,10 @@ import openpyxl
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-from benchmarks.bench_consult import _show, timed  # noqa: E402
+from bench_consult import _show, timed  # noqa: E402
+
 from tests.workbook import added, cell, column, deleted  # noqa: E402
 
 ROUND = "2016-2017"
@@ -38,9 +40,9 @@ def edit(src: Path, dst: Path) -> None:
     ws = next(w for w in wb.worksheets if w.cell(1, 1).value == "planc-sheet:tasks")
     ids = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value]
     title = column(ws, "工作任务")
-    chapter = ws.cell(4, column(ws, "部分")).value
-    section = ws.cell(4, column(ws, "方面")).value
-    lead = ws.cell(4, column(ws, "牵头单位")).value
+    chapter, section, lead = (
+        str(ws.cell(4, column(ws, heading)).value or "") for heading in ("部分", "方面", "牵头单位")
+    )
     for n, tid in enumerate(ids[:20]):
         r = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == tid)
         cell("tasks", str(tid), "工作任务", f"{ws.cell(r, title).value}（修改{n}）")(wb)
@@ -76,7 +78,9 @@ def main() -> int:
         )
         timed(["sheet", "export", ROUND, "--out", "w.xlsx"], work)
         edit(work / "w.xlsx", work / "edited.xlsx")
-        exports, edited, unedited = [], [], []
+        exports: list[tuple[float, float]] = []
+        edited: list[tuple[float, float]] = []
+        unedited: list[tuple[float, float]] = []
         for i in range(args.repeat):
             exports.append(timed(["sheet", "export", ROUND, "--out", f"w{i}.xlsx"], work))
             for book, times in (("edited.xlsx", edited), ("w.xlsx", unedited)):

@@ -352,12 +352,24 @@ class Comment:
         return self.disposition in ("adopted", "partly-adopted")
 
 
-# The office's dispositions of comments, with the words its forms and workbook use for them.
-DISPOSITION_LABELS: dict[str, str] = {
+# The office's dispositions of a comment, with the words the office uses for them; a source or
+# a form may give either.
+DISPOSITIONS: dict[str, str] = {
     "adopted": "采纳",
     "partly-adopted": "部分采纳",
     "not-adopted": "不采纳",
     "noted": "知悉",
+}
+# Other words clerks write for them (the press releases' 吸纳, the report's 未采纳 …).
+DISPOSITION_WORDS: dict[str, str] = {
+    **{label: name for name, label in DISPOSITIONS.items()},
+    "已采纳": "adopted",
+    "予以采纳": "adopted",
+    "吸纳": "adopted",
+    "未采纳": "not-adopted",
+    "不予采纳": "not-adopted",
+    "已知悉": "noted",
+    "说明情况": "noted",
 }
 
 

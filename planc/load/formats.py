@@ -21,7 +21,8 @@ from planc.load.spec import (
     Type,
     Value,
 )
-from planc.model import DISPOSITION_LABELS, MILESTONE_KINDS, STATUSES
+from planc.model import DISPOSITIONS as DISPOSITION_LABELS
+from planc.model import MILESTONE_KINDS, STATUSES
 
 ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
 ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")

@@ -3,7 +3,8 @@ reads them back through planc/sheets (one machinery for every form)."""
 
 from __future__ import annotations
 
-from planc.model import DISPOSITION_LABELS
+from planc.model import DISPOSITION_WORDS as WORDS
+from planc.model import DISPOSITIONS as LABELS
 from planc.sheets import Column, Sheet
 
 KIND = "workbook"
@@ -11,13 +12,9 @@ TASKS, CASES, INDICATORS, UNITS, COMMENTS = "tasks", "cases", "indicators", "uni
 SPARE = 30  # empty rows under each table for new items (more can be inserted)
 # What a unit is, as the office says it (registry/units.yaml `kind:`).
 UNIT_KINDS = {"department": "市直部门", "body": "议事协调机构", "organisation": "其他单位"}
-# Dispositions as the office writes them; the 采纳情况说明's words are read too.
-DISPOSITIONS = dict(DISPOSITION_LABELS)
-DISPOSITION_WORDS = {label: key for key, label in DISPOSITIONS.items()} | {
-    "未采纳": "not-adopted",
-    "说明情况": "noted",
-    **{key: key for key in DISPOSITIONS},
-}
+# Dispositions as the office writes them; the other words clerks use, and the sources' own.
+DISPOSITIONS = dict(LABELS)
+DISPOSITION_WORDS = WORDS | {key: key for key in DISPOSITIONS}
 NOTE = (
     "黄色单元格可以修改。新增：在表末空行（或插入的行）填写；删除：删除整行或清空该行。"
     "多个单位用顿号“、”分隔，多个指标、案例每行一个。A列隐藏的编号请勿改动。"
