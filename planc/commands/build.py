@@ -63,6 +63,7 @@ def build(
     html_only: bool = False,
     cache: bool = True,
     edition: str | None = None,
+    date: str | None = None,
 ) -> int:
     from planc.publish import publish
 
@@ -77,6 +78,7 @@ def build(
             html_only=html_only,
             cache=cache,
             edition=edition,
+            date=date,
         )
     write_result(result, stream, err)
     return 0
