@@ -10,7 +10,7 @@ import pytest
 
 from planc.sheets.form import ID_COLUMN
 from planc.workbook.rows import due_date
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, set_language
 from tests.consult_forms import row_of, sheet
 from tests.workbook import added, cell, column, deleted, edited, make, run, snapshot
 
@@ -191,7 +191,7 @@ def test_a_clerk_at_a_terminal_says_yes(office: Path, plans: Path) -> None:
 def test_refusals_are_located_in_chinese_and_write_nothing(
     office: Path, plans: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    set_language(monkeypatch, "zh_CN.UTF-8")
     workbook = edited(
         office,
         office.with_name("bad.xlsx"),
