@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,7 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_consult import _show, timed  # noqa: E402
+from bench_consult import _show, generate, timed  # noqa: E402
 
 from tests.workbook import added, cell, column, deleted  # noqa: E402
 
@@ -63,19 +62,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="planc-bench-workbook-") as scratch:
         work = Path(scratch)
-        subprocess.run(
-            [
-                sys.executable,
-                str(REPO / "benchmarks/generate.py"),
-                "--tasks",
-                str(args.tasks),
-                "--rounds",
-                "1",
-                str(work / "plans"),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        generate(work / "plans", args.tasks)
         timed(["sheet", "export", ROUND, "--out", "w.xlsx"], work)
         edit(work / "w.xlsx", work / "edited.xlsx")
         exports: list[tuple[float, float]] = []

@@ -13,22 +13,12 @@ from pathlib import Path
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
 
-def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
-    """Each sheet of `workbook` as LibreOffice reads it, by sheet name."""
+def _soffice(args: list[str], scratch: Path) -> None:
+    """LibreOffice headless with a private profile (parallel runs do not share one)."""
     assert shutil.which("soffice"), "LibreOffice is missing: apt-get install libreoffice-calc"
-    out = scratch / "csv"
-    profile = scratch / "lo-profile"  # private: parallel runs do not share a profile
+    profile = scratch / "lo-profile"
     done = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            CSV_FILTER,
-            "--outdir",
-            str(out),
-            str(workbook),
-        ],
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", *args],
         capture_output=True,
         text=True,
         timeout=180,
@@ -36,6 +26,12 @@ def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
+    """Each sheet of `workbook` as LibreOffice reads it, by sheet name."""
+    out = scratch / "csv"
+    _soffice(["--convert-to", CSV_FILTER, "--outdir", str(out), str(workbook)], scratch)
     sheets = {}
     for path in sorted(out.glob(f"{workbook.stem}-*.csv")):
         with path.open(encoding="utf-8") as fh:
@@ -46,24 +42,7 @@ def sheets_as_csv(workbook: Path, scratch: Path) -> dict[str, list[list[str]]]:
 def resaved(workbooks: list[Path], scratch: Path) -> list[Path]:
     """Each workbook opened in LibreOffice and saved again as .xlsx (as an office that edits in
     LibreOffice or WPS sends it back), in one run of LibreOffice."""
-    assert shutil.which("soffice"), "LibreOffice is missing: apt-get install libreoffice-calc"
     out = scratch / "resaved"
-    done = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(scratch / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(out),
-            *map(str, workbooks),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(scratch)},
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    xlsx = "xlsx:Calc MS Excel 2007 XML"
+    _soffice(["--convert-to", xlsx, "--outdir", str(out), *map(str, workbooks)], scratch)
     return [out / w.name for w in workbooks]

@@ -187,19 +187,25 @@ def apply_edits(files: Files, edits: list[Edit], read: Any) -> None:
     ri = files.index.rounds[files.name]
     for edit in edits:
         if edit.kind == "units":
+            asked = edit.fields.get("consulted")
+            fields = {k: v for k, v in edit.fields.items() if k != "consulted"}
+            if asked is not None or edit.drop:
+                _consulted(files, ri, edit.id, bool(asked) and not edit.drop, read)
+            if not fields and not edit.new and not edit.drop:
+                continue
             rel = "registry/units.yaml"
             units = files.doc(rel, read)["units"]
             if edit.drop:
                 del units[edit.id]
             elif edit.new:
-                node = new_item("units", edit)
+                node = new_item("units", Edit("units", edit.id, fields))
                 del node["id"]
                 flow = next(iter(units.values()), None)
                 if isinstance(flow, CommentedMap) and flow.fa.flow_style():
                     node.fa.set_flow_style()
                 units[edit.id] = node
             else:
-                for name, value in edit.fields.items():
+                for name, value in fields.items():
                     put(units[edit.id], "units", name, value)
             files.changed.add(rel)
             continue
@@ -241,3 +247,23 @@ def apply_edits(files: Files, edits: list[Edit], read: Any) -> None:
             if new_seq is not seq:
                 new_seq.append(remove(seq, i))
                 files.changed.add(new_rel)
+
+
+def _consulted(files: Files, ri: Any, uid: str, asked: bool, read: Any) -> None:
+    """The unit in (or out of) plan.yaml's `consulted:`."""
+    rel = ri.round.plan_file
+    doc = files.doc(rel, read)
+    have = [str(u) for u in doc.get("consulted") or []]
+    want = [*have, uid] if asked and uid not in have else [u for u in have if u != uid or asked]
+    if want == have:
+        return
+    order = _fields(formats.PLAN)
+    if want:
+        if "consulted" in doc:
+            doc["consulted"] = _styled(doc["consulted"], want)
+        else:
+            at = max(i + 1 for i, k in enumerate(doc) if k in order[: order.index("consulted")])
+            doc.insert(at, "consulted", _styled(None, want))
+    else:
+        del doc["consulted"]
+    files.changed.add(rel)

@@ -18,6 +18,7 @@ from planc.workbook.sheets import (
     DISPOSITIONS,
     KIND,
     UNIT_KINDS,
+    YES,
     case_sheet,
     comment_sheet,
     indicator_sheet,
@@ -128,9 +129,18 @@ def indicator_rows(rnd: Round, lk: Lookups) -> Rows:
     return rows
 
 
-def unit_rows(index: Index, lk: Lookups) -> Rows:
+def unit_rows(index: Index, name: str) -> Rows:
+    asked = {r.id for r in index.rounds[name].round.consulted}
     return [
-        (u.id, {"name": u.name, "kind": UNIT_KINDS.get(u.kind, u.kind), "en": u.en})
+        (
+            u.id,
+            {
+                "name": u.name,
+                "kind": UNIT_KINDS.get(u.kind, u.kind),
+                "en": u.en,
+                "consulted": YES if u.id in asked else None,
+            },
+        )
         for u in index.project.registry.units.values()
     ]
 
@@ -196,7 +206,7 @@ def sheets_of(index: Index, name: str, lk: Lookups) -> Form:
     indicators = indicator_sheet(rnd.title, lk.systems.choices(), dimensions)
     indicators.rows = indicator_rows(rnd, lk)
     units = unit_sheet()
-    units.rows = unit_rows(index, lk)
+    units.rows = unit_rows(index, name)
     comments = comment_sheet(rnd.title)
     comments.rows = comment_rows(rnd, lk)
     sheets = [tasks, cases, indicators, units]

@@ -12,7 +12,7 @@ from planc.index import Index
 from planc.matching import FieldChange
 from planc.workbook.changes import Outcome
 from planc.workbook.export import Lookups, lookups
-from planc.workbook.sheets import DISPOSITIONS, UNIT_KINDS
+from planc.workbook.sheets import DISPOSITIONS, UNIT_KINDS, YES
 
 SHOWN = ("tasks", "cases", "indicators")
 KIND_NAMES_MORE = {**KIND_NAMES, "units": "责任单位", "comments": "征求意见处理"}
@@ -41,6 +41,7 @@ FIELD_NAMES = {
     "name": "单位名称",
     "kind": "类别",
     "en": "英文名称",
+    "consulted": "另行征求意见",
     "disposition": "处理意见",
     "reason": "理由",
     "changed": "修改的任务",
@@ -63,8 +64,10 @@ class _Shown:
         self.sides: list[Lookups] = [lookups(after, name), lookups(before, name)]
 
     def one(self, field: str, value: Any) -> str:
-        if value is None or value == [] or value == {}:
+        if value is None or value is False or value == [] or value == {}:
             return "—"
+        if value is True:
+            return YES
         names = {
             "lead": "units",
             "partners": "units",
@@ -170,6 +173,8 @@ def _old(outcome: Outcome, kind: str, iid: str, name: str) -> Any:
     """A unit's or a comment's field as the sources hold it now."""
     assert outcome.before is not None
     index = outcome.before.index
+    if kind == "units" and name == "consulted":
+        return any(r.id == iid for r in index.rounds[outcome.round].round.consulted)
     if kind == "units":
         return getattr(index.project.registry.units[iid], name, None)
     number, _sep, cid = iid.partition(":")

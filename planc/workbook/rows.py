@@ -34,6 +34,7 @@ from planc.workbook.sheets import (
     TASKS,
     UNIT_KINDS,
     UNITS,
+    YES,
 )
 
 SPECS = {sheet.key: sheet for sheet in READ_SHEETS}
@@ -250,7 +251,16 @@ class _Reader:
             return
         for key in changed:
             text = self.text(row, key)
-            if key == "kind":
+            if key == "consulted":
+                if text not in ("", YES, "否"):
+                    self.problem(
+                        self.at(row, key),
+                        _("'{value}' is not one of {choices}", value=text, choices=f"{YES}、否"),
+                        _("choose from the cell's list"),
+                    )
+                    continue
+                edit.fields["consulted"] = text == YES
+            elif key == "kind":
                 kind = UNIT_KIND_WORDS.get(text) if text else None
                 if text and kind is None:
                     self.problem(
@@ -522,7 +532,7 @@ def read_edits(index: Index, name: str, form: FormIn, shown: str) -> Edits:
     reader = _Reader(index, name, form, shown)
     rnd = reader.ri.round
     lk = reader.lk
-    reader.sheet(UNITS, export.unit_rows(index, lk), reader.unit)
+    reader.sheet(UNITS, export.unit_rows(index, name), reader.unit)
     reader.sheet(INDICATORS, export.indicator_rows(rnd, lk), reader.indicator)
     reader.sheet(CASES, export.case_rows(rnd, lk), reader.case)
     reader.sheet(TASKS, export.task_rows(rnd, lk), reader.task)

@@ -10,6 +10,7 @@ from planc.sheets import Column, Sheet
 KIND = "workbook"
 TASKS, CASES, INDICATORS, UNITS, COMMENTS = "tasks", "cases", "indicators", "units", "comments"
 SPARE = 30  # empty rows under each table for new items (more can be inserted)
+YES = "是"
 # What a unit is, as the office says it (registry/units.yaml `kind:`).
 UNIT_KINDS = {"department": "市直部门", "body": "议事协调机构", "organisation": "其他单位"}
 # Dispositions as the office writes them; the other words clerks use, and the sources' own.
@@ -97,6 +98,8 @@ def unit_sheet() -> Sheet:
             Column("name", "单位名称", 30, editable=True),
             Column("kind", "类别", 14, editable=True, choices=tuple(UNIT_KINDS.values())),
             Column("en", "英文名称", 40, editable=True),
+            # plan.yaml's `consulted:`: asked in the consultation though it has no task
+            Column("consulted", "另行征求意见", 12, editable=True, choices=(YES,)),
         ),
         True,
     )
