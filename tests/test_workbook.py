@@ -350,3 +350,24 @@ def test_a_workbook_resaved_by_libreoffice_imports_the_same(
     theirs = prepare(before, plans, "2020-2021", resaved_edited, "edited.xlsx")
     ours = prepare(before, plans, "2020-2021", workbook, "edited.xlsx")
     assert theirs.texts == ours.texts and len(ours.texts) == 4
+
+
+@pytest.mark.parametrize("drop", [0, 1, 2])
+def test_a_dropped_item_leaves_every_comment_line_of_the_file(drop: int) -> None:
+    import io
+
+    from planc.load.roundtrip import remove, round_trip_yaml
+
+    source = (
+        "chapter: x\ntasks:\n  # 第一项\n  - id: a\n    title: x  # 行尾\n  # 第二项\n"
+        "  - id: b\n    title: y\n  # 第三项\n  - id: c\n    title: z\n# 文件末尾\n"
+    )
+    yaml = round_trip_yaml()
+    doc = yaml.load(source)
+    remove(doc["tasks"], drop)
+    out = io.StringIO()
+    yaml.dump(doc, out)
+    kept = [line.strip() for line in out.getvalue().splitlines() if line.strip().startswith("#")]
+    assert kept == ["# 第一项", "# 第二项", "# 第三项", "# 文件末尾"]
+    ids = [str(t["id"]) for t in yaml.load(out.getvalue())["tasks"]]
+    assert ids == [i for n, i in enumerate("abc") if n != drop]
