@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from planc.sheets.form import ID_COLUMN
-from planc.workbook.rows import due_date
+from planc.workbook.cells import due_date
 from tests.conftest import FIXTURES, set_language
 from tests.consult_forms import row_of, sheet
 from tests.workbook import added, cell, column, deleted, edited, make, run, snapshot

@@ -14,7 +14,7 @@ from planc.index import Index
 from planc.load import formats
 from planc.load.roundtrip import remove, round_trip_yaml
 from planc.load.spec import ListOf, MapOf, Obj
-from planc.workbook.rows import Edit
+from planc.workbook.edits import Edit
 
 
 def _fields(spec: Any) -> list[str]:
