@@ -59,6 +59,16 @@ def _show(times: list[tuple[float, float]]) -> str:
     )
 
 
+def generate(folder: Path, tasks: int) -> None:
+    """A plans folder of one round of `tasks` tasks at `folder` (benchmarks/generate.py)."""
+    script = str(REPO / "benchmarks/generate.py")
+    subprocess.run(
+        [sys.executable, script, "--tasks", str(tasks), "--rounds", "1", str(folder)],
+        check=True,
+        capture_output=True,
+    )
+
+
 def fill(form: Path, target: Path) -> int:
     wb = openpyxl.load_workbook(form)
     tasks, general = sheet(wb, "tasks"), sheet(wb, "general")
@@ -82,19 +92,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="planc-bench-consult-") as scratch:
         work = Path(scratch)
-        subprocess.run(
-            [
-                sys.executable,
-                str(REPO / "benchmarks/generate.py"),
-                "--tasks",
-                str(args.tasks),
-                "--rounds",
-                "1",
-                str(work / "plans"),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        generate(work / "plans", args.tasks)
         project, _ = load_project(work / "plans")
         rnd = project.rounds["2016-2017"]
         holders = list(dict.fromkeys(r.id for t in rnd.tasks() for r in [*t.lead, *t.partners]))[

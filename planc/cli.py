@@ -502,18 +502,24 @@ def consult_forms(
         list[str] | None,
         typer.Option("--unit", metavar="UNIT", help=_("Only this unit's form (repeatable).")),
     ] = None,
+    everyone: Annotated[
+        bool, typer.Option("--all", help=_("A form for every unit of the registry."))
+    ] = False,
 ) -> None:
-    """Write one .xlsx form per unit that leads or partners a task of ROUND.
+    """Write one .xlsx form per unit consulted on ROUND: every unit that leads or partners a
+    task, and those plan.yaml's consulted: names (--all: every unit of the registry).
 
     Examples:
 
       planc consult forms 2022-2023 --out forms/round-1
 
       planc consult forms 2022-2023 --round-no 2 --unit commerce
+
+      planc consult forms 2022-2023 --all --out forms/all
     """
     from planc.commands.consult import forms as run
 
-    _run(lambda: run(plans, round_name, number, out, units or [], sys.stdout))
+    _run(lambda: run(plans, round_name, number, out, units or [], sys.stdout, everyone))
 
 
 @consult_app.command("import")
@@ -671,6 +677,7 @@ class ProgressFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    xlsx = "xlsx"
 
 
 class _DefaultShow(clitext.Group):
@@ -712,21 +719,31 @@ def progress_show(
         ),
     ] = None,
     fmt: Annotated[
-        ProgressFormat, typer.Option("--format", help=_("text, json, or github (annotations)."))
+        ProgressFormat,
+        typer.Option(
+            "--format", help=_("text, json, github (annotations), or xlsx (the summary, --out).")
+        ),
     ] = ProgressFormat.text,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="FILE.xlsx", help=_("Where --format xlsx writes.")),
+    ] = None,
 ) -> None:
     """Every task's state as of a period, by chapter and by lead unit: done, on track, not
-    started, delayed, overdue (past its due and not done), not reported, dropped.
+    started, delayed, overdue (past its due and not done), not reported, dropped. --format
+    xlsx writes it as the printable summary the office sends upward.
 
     Examples:
 
       planc progress 2020-2021
 
       planc progress 2020-2021 --as-of 2021-Q1 --format json
+
+      planc progress 2020-2021 --format xlsx --out 推进情况汇总.xlsx
     """
     from planc.commands.progress import show as run
 
-    _run(lambda: run(plans, round_name, as_of, fmt.value, sys.stdout))
+    _run(lambda: run(plans, round_name, as_of, fmt.value, sys.stdout, out))
 
 
 @progress_app.command("forms")
@@ -739,17 +756,24 @@ def progress_forms(
     out: Annotated[
         Path, typer.Option("--out", metavar="DIR", help=_("Where the forms go."))
     ] = Path("forms"),
+    partners: Annotated[
+        bool,
+        typer.Option("--partners", help=_("Forms to the partner units too, for their part.")),
+    ] = False,
 ) -> None:
     """Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,
-    prefilled with the last period's answers. Existing files are never overwritten.
+    prefilled with the last period's answers (--partners: per partner unit too, listing the
+    tasks it partners). Existing files are never overwritten.
 
     Examples:
 
       planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2
+
+      planc progress forms 2020-2021 --period 2021-Q2 --partners
     """
     from planc.commands.progress import forms as run
 
-    _run(lambda: run(plans, round_name, period, out, sys.stdout))
+    _run(lambda: run(plans, round_name, period, out, sys.stdout, partners))
 
 
 @progress_app.command("import")
@@ -820,9 +844,81 @@ def verify(
     _run(lambda: run(release, sys.stdout))
 
 
+sheet_app = clitext.Typer(
+    name="sheet",
+    help=_(
+        "The office's whole-round workbook: tasks, cases, indicators, units and the "
+        "consultation's dispositions in one .xlsx, edited in Excel and imported back.\n\n"
+        "Examples:\n\n  planc sheet export 2022-2023 --out 2022-2023.xlsx\n\n"
+        "  planc sheet import 2022-2023 2022-2023.xlsx --apply"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(sheet_app)
+
+
+@sheet_app.command("export")
+def sheet_export(
+    round_name: RoundArgument,
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FILE.xlsx", help=_("The workbook to write."))
+    ],
+    plans: PlansOption = Path("plans"),
+) -> None:
+    """Write the round as one workbook: a sheet each for tasks, cases, indicators, units and
+    the consultation's comments, with drop-downs for units, chapters, indicators and
+    dispositions.
+
+    Example:
+
+      planc sheet export 2022-2023 --out 2022-2023.xlsx
+    """
+    from planc.commands.sheet import export as run
+
+    _run(lambda: run(plans, round_name, out, sys.stdout))
+
+
+@sheet_app.command("import")
+def sheet_import(
+    round_name: RoundArgument,
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.xlsx", help=_("The edited workbook."), show_default=False),
+    ],
+    plans: PlansOption = Path("plans"),
+    apply: Annotated[
+        bool, typer.Option("--apply", help=_("Write the changes (default: only show them)."))
+    ] = False,
+    drops: Annotated[
+        bool,
+        typer.Option("--confirm-drops", help=_("Also drop the items whose rows were deleted.")),
+    ] = False,
+) -> None:
+    """Show what an edited workbook changes, as planc diff does, and write it into the
+    sources with --apply (or after a yes at the terminal). A deleted row drops its item only
+    when confirmed. Comments, order and quoting of the YAML stay where nothing changed.
+
+    Examples:
+
+      planc sheet import 2022-2023 2022-2023.xlsx
+
+      planc sheet import 2022-2023 2022-2023.xlsx --apply --confirm-drops
+    """
+    from planc.commands.sheet import import_ as run
+
+    ask = None
+    if sys.stdin.isatty() and sys.stdout.isatty():
+
+        def ask(question: str) -> bool:
+            return bool(typer.confirm(question, default=False))
+
+    _run(lambda: run(plans, round_name, file, apply, drops, ask, sys.stdout))
+
+
 def _translate_help() -> None:
     """Command help in the user's language: the docstrings are the catalogue's keys."""
-    for typer_app in (app, consult_app, progress_app, solicit_app):
+    for typer_app in (app, consult_app, progress_app, solicit_app, sheet_app):
         for info in typer_app.registered_commands:
             if info.callback is not None and info.callback.__doc__:
                 info.help = _(inspect.cleandoc(info.callback.__doc__))

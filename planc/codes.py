@@ -242,6 +242,18 @@ _ALL = [
         "Nothing to fix, unless the unit meant to report: ask it to fill in the form.",
     ),
     Code(
+        "form-replaced",
+        WARNING,
+        "load",
+        "A unit sent a corrected form: the comments of its earlier form in that consultation "
+        "are replaced (the office's dispositions of them go too).",
+        "back/市商务局-2020-2021征求意见表（第1次）.xlsx: warning[form-replaced] 市商务局 sent a "
+        "corrected form for consultation 1: it replaces the 1 comments of its earlier form "
+        "(c-4c3aaacaeb)",
+        "Nothing to fix if the unit meant to correct its form; record again the dispositions "
+        "the hint names.",
+    ),
+    Code(
         "unknown-task",
         ERROR,
         "check",
@@ -423,6 +435,7 @@ ORDER = [
     # spreadsheet forms coming back (consult and progress import): located at FILE:SHEET!CELL
     *("form-unreadable", "form-foreign", "form-tampered", "form-cell", "form-empty"),
     "resubmission-conflict",
+    "form-replaced",
     # the consultation record (plans/ROUND/consultation/round-N.yaml)
     *("comment-undisposed", "disposition-incomplete", "adopted-unchanged"),
     # progress (plans/ROUND/progress/PERIOD.yaml), judged as of the latest period's last day

@@ -168,15 +168,22 @@ def progress_index(rnd: Round) -> ProgressIndex | None:
         for f in rnd.progress
         if f.period is not None and first <= f.period.start.year and f.period.end.year <= last
     ]
+    leads = {t.id: {r.id for r in t.lead} for t in rnd.all_tasks()}
     for pf in sorted(inside, key=lambda f: (f.period, f.file)):
         assert pf.period is not None
         if pf.period.name in pi.files:
             continue  # two files of one period cannot be: one file name each
         pi.files[pf.period.name] = pf
         pi.periods.append(pf.period)
-        for report in pf.reports:
+        # A task's state is its lead unit's report; a partner's (planc progress forms
+        # --partners) stands for it only when no lead unit reported.
+        for report in sorted(pf.reports, key=lambda r: _by_lead(r, leads)):
             pi.reports.setdefault(report.task.id, {}).setdefault(pf.period.name, report)
     return pi if pi.periods else None
+
+
+def _by_lead(report: Report, leads: dict[str, set[str]]) -> bool:
+    return not (report.unit is not None and report.unit.id in leads.get(report.task.id, ()))
 
 
 def done_count(pi: ProgressIndex | None, tasks: list[Task], as_of: Period | None = None) -> int:

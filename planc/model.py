@@ -616,6 +616,8 @@ class Round:
     milestones: list[Milestone] = field(default_factory=list)  # the round's steps, in order
     candidates: Candidates | None = None  # candidates.yaml (planc new)
     submissions: list[Submission] = field(default_factory=list)  # solicitation/UNIT.yaml
+    # Units the consultation asks besides those that lead or partner a task (`consulted:`).
+    consulted: list[Ref] = field(default_factory=list)
 
     @property
     def issued_on(self) -> str | None:

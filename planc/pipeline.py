@@ -134,12 +134,14 @@ def analyze(
     *,
     cache: bool | SourceCache = True,
     everything: bool = False,
+    drafts: bool = True,
 ) -> Analysis:
     """Load, index and check the rounds asked for (default: all). Diagnostics are kept for those
     rounds, the registry, and the folder itself. Only what they need is read: their files, the
     registry, every plan.yaml, and the rounds their tasks continue; `everything` reads every
     round (a build shows which later tasks continue each one). `cache`: reuse the files parsed
-    before (PLANS/.planc-cache)."""
+    before (PLANS/.planc-cache). `drafts=False` leaves out the comparison with the drafts
+    consultation records name in git (a scratch copy of the plans has no history)."""
     # The loader, the index and the rules only now: `planc check` of unchanged sources answers
     # from its cache without importing them.
     from planc.check import consultation, run_checks
@@ -153,7 +155,7 @@ def analyze(
         index, diagnostics = _load(plans, chosen if partial else None, cache)
         index.checked = tuple(chosen)
         diagnostics += run_checks(index)
-        wanted = consultation.revisions(index, chosen)
+        wanted = consultation.revisions(index, chosen) if drafts else []
         if wanted:  # reads git: only when a consultation record names its draft
             versions = _versions(plans, wanted)
             diagnostics += consultation.adopted_unchanged(index, chosen, versions)

@@ -200,6 +200,9 @@ HELPS = (
     "solicit forms",
     "solicit import",
     "solicit report",
+    "sheet",
+    "sheet export",
+    "sheet import",
 )
 # What click itself says about a command line it cannot take.
 CLICK_ERRORS = (
@@ -215,6 +218,8 @@ CLICK_ERRORS = (
     "diff a",
     "consult",
     "progress nosuch",
+    "sheet",
+    "sheet import 2020-2021",
 )
 
 
@@ -392,6 +397,55 @@ def progress(pins: Pins, base: Path) -> None:
         ws.cell(row, 8).value = "lots"
         wb.save(form)
         command(pins, "progress", "progress import 2020-2021 forms/2021-Q3-市商务局.xlsx")
+        args = "progress forms 2020-2021 --period 2021-Q4 --partners --out partners"
+        writes(pins, "progress", args, here / "partners")
+        writes(pins, "progress", "progress 2020-2021 --format xlsx --out up/汇总.xlsx", here / "up")
+        command(pins, "progress", "progress 2020-2021 --format xlsx")
+
+
+def workbook(pins: Pins, base: Path) -> None:
+    """The whole round in one workbook: exported, edited as the office edits it, imported."""
+    from tests.workbook import added, cell, deleted, edited
+
+    for lang in LANGS:
+        with folder(base, f"sheet-{lang}") as here:
+            plans = copy(FIXTURES / "valid", here / "plans")
+            records = plans / "2020-2021" / "consultation"
+            records.mkdir()
+            shutil.copy(FIXTURES / "consultation" / "round-1.yaml", records / "round-1.yaml")
+            where = f"sheet-{lang}"
+            command(pins, where, "sheet export 2020-2021 --out w.xlsx", (lang,))
+            if lang == "en":
+                pins.files["sheet/w.xlsx"] = xlsx((here / "w.xlsx").read_bytes())
+            command(pins, where, "sheet export 2020-2021 --out w.xlsx", (lang,))
+            command(pins, where, "sheet import 2020-2021 w.xlsx --apply", (lang,))
+            edited(
+                here / "w.xlsx",
+                here / "e.xlsx",
+                cell("tasks", "state-capital-reform", "工作任务", "深化国资国企改革"),
+                cell("tasks", "trade-facilitation", "完成时限", "2021年6月"),
+                added(
+                    "tasks",
+                    {"工作任务": "新任务", "部分": "推进企业国际化", "牵头单位": "市商务局"},
+                ),
+                deleted("tasks", "international-living-rooms"),
+                cell("comments", "1:c-0000000004", "处理意见", "不采纳"),
+                cell("comments", "1:c-0000000004", "理由", "与总体要求不符"),
+            )
+            edited(
+                here / "w.xlsx",
+                here / "bad.xlsx",
+                cell("tasks", "state-capital-reform", "牵头单位", "市商务厅"),
+                cell("tasks", "trade-facilitation", "完成时限", "明年"),
+            )
+            command(pins, where, "sheet import 2020-2021 bad.xlsx --apply", (lang,))
+            command(pins, where, "sheet import 2020-2021 e.xlsx", (lang,))
+            command(pins, where, "sheet import 2020-2021 e.xlsx --apply", (lang,))
+            command(pins, where, "sheet import 2020-2021 e.xlsx --apply --confirm-drops", (lang,))
+            for rel in ("tasks/enterprise.yaml", "tasks/market.yaml", "consultation/round-1.yaml"):
+                text = (plans / "2020-2021" / rel).read_text(encoding="utf-8")
+                pins.files[f"{where}/{rel}"] = text
+            command(pins, where, "check 2020-2021", (lang,))
 
 
 def solicitation(pins: Pins, base: Path) -> None:
@@ -495,6 +549,7 @@ SCENARIOS: tuple[Callable[[Pins, Path], None], ...] = (
     fixes,
     solicitation,
     shipped_new,
+    workbook,
 )
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from planc.cli import app
-from planc.sheets.read import HALFWIDTH
+from planc.sheets.form import HALFWIDTH
 from tests.conftest import FIXTURES, VALID, diagnostics, edit
 from tests.consult_forms import (
     COMMERCE,
@@ -75,6 +75,10 @@ by chapter        comments adopted  partly     not   noted    open
   推进企业国际化         1       1       0       0       0       0
   推进市场国际化         3       0       1       1       0       1
   计划整体               1       0       0       0       1       0
+
+never replied to consultation 1 (1): 市文化和旅游局
+
+never replied to consultation 2 (2): 市商务局、山东港口青岛港集团
 
 not adopted (1)
   c-0000000002  市商务局  推进市场国际化

@@ -46,6 +46,7 @@ ELSEWHERE = {
     "form-tampered": "tests/test_consult_import.py",
     "form-cell": "tests/test_consult_import.py",
     "form-empty": "tests/test_consult_import.py",
+    "form-replaced": "tests/test_consult_units.py",
     "adopted-unchanged": "tests/test_consult_history.py",
     "resubmission-conflict": "tests/test_solicit_import.py",
 }

@@ -78,7 +78,8 @@ def _reports(ri: RoundIndex, index: Index) -> Iterator[Diagnostic]:
                     did_you_mean(tid, ri.tasks) or _("progress names the ids in tasks/*.yaml"),
                 )
                 continue
-            if tid in seen:
+            key = f"{tid}\0{report.unit.id if report.unit else ''}"
+            if key in seen:
                 yield Diagnostic(
                     "duplicate-id",
                     report.task.loc,
@@ -86,12 +87,12 @@ def _reports(ri: RoundIndex, index: Index) -> Iterator[Diagnostic]:
                         "task '{id}' is reported twice in {file} (first at {where})",
                         id=tid,
                         file=pf.file,
-                        where=seen[tid],
+                        where=seen[key],
                     ),
-                    _("one report per task and period: merge the two"),
+                    _("one report per task, unit and period: merge the two"),
                 )
                 continue
-            seen[tid] = report.task.loc
+            seen[key] = report.task.loc
             unit = report.unit
             if unit is None:
                 continue

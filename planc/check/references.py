@@ -156,6 +156,7 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
         sources += [m.source for m in rnd.milestones]
         yield from names.check(f"{rnd.plan_file}", "source", sources)
         yield from names.check(f"{rnd.plan_file}", "place", rnd.benchmark_regions)
+        yield from names.check(f"{rnd.plan_file}", "unit", rnd.consulted)
         for step in rnd.milestones:
             yield from names.check(_("milestone {kind}", kind=step.kind), "unit", step.units)
         for task in rnd.all_tasks():

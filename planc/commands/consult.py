@@ -23,12 +23,18 @@ def _analysis(plans: Path, round_name: str) -> Analysis:
 
 
 def forms(
-    plans: Path, round_name: str, number: int, out: Path, units: Sequence[str], stream: IO[str]
+    plans: Path,
+    round_name: str,
+    number: int,
+    out: Path,
+    units: Sequence[str],
+    stream: IO[str],
+    everyone: bool = False,
 ) -> int:
     from planc.consult.forms import write_forms
 
     analysis = _analysis(plans, round_name)
-    made, draft = write_forms(analysis.index, plans, round_name, number, out, units)
+    made, draft = write_forms(analysis.index, plans, round_name, number, out, units, everyone)
     for form in made:
         stream.write(f"  {form.file}  {form.unit.name}: {report.plural(form.tasks, 'task')}\n")
     wrote = _(

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import IO
 
 from planc import report
-from planc.errors import FormsHaveErrors
+from planc.errors import FormsHaveErrors, UsageError
 from planc.i18n import _
 from planc.pipeline import Analysis, analyze
 
@@ -18,11 +18,31 @@ def checked(plans: Path, name: str) -> Analysis:
     return analyze(plans, [name]).require_clean(closing)
 
 
-def show(plans: Path, name: str, as_of: str | None, fmt: str, stream: IO[str]) -> int:
+def show(
+    plans: Path, name: str, as_of: str | None, fmt: str, stream: IO[str], out: Path | None = None
+) -> int:
     from planc.progress import report as progress_report
     from planc.render.progress import summarize
 
+    if (fmt == "xlsx") != (out is not None):
+        raise UsageError(
+            _("--format xlsx writes a file: give both, as --format xlsx --out FILE.xlsx")
+        )
     s = summarize(checked(plans, name).index, name, as_of)
+    if out is not None:
+        from planc.progress.summary import write_summary
+
+        write_summary(s, out)
+        stream.write(
+            _(
+                "wrote {out}: the summary of {round} as of {period}",
+                out=out.as_posix(),
+                round=name,
+                period=s.as_of.name,
+            )
+            + "\n"
+        )
+        return 0
     if fmt == "json":
         stream.write(progress_report.as_json(s))
     elif fmt == "github":
@@ -41,11 +61,13 @@ def diff(plans: Path, name: str, old: str, new: str, fmt: str, stream: IO[str]) 
     return 0
 
 
-def forms(plans: Path, name: str, period: str, out: Path, stream: IO[str]) -> int:
+def forms(
+    plans: Path, name: str, period: str, out: Path, stream: IO[str], partners: bool = False
+) -> int:
     from planc.progress.forms import write_forms
 
     analysis = checked(plans, name)
-    written = write_forms(analysis.index, name, period, out)
+    written = write_forms(analysis.index, name, period, out, partners)
     units = analysis.index.project.registry.units
     for form in written:
         line = _(
@@ -55,9 +77,16 @@ def forms(plans: Path, name: str, period: str, out: Path, stream: IO[str]) -> in
             tasks=report.plural(form.tasks, "task"),
         )
         stream.write(line + "\n")
-    stream.write(
-        _("{count} forms for {period}, one per lead unit", count=len(written), period=period) + "\n"
+    each = (
+        _(
+            "{count} forms for {period}, one per lead or partner unit",
+            count=len(written),
+            period=period,
+        )
+        if partners
+        else _("{count} forms for {period}, one per lead unit", count=len(written), period=period)
     )
+    stream.write(each + "\n")
     return 0
 
 

@@ -79,18 +79,32 @@ def _row(rnd: Round, task: Task, numbers: dict[str, int], role: str) -> dict[str
     }
 
 
-def unit_forms(index: Index, round_name: str, number: int, draft: str | None) -> list[UnitForm]:
-    """The forms of one consultation: every unit that leads or partners a task of the round,
-    in the order of the registry."""
+def consulted(index: Index, round_name: str) -> list[str]:
+    """The units a consultation of the round asks, in the order of the registry: those that
+    lead or partner a task, and those plan.yaml's `consulted:` names."""
+    ri = index.rounds[round_name]
+    named = {r.id for r in ri.round.consulted}
+    return [
+        uid for uid in index.project.registry.units if ri.tasks_of_unit.get(uid) or uid in named
+    ]
+
+
+def unit_forms(
+    index: Index, round_name: str, number: int, draft: str | None, everyone: bool = False
+) -> list[UnitForm]:
+    """The forms of one consultation: every unit consulted (`everyone`: every unit of the
+    registry), in the order of the registry. A unit without tasks gets the sheet for comments
+    on the plan as a whole."""
     ri = index.rounds[round_name]
     rnd = ri.round
     numbers = task_numbers(rnd)
     chapter_titles = tuple(c.title for c in rnd.chapters)
     forms: list[UnitForm] = []
     used: set[str] = set()
+    asked = set(index.project.registry.units if everyone else consulted(index, round_name))
     for uid, unit in index.project.registry.units.items():
         tasks = ri.tasks_of_unit.get(uid, [])
-        if not tasks:
+        if uid not in asked:
             continue
         sheet = task_sheet(rnd.title, unit.name)
         for task in tasks:
@@ -113,14 +127,21 @@ def unit_forms(index: Index, round_name: str, number: int, draft: str | None) ->
 
 
 def write_forms(
-    index: Index, plans: Path, round_name: str, number: int, out: Path, units: Sequence[str]
+    index: Index,
+    plans: Path,
+    round_name: str,
+    number: int,
+    out: Path,
+    units: Sequence[str],
+    everyone: bool = False,
 ) -> tuple[list[UnitForm], Draft]:
-    """Write the forms of one consultation into `out` (only those of `units`, when named),
-    and say which draft they record (see Draft). Refuses before writing anything if a form is
-    there already: a unit may have filled it."""
+    """Write the forms of one consultation into `out` (only those of `units`, ids or names,
+    when named; `everyone`: to every unit of the registry), and say which draft they record
+    (see Draft). Refuses before writing anything if a form is there already: a unit may have
+    filled it."""
     units = chosen_units(index.project.registry, units)
     draft = draft_revision(plans, round_name)
-    made = unit_forms(index, round_name, number, draft.revision)
+    made = unit_forms(index, round_name, number, draft.revision, everyone or bool(units))
     if units:
         made = [f for f in made if f.unit.id in units]
     if not made:

@@ -14,6 +14,7 @@ from planc.consult.records import (
     Batch,
     NewComment,
     NewResponse,
+    Replaced,
     comment_id,
     merged,
     path_of,
@@ -238,6 +239,28 @@ class _Reader:
         return ("chapter", cid)
 
 
+def _replaced(r: Replaced, name: str, number: int, shown: str) -> Diagnostic:
+    hint = None
+    if r.disposed:
+        hint = _(
+            "the office had disposed of {ids}: record their dispositions again on the new comments",
+            ids=", ".join(r.disposed),
+        )
+    return Diagnostic(
+        "form-replaced",
+        whole(shown),
+        _(
+            "{unit} sent a corrected form for consultation {number}: it replaces the {count} "
+            "comments of its earlier form ({ids})",
+            unit=name,
+            number=number,
+            count=len(r.ids),
+            ids=", ".join(r.ids),
+        ),
+        hint,
+    )
+
+
 def import_forms(
     index: Index,
     plans: Path,
@@ -251,6 +274,7 @@ def import_forms(
     result = ImportResult()
     reader = _Reader(index, round_name, received)
     batches: dict[int, Batch] = {}
+    shown_of: dict[str, str] = {}  # unit -> the file its form came in
     for path, shown in files:
         form, problems = read_form(path, shown, KIND, READ_SHEETS)
         result.diagnostics += problems
@@ -258,19 +282,24 @@ def import_forms(
             continue
         batch, summary = reader.form(form, shown, result.diagnostics)
         result.forms.append(summary)
+        shown_of.update((r.unit, shown) for r in batch.responses)
         into = batches.setdefault(batch.number, Batch(batch.number, batch.draft))
         into.draft = into.draft or batch.draft
         into.responses += batch.responses
         into.comments += batch.comments
     if result.failed:
         return result  # nothing half-imported: one bad form and no file is touched
+    units = index.project.registry.units
     with plans_transaction(plans, err) as tx:
         for number in sorted(batches):
             path = path_of(plans, round_name, number)
             # Read under the lock: what another import wrote meanwhile is kept.
             shown = path.relative_to(plans).as_posix()
-            text, added, responses = merged(tx.read(path), batches[number], shown)
-            result.changes.append(FileChange(path, added, responses, text))
-            if text is not None:
-                tx.write(path, text, strings(batches[number]))
+            done = merged(tx.read(path), batches[number], shown)
+            result.changes.append(FileChange(path, done.added, done.responses, done.text))
+            for r in done.replaced:
+                said = _replaced(r, units[r.unit].name, number, shown_of[r.unit])
+                result.diagnostics.append(said)
+            if done.text is not None:
+                tx.write(path, done.text, strings(batches[number]))
     return result

@@ -11,7 +11,13 @@ from typing import Any
 
 from planc.errors import UsageError
 from planc.i18n import _
-from planc.load.roundtrip import dump_with_tail, load_keeping_tail, round_trip_yaml, text_scalar
+from planc.load.roundtrip import (
+    dump_with_tail,
+    load_keeping_tail,
+    remove,
+    round_trip_yaml,
+    text_scalar,
+)
 
 
 def header(n: int) -> str:
@@ -99,10 +105,50 @@ def _comment_map(c: NewComment) -> Any:
     return m
 
 
-def merged(existing: str | None, batch: Batch, file: str) -> tuple[str | None, int, int]:
+@dataclass
+class Replaced:
+    """A unit's earlier comments that its corrected form replaced."""
+
+    unit: str
+    ids: list[str]
+    disposed: list[str]  # those of them the office had disposed of
+
+
+@dataclass
+class Merged:
+    text: str | None  # None: nothing new, the file stays as it is
+    added: int
+    responses: int
+    replaced: list[Replaced] = field(default_factory=list)
+
+
+def _replaced(doc: Any, batch: Batch) -> list[Replaced]:
+    """A form from a unit that sent one before in this consultation is its corrected form:
+    the comments the earlier one brought (`file:` says a form brought them; those the office
+    wrote in by hand stay) and the new one does not repeat are taken out."""
+    found = []
+    for unit in dict.fromkeys(r.unit for r in batch.responses):
+        keep = {c.id for c in batch.comments if c.unit == unit}
+        gone = [
+            i
+            for i, c in enumerate(doc["comments"])
+            if c.get("unit") == unit and c.get("file") and c.get("id") not in keep
+        ]
+        if not gone:
+            continue
+        ids = [str(doc["comments"][i]["id"]) for i in gone]
+        disposed = [
+            str(doc["comments"][i]["id"]) for i in gone if doc["comments"][i].get("disposition")
+        ]
+        for i in reversed(gone):
+            remove(doc["comments"], i)
+        found.append(Replaced(unit, ids, disposed))
+    return found
+
+
+def merged(existing: str | None, batch: Batch, file: str) -> Merged:
     """The file's new text with what `batch` adds that it does not hold yet (by comment id, and
-    by form and file for responses): (text or None when nothing is new, comments added,
-    responses added)."""
+    by form and file for responses), a unit's corrected form in place of its earlier one."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     yaml = round_trip_yaml()
@@ -124,6 +170,7 @@ def merged(existing: str | None, batch: Batch, file: str) -> tuple[str | None, i
     for key in ("responses", "comments"):
         if doc.get(key) is None:
             doc[key] = CommentedSeq()
+    replaced = _replaced(doc, batch)
     have_responses = {(r.get("form"), r.get("file")) for r in doc["responses"]}
     have_comments = {c.get("id") for c in doc["comments"]}
     responses = comments = 0
@@ -142,6 +189,6 @@ def merged(existing: str | None, batch: Batch, file: str) -> tuple[str | None, i
         have_comments.add(c.id)
         doc["comments"].append(_comment_map(c))
         comments += 1
-    if not (comments or responses or draft_added or existing is None):
-        return None, 0, 0  # the same forms again: the file is left as it is, byte for byte
-    return dump_with_tail(yaml, doc, tail), comments, responses
+    if not (comments or responses or draft_added or replaced or existing is None):
+        return Merged(None, 0, 0)  # the same forms again: the file is left as it is, byte for byte
+    return Merged(dump_with_tail(yaml, doc, tail), comments, responses, replaced)

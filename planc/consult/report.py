@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from planc.atomic import staged, write_file
 from planc.cjk import pad, width
+from planc.consult.forms import consulted
 from planc.errors import UsageError
 from planc.i18n import _, chinese
 from planc.index import Index
@@ -83,6 +84,7 @@ def report_data(index: Index, name: str) -> dict[str, Any]:
         chapters={c.id: c.title for c in rnd.chapters},
         tasks={t.id: (t.title, t.chapter, numbers.get(t.id)) for t in ri.tasks.values()},
     )
+    asked = consulted(index, name)
     comments = [(r.number, c) for r in rnd.consultations for c in r.comments]
     everything = [c for _, c in comments]
     by_unit: dict[str, list[Comment]] = {}
@@ -113,6 +115,11 @@ def report_data(index: Index, name: str) -> dict[str, Any]:
                 "forms": len(r.responses),
                 "units": len({x.unit.id for x in r.responses if x.unit}),
                 **_counts(r.comments),
+                "missing": [
+                    {"unit": uid, "name": ctx.units.get(uid, uid)}
+                    for uid in asked
+                    if uid not in {x.unit.id for x in r.responses if x.unit}
+                ],
             }
             for r in rnd.consultations
         ],
@@ -193,6 +200,17 @@ def write_text(data: dict[str, Any], stream: IO[str]) -> None:
         for label, counts in rows:
             cells = "".join(f"{counts[k]:>{cell}}" for k in ("comments", *COUNTS))
             lines.append(f"  {pad(label, columns)}{cells}")
+    for c in data["consultations"]:
+        if c["missing"]:
+            lines.append("")
+            lines.append(
+                _(
+                    "never replied to consultation {number} ({count}): {units}",
+                    number=c["number"],
+                    count=len(c["missing"]),
+                    units="、".join(u["name"] for u in c["missing"]),
+                )
+            )
     lines.append("")
     lines.append(_("not adopted ({count})", count=len(data["not_adopted"])))
     for c in data["not_adopted"]:

@@ -208,6 +208,7 @@ def plan(name: str, file: str, rec: Rec) -> Round:
         provenance=provenance(rec),
         benchmark_regions=rec.get("benchmark_regions", []),
         milestones=milestones(rec, "milestones"),
+        consulted=rec.get("consulted", []),
     )
     for ch in _recs(rec.get("chapters")):
         rnd.chapters.append(

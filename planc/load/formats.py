@@ -218,6 +218,11 @@ PLAN = Obj(
             "groups (欧美、日韩、东南亚)",
         ),
         "milestones": _milestones("the round's steps in order: preparation to issue"),
+        "consulted": _refs(
+            "unit",
+            "the units the consultation (征求意见) asks besides those that lead or partner a "
+            "task: they get forms, and the report names those that never replied",
+        ),
         "chapters": Field(ListOf(CHAPTER), "chapters (部分) in order", required=True),
         "handbook": Field(
             Obj(
@@ -662,7 +667,12 @@ FORM = Obj(
 PROGRESS_FILE = Obj(
     "progress file",
     {
-        "reports": Field(ListOf(REPORT), "one report per task", required=True),
+        "reports": Field(
+            ListOf(REPORT),
+            "one report per task and unit: its lead unit's, and a partner's when partners report "
+            "too (the lead's report gives the task's state)",
+            required=True,
+        ),
         "forms": Field(ListOf(FORM), "the returned forms planc imported into this file"),
     },
     doc="planc progress file (plans/ROUND/progress/PERIOD.yaml, PERIOD like 2021-Q2, 2021-H1 "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from planc.errors import UsageError
 from planc.i18n import _
@@ -13,6 +14,7 @@ from planc.index import Index
 from planc.model import STATUSES
 from planc.periods import Period, parse_period, round_years
 from planc.sheets import Column, Form, Sheet, file_name, save_forms
+from planc.sheets.form import Value
 
 KIND = "progress"
 SHEET_KEY = "tasks"
@@ -64,37 +66,69 @@ def target_period(name: str, period: str) -> Period:
     return found
 
 
-def unit_forms(index: Index, name: str, period: str) -> list[tuple[str, Form]]:
-    """The forms of a period, one per lead unit, as (file name, form)."""
+def _previous(pi: Any, task: str, unit: str | None, before: Period) -> dict[str, Value]:
+    """What a form shows of the last period: the unit's own last report on the task (for a
+    lead unit, the task's)."""
+    history = pi.history(task, before) if unit is None else _own(pi, task, unit, before)
+    if not history:
+        return {}
+    when, last = history[-1]
+    percent = f" {last.percent}%" if last.percent is not None else ""
+    return {
+        "previous": f"{when.name} {STATUSES[last.status]}{percent}",
+        "status": STATUSES[last.status],
+        "percent": last.percent,
+        "note": last.note,
+        "evidence": "\n".join(last.evidence) or None,
+    }
+
+
+def _own(pi: Any, task: str, unit: str, before: Period) -> list[tuple[Period, Any]]:
+    return [
+        (p, r)
+        for p in pi.periods
+        if p <= before
+        for r in pi.files[p.name].reports
+        if r.task.id == task and r.unit is not None and r.unit.id == unit
+    ]
+
+
+def unit_forms(
+    index: Index, name: str, period: str, partners: bool = False
+) -> list[tuple[str, Form]]:
+    """The forms of a period, one per lead unit (`partners`: and per partner unit, listing
+    the tasks it partners), as (file name, form)."""
     ri = index.rounds[name]
     at = target_period(name, period)
     pi = ri.progress
     earlier = [p for p in pi.periods if p < at] if pi else []
     before = earlier[-1] if earlier else None
     units = index.project.registry.units
-    rows: dict[str, list[tuple[str, dict[str, str | int | None]]]] = {}
+    rows: dict[str, list[tuple[str, dict[str, Value]]]] = {}
     for chapter in ri.round.chapters:
         for task in chapter.tasks:
-            values: dict[str, str | int | None] = {
+            values: dict[str, Value] = {
                 "number": task.number,
                 "chapter": chapter.title,
                 "title": task.title,
                 "due": task.due,
                 "previous": "（首次报送）",
             }
+            leads = list(dict.fromkeys(r.id for r in task.lead))
             if pi is not None and before is not None:
-                history = pi.history(task.id, before)
-                if history:
-                    when, last = history[-1]
-                    percent = f" {last.percent}%" if last.percent is not None else ""
-                    values["previous"] = f"{when.name} {STATUSES[last.status]}{percent}"
-                    values["status"] = STATUSES[last.status]
-                    values["percent"] = last.percent
-                    values["note"] = last.note
-                    values["evidence"] = "\n".join(last.evidence) or None
-            for lead in dict.fromkeys(r.id for r in task.lead):
+                values |= _previous(pi, task.id, None, before)
+            for lead in leads:
                 if lead in units:
                     rows.setdefault(lead, []).append((task.id, values))
+            others = [r.id for r in task.partners if r.id not in leads] if partners else []
+            for partner in dict.fromkeys(others):
+                if partner not in units:
+                    continue
+                own = dict(values, previous="（首次报送）", status=None, percent=None)
+                own |= {"note": None, "evidence": None}
+                if pi is not None and before is not None:
+                    own |= _previous(pi, task.id, partner, before)
+                rows.setdefault(partner, []).append((task.id, own))
     forms = []
     used: set[str] = set()
     for uid in [u for u in units if u in rows]:
@@ -112,11 +146,14 @@ def unit_forms(index: Index, name: str, period: str) -> list[tuple[str, Form]]:
     return forms
 
 
-def write_forms(index: Index, name: str, period: str, out: Path) -> list[FormFile]:
+def write_forms(
+    index: Index, name: str, period: str, out: Path, partners: bool = False
+) -> list[FormFile]:
     """Write the forms into `out`, all of them or none, one file per unit (two units of one
     name, a name with '/': planc/sheets/names.py); refuses before writing anything if a form
-    file is there already (it may be a unit's filled copy)."""
-    forms = unit_forms(index, name, period)
+    file is there already (it may be a unit's filled copy). `partners`: partner units get
+    forms too."""
+    forms = unit_forms(index, name, period, partners)
     if out.exists() and not out.is_dir():
         raise UsageError(_("--out {out} is a file, not a folder", out=out))
     there = [file for file, _ in forms if (out / file).exists()]

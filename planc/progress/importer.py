@@ -36,7 +36,8 @@ class Imported:
     """What an import found and did."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    reports: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # period, task
+    # period -> (task, unit) -> the report: a lead unit's, or a partner's
+    reports: dict[str, dict[tuple[str, str], dict[str, Any]]] = field(default_factory=dict)
     forms: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # period -> forms
     written: list[str] = field(default_factory=list)  # files changed, relative to plans
     unchanged: list[str] = field(default_factory=list)
@@ -65,7 +66,8 @@ class _Reader:
         self.name = name
         self.ri = index.rounds[name]
         self.result = result
-        self.seen: dict[tuple[str, str], str] = {}  # (period, task) -> the file reporting it
+        # (period, task, unit) -> the file reporting it
+        self.seen: dict[tuple[str, str, str], str] = {}
 
     def problem(self, code: str, loc: Loc, message: str, hint: str | None = None) -> None:
         self.result.diagnostics.append(Diagnostic(code, loc, message, hint))
@@ -183,7 +185,7 @@ class _Reader:
                     )
                     continue
                 report["date"] = date
-            other = self.seen.get((period, row.id))
+            other = self.seen.get((period, row.id, unit))
             if other is not None and other != shown:
                 self.problem(
                     "form-cell",
@@ -197,8 +199,8 @@ class _Reader:
                     _("import one of the two forms"),
                 )
                 continue
-            self.seen[(period, row.id)] = shown
-            reports[row.id] = report
+            self.seen[(period, row.id, unit)] = shown
+            reports[(row.id, unit)] = report
             taken += 1
         if not taken:
             if not any(d.loc.file == shown for d in self.result.diagnostics):
@@ -238,7 +240,7 @@ def _yaml_value(value: Any) -> Any:
 
 def _merged(
     text: str | None,
-    reports: dict[str, dict[str, Any]],
+    reports: dict[tuple[str, str], dict[str, Any]],
     forms: list[dict[str, str]],
     order: list[str],
     file: str,
@@ -259,16 +261,20 @@ def _merged(
     if data.get("reports") is None:
         data["reports"] = CommentedSeq()
     existing = data["reports"]
-    at = {str(item.get("task")): item for item in existing if isinstance(item, dict)}
-    for tid in sorted(reports, key=lambda t: order.index(t) if t in order else len(order)):
-        report = reports[tid]
-        item = at.get(tid)
+    at = {
+        (str(item.get("task")), str(item.get("unit"))): item
+        for item in existing
+        if isinstance(item, dict)
+    }
+    for key in sorted(reports, key=lambda k: order.index(k[0]) if k[0] in order else len(order)):
+        report = reports[key]
+        item = at.get(key)
         if item is None:
             existing.append(CommentedMap((k, _yaml_value(v)) for k, v in report.items()))
             continue
-        for key in OWNED:
-            if key in report and plain(item.get(key)) != plain(report[key]):
-                item[key] = _yaml_value(report[key])
+        for field_name in OWNED:
+            if field_name in report and plain(item.get(field_name)) != plain(report[field_name]):
+                item[field_name] = _yaml_value(report[field_name])
     if forms:
         if data.get("forms") is None:
             data["forms"] = CommentedSeq()
@@ -279,7 +285,9 @@ def _merged(
     return dump_with_tail(yaml, data, tail)
 
 
-def _strings(reports: dict[str, dict[str, Any]], forms: list[dict[str, str]]) -> list[str]:
+def _strings(
+    reports: dict[tuple[str, str], dict[str, Any]], forms: list[dict[str, str]]
+) -> list[str]:
     """Every text an import puts in a file (each must read back as it is)."""
     found: list[str] = []
     for report in [*reports.values(), *forms]:

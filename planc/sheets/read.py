@@ -24,7 +24,6 @@ of ASCII digits, from 1; a known unit, round and period).
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import re
 import unicodedata
 import warnings
@@ -38,15 +37,18 @@ from planc.errors import reason
 from planc.i18n import _
 from planc.sheets.form import (
     FIRST_ROW,
+    HALFWIDTH,
     HEADER_ROW,
     ID_COLUMN,
     META_MARK,
     SHEET_MARK,
+    SPACES,
     FormIn,
     RowIn,
     Sheet,
     Value,
     form_digest,
+    plain_text,
 )
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls, WPS .et
@@ -59,9 +61,7 @@ EMPTY_RUN = 100  # empty rows after the last row planc wrote that end a sheet
 MAX_META_VALUE = 500  # characters of one metadata value or row id
 META_KEY = re.compile(r"[a-z][a-z0-9_-]{0,31}")
 META_WORD = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # a form's kind, its digest
-SPACES = " \t\u3000\xa0\ufeff"  # ideographic and no-break spaces too
-# Full-width ASCII (０-９, Ａ-Ｚ, －, ＋...) to plain: 0532-1234５ is 0532-12345.
-HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_text = plain_text
 
 
 def whole(shown: str) -> Loc:
@@ -175,21 +175,6 @@ def _grid(ws: Any) -> dict[int, dict[int, Any]]:
     return rows
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.strip(SPACES) for line in text.strip(SPACES + "\n").split("\n"))
-
-
 def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
     for ws in wb.worksheets:
         if ws.cell(1, 1).value == META_MARK:
@@ -203,13 +188,13 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
                 _("send the unit the form `planc consult forms` made, and import that one"),
             )
         )
-    found: dict[str, Any] = {"meta": {}, "sheets": {}, "rows": {}}
+    found: dict[str, Any] = {"meta": {}, "sheets": {}, "rows": {}, "sent": {}}
     grid = _grid(ws)
     for r in sorted(grid):
         if r < 2:
             continue
         stored = grid[r]
-        cells = [_text(stored[c].value) if c in stored else "" for c in (1, 2, 3)]
+        cells = [_text(stored[c].value) if c in stored else "" for c in (1, 2, 3, 4)]
         if not cells[0]:
             continue
         tag, rest = cells[0], cells[1:]
@@ -224,6 +209,8 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
             found["rows"][rest[0]] = []
         elif tag == "row" and rest[0] in found["rows"]:
             found["rows"][rest[0]].append(rest[1])
+            if rest[2]:  # a table sheet's row: the digest of what it held
+                found["sent"].setdefault(rest[0], {})[rest[1]] = rest[2]
     if found.get("kind") != kind:
         raise _Refused(
             Diagnostic(
@@ -252,12 +239,14 @@ def _tampered(shown: str) -> Diagnostic:
 
 
 def _meta_shape(tag: str, rest: list[str]) -> bool:
-    """A row of the hidden sheet as planc writes it: a known tag, a key, a short value."""
+    """A row of the hidden sheet as planc writes it: a known tag, a key, a short value (and
+    for a table sheet's row, the digest of what it held)."""
     if tag in ("kind", "form"):
-        return bool(META_WORD.fullmatch(rest[0])) and not rest[1]
+        return bool(META_WORD.fullmatch(rest[0])) and not rest[1] and not rest[2]
     if tag not in ("meta", "sheet", "row"):
         return False
-    return bool(META_KEY.fullmatch(rest[0])) and len(rest[1]) <= MAX_META_VALUE
+    digest = not rest[2] or (tag == "row" and bool(META_WORD.fullmatch(rest[2])))
+    return bool(META_KEY.fullmatch(rest[0])) and len(rest[1]) <= MAX_META_VALUE and digest
 
 
 def _find_sheet(wb: Any, key: str) -> Any:
@@ -437,6 +426,10 @@ def _rows(
                 )
             )
         rid = _text(stored[ID_COLUMN].value) if ID_COLUMN in stored else ""
+        if not rid and spec.table:
+            if filled:  # a row added to a table: a new item
+                rows.append(RowIn(spec.key, ws.title, r, "", values))
+            continue
         if not rid:
             if filled:
                 out.append(
@@ -509,7 +502,7 @@ def read_form(
         wb = _open(path, shown)
         try:
             found = _meta(wb, shown, kind)[1]
-            form = FormIn(kind, found["form"], found["meta"])
+            form = FormIn(kind, found["form"], found["meta"], sent=found["sent"])
             budget = _Budget()
             for spec in sheets:
                 if spec.key not in found["sheets"]:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
@@ -48,7 +49,21 @@ LINE = 15  # points: a line of the 11-point body font, with its leading
 INLINE_LIST_LIMIT = 255  # Excel's limit on a drop-down list written inline
 
 
-def _styles() -> dict[str, NamedStyle]:
+def row_height(columns: tuple[Column, ...], values: dict[str, str | int | None]) -> float | None:
+    """The height a row of wrapped text needs (neither Excel nor LibreOffice fits a row to
+    wrapped text on opening), or None for one line."""
+    lines = max(
+        (
+            _lines(str(value), col.width)
+            for col in columns
+            if (col.wrap or col.editable) and (value := values.get(col.key)) is not None
+        ),
+        default=1,
+    )
+    return LINE * lines if lines > 1 else None
+
+
+def styles() -> dict[str, NamedStyle]:
     """The cell styles of a form, registered once per workbook: a cell then takes a style by
     name, which is ten times cheaper in openpyxl than a font, fill and border of its own
     (measured: 70 forms in 5.9 s against 12.8 s)."""
@@ -91,16 +106,17 @@ def _lines(text: str, columns: float) -> int:
     return sum(max(1, math.ceil(width(line) / room)) for line in text.split("\n"))
 
 
-def _protect(ws: Worksheet) -> None:
+def _protect(ws: Worksheet, table: bool = False) -> None:
     ws.protection.sheet = True
     # Still allowed: widening columns and rows, so long comments can be read.
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+    if table:  # the office's own table: rows may be inserted and deleted
+        ws.protection.insertRows = False
+        ws.protection.deleteRows = False
 
 
-def _choices(
-    ws: Worksheet, meta: Worksheet, sheet: Sheet, column: int, spec: Column, rows: int
-) -> None:
+def _choices(ws: Worksheet, meta: Worksheet, column: int, spec: Column, rows: int) -> None:
     choices = spec.choices
     inline = '"' + ",".join(choices) + '"'
     if len(inline) <= INLINE_LIST_LIMIT and not any("," in c or '"' in c for c in choices):
@@ -115,6 +131,7 @@ def _choices(
         type="list",
         formula1=formula,
         allow_blank=True,
+        # A cell naming several (市商务局、市财政局) is not on the list: the list only helps.
         showErrorMessage=spec.strict,
         errorTitle="请从列表中选择",
         error="请从下拉列表中选择一项，或留空。",
@@ -151,32 +168,34 @@ def _sheet(wb: Workbook, meta: Worksheet, sheet: Sheet) -> None:
         "planc-edit" if c.editable else "planc-wrap" if c.wrap else "planc-locked"
         for c in sheet.columns
     ]
-    wrapped = [c.wrap or c.editable for c in sheet.columns]
-    for r, (rid, values) in enumerate(sheet.rows, start=FIRST_ROW):
-        ws.cell(r, ID_COLUMN, rid).style = "planc-id"
-        lines = 1
+    blank: dict[str, str | int | None] = {}
+    rows = [*sheet.rows, *[("", blank)] * sheet.spare]
+    for r, (rid, values) in enumerate(rows, start=FIRST_ROW):
+        ws.cell(r, ID_COLUMN, rid or None).style = "planc-id"
         for i, (col, style) in enumerate(zip(sheet.columns, styles, strict=True), start=2):
-            value = values.get(col.key)
-            ws.cell(r, i, value).style = style
-            if isinstance(value, str) and wrapped[i - 2]:
-                lines = max(lines, _lines(value, col.width))
-        if lines > 1:  # neither Excel nor LibreOffice fits a row to wrapped text on opening
-            ws.row_dimensions[r].height = LINE * lines
+            ws.cell(r, i, values.get(col.key)).style = "planc-edit" if not rid else style
+        if height := row_height(sheet.columns, values):
+            ws.row_dimensions[r].height = height
     for i, col in enumerate(sheet.columns, start=ID_COLUMN + 1):
         if col.choices:
-            _choices(ws, meta, sheet, i, col, len(sheet.rows))
+            _choices(ws, meta, i, col, len(rows))
 
     ws.freeze_panes = ws.cell(FIRST_ROW, ID_COLUMN + 1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.print_area = f"B{TITLE_ROW}:{last_letter}{max(FIRST_ROW, FIRST_ROW + len(sheet.rows) - 1)}"
-    ws.page_setup.orientation = "landscape"
+    print_setup(ws, "landscape")
+    _protect(ws, sheet.table)
+
+
+def print_setup(ws: Any, orientation: str) -> None:
+    """A4, fitted to the page's width (as many pages down as it takes), page numbers below."""
+    ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    _protect(ws)
 
 
 def _meta(meta: Worksheet, form: Form, form_id: str) -> None:
@@ -186,7 +205,10 @@ def _meta(meta: Worksheet, form: Form, form_id: str) -> None:
     rows += [("meta", key, value) for key, value in sorted(form.meta.items())]
     for sheet in form.sheets:
         rows.append(("sheet", sheet.key, sheet.title))
-        rows += [("row", sheet.key, rid) for rid, _ in sheet.rows]
+        if sheet.table:  # each row's digest, so an import can tell which rows were edited
+            rows += [("row", sheet.key, rid, sheet.digest_of(v)) for rid, v in sheet.rows]
+        else:
+            rows += [("row", sheet.key, rid) for rid, _ in sheet.rows]
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             meta.cell(r, c, value)
@@ -255,7 +277,7 @@ def _workbook(form: Form) -> tuple[Workbook, str]:
     wb = Workbook()
     for blank in list(wb.worksheets):  # the sheet every new workbook starts with
         wb.remove(blank)
-    for style in _styles().values():
+    for style in styles().values():
         wb.add_named_style(style)
     # The metadata sheet is made first so drop-down lists can refer to it, then moved last.
     meta = wb.create_sheet(META_TITLE)
@@ -289,3 +311,23 @@ def write_forms_into(out: Path, forms: Sequence[tuple[str, Form]]) -> list[str]:
             )
         )
     return save_forms([(form, out / file) for file, form in forms])
+
+
+def fresh_path(out: Path) -> None:
+    """A workbook planc is asked to write at `out` (--out FILE.xlsx): refused when the name
+    does not end in .xlsx, when its folder is missing, or when a file is there already (it
+    may be one the office has edited since)."""
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(_("--out {out}: the workbook's name ends in .xlsx", out=out))
+    if out.exists():
+        raise UsageError(
+            _(
+                "{out} is already there; planc does not write over it (it may hold the office's "
+                "edits): choose another --out",
+                out=out,
+            )
+        )
+    if not out.parent.is_dir():
+        raise UsageError(
+            _("--out {out}: the folder {folder} does not exist", out=out, folder=out.parent)
+        )
