@@ -334,7 +334,7 @@ ZH: dict[str, str] = {
     "name it in a task's `cases:`, or remove it": "在某项工作任务的 `cases:` 中写上它，或删除它",
     "no task of {round} serves indicator '{id}' ({title})": "{round} 没有工作任务对应指标 "
     "'{id}'（{title}）",
-    "name it in a task's `indicators:`": "在某项工作任务的 `indicators:` 中写上它",
+    "name it in a task's 服务指标 (the workbook's 工作任务 sheet) or `indicators:`": "在某项工作任务的“服务指标”中写上它（工作簿“工作任务”表，或 `indicators:`）",
     "{what} has no `source:` in a public-record round": "根据公开资料整理的一轮中，{what} 没有写 "
     "`source:`",
     "name the source (an id under `sources:` in plan.yaml) it comes from": "写上出处（plan.yaml "
@@ -469,8 +469,7 @@ ZH: dict[str, str] = {
     "（采纳情况说明要列出每条未采纳意见的理由）",
     "comment '{id}' is {disposition} but names no task it changed": "意见 '{id}' 为 {disposition}，"
     "但没有写改动了哪项工作任务",
-    "list the tasks in changed: [...], or record it as noted": "在 changed: [...] 中列出工作任务，"
-    "或记为 noted（知悉）",
+    "write the tasks' numbers in 修改的任务（编号） (the workbook's 征求意见处理 sheet) or changed: [...], or record it as noted (知悉)": "在工作簿“征求意见处理”表的“修改的任务（编号）”栏填写任务编号（或在 changed: [...] 中列出），或记为知悉",
     "a consultation file is named round-N.yaml (N: which consultation), not {name}": "征求意见文件"
     "应命名为 round-N.yaml（N：第几轮征求意见），不能是 {name}",
     "rename it to round-{number}.yaml": "重命名为 round-{number}.yaml",

@@ -73,7 +73,10 @@ def _disposition(comment: Comment) -> Iterator[Diagnostic]:
                 id=comment.id,
                 disposition=comment.disposition,
             ),
-            _("list the tasks in changed: [...], or record it as noted"),
+            _(
+                "write the tasks' numbers in 修改的任务（编号） (the workbook's 征求意见处理 "
+                "sheet) or changed: [...], or record it as noted (知悉)"
+            ),
         )
 
 

@@ -46,5 +46,8 @@ def uncovered_indicators(index: Index) -> Iterator[Diagnostic]:
                         id=indicator.id,
                         title=indicator.title,
                     ),
-                    _("name it in a task's `indicators:`"),
+                    _(
+                        "name it in a task's 服务指标 (the workbook's 工作任务 sheet) or "
+                        "`indicators:`"
+                    ),
                 )
