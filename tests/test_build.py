@@ -175,8 +175,8 @@ def test_a_failure_mid_build_leaves_the_previous_dist(
     code, _, stderr = run_build(plans, out)
     assert (code, stderr) == (130, "planc: interrupted; nothing was replaced\n")
     assert files_of(out) == before
-    # No temporary left; the lock file beside dist/ stays (see planc/publish/outdir.py).
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.planc-lock", "dist", "plans"]
+    # No temporary left, and no lock file: the last build out removes it (planc/publish/outdir.py).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "plans"]
 
 
 def test_unchanged_sources_are_not_rebuilt(plans: Path, tmp_path: Path) -> None:
