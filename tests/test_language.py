@@ -80,7 +80,8 @@ def commands_and_choices() -> set[str]:
     found = set()
     for line in CliRunner().invoke(app, ["--help"]).stdout.splitlines():
         found.add(line.split()[0] if line.startswith("  ") and line.split() else "")
-    found |= {"show", "forms", "import", "report", "diff", "text", "json", "github", "markdown"}
+    found |= {"show", "forms", "import", "export", "report", "diff", "text", "json", "github"}
+    found |= {"markdown"}
     found |= {"official", "draft", "public-record", "tasks", "indicators", "cases", "chapters"}
     return found - {""}
 

@@ -91,19 +91,25 @@ def test_the_sources_hold_every_kind() -> None:
     # programme.yaml is optional: the fixture has none, so it also proves a folder works without.
     # The public record holds no progress reports and no consultation comments: the shipped
     # plans have none. Consultation records are made by `planc consult import`
-    # (tests/test_consult_import.py checks one against its schema).
+    # (tests/test_consult_import.py checks one against its schema). Candidates and the units'
+    # answers to the solicitation are made by `planc new` and `planc solicit import`
+    # (tests/test_newround.py, tests/test_solicit_import.py).
+    solicitation = {"candidates", "submission"}
     assert {kind_of(rel) for rel in yaml_files(VALID)} == set(KINDS) - {
         "programme",
         "progress",
         "consultation",
+        *solicitation,
     }
     assert {kind_of(rel) for rel in yaml_files(SHIPPED)} == set(KINDS) - {
         "progress",
         "consultation",
+        *solicitation,
     }
     assert {kind_of(rel) for rel in yaml_files(PROGRESS)} == set(KINDS) - {
         "programme",
         "consultation",
+        *solicitation,
     }
 
 
@@ -370,7 +376,7 @@ def test_cli_writes_one_file_per_kind(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["schema", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{k}.schema.json" for k in KINDS)
-    assert len(list(out.iterdir())) == 9
+    assert len(list(out.iterdir())) == 11
     for kind in KINDS:
         path = out / f"{kind}.schema.json"
         assert json.loads(path.read_text(encoding="utf-8")) == schema_for(kind)

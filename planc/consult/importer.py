@@ -301,5 +301,6 @@ def import_forms(
                 said = _replaced(r, units[r.unit].name, number, shown_of[r.unit])
                 result.diagnostics.append(said)
             if done.text is not None:
-                tx.write(path, done.text, strings(batches[number]))
+                # Each text once: a comment the file already holds keeps its earlier file name.
+                tx.write(path, done.text, dict.fromkeys(strings(batches[number])))
     return result
