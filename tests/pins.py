@@ -603,6 +603,9 @@ def main(argv: list[str]) -> int:
             code, _out, err = run(["build"], "en")
             assert code == 0, err
         write(make(base, dist / "dist"))
+        from tests.test_whole_cycle import write_pinned
+
+        write_pinned(base)
     print(f"wrote {PINNED.relative_to(ROOT)}/")
     return 0
 
