@@ -511,3 +511,29 @@ def test_a_progress_form_filled_wrongly_is_not_called_empty(tmp_path: Path) -> N
     code, said = progress_import(plans, path)
     assert code == 1 and said.count("完成进度") == 2, said
     assert "form-empty" not in said
+
+
+def test_a_form_whose_drop_down_list_is_kept_in_the_hidden_sheet_reads_back(
+    tmp_path: Path,
+) -> None:
+    """A list too long to write inline (70 units) is kept in the hidden sheet, after the
+    metadata's columns: the form still reads back, not as a tampered one."""
+    from planc.sheets import Column, Form, Sheet, read_form, write_form
+
+    units = tuple(f"市第{n}局" for n in range(70))
+    spec = Sheet(
+        "tasks",
+        "任务",
+        "任务表",
+        "说明",
+        (Column("title", "任务", 20), Column("lead", "牵头单位", 16, editable=True, choices=units)),
+        [("t-1", {"title": "建设国际客厅"})],
+    )
+    path = tmp_path / "form.xlsx"
+    write_form(Form("test", {"unit": "commerce"}, [spec]), path)
+    assert len('"' + ",".join(units) + '"') > 255  # not inline: in the hidden sheet
+    ws = openpyxl.load_workbook(path).worksheets[-1]
+    assert any(cell.value == units[0] for row in ws.iter_rows() for cell in row)
+    read, problems = read_form(path, "form.xlsx", "test", [spec])
+    assert problems == []
+    assert read is not None and [row.id for row in read.rows] == ["t-1"]

@@ -209,7 +209,7 @@ def _meta(wb: Any, shown: str, kind: str) -> tuple[Any, dict[str, Any]]:
             found["rows"][rest[0]] = []
         elif tag == "row" and rest[0] in found["rows"]:
             found["rows"][rest[0]].append(rest[1])
-            if rest[2]:  # a table sheet's row: the digest of what it held
+            if META_WORD.fullmatch(rest[2]):  # a table sheet's row: the digest of what it held
                 found["sent"].setdefault(rest[0], {})[rest[1]] = rest[2]
     if found.get("kind") != kind:
         raise _Refused(
@@ -239,14 +239,14 @@ def _tampered(shown: str) -> Diagnostic:
 
 
 def _meta_shape(tag: str, rest: list[str]) -> bool:
-    """A row of the hidden sheet as planc writes it: a known tag, a key, a short value (and
-    for a table sheet's row, the digest of what it held)."""
+    """A row of the hidden sheet as planc writes it: a known tag, a key, a short value. (The
+    fourth cell is a table row's digest; forms made before the workbook kept drop-down lists
+    there, so it is read only where it is one.)"""
     if tag in ("kind", "form"):
-        return bool(META_WORD.fullmatch(rest[0])) and not rest[1] and not rest[2]
+        return bool(META_WORD.fullmatch(rest[0])) and not rest[1]
     if tag not in ("meta", "sheet", "row"):
         return False
-    digest = not rest[2] or (tag == "row" and bool(META_WORD.fullmatch(rest[2])))
-    return bool(META_KEY.fullmatch(rest[0])) and len(rest[1]) <= MAX_META_VALUE and digest
+    return bool(META_KEY.fullmatch(rest[0])) and len(rest[1]) <= MAX_META_VALUE
 
 
 def _find_sheet(wb: Any, key: str) -> Any:

@@ -47,6 +47,7 @@ LOCKED = Protection(locked=True)
 OPEN = Protection(locked=False)
 LINE = 15  # points: a line of the 11-point body font, with its leading
 INLINE_LIST_LIMIT = 255  # Excel's limit on a drop-down list written inline
+META_COLUMNS = 4  # the hidden sheet's metadata columns; drop-down lists come after them
 
 
 def row_height(columns: tuple[Column, ...], values: dict[str, str | int | None]) -> float | None:
@@ -122,7 +123,8 @@ def _choices(ws: Worksheet, meta: Worksheet, column: int, spec: Column, rows: in
     if len(inline) <= INLINE_LIST_LIMIT and not any("," in c or '"' in c for c in choices):
         formula = inline
     else:  # long lists, or items with commas, go in the hidden sheet and are referenced
-        col = meta.max_column + 1
+        # After the metadata's own columns (tag, key, value, a table row's digest).
+        col = max(meta.max_column, META_COLUMNS) + 1
         for i, choice in enumerate(choices, start=1):
             meta.cell(i, col, choice)
         letter = get_column_letter(col)
