@@ -22,3 +22,29 @@ def fill(html: str, pages: dict[str, int]) -> str:
         return f'<span class="pageref">（手册第{number}页）</span>' if number else ""
 
     return MARKER.sub(page, html)
+
+
+BODY = "body"  # the anchor of a body paginated apart from the front matter (page 1 at its start)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def printed(pages: dict[str, int], anchor: str) -> str:
+    """The page number printed on the page `anchor` falls on ("" when it is not known): the
+    body's pages from 1, the front matter's before it in Roman numerals."""
+    number = pages.get(anchor)
+    if not number:
+        return ""
+    first = pages.get(BODY)
+    if first is None:
+        return str(number)
+    return str(number - first + 1) if number >= first else _roman(number)
