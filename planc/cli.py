@@ -224,9 +224,26 @@ def build(
             "--html", help=_("Only the HTML pages, plan.json and index.html: no PDF (a preview).")
         ),
     ] = False,
+    docx: Annotated[
+        bool,
+        typer.Option(
+            "--docx",
+            help=_(
+                "The HTML pages, plan.json and the Word edition (.docx), no PDF: quicker when "
+                "the Word files are what is wanted. A full build writes both."
+            ),
+        ),
+    ] = False,
+    line_numbers: Annotated[
+        bool,
+        typer.Option(
+            "--line-numbers",
+            help=_("Number the lines of the Word edition, for those commenting on a draft."),
+        ),
+    ] = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.
+    """Write each round's plan and handbook as HTML, PDF and Word, plan.json, and dist/index.html.
 
     Nothing is written when the sources have errors; an unchanged build is skipped.
 
@@ -241,6 +258,8 @@ def build(
       planc build 2024-2025 --edition draft --out drafts
 
       planc build --html
+
+      planc build 2024-2025 --edition draft --docx --line-numbers
     """
     from planc.commands.build import build as run
 
@@ -257,6 +276,8 @@ def build(
             html,
             not no_cache,
             edition=chosen,
+            docx_only=docx,
+            line_numbers=line_numbers,
         )
     )
 

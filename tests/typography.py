@@ -26,6 +26,7 @@ PUNCT = set("，。；：？！、（）《》“”‘’…—·.,;:!?()[]- ")
 CAPTION = re.compile(r"^表\d+")
 H1 = re.compile(r"^[一二三四五六七八九十]+、")
 ROLES_16PT = ("heading1", "heading2", "heading3", "body")
+LEADERS = re.compile(r"···|•••|\.\.\.\.")  # the contents: WeasyPrint's, Word's leaders
 H2 = re.compile(r"^（[一二三四五六七八九十]+）")
 
 
@@ -140,7 +141,7 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
         for ln in lines:
             if HALF_BESIDE_HAN.search(ln.text):
                 fault(number, f"half-width punctuation beside Chinese: {ln.text!r}")
-        leaders = any("···" in ln.text for ln in body)
+        leaders = any(LEADERS.search(ln.text) for ln in body)
         if number == 1:
             continue
         for ln in folio:

@@ -78,6 +78,8 @@ def publish(
         raise UsageError(_("--release needs the PDFs: build without --html"))
     if release and docx_only:
         raise UsageError(_("--release needs the PDFs: build without --docx"))
+    if html_only and docx_only:
+        raise UsageError(_("--html and --docx: choose one (--docx writes the HTML too)"))
     asked = select_rounds(plans, rounds)
     if release and os.environ.get("SOURCE_DATE_EPOCH"):
         from planc.publish.release import checked_epoch

@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from docx.oxml.ns import qn
+
 from planc.render import pagerefs, wordml
 from planc.render.documents import PRINT, Document, print_href
 from planc.render.writers import Writer
@@ -32,8 +34,18 @@ if TYPE_CHECKING:
 # --- The mapping table -----------------------------------------------------------------
 
 SKIP, BLOCK, GROUP, LIST, TABLE, TOC, FIGURE, RULE, CAPTION, DL, SECTION, INLINE = (
-    "skip", "block", "group", "list", "table", "toc", "figure", "rule", "caption", "dl",
-    "section", "inline",
+    "skip",
+    "block",
+    "group",
+    "list",
+    "table",
+    "toc",
+    "figure",
+    "rule",
+    "caption",
+    "dl",
+    "section",
+    "inline",
 )
 
 
@@ -41,6 +53,8 @@ SKIP, BLOCK, GROUP, LIST, TABLE, TOC, FIGURE, RULE, CAPTION, DL, SECTION, INLINE
 class Rule:
     kind: str
     style: str | None = None  # a paragraph style (blocks) or a character style (inline)
+    nobr: bool = False  # print.css: white-space: nowrap (joined by U+200D, Word's no-width
+    # non-break, which LibreOffice's line breaking honours too)
     page_after: bool = False  # print.css: break-after: page
     keep_prev: bool = False  # print.css: break-before: avoid (the paragraph before keeps it)
 
@@ -87,6 +101,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("hr", Rule(RULE, "RedRule")),
     # Running text.
     ("p.task-notes", Rule(BLOCK, "TaskNotes", keep_prev=True)),
+    ("p.subtitle", Rule(BLOCK, "Subtitle")),
+    ("p.held", Rule(BLOCK, "Subtitle")),
     ("p.task", Rule(BLOCK, "Normal")),
     ("p.caption", Rule(CAPTION, "Caption")),
     ("caption", Rule(CAPTION, "Caption")),
@@ -109,19 +125,48 @@ RULES: tuple[tuple[str, Rule], ...] = (
 INLINE_RULES: tuple[tuple[str, Rule], ...] = (
     ("span.task-title", Rule(INLINE, "TaskTitle")),
     ("sup", Rule(INLINE, "Mark")),
-    ("span.label", Rule(INLINE, "Label")),
     (".not-adopted span.label", Rule(INLINE, "TaskTitle")),
+    ("span.label", Rule(INLINE, "Label")),
     ("span.country", Rule(INLINE, "Label")),
     ("span.city", Rule(INLINE, "Strong")),
     ("b", Rule(INLINE, "Label")),
+    ("span.nobr", Rule(INLINE, nobr=True)),
+    ("span.pageref", Rule(INLINE, nobr=True)),
+    ("span.brand", Rule(INLINE, nobr=True)),
     ("*", Rule(INLINE)),
 )
 # Tables whose text is 小四 (12 pt) in print: eight to ten columns.
 SMALL_TABLES = ("consult-table", "progress-table")
 NUMBER_CELLS = ("n",)  # cells of figures, centred
 BLOCK_TAGS = frozenset(
-    "p h1 h2 h3 h4 h5 h6 div section article nav ol ul li dl dt dd table figure figcaption "
-    "hr caption main header footer blockquote".split()
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "div",
+        "section",
+        "article",
+        "nav",
+        "ol",
+        "ul",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "figure",
+        "figcaption",
+        "hr",
+        "caption",
+        "main",
+        "header",
+        "footer",
+        "blockquote",
+    ]
 )
 # What print.css writes before a caption: 表N and 图N, numbered through the document.
 NUMBERED = {"figcaption": "图"}
@@ -182,6 +227,10 @@ def bookmark_name(anchor: str) -> str:
 # --- The converter ----------------------------------------------------------------------
 
 _SPACE = re.compile(r"[ \t\r\n]+")
+NOBR = "\u2060"
+# Paragraph styles set on the 28-character measure with a first-line indent of two: a
+# paragraph whose last line would hold one character is set in the style's tight twin.
+TIGHTENED = {"Normal": "Tight", "TaskNotes": "TaskNotesTight", "ListItem": "ListItemTight"}
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _FONT_SIZE = re.compile(r"font-size:\s*([\d.]+)pt")
 
@@ -261,6 +310,8 @@ class _Converter:
                 self.s.draft_mark = _SPACE.sub("", node.text_content())
             size = _FONT_SIZE.search(node.get("style") or "")
             self.inline(node, p, None, round(float(size.group(1)) * 2) if size else None)
+            if rule.style in TIGHTENED and _one_character_last_line(node.text_content()):
+                wordml.set_style(p, TIGHTENED[rule.style])
         elif kind == CAPTION:
             p = self.paragraph(rule.style, out)
             prefix = NUMBERED.get(node.tag, TABLE_PREFIX)
@@ -277,7 +328,7 @@ class _Converter:
         elif kind == RULE:
             self.paragraph(rule.style, out)
         elif kind == LIST:
-            self.list(node, out)
+            self.listing(node, out)
         elif kind == DL:
             self.definitions(node, out)
         elif kind == TABLE:
@@ -297,7 +348,7 @@ class _Converter:
         self.s.last = p
         return p
 
-    def list(self, node: etree._Element, out: etree._Element) -> None:
+    def listing(self, node: etree._Element, out: etree._Element) -> None:
         """An ordered list's items numbered as the PDF numbers them (1. 2. …), as text: a
         clerk's edits never renumber the sources' list; a list of bullets keeps them."""
         ordered = node.tag == "ol"
@@ -309,9 +360,9 @@ class _Converter:
             if any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in item):
                 start = len(out)
                 self.children(item, out)
-                first = next((x for x in out[start:] if x.tag == wordml.qn("w:p")), None)
+                first = next((x for x in out[start:] if x.tag == qn("w:p")), None)
                 if first is not None:
-                    at = 1 if first.find(wordml.qn("w:pPr")) is not None else 0
+                    at = 1 if first.find(qn("w:pPr")) is not None else 0
                     first.insert(at, wordml.run(marker))
                 continue
             p = self.paragraph("ListItem", out)
@@ -384,9 +435,12 @@ class _Converter:
         if child.get("id"):
             self.s.bookmarks += 1
             name = bookmark_name(child.get("id") or "")
-            holder.append(wordml.el("w:bookmarkStart", {"id": str(self.s.bookmarks),
-                                                        "name": name}))
+            holder.append(wordml.el("w:bookmarkStart", {"id": str(self.s.bookmarks), "name": name}))
             holder.append(wordml.el("w:bookmarkEnd", {"id": str(self.s.bookmarks)}))
+        if rule.nobr:
+            joined = NOBR.join(_SPACE.sub(" ", child.text_content()))
+            self.text(joined, holder, inner, size)
+            return
         if tag == "a" and child.get("href") and holder is p:
             link = self.link(child.get("href") or "")
             if link is not None:
@@ -431,10 +485,7 @@ class _Converter:
         caption = next((c for c in node if isinstance(c.tag, str) and c.tag == "caption"), None)
         if caption is not None:
             self.block(caption, out)
-        rows = [
-            (tr, section == "thead")
-            for section, tr in _rows(node)
-        ]
+        rows = [(tr, section == "thead") for section, tr in _rows(node)]
         if not rows:
             return
         columns = max(sum(int(c.get("colspan") or 1) for c in _cells(tr)) for tr, _ in rows)
@@ -487,9 +538,11 @@ class _Converter:
         if node.get("xmlns") is None:
             node.set("xmlns", "http://www.w3.org/2000/svg")
         data = et.tostring(node, encoding="utf-8")
-        data = data.replace(b"<svg ", b'<svg xmlns="http://www.w3.org/2000/svg" ', 1) if (
-            b"xmlns=" not in data[:200]
-        ) else data
+        data = (
+            data.replace(b"<svg ", b'<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+            if (b"xmlns=" not in data[:200])
+            else data
+        )
         self.s.pictures += 1
         number = self.s.pictures
         uri = PackURI(f"/word/media/chart{number}.svg")
@@ -531,6 +584,25 @@ class _Converter:
                 p.append(wordml.el("w:r", None, wordml.el("w:fldChar", {"fldCharType": "end"})))
 
 
+def _one_character_last_line(text: str) -> bool:
+    """Whether a paragraph of `text` on the measure of 28 characters, its first line indented
+    two, ends with a line of one character (and the closing punctuation that follows it).
+    Chinese characters and full-width marks are one character wide, digits and Latin half
+    (仿宋's half-width forms); a closing mark never starts a line."""
+    from planc.render.typeset import _CLOSING, width
+
+    text = _SPACE.sub(" ", text).strip()
+    line, room = 0.0, 26.0
+    last: list[str] = []
+    for char in text:
+        w = width(char)
+        if line + w > room + 0.01 and char not in _CLOSING:
+            line, room, last = 0.0, 28.0, []
+        line += w
+        last.append(char)
+    return room == 28.0 and sum(1 for c in last if c not in _CLOSING) == 1
+
+
 def _rows(table: etree._Element) -> Iterator[tuple[str, etree._Element]]:
     for child in table:
         if not isinstance(child.tag, str):
@@ -557,8 +629,9 @@ def _widths(rows: list[tuple[etree._Element, bool]], columns: int) -> list[int]:
             span = int(cell.get("colspan") or 1)
             if span == 1 and at < columns:
                 text = _SPACE.sub("", cell.text_content())
-                longest[at] = max(longest[at], min(16.0, sum(
-                    1.0 if ord(c) > 0x2000 else 0.55 for c in text)))
+                longest[at] = max(
+                    longest[at], min(16.0, sum(1.0 if ord(c) > 0x2000 else 0.55 for c in text))
+                )
             at += span
     total = sum(longest)
     widths = [int(wordml.MEASURE * w / total) for w in longest]
@@ -607,7 +680,7 @@ def word_document(page: str, options: Options) -> bytes:
     document = docx.Document()
     part = document.part
     _strip_template(document)
-    part._styles_part._element = wordml.styles_xml()  # noqa: SLF001 - python-docx has no setter
+    part._styles_part._element = wordml.styles_xml()
     body = document.element.body
     for child in list(body):
         body.remove(child)
@@ -616,17 +689,13 @@ def word_document(page: str, options: Options) -> bytes:
     converter = _Converter(state)
     main = tree.find(".//body")
     converter.block(main if main is not None else tree, body)
-    if state.last is not None and len(state.last) and state.last[-1].find(
-        wordml.qn("w:br")
-    ) is not None:
+    if state.last is not None and len(state.last) and state.last[-1].find(qn("w:br")) is not None:
         state.last.remove(state.last[-1])  # no blank page after the last
     _sections(document, state)
-    wordml.settings(
-        document.settings.element, update_fields=state.toc and options.pages is None
-    )
+    wordml.settings(document.settings.element, update_fields=state.toc and options.pages is None)
     for rel in part.rels.values():
         if rel.reltype == RT.FONT_TABLE:
-            rel.target_part._blob = wordml.font_table()  # noqa: SLF001
+            rel.target_part._blob = wordml.font_table()
     _properties(document, tree, page)
     out = io.BytesIO()
     document.save(out)
@@ -653,11 +722,15 @@ def _sections(document: Any, state: _State) -> None:
     body = state.body
     split = state.sections[0] if state.sections else None
     numbered = split is not None
-    final = wordml.sect_pr(odd_page=numbered, restart=numbered, title_page=not numbered,
-                           line_numbers=state.options.line_numbers)
+    final = wordml.sect_pr(
+        odd_page=numbered,
+        restart=numbered,
+        title_page=not numbered,
+        line_numbers=state.options.line_numbers,
+    )
     if split is not None:
         front = wordml.sect_pr(roman=True, title_page=True)
-        if len(split) and split[-1].find(wordml.qn("w:br")) is not None:
+        if len(split) and split[-1].find(qn("w:br")) is not None:
             split.remove(split[-1])  # the section break starts the new page
         wordml.section_end(split, front)
     body.append(final)
@@ -678,7 +751,7 @@ def _sections(document: Any, state: _State) -> None:
 
 
 def _footer(footer: Any, side: str) -> None:
-    p = footer.paragraphs[0]._p  # noqa: SLF001
+    p = footer.paragraphs[0]._p
     for child in list(p):
         p.remove(child)
     wordml.sub(wordml.ppr(p), "w:pStyle", {"val": "Footer"})
@@ -690,7 +763,7 @@ def _footer(footer: Any, side: str) -> None:
 
 
 def _header(header: Any, text: str, side: str) -> None:
-    p = header.paragraphs[0]._p  # noqa: SLF001
+    p = header.paragraphs[0]._p
     for child in list(p):
         p.remove(child)
     wordml.sub(wordml.ppr(p), "w:pStyle", {"val": "Header"})
@@ -719,16 +792,16 @@ def _properties(document: Any, tree: Any, page: str) -> None:
         core.created = day
         core.modified = day
     else:
-        element = core._element  # noqa: SLF001
+        element = core._element
         for tag in ("dcterms:created", "dcterms:modified"):
-            found = element.find(wordml.qn(tag))
+            found = element.find(qn(tag))
             if found is not None:
                 element.remove(found)
     from planc import __version__
 
     for rel in document.part.package.rels.values():
         if rel.reltype.endswith("/extended-properties"):
-            rel.target_part._blob = (  # noqa: SLF001
+            rel.target_part._blob = (
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
                 'extended-properties"><Application>planc</Application>'

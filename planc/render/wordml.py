@@ -21,16 +21,17 @@ TWIPS_PER_MM = 1440 / 25.4
 PAGE_W, PAGE_H = 11906, 16838
 TOP = round(37 * TWIPS_PER_MM)  # 2098
 INNER = round(28 * TWIPS_PER_MM)  # 1587: the binding side (margins mirrored)
-OUTER = round(26 * TWIPS_PER_MM)  # 1474: 8845 twips of measure = 28 characters of 15.79 pt
+OUTER = round(25.9 * TWIPS_PER_MM)  # 1468: a measure of 8851 twips (442.55 pt), print.css's
 BOTTOM = round(35 * TWIPS_PER_MM)  # 1984: 12756 twips of height = 22 lines of 579
 LINE = 579  # 28.95 pt: the pitch of the 22-line grid (Word's and WPS's 公文 templates use it)
 MEASURE = PAGE_W - INNER - OUTER
 BODY_SIZE = 32  # 3号, 16 pt
-# 28 characters to a line: each 16 pt set 0.2 pt closer (15.8 pt, 28 = 442.4 pt in the measure
-# of 442.25 pt less Word's tolerance), as print.css sets them. Not by a character grid
+# 28 characters to a line: each 16 pt set 0.25 pt closer (15.75 pt, 28 = 441 pt in the measure
+# of 442.55 pt, room for Word's rounding; print.css sets them 0.2 pt closer). Not by a grid
 # (docGrid linesAndChars with charSpace): LibreOffice lays that out at about 16 characters a
 # line, so the grid here is of lines only.
-CONDENSED = -4  # twentieths of a point
+CONDENSED = -5  # twentieths of a point
+TIGHT = -18  # 0.9 pt closer: 27 characters in the first line's 26
 FOOTER = round(22 * TWIPS_PER_MM)  # the page number's line 7 mm below the type area
 HEADER = round(25 * TWIPS_PER_MM)
 INDENT_CHARS = 200  # two characters, in hundredths of a character
@@ -111,6 +112,7 @@ class Style:
     grid: bool = True  # on the document grid
     colour: str | None = None
     superscript: bool = False
+    spacing: int | None = None  # character spacing, twentieths of a point
     box: bool = False  # a border round the text (the draft's mark)
     rule: str | None = None  # a paragraph border: "bottom" (red rule), "top-bottom" (版记)
     tab: int | None = None  # a right tab at this position (twips)
@@ -124,12 +126,29 @@ def _line(height: int) -> etree._Element:
 
 STYLES: tuple[Style, ...] = (
     Style("Normal", "Normal", based=None, role="body", size=BODY_SIZE, align="both", line=LINE),
-    Style("Title", "Title", role="title", size=44, align="center", indent=0, line=720,
-          before=LINE, after=LINE, next="Normal"),
+    Style(
+        "Title",
+        "Title",
+        role="title",
+        size=44,
+        align="center",
+        indent=0,
+        line=720,
+        before=LINE,
+        after=LINE,
+        next="Normal",
+    ),
     Style("Heading1", "heading 1", role="heading1", outline=0, keep_next=True, next="Normal"),
     Style("Heading2", "heading 2", role="heading2", outline=1, keep_next=True, next="Normal"),
-    Style("Heading3", "heading 3", role="heading3", bold=True, outline=2, keep_next=True,
-          next="Normal"),
+    Style(
+        "Heading3",
+        "heading 3",
+        role="heading3",
+        bold=True,
+        outline=2,
+        keep_next=True,
+        next="Normal",
+    ),
     Style("TOCHeading", "TOC Heading", role="heading1", align="center", indent=0, next="Normal"),
     Style("TOC1", "toc 1", indent=0, tab=MEASURE, next="Normal"),
     Style("TOC2", "toc 2", indent=0, left=INDENT_CHARS, tab=MEASURE, next="Normal"),
@@ -139,10 +158,20 @@ STYLES: tuple[Style, ...] = (
     # The cover and the office's marks.
     Style("Cover", "封面文字", align="center", indent=0),
     Style("CoverIssuer", "封面发文机关", align="center", indent=0, before=2 * LINE),
-    Style("Edition", "版本标记", role="heading1", align="center", indent=0, before=3 * LINE,
-          box=True),
-    Style("IssuerMark", "发文机关标志", role="title", size=72, colour=RED, align="center",
-          indent=0, line=1160, before=LINE),
+    Style(
+        "Edition", "版本标记", role="heading1", align="center", indent=0, before=3 * LINE, box=True
+    ),
+    Style(
+        "IssuerMark",
+        "发文机关标志",
+        role="title",
+        size=72,
+        colour=RED,
+        align="center",
+        indent=0,
+        line=1160,
+        before=LINE,
+    ),
     Style("DocNumber", "发文字号", align="center", indent=0, before=LINE),
     Style("RedRule", "红色分隔线", indent=0, line=240, rule="bottom", after=LINE),
     Style("Addressee", "主送机关", indent=0),
@@ -150,12 +179,18 @@ STYLES: tuple[Style, ...] = (
     Style("Record", "版记", size=28, indent=0, rule="top-bottom", tab=MEASURE),
     Style("IssueNumber", "期号", align="center", indent=0),
     Style("MastheadLine", "报头日期", size=28, indent=0, tab=MEASURE, rule="bottom"),
+    # A paragraph whose last line would hold one character, set 0.7 pt a character closer so
+    # it fits the line before (docx.py decides which).
+    Style("Tight", "正文（紧排）", spacing=TIGHT),
+    Style("Subtitle", "副题", keep_next=True),
     # The text planc adds and the handbook's parts.
     Style("TaskNotes", "任务说明", role="heading2", keep_next=False),
+    Style("TaskNotesTight", "任务说明（紧排）", based="TaskNotes", spacing=TIGHT),
     Style("Subheading", "小标题", role="heading2", keep_next=True),
     Style("Hanging", "悬挂缩进", indent=0, left=INDENT_CHARS * 2, hanging=INDENT_CHARS),
     Style("Indented", "左缩进", indent=0, left=INDENT_CHARS * 2),
     Style("ListItem", "列表", indent=INDENT_CHARS),
+    Style("ListItemTight", "列表（紧排）", based="ListItem", spacing=TIGHT),
     # Tables: the table style carries the size; the cells' paragraphs only the face.
     Style("TableText", "表格文字", based=None, indent=0, grid=False),
     Style("TableHead", "表头", based="TableText", role="heading1"),
@@ -163,10 +198,16 @@ STYLES: tuple[Style, ...] = (
     Style("Table", "表格", kind="table", based=None, size=28, line=400, indent=None),
     Style("TableSmall", "表格（小四）", kind="table", based=None, size=24, line=360, indent=None),
     # Characters.
-    Style("TaskTitle", "任务标题", kind="character", based=None, role="heading3", bold=True,
-          indent=None),
-    Style("Mark", "推断标记", kind="character", based=None, size=20, superscript=True,
-          indent=None),
+    Style(
+        "TaskTitle",
+        "任务标题",
+        kind="character",
+        based=None,
+        role="heading3",
+        bold=True,
+        indent=None,
+    ),
+    Style("Mark", "推断标记", kind="character", based=None, size=20, superscript=True, indent=None),
     Style("Label", "标签", kind="character", based=None, role="heading1", indent=None),
     Style("Strong", "强调（楷体）", kind="character", based=None, role="heading2", indent=None),
     Style("Hyperlink", "Hyperlink", kind="character", based=None, indent=None),
@@ -187,7 +228,8 @@ def _ppr(s: Style) -> etree._Element:
             sub(borders, f"w:{side}", {"val": "single", "sz": size, "space": "1", "color": colour})
     if s.tab is not None:
         tabs = sub(ppr, "w:tabs")
-        sub(tabs, "w:tab", {"val": "right", "pos": str(s.tab)})
+        leader = {"leader": "middleDot"} if s.id.startswith("TOC") else {}
+        sub(tabs, "w:tab", {"val": "right", "pos": str(s.tab)} | leader)
     if not s.grid:
         sub(ppr, "w:snapToGrid", {"val": "0"})
     if s.line is not None:
@@ -230,6 +272,8 @@ def _rpr(s: Style) -> etree._Element:
     if s.size:
         sub(rpr, "w:sz", {"val": str(s.size)})
         sub(rpr, "w:szCs", {"val": str(s.size)})
+    if s.spacing is not None:
+        sub(rpr, "w:spacing", {"val": str(s.spacing)})
     if s.superscript:
         sub(rpr, "w:vertAlign", {"val": "superscript"})
     return rpr
@@ -297,7 +341,7 @@ def font_table() -> bytes:
         sub(node, "w:charset", {"val": "86"})
         sub(node, "w:family", {"val": "modern" if face.name == "黑体" else "roman"})
         sub(node, "w:pitch", {"val": "variable"})
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def settings(root: etree._Element, update_fields: bool) -> None:
@@ -324,7 +368,11 @@ def settings(root: etree._Element, update_fields: bool) -> None:
 
 
 def sect_pr(
-    *, odd_page: bool = False, restart: bool = False, roman: bool = False, title_page: bool,
+    *,
+    odd_page: bool = False,
+    restart: bool = False,
+    roman: bool = False,
+    title_page: bool,
     line_numbers: bool = False,
 ) -> etree._Element:
     """A section's page set-up: A4, the margins of GB/T 9704 mirrored, the 22 x 28 grid."""
@@ -430,6 +478,7 @@ def tab() -> etree._Element:
 def field(instruction: str, result: str, style: str | None = None) -> list[etree._Element]:
     """A field as runs (begin, instruction, separate, its last result, end): Word and WPS
     update it (F9), LibreOffice shows the result."""
+
     def char(kind: str, dirty: bool = False) -> etree._Element:
         attrs = {"fldCharType": kind} | ({"dirty": "true"} if dirty else {})
         return el("w:r", None, el("w:fldChar", attrs))
@@ -463,6 +512,14 @@ def hyperlink(anchor: str | None = None, rid: str | None = None) -> etree._Eleme
     return node
 
 
+def set_style(p: etree._Element, style: str) -> None:
+    found = ppr(p).find(qn("w:pStyle"))
+    if found is None:
+        found = el("w:pStyle")
+        ppr(p).insert(0, found)
+    found.set(qn("w:val"), style)
+
+
 def keep_with_next(p: etree._Element) -> None:
     sub(ppr(p), "w:keepNext")
 
@@ -481,8 +538,19 @@ def table(style: str, widths: list[int]) -> etree._Element:
     sub(props, "w:tblStyle", {"val": style})
     sub(props, "w:tblW", {"w": "5000", "type": "pct"})
     sub(props, "w:tblLayout", {"type": "fixed"})
-    sub(props, "w:tblLook", {"val": "04A0", "firstRow": "1", "lastRow": "0", "firstColumn": "0",
-                              "lastColumn": "0", "noHBand": "1", "noVBand": "1"})
+    sub(
+        props,
+        "w:tblLook",
+        {
+            "val": "04A0",
+            "firstRow": "1",
+            "lastRow": "0",
+            "firstColumn": "0",
+            "lastColumn": "0",
+            "noHBand": "1",
+            "noVBand": "1",
+        },
+    )
     grid = sub(tbl, "w:tblGrid")
     for width in widths:
         sub(grid, "w:gridCol", {"w": str(width)})
