@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 
 from planc.render import pagerefs, wordml
 from planc.render.documents import PRINT, Document, print_href
+from planc.render.typeset import width
 from planc.render.writers import Writer
 
 if TYPE_CHECKING:
@@ -53,8 +54,6 @@ SKIP, BLOCK, GROUP, LIST, TABLE, TOC, FIGURE, RULE, CAPTION, DL, SECTION, INLINE
 class Rule:
     kind: str
     style: str | None = None  # a paragraph style (blocks) or a character style (inline)
-    nobr: bool = False  # print.css: white-space: nowrap (joined by U+200D, Word's no-width
-    # non-break, which LibreOffice's line breaking honours too)
     page_after: bool = False  # print.css: break-after: page
     keep_prev: bool = False  # print.css: break-before: avoid (the paragraph before keeps it)
 
@@ -130,9 +129,6 @@ INLINE_RULES: tuple[tuple[str, Rule], ...] = (
     ("span.country", Rule(INLINE, "Label")),
     ("span.city", Rule(INLINE, "Strong")),
     ("b", Rule(INLINE, "Label")),
-    ("span.nobr", Rule(INLINE, nobr=True)),
-    ("span.pageref", Rule(INLINE, nobr=True)),
-    ("span.brand", Rule(INLINE, nobr=True)),
     ("*", Rule(INLINE)),
 )
 # Tables whose text is 小四 (12 pt) in print: eight to ten columns.
@@ -227,7 +223,10 @@ def bookmark_name(anchor: str) -> str:
 # --- The converter ----------------------------------------------------------------------
 
 _SPACE = re.compile(r"[ \t\r\n]+")
-NOBR = "\u2060"
+# print.css's nowrap spans (.nobr, .pageref, .brand) have no counterpart: a joiner between the
+# characters is ignored by LibreOffice's line breaking and would stay in the clerk's text. A
+# paragraph that would end on a line of one character is set tight instead (TIGHTENED).
+FLOAT_RIGHT = {"date"}  # print.css: float: right (the date of a masthead's line, of the 版记)
 # Paragraph styles set on the 28-character measure with a first-line indent of two: a
 # paragraph whose last line would hold one character is set in the style's tight twin.
 TIGHTENED = {"Normal": "Tight", "TaskNotes": "TaskNotesTight", "ListItem": "ListItemTight"}
@@ -403,11 +402,18 @@ class _Converter:
         holder = p if target is None else target
         if node.text:
             self.text(node.text, holder, style, size, first=len(holder) == 0)
+        floated = []
         for child in node:
             if isinstance(child.tag, str):
-                self.inline_element(child, p, holder, style, size)
+                if FLOAT_RIGHT & set((child.get("class") or "").split()):
+                    floated.append(child)
+                else:
+                    self.inline_element(child, p, holder, style, size)
             if child.tail:
                 self.text(child.tail, holder, style, size)
+        for child in floated:  # at the right edge, after the rest (a float in print.css)
+            holder.append(wordml.tab())
+            self.inline(child, p, style, size, target=None if holder is p else holder)
 
     def inline_element(
         self,
@@ -428,8 +434,6 @@ class _Converter:
         classes = (child.get("class") or "").split()
         if "line" in classes and child.getprevious() is not None:
             holder.append(wordml.line_break())  # a cover title's lines, broken between words
-        if "date" in classes and child.getparent() is not None and "tab" not in classes:
-            holder.append(wordml.tab())  # the date at the right edge (a float in print.css)
         rule = _match(_INLINE_RULES, tag, classes, self.above)
         inner = rule.style or style
         if child.get("id"):
@@ -437,10 +441,6 @@ class _Converter:
             name = bookmark_name(child.get("id") or "")
             holder.append(wordml.el("w:bookmarkStart", {"id": str(self.s.bookmarks), "name": name}))
             holder.append(wordml.el("w:bookmarkEnd", {"id": str(self.s.bookmarks)}))
-        if rule.nobr:
-            joined = NOBR.join(_SPACE.sub(" ", child.text_content()))
-            self.text(joined, holder, inner, size)
-            return
         if tag == "a" and child.get("href") and holder is p:
             link = self.link(child.get("href") or "")
             if link is not None:
@@ -489,8 +489,8 @@ class _Converter:
         if not rows:
             return
         columns = max(sum(int(c.get("colspan") or 1) for c in _cells(tr)) for tr, _ in rows)
-        widths = _widths(rows, columns)
         small = any(c in classes for c in SMALL_TABLES)
+        widths = _widths(rows, columns, 12 if small else 14)
         tbl = wordml.table("TableSmall" if small else "Table", widths)
         for tr, head in rows:
             if tr.get("id"):
@@ -551,8 +551,8 @@ class _Converter:
         box = [float(v) for v in (node.get("viewBox") or "0 0 400 300").split()]
         emu_per_twip = 635
         if inline and node.get("width", "").replace(".", "").isdigit():
-            width = round(float(node.get("width") or 96) * 9525)  # CSS px
-            height = round(float(node.get("height") or 22) * 9525)
+            width = round(float(node.get("width") or 96) * 9525 * SPARK)  # CSS px
+            height = round(float(node.get("height") or 22) * 9525 * SPARK)
         else:
             width = wordml.MEASURE * emu_per_twip
             height = round(width * box[3] / box[2]) if box[2] else width // 2
@@ -584,12 +584,15 @@ class _Converter:
                 p.append(wordml.el("w:r", None, wordml.el("w:fldChar", {"fldCharType": "end"})))
 
 
+_OPENING = set("（《“‘〔【「『([")
+
+
 def _one_character_last_line(text: str) -> bool:
     """Whether a paragraph of `text` on the measure of 28 characters, its first line indented
     two, ends with a line of one character (and the closing punctuation that follows it).
     Chinese characters and full-width marks are one character wide, digits and Latin half
     (仿宋's half-width forms); a closing mark never starts a line."""
-    from planc.render.typeset import _CLOSING, width
+    from planc.render.typeset import _CLOSING
 
     text = _SPACE.sub(" ", text).strip()
     line, room = 0.0, 26.0
@@ -597,7 +600,10 @@ def _one_character_last_line(text: str) -> bool:
     for char in text:
         w = width(char)
         if line + w > room + 0.01 and char not in _CLOSING:
-            line, room, last = 0.0, 28.0, []
+            moved = []  # an opening mark never ends a line: it goes down with what it opens
+            while last and last[-1] in _OPENING:
+                moved.insert(0, last.pop())
+            line, room, last = sum(width(c) for c in moved), 28.0, moved
         line += w
         last.append(char)
     return room == 28.0 and sum(1 for c in last if c not in _CLOSING) == 1
@@ -619,24 +625,57 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
     return [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
 
 
-def _widths(rows: list[tuple[etree._Element, bool]], columns: int) -> list[int]:
-    """Column widths by what the columns hold (the longest text, within 2 to 16 characters),
-    filling the measure: Word and LibreOffice lay out a fixed table alike."""
-    longest = [2.0] * columns
-    for tr, _head in rows:
+def _text_outside(node: etree._Element, drawing: etree._Element | None) -> str:
+    """The text of `node` less that of a drawing in it (an SVG's title is no cell text)."""
+    text = node.text_content()
+    return text.replace(drawing.text_content(), "", 1) if drawing is not None else text
+
+
+CELL_MARGIN = 60  # twips, each side (the table styles' tblCellMar)
+SPARK = 0.6  # a trend line in a table cell, at this share of its size on screen
+
+
+def _cell_width(text: str) -> float:
+    """In em of the table's size: Chinese 1, digits and Latin about 0.6 (仿宋's figures)."""
+    return sum(1.0 if ord(c) > 0x2000 else 0.6 for c in text)
+
+
+def _widths(rows: list[tuple[etree._Element, bool]], columns: int, size: float) -> list[int]:
+    """Column widths (twips) filling the measure: each column as wide as its longest text
+    (up to 20 characters) where that fits, else as narrow as its longest figure or two
+    characters of text, the rest shared by how much more each would take. Word and
+    LibreOffice lay out a fixed table alike; an automatic one each its own way."""
+    pad = 2 * CELL_MARGIN
+    natural = [pad + 2 * size * 20] * columns
+    least = [pad + 2 * size * 20] * columns
+    for tr, head in rows:
         at = 0
         for cell in _cells(tr):
             span = int(cell.get("colspan") or 1)
             if span == 1 and at < columns:
-                text = _SPACE.sub("", cell.text_content())
-                longest[at] = max(
-                    longest[at], min(16.0, sum(1.0 if ord(c) > 0x2000 else 0.55 for c in text))
-                )
+                svg = cell.find(".//svg")
+                text = _SPACE.sub("", _text_outside(cell, svg))
+                wide = float(svg.get("width") or 0) * SPARK * 15 if svg is not None else 0.0
+                if not head:  # a heading wraps: 正常/推进
+                    em = min(20.0, _cell_width(text))
+                    natural[at] = max(natural[at], pad + max(em * size * 20, wide))
+                    whole = text if text.isascii() else text[:2]  # figures never break
+                    least[at] = max(least[at], pad + max(_cell_width(whole) * size * 20, wide))
             at += span
-    total = sum(longest)
-    widths = [int(wordml.MEASURE * w / total) for w in longest]
-    widths[-1] += wordml.MEASURE - sum(widths)
-    return widths
+    measure = wordml.MEASURE
+    if sum(natural) <= measure:
+        spare = measure - sum(natural)
+        widths = [n + spare * n / sum(natural) for n in natural]
+    else:
+        spare = max(0.0, measure - sum(least))
+        more = [n - m for n, m in zip(natural, least, strict=True)]
+        total = sum(more) or 1.0
+        widths = [m + spare * x / total for m, x in zip(least, more, strict=True)]
+        scale = measure / sum(widths)
+        widths = [w * scale for w in widths]
+    out = [int(w) for w in widths]
+    out[-1] += measure - sum(out)
+    return out
 
 
 def _entries(nav: etree._Element) -> Iterator[tuple[int, str, etree._Element]]:
@@ -743,14 +782,15 @@ def _sections(document: Any, state: _State) -> None:
         if number and split is not None:
             section.footer.is_linked_to_previous = False
             section.even_page_footer.is_linked_to_previous = False
-        _footer(section.footer, "right")
-        _footer(section.even_page_footer, "left")
+        roman = number == 0 and split is not None
+        _footer(section.footer, "right", roman)
+        _footer(section.even_page_footer, "left", roman)
         if state.draft_mark:
             _header(section.header, state.draft_mark, "right")
             _header(section.even_page_header, state.draft_mark, "left")
 
 
-def _footer(footer: Any, side: str) -> None:
+def _footer(footer: Any, side: str, roman: bool) -> None:
     p = footer.paragraphs[0]._p
     for child in list(p):
         p.remove(child)
@@ -758,7 +798,7 @@ def _footer(footer: Any, side: str) -> None:
     wordml.ppr(p).append(wordml.el("w:ind", {side: str(wordml.ONE_CHAR // 2 * 2)}))
     wordml.sub(wordml.ppr(p), "w:jc", {"val": side})
     p.append(wordml.run("— "))
-    p.extend(wordml.field("PAGE", "1"))
+    p.extend(wordml.field("PAGE \\* ROMAN" if roman else "PAGE", "I" if roman else "1"))
     p.append(wordml.run(" —"))
 
 

@@ -100,7 +100,7 @@ class Style:
     size: int | None = None  # half points
     bold: bool = False
     align: str | None = None  # w:jc
-    indent: int | None = INDENT_CHARS  # first line, hundredths of a character
+    indent: int | None = None  # first line, hundredths of a character (None: inherited)
     left: int = 0  # left indent, hundredths of a character
     hanging: int = 0
     right: int = 0
@@ -125,7 +125,16 @@ def _line(height: int) -> etree._Element:
 
 
 STYLES: tuple[Style, ...] = (
-    Style("Normal", "Normal", based=None, role="body", size=BODY_SIZE, align="both", line=LINE),
+    Style(
+        "Normal",
+        "Normal",
+        based=None,
+        role="body",
+        size=BODY_SIZE,
+        align="both",
+        line=LINE,
+        indent=INDENT_CHARS,
+    ),
     Style(
         "Title",
         "Title",
@@ -189,7 +198,7 @@ STYLES: tuple[Style, ...] = (
     Style("Subheading", "小标题", role="heading2", keep_next=True),
     Style("Hanging", "悬挂缩进", indent=0, left=INDENT_CHARS * 2, hanging=INDENT_CHARS),
     Style("Indented", "左缩进", indent=0, left=INDENT_CHARS * 2),
-    Style("ListItem", "列表", indent=INDENT_CHARS),
+    Style("ListItem", "列表"),
     Style("ListItemTight", "列表（紧排）", based="ListItem", spacing=TIGHT),
     # Tables: the table style carries the size; the cells' paragraphs only the face.
     Style("TableText", "表格文字", based=None, indent=0, grid=False),
@@ -247,9 +256,10 @@ def _ppr(s: Style) -> etree._Element:
             ind |= {"rightChars": str(s.right), "right": str(s.right * ONE_CHAR // 100)}
         if s.hanging:
             ind |= {"hangingChars": str(s.hanging), "hanging": str(s.hanging * ONE_CHAR // 100)}
-        else:
-            chars = s.indent or 0
-            ind |= {"firstLineChars": str(chars), "firstLine": str(chars * ONE_CHAR // 100)}
+        elif s.indent:
+            ind |= {"firstLineChars": str(s.indent), "firstLine": str(s.indent * ONE_CHAR // 100)}
+        else:  # no indent: firstLineChars="0" is read by LibreOffice as "the inherited one"
+            ind |= {"firstLine": "0"}
         sub(ppr, "w:ind", ind)
     if s.align:
         sub(ppr, "w:jc", {"val": s.align})
@@ -291,7 +301,7 @@ def _table_style(s: Style, node: etree._Element) -> None:
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         sub(borders, f"w:{side}", {"val": "single", "sz": "4", "space": "0", "color": "000000"})
     margins = sub(tblpr, "w:tblCellMar")
-    for side, width in (("top", 60), ("left", 80), ("bottom", 60), ("right", 80)):
+    for side, width in (("top", 40), ("left", 60), ("bottom", 40), ("right", 60)):
         sub(margins, f"w:{side}", {"w": str(width), "type": "dxa"})
 
 
