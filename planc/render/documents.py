@@ -199,7 +199,7 @@ def every_round_has(
 ) -> list[str]:
     """The files every round of a build has, whatever its sources hold (the up-to-date
     stamp looks for them), by their path in the build."""
-    written = formats(html_only)
+    written = formats(html_only, printed)
     return [
         kind.path(fmt, round_name)
         for kind in DOCUMENTS

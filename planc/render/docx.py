@@ -79,8 +79,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("h2.toc-title", Rule(BLOCK, "TOCHeading")),
     ("h2.preface-title", Rule(BLOCK, "TOCHeading")),
     ("h2", Rule(BLOCK, "Heading1")),
-    ("h3.case-title", Rule(BLOCK, "Heading3")),
-    ("h3.task-title", Rule(BLOCK, "Heading3")),
+    ("h3.case-title", Rule(BLOCK, "ItemTitle")),  # 三级 face, in the PDF's outline
+    ("h3.task-title", Rule(BLOCK, "Heading3")),  # not in the PDF's outline
     ("h3", Rule(BLOCK, "Heading2")),
     (".case h4", Rule(BLOCK, "Subheading")),
     ("h4", Rule(BLOCK, "Heading3")),
@@ -572,7 +572,7 @@ class _Converter:
             if n == 0:
                 # The field's begin and instruction; its result is the entries, its end after
                 # the last.
-                p.extend(wordml.field('TOC \\o "1-2" \\h \\z \\u', "")[:3])
+                p.extend(wordml.field('TOC \\o "1-2" \\h \\z', "")[:3])
             name = bookmark_name(anchor)
             link = wordml.hyperlink(anchor=name if anchor in self.s.ids else None)
             p.append(link)

@@ -158,6 +158,17 @@ STYLES: tuple[Style, ...] = (
         keep_next=True,
         next="Normal",
     ),
+    # A case or a task in the navigation pane as in the PDF's bookmarks (under 标题 1), set as
+    # a 三级 item (1. in 仿宋 bold); the contents (标题 1 and 2 only) leaves it out.
+    Style(
+        "ItemTitle",
+        "条目标题",
+        role="heading3",
+        bold=True,
+        outline=1,
+        keep_next=True,
+        next="Normal",
+    ),
     Style("TOCHeading", "TOC Heading", role="heading1", align="center", indent=0, next="Normal"),
     Style("TOC1", "toc 1", indent=0, tab=MEASURE, next="Normal"),
     Style("TOC2", "toc 2", indent=0, left=INDENT_CHARS, tab=MEASURE, next="Normal"),
