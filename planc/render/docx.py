@@ -309,8 +309,7 @@ class _Converter:
                 self.s.draft_mark = _SPACE.sub("", node.text_content())
             size = _FONT_SIZE.search(node.get("style") or "")
             self.inline(node, p, None, round(float(size.group(1)) * 2) if size else None)
-            if rule.style in TIGHTENED and _one_character_last_line(node.text_content()):
-                wordml.set_style(p, TIGHTENED[rule.style])
+            _tighten(p, rule.style, node.text_content())
         elif kind == CAPTION:
             p = self.paragraph(rule.style, out)
             prefix = NUMBERED.get(node.tag, TABLE_PREFIX)
@@ -367,6 +366,7 @@ class _Converter:
             p = self.paragraph("ListItem", out)
             p.append(wordml.run(marker))
             self.inline(item, p, None)
+            _tighten(p, "ListItem", marker + item.text_content())
 
     def definitions(self, node: etree._Element, out: etree._Element) -> None:
         """A list of terms: each term and its definition as one paragraph (牵头单位：…), as
@@ -386,6 +386,7 @@ class _Converter:
                     self.inline(term, p, None)
                     p.append(wordml.run("："))
                     self.inline(child, p, None)
+                    _tighten(p, "Normal", f"{term.text_content()}：{child.text_content()}")
                 term = None
 
     # Inline ----------------------------------------------------------------------------
@@ -582,6 +583,13 @@ class _Converter:
             link.extend(wordml.field(f"PAGEREF {name} \\h", page))
             if n == len(entries) - 1:
                 p.append(wordml.el("w:r", None, wordml.el("w:fldChar", {"fldCharType": "end"})))
+
+
+def _tighten(p: etree._Element, style: str | None, text: str) -> None:
+    """Set paragraph `p` in its style's tight twin where its last line would hold one
+    character."""
+    if style in TIGHTENED and _one_character_last_line(text):
+        wordml.set_style(p, TIGHTENED[style])
 
 
 _OPENING = set("（《“‘〔【「『([")

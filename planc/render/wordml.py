@@ -201,16 +201,16 @@ STYLES: tuple[Style, ...] = (
     Style("MastheadLine", "报头日期", size=28, indent=0, tab=MEASURE, rule="bottom"),
     # A paragraph whose last line would hold one character, set 0.7 pt a character closer so
     # it fits the line before (docx.py decides which).
-    Style("Tight", "正文（紧排）", spacing=TIGHT),
+    Style("Tight", "正文（紧排）", spacing=TIGHT, grid=False),
     Style("Subtitle", "副题", keep_next=True),
     # The text planc adds and the handbook's parts.
     Style("TaskNotes", "任务说明", role="heading2", keep_next=False),
-    Style("TaskNotesTight", "任务说明（紧排）", based="TaskNotes", spacing=TIGHT),
+    Style("TaskNotesTight", "任务说明（紧排）", based="TaskNotes", spacing=TIGHT, grid=False),
     Style("Subheading", "小标题", role="heading2", keep_next=True),
     Style("Hanging", "悬挂缩进", indent=0, left=INDENT_CHARS * 2, hanging=INDENT_CHARS),
     Style("Indented", "左缩进", indent=0, left=INDENT_CHARS * 2),
     Style("ListItem", "列表"),
-    Style("ListItemTight", "列表（紧排）", based="ListItem", spacing=TIGHT),
+    Style("ListItemTight", "列表（紧排）", based="ListItem", spacing=TIGHT, grid=False),
     # Tables: the table style carries the size; the cells' paragraphs only the face.
     Style("TableText", "表格文字", based=None, indent=0, grid=False),
     Style("TableHead", "表头", based="TableText", role="heading1"),
@@ -239,6 +239,11 @@ def _ppr(s: Style) -> etree._Element:
     ppr = el("w:pPr")
     if s.keep_next:
         sub(ppr, "w:keepNext")
+    if s.id == "Normal":
+        # No space added between Chinese and Latin or figures (Word's and LibreOffice's
+        # default for Chinese): the PDF adds none, and 第9页 is not 第 9 页.
+        sub(ppr, "w:autoSpaceDE", {"val": "0"})
+        sub(ppr, "w:autoSpaceDN", {"val": "0"})
     if s.rule:
         borders = sub(ppr, "w:pBdr")
         sides = ("top", "bottom") if s.rule == "top-bottom" else (s.rule,)
