@@ -241,6 +241,14 @@ def build(
             help=_("Number the lines of the Word edition, for those commenting on a draft."),
         ),
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help=_("A draft's date, on its cover and page heads (else drafted: in plan.yaml)."),
+        ),
+    ] = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Write each round's plan and handbook as HTML, PDF and Word, plan.json, and dist/index.html.
@@ -278,6 +286,7 @@ def build(
             edition=chosen,
             docx_only=docx,
             line_numbers=line_numbers,
+            date=date,
         )
     )
 

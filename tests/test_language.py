@@ -26,7 +26,8 @@ ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "COLUMNS": "80
 # Names that are no English to translate: formats, programs, standards, encodings.
 NAMES = {
     "planc", "YAML", "JSON", "HTML", "PDF", "PDFs", "CSV", "UTF", "GB", "GBK", "GB18030",
-    "xlsx", "yaml", "json", "html", "pdf", "zip", "md", "Excel", "Word", "docx", "WPS", "LibreOffice", "git",
+    "xlsx", "yaml", "json", "html", "pdf", "zip", "md", "Excel", "WPS", "LibreOffice", "git",
+    "Word", "docx",
     "HEAD", "SHA256SUMS", "WeasyPrint", "fontconfig", "iconv", "Schema", "CJK", "SC", "Noto",
     "Serif", "Sans", "fonts", "noto", "cjk", "Fandol", "GitHub", "id", "ids", "ROUND", "PLANS",
     "dist", "plans", "forms", "release", "registry", "progress", "consultation", "manifest",

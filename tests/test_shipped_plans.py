@@ -4,6 +4,7 @@ items of the record. A careless edit of plans/ fails here."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,15 @@ from planc.diagnostics import Severity
 from planc.index import country_of
 from planc.model import Task
 from planc.pipeline import Analysis, analyze
-from tests.record import facts_in_comments, load, reasons, seeds_folder, unquoted
+from tests.record import (
+    ROOT,
+    facts_in_comments,
+    load,
+    reasons,
+    seeds_folder,
+    shared_seeds,
+    unquoted,
+)
 
 PLANS = Path(__file__).resolve().parent.parent / "plans"
 
@@ -362,15 +371,20 @@ def test_stats_and_diff_on_the_shipped_plans() -> None:
 
 
 def test_inferred_statements_are_marked_and_counted(shipped_dist: Path) -> None:
+    # Every inference is a numbered note of the 说明 at the end; an inferred task carries a
+    # mark (※N) linking to its note; no mark in a heading or on the cover.
     for name in ("2016-2017", "2022-2023"):
         html = (shipped_dist / name / "plan.html").read_text(encoding="utf-8")
-        marks = html.count('<sup class="inferred"')
-        assert marks > 0
-        # 关于本版本 counts exactly the marked statements
-        assert f"本版本有 {marks} 处内容系据公开资料推断" in html
+        notes = re.findall(r'<p class="note" id="note-(\d+)">', html)
+        assert notes and notes == [str(n) for n in range(1, len(notes) + 1)]
+        assert f"本版本有{len(notes)}处内容系据公开资料推断" in html  # 关于本版本 counts them
+        marks = re.findall(r'<a class="mark" href="#note-(\d+)"', html)
+        assert marks and set(marks) <= set(notes)
+        assert not re.search(r"<h[1-6][^>]*>(?:(?!</h[1-6]>).)*※", html, re.S)
+        assert "※" not in html[html.index('id="cover"') : html.index('id="contents"')]
     handbook = (shipped_dist / "2022-2023" / "handbook.html").read_text(encoding="utf-8")
-    marked_cases = handbook.count('<sup class="inferred"')
-    assert f"标以※的 {marked_cases} 宗案例" in handbook
+    notes = re.findall(r'<p class="note" id="note-(\d+)">', handbook)
+    assert f"有{len(notes)}宗案例（或其归属）系据公开资料推断" in handbook
 
 
 # --- Every statement of the record held as data, every inference marked (issue 22) ---------
@@ -600,8 +614,7 @@ def test_timeline_in_about_this_edition_and_plan_json(shipped_dist: Path) -> Non
 def test_every_provenance_reason_quotes_the_record() -> None:
     """A reason quotes (“…”) the passage of the record it rests on, and every passage it
     quotes is in a seed (Traditional seeds read in Simplified; … elides)."""
-    if seeds_folder() is None:
-        pytest.skip("shared/seeds is not beside the repository")
+    assert seeds_folder() is not None, "record/ holds the public record"
     unfounded = {
         f"{path.relative_to(PLANS)}: {passage}"
         for path in sorted(PLANS.rglob("*.yaml"))
@@ -611,9 +624,16 @@ def test_every_provenance_reason_quotes_the_record() -> None:
     assert sorted(unfounded) == []
 
 
+def test_the_record_in_the_repository_is_the_projects_copy() -> None:
+    """record/ is shared/seeds unchanged (where shared/ is beside the checkout)."""
+    shared = shared_seeds()
+    if shared is None:
+        pytest.skip("shared/seeds is not beside the repository: record/ is the only copy")
+    ours = {p.name: p.read_bytes() for p in (ROOT / "record").glob("*.txt")}
+    assert ours == {p.name: p.read_bytes() for p in shared.glob("*.txt")}
+
+
 def test_the_quote_check_fails_on_words_the_record_does_not_have() -> None:
-    if seeds_folder() is None:
-        pytest.skip("shared/seeds is not beside the repository")
     assert unquoted("记录作“于6月22日印发实施”") == []
     assert unquoted("转载稿作“网际网路国际呈现量”") == []  # a Traditional seed, read in Simplified
     assert unquoted("记录作“于6月23日印发实施”") == ["于6月23日印发实施"]

@@ -65,6 +65,7 @@ def build(
     edition: str | None = None,
     docx_only: bool = False,
     line_numbers: bool = False,
+    date: str | None = None,
 ) -> int:
     from planc.publish import publish
 
@@ -81,6 +82,7 @@ def build(
             edition=edition,
             docx_only=docx_only,
             line_numbers=line_numbers,
+            date=date,
         )
     write_result(result, stream, err)
     return 0

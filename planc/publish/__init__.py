@@ -4,8 +4,8 @@ it was. It prints nothing: it returns a PublishResult, or raises a PlancError.""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +23,16 @@ if TYPE_CHECKING:
     from planc.index import Index
     from planc.publish.workers import Workers
 
-BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")  # a draft is dated as the office sees it
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_day(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        return bool(_DAY.fullmatch(text)) and dt.date.fromisoformat(text) is not None
+    except ValueError:
+        return False
 
 
 class Progress(Protocol):
@@ -68,12 +77,16 @@ def publish(
     cache: bool = True,
     docx_only: bool = False,
     line_numbers: bool = False,
+    date: str | None = None,
 ) -> PublishResult:
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
     beside it; `edition` overrides the rounds' own (`draft`: the 征求意见稿 to send round);
     `html_only`: the HTML pages, plan.json and the index, no PDF; `docx_only`: those and the
-    Word edition, no PDF; `line_numbers`: the Word edition numbers its lines. Raises
-    UsageError, SourcesHaveErrors, FontMissing."""
+    Word edition, no PDF; `line_numbers`: the Word edition numbers its lines; `date`: a
+    draft's date (YYYY-MM-DD), over plan.yaml's `drafted:`. Raises UsageError,
+    SourcesHaveErrors, FontMissing."""
+    if date is not None and not _is_day(date):
+        raise UsageError(_("--date {date}: write the day as YYYY-MM-DD (2024-05-10)", date=date))
     if release and html_only:
         raise UsageError(_("--release needs the PDFs: build without --html"))
     if release and docx_only:
@@ -85,7 +98,8 @@ def publish(
         from planc.publish.release import checked_epoch
 
         checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
-    options = _Options(jobs, html_only, cache, ("docx",) if docx_only else None, line_numbers)
+    printed = ("docx",) if docx_only else None
+    options = _Options(jobs, html_only, cache, date, printed, line_numbers)
     result = _build(plans, asked, out, options, progress or _Silent(), edition)
     if release:
         from planc.publish.release import write_release
@@ -100,6 +114,7 @@ class _Options:
     jobs: int | None
     html_only: bool
     cache: bool
+    date: str | None = None
     printed: tuple[str, ...] | None = None  # the formats made for print written (None: all)
     line_numbers: bool = False
 
@@ -118,6 +133,7 @@ def _build(
         # Unchanged sources: answer before reading them.
         digest = inputs_digest(plans, rounds, options.html_only, options.printed)
         digest += f" edition={edition}" if edition else ""
+        digest += f" date={options.date}" if options.date else ""
         digest += " line-numbers" if options.line_numbers else ""
         if up_to_date(out, digest, rounds, options.html_only, options.printed):
             return PublishResult(out, rounds, up_to_date=True)
@@ -134,7 +150,7 @@ def _build(
             analysis = analyze(plans, rounds, cache=options.cache, everything=True)
             closing = _("the sources have errors; nothing was written to {out}", out=out)
             analysis.require_clean(closing, everything=True)
-            dates = _editions(analysis, plans, edition)
+            dates = _editions(analysis, edition, options.date)
             if pdfs:
                 require_fonts()
             # Rounds built before and not now keep their last build; a round gone from the
@@ -163,23 +179,33 @@ def _build(
     return result
 
 
-def _editions(analysis: Analysis, plans: Path, edition: str | None) -> dict[str, str]:
-    """Apply `--edition` to the rounds built, and date every draft: by its last consultation
-    step dated to the day (`milestones:`), else by SOURCE_DATE_EPOCH or the last commit of its
-    sources, in Beijing time; never the clock, so builds stay reproducible."""
-    from planc.publish.release import source_epoch
+def _editions(analysis: Analysis, edition: str | None, date: str | None) -> dict[str, str]:
+    """Apply `--edition` to the rounds built, and date every draft: by `--date`, else by its
+    plan.yaml's `drafted:`, else by its last consultation step dated to the day (`milestones:`);
+    never the clock (builds stay reproducible), and never a date made up: a draft without one
+    is refused, saying how to give it."""
     from planc.render.typeset import cn_date
 
     dates: dict[str, str] = {}
+    undated = []
     for name in analysis.rounds:
         rnd = analysis.index.rounds[name].round
         if edition is not None:
             rnd.edition = edition
-        if rnd.edition == "draft" and rnd.drafted_on is not None:
-            dates[name] = cn_date(rnd.drafted_on)
-        elif rnd.edition == "draft":
-            day = dt.datetime.fromtimestamp(source_epoch(plans, name), BEIJING).date()
-            dates[name] = f"{day.year}年{day.month}月{day.day}日"
+        if rnd.edition == "draft":
+            day = date or rnd.drafted or rnd.drafted_on
+            if day is None:
+                undated.append(name)
+            else:
+                dates[name] = cn_date(day)
+    if undated:
+        raise UsageError(
+            _(
+                "a draft is dated, and {rounds} has no date: add `drafted: 2024-05-10` to its "
+                "plan.yaml, or build with --date 2024-05-10",
+                rounds=", ".join(undated),
+            )
+        )
     return dates
 
 

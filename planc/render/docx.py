@@ -608,7 +608,9 @@ def _one_character_last_line(text: str) -> bool:
     for char in text:
         w = width(char)
         if line + w > room + 0.01 and char not in _CLOSING:
-            moved = []  # an opening mark never ends a line: it goes down with what it opens
+            moved: list[
+                str
+            ] = []  # an opening mark never ends a line: it goes down with what it opens
             while last and last[-1] in _OPENING:
                 moved.insert(0, last.pop())
             line, room, last = sum(width(c) for c in moved), 28.0, moved
@@ -635,8 +637,8 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
 
 def _text_outside(node: etree._Element, drawing: etree._Element | None) -> str:
     """The text of `node` less that of a drawing in it (an SVG's title is no cell text)."""
-    text = node.text_content()
-    return text.replace(drawing.text_content(), "", 1) if drawing is not None else text
+    text = str(node.text_content())
+    return text.replace(str(drawing.text_content()), "", 1) if drawing is not None else text
 
 
 CELL_MARGIN = 60  # twips, each side (the table styles' tblCellMar)
