@@ -17,9 +17,10 @@ PYTHON=${PYTHON:-python3}
 #   libpango-1.0-0 libpangoft2-1.0-0   WeasyPrint's text layout
 SYSTEM_PACKAGES=(python3-venv fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai
     fonts-arphic-gkai00mp fontconfig libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0)
-# For the tests: pdftotext/pdftoppm, a browser, and LibreOffice Calc (headless), which proves a
-# real spreadsheet program reads the consultation forms.
-TEST_PACKAGES=(poppler-utils chromium libreoffice-calc)
+# For the tests: pdftotext/pdftoppm, a browser, LibreOffice Calc (headless), which proves a
+# real spreadsheet program reads the consultation forms, and LibreOffice Writer, which converts
+# the Word edition to PDF for the typographic audit.
+TEST_PACKAGES=(poppler-utils chromium libreoffice-calc libreoffice-writer)
 
 say() { printf 'planc setup: %s\n' "$*" >&2; }
 

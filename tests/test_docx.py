@@ -178,6 +178,9 @@ def test_a_last_line_of_one_character_is_foreseen() -> None:
     assert not _one_character_last_line("字" * 28)
     assert _one_character_last_line("字" * 26 + "字。")  # the stop follows its character
     assert not _one_character_last_line("字" * 25 + "（字）")  # the bracket goes down too
+    # a closing mark that does not fit takes the character before it down: 室） alone
+    assert _one_character_last_line("字" * 53 + "室）")
+    assert not _one_character_last_line("字" * 52 + "室）")
 
 
 def test_build_docx_only_with_line_numbers(
@@ -207,8 +210,8 @@ def test_build_docx_only_with_line_numbers(
 
 def test_a_draft_in_word(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1589076000")  # 2020-05-10 in Beijing
     args = ["build", "2020-2021", "--plans", str(plans), "--docx", "--edition", "draft"]
+    args += ["--date", "2020-05-10"]
     assert runner.invoke(app, [*args, "--out", "out"]).exit_code == 0
     document = docx.Document("out/2020-2021/plan-2020-2021.docx")
     mark = "征求意见稿（2020年5月10日）"
@@ -219,21 +222,46 @@ def test_a_draft_in_word(plans: Path, tmp_path: Path, monkeypatch: pytest.Monkey
     # every task numbered as in the draft's pages
     html = Path("out/2020-2021/plan.html").read_text(encoding="utf-8")
     tasks = re.findall(r'<span class="num">(\d+)\.</span>([^<]+)', html)
-    headings = {p.text for p in document.paragraphs if name(p) == "Heading 3"}
-    assert tasks and {f"{n}.{title}" for n, title in tasks} <= headings
+    starts = [p.text for p in document.paragraphs]
+    for n, title in tasks:  # a task's paragraph starts with its number and title
+        assert any(text.startswith(f"{n}.{title}") for text in starts), (n, title)
+    assert tasks
+
+
+def libreoffice_faults(docx_files: list[Path], printed: list[Path], scratch: Path) -> list[str]:
+    """The audit's faults of each .docx as LibreOffice converts it, and page counts off the
+    PDF's by more than 10 % (a page, for a document under ten). Two things are not asked of
+    the Word edition: 续表 (Word and WPS repeat a table's heading row instead), and a last
+    line of one character in a paragraph planc foresaw and set tight: LibreOffice 7.4 lays
+    the page on its grid of 28 characters a line and applies a style's character spacing
+    only as direct formatting, which Word and WPS do not need (docs/print.md)."""
+    made = to_pdf(docx_files, scratch / "converted", scratch)
+    faults, most = [], 0
+    for source, pdf, docx_file in zip(printed, made, docx_files, strict=True):
+        found, lines = audit_with_most(pdf, stand_ins(), continued=False)
+        linked = _tight(docx_file)
+        faults += [f for f in found if not _excused(f, linked)]
+        most = max(most, lines)
+        if abs(page_count(pdf) - page_count(source)) > max(1, page_count(source) // 10):
+            faults.append(f"{pdf.name}: {page_count(pdf)} pages, the PDF {page_count(source)}")
+    if most != 22:
+        faults.append(f"no page holds 22 lines (at most {most})")
+    return faults
+
+
+def _tight(path: Path) -> list[str]:
+    """The text of each paragraph planc set tight."""
+    return [p.text for p in docx.Document(str(path)).paragraphs if "紧排" in name(p)]
+
+
+def _excused(fault: str, linked: list[str]) -> bool:
+    found = re.search(r"a line of one character: '(.+)'$", fault)
+    return found is not None and any(text.endswith(found.group(1)) for text in linked)
 
 
 def test_libreoffice_reads_the_word_edition(shipped_dist: Path, tmp_path: Path) -> None:
     """LibreOffice converts each .docx; its PDF passes the audit (faces by role, 22 lines on
     the grid, no half-width punctuation, no one-character last lines) and has the PDF's page
-    count within 10 % (a page, for a document under ten). About 15 s: one LibreOffice run for
-    the seven documents."""
-    made = to_pdf(documents(shipped_dist), tmp_path / "converted", tmp_path)
-    faults, most = [], 0
-    for pdf in made:
-        found, lines = audit_with_most(pdf, stand_ins())
-        faults += found
-        most = max(most, lines)
-        printed = page_count(next(shipped_dist.glob(f"*/{pdf.name}")))
-        assert abs(page_count(pdf) - printed) <= max(1, printed // 10), pdf.name
-    assert faults == [] and most == 22
+    count within 10 %. About 15 s: one LibreOffice run for the seven documents."""
+    files = documents(shipped_dist)
+    assert libreoffice_faults(files, [p.with_suffix(".pdf") for p in files], tmp_path) == []

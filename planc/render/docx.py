@@ -25,7 +25,6 @@ from docx.oxml.ns import qn
 
 from planc.render import pagerefs, wordml
 from planc.render.documents import PRINT, Document, print_href
-from planc.render.typeset import width
 from planc.render.writers import Writer
 
 if TYPE_CHECKING:
@@ -230,6 +229,8 @@ FLOAT_RIGHT = {"date"}  # print.css: float: right (the date of a masthead's line
 # Paragraph styles set on the 28-character measure with a first-line indent of two: a
 # paragraph whose last line would hold one character is set in the style's tight twin.
 TIGHTENED = {"Normal": "Tight", "TaskNotes": "TaskNotesTight", "ListItem": "ListItemTight"}
+# The tight twins: 0.9 pt a character closer, or 1.4 pt (a line of 28 takes 29 or 30).
+TIGHTER = (("", 16 + wordml.TIGHT / 20), ("2", 16 + wordml.TIGHTER / 20))
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _FONT_SIZE = re.compile(r"font-size:\s*([\d.]+)pt")
 
@@ -309,7 +310,7 @@ class _Converter:
                 self.s.draft_mark = _SPACE.sub("", node.text_content())
             size = _FONT_SIZE.search(node.get("style") or "")
             self.inline(node, p, None, round(float(size.group(1)) * 2) if size else None)
-            _tighten(p, rule.style, node.text_content())
+            _tighten(p, rule.style, _running_text(node))
         elif kind == CAPTION:
             p = self.paragraph(rule.style, out)
             prefix = NUMBERED.get(node.tag, TABLE_PREFIX)
@@ -585,38 +586,76 @@ class _Converter:
                 p.append(wordml.el("w:r", None, wordml.el("w:fldChar", {"fldCharType": "end"})))
 
 
+def _running_text(node: etree._Element) -> str:
+    """The text of a paragraph as it runs along its lines: a mark's ※N, small and raised,
+    counted at a third of its characters."""
+    marks = "".join(str(s.text_content()) for s in node.iter("sup"))
+    text = str(node.text_content())
+    return text.replace(marks, "", 1) + " " * (len(marks) // 3) if marks else text
+
+
 def _tighten(p: etree._Element, style: str | None, text: str) -> None:
     """Set paragraph `p` in its style's tight twin where its last line would hold one
     character."""
-    if style in TIGHTENED and _one_character_last_line(text):
-        wordml.set_style(p, TIGHTENED[style])
+    suffix = _tightening(text) if style in TIGHTENED else None
+    if style is not None and suffix is not None:
+        wordml.set_style(p, TIGHTENED[style] + suffix)
+        # and its runs in the character style of the same spacing: LibreOffice 7.4 does not
+        # apply a paragraph style's character spacing (Word does; both apply this)
+        for r in p.iter(qn("w:r")):
+            if r.find(qn("w:t")) is not None and r.find(qn("w:rPr")) is None:
+                wordml.sub(r, "w:rPr").append(wordml.el("w:rStyle", {"val": "TightText" + suffix}))
+                r.insert(0, r[-1])
 
 
+HALF = {" ": 0.33, "%": 0.83}  # 仿宋's Latin: figures half a character, these not
 _OPENING = set("（《“‘〔【「『([")
 
 
-def _one_character_last_line(text: str) -> bool:
-    """Whether a paragraph of `text` on the measure of 28 characters, its first line indented
-    two, ends with a line of one character (and the closing punctuation that follows it).
-    Chinese characters and full-width marks are one character wide, digits and Latin half
-    (仿宋's half-width forms); a closing mark never starts a line."""
+def _last_line(text: str, first: float = 26.0, other: float = 28.0) -> int:
+    """How many characters (closing marks not counted) the last line of a paragraph of `text`
+    holds, its first line `first` characters long and the others `other` (0: one line).
+    Chinese characters and full-width marks are one character wide, 仿宋's figures and Latin
+    half (HALF: a few others). A line never starts with a closing mark nor ends with an
+    opening one: the character before a closing mark goes down with it (Word and
+    LibreOffice break so; neither hangs the mark in the margin)."""
     from planc.render.typeset import _CLOSING
 
     text = _SPACE.sub(" ", text).strip()
-    line, room = 0.0, 26.0
+    line, room = 0.0, first
     last: list[str] = []
     for char in text:
-        w = width(char)
-        if line + w > room + 0.01 and char not in _CLOSING:
-            moved: list[
-                str
-            ] = []  # an opening mark never ends a line: it goes down with what it opens
-            while last and last[-1] in _OPENING:
+        w = HALF.get(char, 0.5) if char.isascii() else 1.0
+        if line + w > room + 0.01:
+            moved: list[str] = []
+            if char in _CLOSING:  # the mark takes the character before it down
+                while last and last[-1] in _CLOSING:
+                    moved.insert(0, last.pop())
+                if last:
+                    moved.insert(0, last.pop())
+            while last and last[-1] in _OPENING:  # an opening mark goes down with its text
                 moved.insert(0, last.pop())
-            line, room, last = sum(width(c) for c in moved), 28.0, moved
+            line, room, last = float(len(moved)), other, moved
         line += w
         last.append(char)
-    return room == 28.0 and sum(1 for c in last if c not in _CLOSING) == 1
+    return sum(1 for c in last if c not in _CLOSING) if room == other else 0
+
+
+def _one_character_last_line(text: str) -> bool:
+    return _last_line(text) == 1
+
+
+def _tightening(text: str) -> str | None:
+    """The lightest tightening (a style suffix) after which a paragraph of `text` no longer
+    ends on a line of one character, or None where it does not."""
+    if _last_line(text) != 1:
+        return None
+    for suffix, pitch in TIGHTER:
+        per_line = wordml.MEASURE / 20 / pitch
+        first = (wordml.MEASURE - 2 * wordml.ONE_CHAR) / 20 / pitch
+        if _last_line(text, first - 0.05, per_line - 0.05) != 1:
+            return suffix
+    return TIGHTER[-1][0]
 
 
 def _rows(table: etree._Element) -> Iterator[tuple[str, etree._Element]]:

@@ -32,7 +32,8 @@ BODY_SIZE = 32  # 3号, 16 pt
 # line, so the grid here is of lines only.
 CONDENSED = -5  # twentieths of a point
 TIGHT = -18  # 0.9 pt closer: 27 characters in the first line's 26
-FOOTER = round(22 * TWIPS_PER_MM)  # the page number's line 7 mm below the type area
+TIGHTER = -28  # 1.4 pt closer: 30 in a line of 28
+FOOTER = round(20.9 * TWIPS_PER_MM)  # the page number's dash 7 mm below the type area
 HEADER = round(25 * TWIPS_PER_MM)
 INDENT_CHARS = 200  # two characters, in hundredths of a character
 ONE_CHAR = round(MEASURE / 28)
@@ -142,7 +143,7 @@ STYLES: tuple[Style, ...] = (
         size=44,
         align="center",
         indent=0,
-        line=720,
+        line=LINE,  # on the grid, as everything on the page (the PDF: 36 pt)
         before=LINE,
         after=LINE,
         next="Normal",
@@ -193,7 +194,7 @@ STYLES: tuple[Style, ...] = (
         before=LINE,
     ),
     Style("DocNumber", "发文字号", align="center", indent=0, before=LINE),
-    Style("RedRule", "红色分隔线", indent=0, line=240, rule="bottom", after=LINE),
+    Style("RedRule", "红色分隔线", indent=0, rule="bottom"),
     Style("Addressee", "主送机关", indent=0),
     Style("Signed", "落款", align="right", indent=0, right=400),
     Style("Record", "版记", size=28, indent=0, rule="top-bottom", tab=MEASURE),
@@ -202,15 +203,18 @@ STYLES: tuple[Style, ...] = (
     # A paragraph whose last line would hold one character, set 0.7 pt a character closer so
     # it fits the line before (docx.py decides which).
     Style("Tight", "正文（紧排）", spacing=TIGHT, grid=False),
+    Style("Tight2", "正文（紧排二）", spacing=TIGHTER, grid=False),
     Style("Subtitle", "副题", keep_next=True),
     # The text planc adds and the handbook's parts.
     Style("TaskNotes", "任务说明", role="heading2", keep_next=False),
     Style("TaskNotesTight", "任务说明（紧排）", based="TaskNotes", spacing=TIGHT, grid=False),
+    Style("TaskNotesTight2", "任务说明（紧排二）", based="TaskNotes", spacing=TIGHTER, grid=False),
     Style("Subheading", "小标题", role="heading2", keep_next=True),
     Style("Hanging", "悬挂缩进", indent=0, left=INDENT_CHARS * 2, hanging=INDENT_CHARS),
     Style("Indented", "左缩进", indent=0, left=INDENT_CHARS * 2),
     Style("ListItem", "列表"),
     Style("ListItemTight", "列表（紧排）", based="ListItem", spacing=TIGHT, grid=False),
+    Style("ListItemTight2", "列表（紧排二）", based="ListItem", spacing=TIGHTER, grid=False),
     # Tables: the table style carries the size; the cells' paragraphs only the face.
     Style("TableText", "表格文字", based=None, indent=0, grid=False),
     Style("TableHead", "表头", based="TableText", role="heading1"),
@@ -231,6 +235,8 @@ STYLES: tuple[Style, ...] = (
     Style("Label", "标签", kind="character", based=None, role="heading1", indent=None),
     Style("Strong", "强调（楷体）", kind="character", based=None, role="heading2", indent=None),
     Style("Hyperlink", "Hyperlink", kind="character", based=None, indent=None),
+    Style("TightText", "紧排文字", kind="character", based=None, spacing=TIGHT),
+    Style("TightText2", "紧排文字二", kind="character", based=None, spacing=TIGHTER),
 )
 STYLE_IDS = {s.name: s.id for s in STYLES} | {s.id: s.id for s in STYLES}
 
