@@ -52,8 +52,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from planc.pipeline import analyze
-    from planc.render.docx import Options, word_document
     from planc.render.documents import print_href
+    from planc.render.docx import Options, word_document
     from planc.render.pages import document
     from planc.render.views import round_view
 
