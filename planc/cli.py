@@ -234,6 +234,23 @@ def build(
             "--html", help=_("Only the HTML pages, plan.json and index.html: no PDF (a preview).")
         ),
     ] = False,
+    docx: Annotated[
+        bool,
+        typer.Option(
+            "--docx",
+            help=_(
+                "The HTML pages, plan.json and the Word edition (.docx), no PDF: quicker when "
+                "the Word files are what is wanted. A full build writes both."
+            ),
+        ),
+    ] = False,
+    line_numbers: Annotated[
+        bool,
+        typer.Option(
+            "--line-numbers",
+            help=_("Number the lines of the Word edition, for those commenting on a draft."),
+        ),
+    ] = False,
     date: Annotated[
         str | None,
         typer.Option(
@@ -244,7 +261,7 @@ def build(
     ] = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.
+    """Write each round's plan and handbook as HTML, PDF and Word, plan.json, and dist/index.html.
 
     Nothing is written when the sources have errors; an unchanged build is skipped.
 
@@ -259,6 +276,8 @@ def build(
       planc build 2024-2025 --edition draft --out drafts
 
       planc build --html
+
+      planc build 2024-2025 --edition draft --docx --line-numbers
     """
     from planc.commands.build import build as run
 
@@ -275,6 +294,8 @@ def build(
             html,
             not no_cache,
             edition=chosen,
+            docx_only=docx,
+            line_numbers=line_numbers,
             date=date,
         )
     )
@@ -515,8 +536,8 @@ def consult_report(
             "--out",
             metavar="DIR",
             help=_(
-                "Write consultation.html, .pdf and .json here (not inside the build's output: "
-                "the next build replaces it)."
+                "Write consultation.html, .pdf, .docx and .json here (not inside the build's "
+                "output: the next build replaces it)."
             ),
         ),
     ] = None,

@@ -77,7 +77,13 @@ def _build(args: Sequence[str]) -> Callable[[], int]:
     values, flags, rounds = _parse(
         args,
         {"--plans": None, "--out": None, "--jobs": None},
-        ("--html", "--no-cache", "--release"),  # --release: typer cost it 0.4 CPU s
+        (
+            "--html",
+            "--docx",
+            "--line-numbers",
+            "--no-cache",
+            "--release",
+        ),  # --release: typer cost it 0.4 CPU s
     )
     jobs = values.get("--jobs")
     if jobs is not None and not (jobs.isascii() and jobs.isdigit() and int(jobs) >= 1):
@@ -96,6 +102,8 @@ def _build(args: Sequence[str]) -> Callable[[], int]:
             release="--release" in flags,
             html_only="--html" in flags,
             cache="--no-cache" not in flags,
+            docx_only="--docx" in flags,
+            line_numbers="--line-numbers" in flags,
         )
 
     return run

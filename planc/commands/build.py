@@ -63,6 +63,8 @@ def build(
     html_only: bool = False,
     cache: bool = True,
     edition: str | None = None,
+    docx_only: bool = False,
+    line_numbers: bool = False,
     date: str | None = None,
 ) -> int:
     from planc.publish import publish
@@ -78,6 +80,8 @@ def build(
             html_only=html_only,
             cache=cache,
             edition=edition,
+            docx_only=docx_only,
+            line_numbers=line_numbers,
             date=date,
         )
     write_result(result, stream, err)

@@ -75,23 +75,31 @@ def publish(
     edition: str | None = None,
     html_only: bool = False,
     cache: bool = True,
+    docx_only: bool = False,
+    line_numbers: bool = False,
     date: str | None = None,
 ) -> PublishResult:
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
     beside it; `edition` overrides the rounds' own (`draft`: the 征求意见稿 to send round);
-    `html_only`: the HTML pages, plan.json and the index, no PDF; `date`: a draft's date
-    (YYYY-MM-DD), over plan.yaml's `drafted:`. Raises UsageError, SourcesHaveErrors,
-    FontMissing."""
+    `html_only`: the HTML pages, plan.json and the index, no PDF; `docx_only`: those and the
+    Word edition, no PDF; `line_numbers`: the Word edition numbers its lines; `date`: a
+    draft's date (YYYY-MM-DD), over plan.yaml's `drafted:`. Raises UsageError,
+    SourcesHaveErrors, FontMissing."""
     if date is not None and not _is_day(date):
         raise UsageError(_("--date {date}: write the day as YYYY-MM-DD (2024-05-10)", date=date))
     if release and html_only:
         raise UsageError(_("--release needs the PDFs: build without --html"))
+    if release and docx_only:
+        raise UsageError(_("--release needs the PDFs: build without --docx"))
+    if html_only and docx_only:
+        raise UsageError(_("--html and --docx: choose one (--docx writes the HTML too)"))
     asked = select_rounds(plans, rounds)
     if release and os.environ.get("SOURCE_DATE_EPOCH"):
         from planc.publish.release import checked_epoch
 
         checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
-    options = _Options(jobs, html_only, cache, date)
+    printed = ("docx",) if docx_only else None
+    options = _Options(jobs, html_only, cache, date, printed, line_numbers)
     result = _build(plans, asked, out, options, progress or _Silent(), edition)
     if release:
         from planc.publish.release import write_release
@@ -107,6 +115,8 @@ class _Options:
     html_only: bool
     cache: bool
     date: str | None = None
+    printed: tuple[str, ...] | None = None  # the formats made for print written (None: all)
+    line_numbers: bool = False
 
 
 def _build(
@@ -121,18 +131,20 @@ def _build(
     # the atomic swap).
     with Output(out) as output:
         # Unchanged sources: answer before reading them.
-        digest = inputs_digest(plans, rounds, options.html_only)
+        digest = inputs_digest(plans, rounds, options.html_only, options.printed)
         digest += f" edition={edition}" if edition else ""
         digest += f" date={options.date}" if options.date else ""
-        if up_to_date(out, digest, rounds, options.html_only):
+        digest += " line-numbers" if options.line_numbers else ""
+        if up_to_date(out, digest, rounds, options.html_only, options.printed):
             return PublishResult(out, rounds, up_to_date=True)
         # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged
         # build is answered without them.
         from planc.publish.workers import Workers, default_jobs
-        from planc.render.documents import print_documents, site_files
+        from planc.render.documents import formats, print_documents, site_files
         from planc.render.pdf import require_fonts
 
-        pdfs = 0 if options.html_only else print_documents(len(rounds))
+        written = formats(options.html_only, options.printed)
+        pdfs = print_documents(len(rounds)) if "pdf" in written else 0
         with Workers(options.jobs or default_jobs(pdfs), pdfs) as workers:
             # Every round is read: a round's pages show the later tasks that continue its own.
             analysis = analyze(plans, rounds, cache=options.cache, everything=True)
@@ -155,7 +167,7 @@ def _build(
             for name in kept:
                 output.keep(name)
             site_rounds = sorted({*analysis.rounds, *kept})
-            result = _render(analysis, work, site_rounds, workers, progress, dates)
+            result = _render(analysis, work, site_rounds, workers, progress, dates, options)
             write_stamp(work, digest)
             output.finish(writes | set(kept))
     result.out = out
@@ -225,6 +237,7 @@ def _render(
     workers: Workers,
     progress: Progress,
     dates: dict[str, str],
+    options: _Options,
 ) -> PublishResult:
     """Write every document of the rounds asked for, and the site's, into `work`, linking the
     site's `site_rounds`: each document of the table (planc/render/documents.py) in each of
@@ -234,11 +247,11 @@ def _render(
     from planc.render.writers import Context
 
     index, rounds = analysis.index, list(analysis.rounds)
-    written = formats(html_only=workers.pdfs == 0)
+    written = formats(options.html_only, options.printed)
     site = Site(site_rounds, dates, _having(index, rounds, site_rounds, work))
     todo = list(documents(index, rounds, site, work, written))
     progress.start(len(todo))
-    context = Context(progress.step, workers)
+    context = Context(progress.step, workers, line_numbers=options.line_numbers)
     writers = {name: writer(FORMATS[name])(FORMATS[name], context) for name in written}
     for doc in todo:
         writers[doc.format.name].write(doc)

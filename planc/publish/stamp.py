@@ -15,22 +15,36 @@ from planc.render.documents import every_round_has
 STAMP = ".planc-build"  # digest of what the last build was made from
 
 
-def inputs_digest(plans: Path, rounds: Sequence[str], html_only: bool = False) -> str:
+def inputs_digest(
+    plans: Path,
+    rounds: Sequence[str],
+    html_only: bool = False,
+    printed: Sequence[str] | None = None,
+) -> str:
     """What a build depends on: every source file, the templates, planc's version and code
     (the digest of its modules the parse cache keys its entries by: a changed renderer is a
     changed build), the rounds asked for, and whether PDFs were made. Equal digests mean an equal
     build (the digest is over bytes, not YAML)."""
     header = f"planc {__version__} {code().hex()}\n{','.join(rounds)}\n"
     header += "html only\n" if html_only else ""
+    header += f"printed {','.join(printed)}\n" if printed is not None else ""
     # The parse cache inside the plans folder is not an input: the same sources, the same build.
     return digest_trees([(plans, plans), (TEMPLATES, TEMPLATES)], header, skip=[CACHE_DIR])
 
 
-def up_to_date(out: Path, digest: str, rounds: Sequence[str], html_only: bool = False) -> bool:
+def up_to_date(
+    out: Path,
+    digest: str,
+    rounds: Sequence[str],
+    html_only: bool = False,
+    printed: Sequence[str] | None = None,
+) -> bool:
     stamp = out / STAMP
     if not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != digest:
         return False
-    return all((out / f).is_file() for name in rounds for f in every_round_has(name, html_only))
+    return all(
+        (out / f).is_file() for name in rounds for f in every_round_has(name, html_only, printed)
+    )
 
 
 def write_stamp(work: Path, digest: str) -> None:

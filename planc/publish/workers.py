@@ -102,12 +102,13 @@ class Workers:
             self.queue.close()
             _laid_out = None
 
-    def submit(self, html: str, target: Path) -> Future[list[str]]:
-        """Lay out one PDF in a worker, or here and now when there is no pool."""
+    def submit(self, html: str, target: Path) -> Future[tuple[list[str], dict[str, int]]]:
+        """Lay out one PDF in a worker, or here and now when there is no pool: its warnings,
+        and the page number of each anchor."""
         if self.pool is not None:
-            return self.pool.submit(pdf.write_pdf, html, target)
-        done: Future[list[str]] = Future()
-        done.set_result(pdf.write_pdf(html, target))
+            return self.pool.submit(pdf.write_pdf_anchored, html, target)
+        done: Future[tuple[list[str], dict[str, int]]] = Future()
+        done.set_result(pdf.write_pdf_anchored(html, target))
         return done
 
     def submit_anchored(self, html: str, target: Path) -> Future[tuple[list[str], dict[str, int]]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +45,8 @@ FORMATS: dict[str, Format] = {
     "html": Format("html", "{stem}.html", SCREEN, "planc.render.writers:TextWriter"),
     "json": Format("json", "{stem}.json", DATA, "planc.render.writers:TextWriter"),
     "pdf": Format("pdf", "{stem}-{round}.pdf", PRINT, "planc.render.writers:PdfWriter"),
+    # After the PDF: its writer finishes once the PDFs are laid out, and prints their pages.
+    "docx": Format("docx", "{stem}-{round}.docx", PRINT, "planc.render.docx:DocxWriter"),
 }
 
 
@@ -147,7 +149,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "handbook",
         ROUND,
-        ("html", "pdf"),
+        ("html", "pdf", "docx"),
         _round_view,
         _round_page,
         "handbook.html.j2",
@@ -157,7 +159,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "plan",
         ROUND,
-        ("html", "pdf"),
+        ("html", "pdf", "docx"),
         _round_view,
         _round_page,
         "plan.html.j2",
@@ -168,7 +170,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "progress",
         ROUND,
-        ("html", "pdf"),
+        ("html", "pdf", "docx"),
         _bulletin_view,
         _bulletin_page,
         "progress.html.j2",
@@ -181,15 +183,23 @@ KINDS = {kind.name: kind for kind in DOCUMENTS}
 FIRST = {kind.after for kind in DOCUMENTS if kind.after}  # laid out before another kind
 
 
-def formats(html_only: bool = False) -> list[str]:
-    """The formats a build writes: with `html_only`, no page made for print."""
-    return [f for f, fmt in FORMATS.items() if not (html_only and fmt.medium == PRINT)]
+def formats(html_only: bool = False, printed: Collection[str] | None = None) -> list[str]:
+    """The formats a build writes: with `html_only`, no page made for print; with `printed`,
+    only those of the formats made for print (`planc build --docx`: the Word edition, no
+    PDF)."""
+    return [
+        f
+        for f, fmt in FORMATS.items()
+        if fmt.medium != PRINT or (not html_only and (printed is None or f in printed))
+    ]
 
 
-def every_round_has(round_name: str, html_only: bool = False) -> list[str]:
+def every_round_has(
+    round_name: str, html_only: bool = False, printed: Collection[str] | None = None
+) -> list[str]:
     """The files every round of a build has, whatever its sources hold (the up-to-date
     stamp looks for them), by their path in the build."""
-    written = formats(html_only)
+    written = formats(html_only, printed)
     return [
         kind.path(fmt, round_name)
         for kind in DOCUMENTS
@@ -222,15 +232,10 @@ ROUND_FILE = next(
 )
 
 
-def print_documents(rounds: int) -> int:
-    """How many PDFs (pages made for print) a build of `rounds` rounds makes at most."""
-    return rounds * sum(
-        1
-        for kind in DOCUMENTS
-        if kind.scope == ROUND
-        for fmt in kind.formats
-        if FORMATS[fmt].medium == PRINT
-    )
+def print_documents(rounds: int, fmt: str = "pdf") -> int:
+    """How many files of a format made for print (PDFs) a build of `rounds` rounds makes at
+    most."""
+    return rounds * sum(1 for kind in DOCUMENTS if kind.scope == ROUND and fmt in kind.formats)
 
 
 @dataclass
@@ -244,6 +249,7 @@ class Document:
     site: Site
     index: Index
     views: dict[tuple[View, str], Any]  # shared: plan and handbook are made from one view
+    pages: dict[tuple[str, str, str], str] = field(default_factory=dict)  # shared: by medium
 
     @property
     def label(self) -> str:
@@ -260,8 +266,12 @@ class Document:
         return self.views[key]
 
     def page(self, medium: str) -> str:
-        """The page the kind makes of its view for `medium` (screen, print or data)."""
-        return self.kind.page(self.kind, self.view(), self.site, medium)
+        """The page the kind makes of its view for `medium` (screen, print or data), made
+        once for the formats that share it (the PDF and the Word edition)."""
+        key = (self.kind.name, self.round, medium)
+        if key not in self.pages:
+            self.pages[key] = self.kind.page(self.kind, self.view(), self.site, medium)
+        return self.pages[key]
 
 
 def documents(
@@ -270,6 +280,7 @@ def documents(
     """Every document of `rounds` (and the site's) in the formats `written`, in the order of
     the table, each with its file under `work`."""
     views: dict[tuple[View, str], Any] = {}
+    pages: dict[tuple[str, str, str], str] = {}
     for kind in DOCUMENTS:
         for name in rounds if kind.scope == ROUND else [""]:
             if kind.scope == ROUND and not kind.present(index, name):
@@ -277,7 +288,7 @@ def documents(
             for fmt in kind.formats:
                 if fmt in written:
                     target = work / kind.path(fmt, name)
-                    yield Document(kind, FORMATS[fmt], name, target, site, index, views)
+                    yield Document(kind, FORMATS[fmt], name, target, site, index, views, pages)
 
 
 def writer(fmt: Format) -> Any:
@@ -300,3 +311,18 @@ def pdf_href(href: str, round_name: str) -> str:
     other, doc = match.groups()
     target = KINDS[doc].file_name("pdf", other or round_name)
     return (f"../{other}/{target}" if other else target) + sep + anchor
+
+
+_PRINTED = re.compile(rf"^((?:\.\./\d{{4}}-\d{{4}}/)?)({_LINKED})-(\d{{4}}-\d{{4}})\.pdf(#.*)?$")
+
+
+def print_href(href: str, fmt: str) -> str:
+    """A print page's link to another document's PDF as a link to that document in `fmt`
+    (plan-2020-2021.pdf#task-x -> plan-2020-2021.docx#task-x), where it is made in `fmt`."""
+    match = _PRINTED.match(href)
+    if match is None:
+        return href
+    folder, doc, round_name, anchor = match.groups()
+    if fmt not in KINDS[doc].formats:
+        return href
+    return folder + KINDS[doc].file_name(fmt, round_name) + (anchor or "")

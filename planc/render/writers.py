@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -25,7 +25,7 @@ Step = Callable[[str, int], None]  # a document done: its label, how many steps
 class Pool(Protocol):
     """Where PDFs are laid out (publish/workers.py: worker processes, or this one)."""
 
-    def submit(self, html: str, target: Path) -> Future[list[str]]: ...
+    def submit(self, html: str, target: Path) -> Future[tuple[list[str], dict[str, int]]]: ...
 
     def submit_anchored(
         self, html: str, target: Path
@@ -38,10 +38,14 @@ class Pool(Protocol):
 
 @dataclass
 class Context:
-    """What a writer may use besides its documents."""
+    """What a writer may use besides its documents: the PDF writer records the page of each
+    anchor of each PDF it lays out (`pages`, by round and kind), which the Word edition
+    prints; `line_numbers`: the Word edition numbers its lines (for commenters)."""
 
     step: Step
     pool: Pool
+    pages: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    line_numbers: bool = False
 
 
 class Writer:
@@ -104,14 +108,16 @@ class PdfWriter(Writer):
             if doc.kind.after is not None:
                 refs = pool.anchors(before[0].target, before[2]) if before else {}
                 html = pagerefs.fill(html, refs)
-            futures.append((doc.label, pool.submit(html, doc.target)))
+            futures.append((doc, pool.submit(html, doc.target)))
         warnings: list[str] = []
         for doc, _html, future in self.first.values():
             warnings += future.result()[0]
+            self.context.pages[(doc.round, doc.kind.name)] = future.result()[1]
             self.context.step(doc.label, 1)
-        for label, done in futures:
-            warnings += done.result()
-            self.context.step(label, 1)
+        for doc, done in futures:
+            warnings += done.result()[0]
+            self.context.pages[(doc.round, doc.kind.name)] = done.result()[1]
+            self.context.step(doc.label, 1)
         return warnings
 
     def _htmls(self) -> list[str]:
