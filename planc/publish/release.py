@@ -9,8 +9,6 @@ import hashlib
 import json
 import os
 import subprocess
-import time
-import zipfile
 from pathlib import Path
 
 from planc import __version__
@@ -18,10 +16,9 @@ from planc.errors import UsageError
 from planc.i18n import _
 from planc.publish.folders import digest_trees, replacing
 from planc.render import fonts
+from planc.zips import ZIP_EPOCH_MAX, write_zip
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
-ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
-ZIP_EPOCH_MAX = 4354819199  # 2107-12-31 23:59:59 UTC, the latest (a 7-bit year from 1980)
 
 
 def checked_epoch(value: str) -> int:
@@ -84,18 +81,6 @@ def source_epoch(plans: Path, name: str) -> int:
     stamp = done.stdout.strip()
     ok = done.returncode == 0 and stamp.isdigit() and int(stamp) <= ZIP_EPOCH_MAX
     return int(stamp) if ok else FALLBACK_EPOCH
-
-
-def write_zip(target: Path, files: dict[str, bytes], epoch: int) -> None:
-    # time.gmtime: the same wall-clock fields whatever the machine's time zone.
-    stamp = time.gmtime(min(max(epoch, ZIP_EPOCH_MIN), ZIP_EPOCH_MAX))[:6]
-    with zipfile.ZipFile(target, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so the permissions below mean the same everywhere
-            info.external_attr = 0o100644 << 16
-            archive.writestr(info, files[name], compresslevel=9)
 
 
 def _weasyprint_version() -> str:
