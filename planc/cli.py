@@ -224,6 +224,16 @@ def build(
             "--html", help=_("Only the HTML pages, plan.json and index.html: no PDF (a preview).")
         ),
     ] = False,
+    archive: Annotated[
+        bool,
+        typer.Option(
+            "--archive",
+            help=_(
+                "Also the archival editions of each plan and handbook: PDF/A-3 with the "
+                "round's sources inside, and OFD (GB/T 33190). A release always has them."
+            ),
+        ),
+    ] = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.
@@ -237,6 +247,8 @@ def build(
       planc build 2022-2023 --out /tmp/preview
 
       planc build --release
+
+      planc build --archive
 
       planc build 2024-2025 --edition draft --out drafts
 
@@ -257,6 +269,7 @@ def build(
             html,
             not no_cache,
             edition=chosen,
+            archive=archive,
         )
     )
 

@@ -139,6 +139,10 @@ ZH: dict[str, str] = {
     "Only the HTML pages, plan.json and index.html: no PDF (a preview).": "只生成 HTML 页面、plan.json 和 index.html，不生成 PDF（预览用）。",
     "Parse every file afresh; do not read or write PLANS/.planc-cache.": "重新解析每个文件；不读也不写 PLANS/.planc-cache。",
     "--release needs the PDFs: build without --html": "--release 需要 PDF：请不带 --html 生成",
+    "--archive needs the PDFs: build without --html": "--archive 需要 PDF：请不带 --html 生成",
+    "Also the archival editions of each plan and handbook: PDF/A-3 with the round's sources "
+    "inside, and OFD (GB/T 33190). A release always has them.": "同时生成每份行动计划和手册的归档版："
+    "内含本轮源文件的 PDF/A-3，以及 OFD（GB/T 33190）。发布（--release）总会生成。",
     "Also write release/ beside the output: a zip per round, the site, manifest.json, "
     "SHA256SUMS.": "同时在输出旁写 release/：每轮一个 zip、整个网站、manifest.json、SHA256SUMS。",
     "A round (2020-2021) or a round at a git revision (2022-2023@v1).": "一轮（2020-2021），"

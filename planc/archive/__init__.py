@@ -7,7 +7,9 @@ Same input, same bytes: no clock, no random identifier; every date comes from `M
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))  # the office's dates, wherever planc runs
@@ -17,10 +19,10 @@ BEIJING = dt.timezone(dt.timedelta(hours=8))  # the office's dates, wherever pla
 class Metadata:
     """What an archive records about a document besides its pages."""
 
-    title: str
     identifier: str  # planc's name for the document, e.g. "2020-2021/plan"
     version: str  # planc's version, the producing application's
     created: int  # seconds since 1970: when the sources were last changed (never the clock)
+    title: str = ""  # empty: the PDF's own (its information dictionary)
     issuer: str | None = None  # the author of record (发文机关)
     issued: str | None = None  # the issue date, YYYY-MM-DD, as the sources give it
     number: str | None = None  # the document number (发文字号) when the sources give one
@@ -41,3 +43,42 @@ class Attachment:
     mime: str
     description: str
     relationship: str = "Source"  # PDF 2.0 AFRelationship: Source, Data, Supplement…
+
+
+def write_editions(
+    pdf: bytes,
+    meta: Metadata,
+    attachments: Sequence[Attachment] = (),
+    pdfa_names: Mapping[str, str] | None = None,
+    ofd_names: Mapping[str, str] | None = None,
+) -> tuple[bytes, bytes]:
+    """The PDF/A-3a and the OFD editions of `pdf`. What `meta` leaves empty (title, subject,
+    keywords) comes from the PDF's information dictionary. Links to another file named in
+    `pdfa_names` or `ofd_names` go to its archival edition instead (the plan's links into the
+    handbook's PDF go to the handbook's PDF/A, or OFD)."""
+    from planc.archive import ofd, pdfa, pdfread
+
+    pages = pdfread.read(pdf)
+    info = pages.info
+    keywords = tuple(k.strip() for k in info.get("Keywords", "").split(",") if k.strip())
+    meta = dataclasses.replace(
+        meta,
+        title=meta.title or info.get("Title", ""),
+        subject=meta.subject or info.get("Subject"),
+        keywords=meta.keywords or keywords,
+        lang=pages.lang or meta.lang,
+    )
+    return (
+        pdfa.write(pdf, meta, attachments, pdfa_names or {}),
+        ofd.write(pages, meta, ofd_names or {}),
+    )
+
+
+def relinked(uri: str, names: Mapping[str, str]) -> str:
+    """`uri` with its file's name replaced by its entry in `names`, if it has one
+    (../2020-2021/handbook-2020-2021.pdf#case-x → ../2020-2021/handbook-2020-2021.ofd#case-x)."""
+    path, sep, anchor = uri.partition("#")
+    head, slash, name = path.rpartition("/")
+    if name in names:
+        return f"{head}{slash}{names[name]}{sep}{anchor}"
+    return uri

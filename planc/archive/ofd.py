@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from planc.archive import truetype
+from planc.archive import relinked, truetype
 from planc.archive.pdfread import Document, Font, Image, Link, Outline, Page, Path, Text
 from planc.zips import write_zip
 
@@ -29,7 +29,7 @@ HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 DOC = "Doc_0"
 
 
-def write(pdf: Document, meta: Metadata, links: dict[str, str] | None = None) -> bytes:
+def write(pdf: Document, meta: Metadata, links: Mapping[str, str] | None = None) -> bytes:
     """The OFD package of `pdf` (read by pdfread.read), as bytes. `links` renames link
     targets to other files (the plan's links into the handbook's PDF go to its OFD)."""
     ids = _Ids()
@@ -176,7 +176,7 @@ class _Content:
         fonts: dict[int, _Font],
         color_space: int,
         page_ids: list[int],
-        renamed: dict[str, str],
+        renamed: Mapping[str, str],
     ) -> None:
         self.ids = ids
         self.fonts = fonts
@@ -345,7 +345,7 @@ class _Content:
                 f'Left="{_n(link.left)}" Top="{_n(link.top)}"/></ofd:Goto>'
             )
         elif link.uri:
-            target = f'<ofd:URI URI="{_escape(_renamed(link.uri, self.renamed))}"/>'
+            target = f'<ofd:URI URI="{_escape(relinked(link.uri, self.renamed))}"/>'
         else:
             return ""
         x, y, w, h = link.box
@@ -438,14 +438,6 @@ def _entry(meta: Metadata, digest: hashlib._Hash) -> bytes:
 
 def _res(parts: list[str]) -> bytes:
     return f'{HEAD}<ofd:Res {NS} BaseLoc="Res">{"".join(parts)}</ofd:Res>'.encode()
-
-
-def _renamed(uri: str, renamed: dict[str, str]) -> str:
-    path, sep, anchor = uri.partition("#")
-    head, slash, name = path.rpartition("/")
-    if name in renamed:
-        return f"{head}{slash}{renamed[name]}{sep}{anchor}"
-    return uri
 
 
 def _deltas(values: list[float]) -> str:

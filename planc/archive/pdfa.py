@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -32,9 +32,17 @@ PART = 3
 CONFORMANCE = "A"
 
 
-def write(pdf: bytes, meta: Metadata, attachments: Sequence[Attachment] = ()) -> bytes:
-    """The PDF/A-3a edition of `pdf` with `attachments` inside, as bytes."""
+def write(
+    pdf: bytes,
+    meta: Metadata,
+    attachments: Sequence[Attachment] = (),
+    links: Mapping[str, str] | None = None,
+) -> bytes:
+    """The PDF/A-3a edition of `pdf` with `attachments` inside, as bytes; links to the files
+    named in `links` go to the files they name instead."""
     import pikepdf
+
+    from planc.archive import relinked
 
     when = meta.created_at()
     with pikepdf.open(io.BytesIO(pdf)) as doc:
@@ -58,6 +66,9 @@ def write(pdf: bytes, meta: Metadata, attachments: Sequence[Attachment] = ()) ->
         for page in doc.pages:
             for annotation in page.obj.get("/Annots", []):
                 annotation.F = 4  # Print, and not Hidden, Invisible or NoView
+                action = annotation.get("/A")
+                if links and action is not None and action.get("/S") == pikepdf.Name.URI:
+                    action.URI = pikepdf.String(relinked(str(action.URI), links))
         out = io.BytesIO()
         doc.save(
             out,
@@ -74,7 +85,8 @@ def _information(doc: Any, meta: Metadata, when: dt.datetime) -> dict[str, str]:
     import pikepdf
 
     info = {key.lstrip("/"): str(value) for key, value in doc.docinfo.items()}
-    info["Title"] = meta.title
+    if meta.title:
+        info["Title"] = meta.title
     if meta.issuer:
         info["Author"] = meta.issuer
     if meta.subject:
@@ -153,7 +165,7 @@ def _xmp(info: dict[str, str], meta: Metadata, when: dt.datetime) -> bytes:
 
     body = [
         f"<pdfaid:part>{PART}</pdfaid:part><pdfaid:conformance>{CONFORMANCE}</pdfaid:conformance>",
-        alt("dc:title", info["Title"]),
+        alt("dc:title", info.get("Title", "")),
         "<dc:format>application/pdf</dc:format>",
         seq("dc:language", [meta.lang], "Bag"),
         f"<dc:identifier>{escape(meta.number or meta.identifier)}</dc:identifier>",

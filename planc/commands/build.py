@@ -63,6 +63,8 @@ def build(
     html_only: bool = False,
     cache: bool = True,
     edition: str | None = None,
+    archive: bool = False,
+    epochs: dict[str, int] | None = None,
 ) -> int:
     from planc.publish import publish
 
@@ -77,6 +79,8 @@ def build(
             html_only=html_only,
             cache=cache,
             edition=edition,
+            archive=archive,
+            epochs=epochs,
         )
     write_result(result, stream, err)
     return 0

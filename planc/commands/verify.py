@@ -97,7 +97,10 @@ def verify(release: Path, stream: IO[str], err: IO[str]) -> int:
         log = io.StringIO()
         env = os.environ.pop("SOURCE_DATE_EPOCH", None)  # the recorded times are used
         try:
-            code = build(scratch / "plans", site, scratch / "dist", log, log)
+            archival = bool(manifest.get("archival"))  # releases since the archival editions
+            code = build(
+                scratch / "plans", site, scratch / "dist", log, log, archive=archival, epochs=epochs
+            )
             if code != 0:
                 stream.write(log.getvalue())
                 stream.write("planc verify: the recorded sources do not build here\n")

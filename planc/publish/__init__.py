@@ -22,6 +22,7 @@ from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
 
 if TYPE_CHECKING:
     from planc.index import Index
+    from planc.publish import archival
     from planc.publish.workers import Workers
 
 BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")  # a draft is dated as the office sees it
@@ -68,19 +69,25 @@ def publish(
     edition: str | None = None,
     html_only: bool = False,
     cache: bool = True,
+    archive: bool = False,
+    epochs: dict[str, int] | None = None,
 ) -> PublishResult:
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
     beside it; `edition` overrides the rounds' own (`draft`: the 征求意见稿 to send round);
-    `html_only`: the HTML pages, plan.json and the index, no PDF. Raises UsageError,
-    SourcesHaveErrors, FontMissing."""
+    `html_only`: the HTML pages, plan.json and the index, no PDF; `archive` (and every
+    release): each PDF's archival editions, PDF/A and OFD, dated by `epochs` where given
+    (planc verify), else as the release dates a round. Raises UsageError, SourcesHaveErrors,
+    FontMissing."""
     if release and html_only:
         raise UsageError(_("--release needs the PDFs: build without --html"))
+    if archive and html_only:
+        raise UsageError(_("--archive needs the PDFs: build without --html"))
     asked = select_rounds(plans, rounds)
     if release and os.environ.get("SOURCE_DATE_EPOCH"):
         from planc.publish.release import checked_epoch
 
         checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
-    options = _Options(jobs, html_only, cache)
+    options = _Options(jobs, html_only, cache, archive or release, epochs)
     result = _build(plans, asked, out, options, progress or _Silent(), edition)
     if release:
         from planc.publish.release import write_release
@@ -95,6 +102,8 @@ class _Options:
     jobs: int | None
     html_only: bool
     cache: bool
+    archive: bool = False
+    epochs: dict[str, int] | None = None
 
 
 def _build(
@@ -109,9 +118,9 @@ def _build(
     # the atomic swap).
     with Output(out) as output:
         # Unchanged sources: answer before reading them.
-        digest = inputs_digest(plans, rounds, options.html_only)
+        digest = inputs_digest(plans, rounds, options.html_only, options.archive)
         digest += f" edition={edition}" if edition else ""
-        if up_to_date(out, digest, rounds, options.html_only):
+        if up_to_date(out, digest, rounds, options.html_only, options.archive):
             return PublishResult(out, rounds, up_to_date=True)
         # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged
         # build is answered without them.
@@ -143,7 +152,8 @@ def _build(
             for name in kept:
                 output.keep(name)
             site_rounds = sorted({*analysis.rounds, *kept})
-            result = _render(analysis, work, site_rounds, workers, progress, dates)
+            jobs = _archive_jobs(analysis, plans, work, site_rounds, options) if pdfs else {}
+            result = _render(analysis, work, site_rounds, workers, progress, dates, jobs)
             write_stamp(work, digest)
             output.finish(writes | set(kept))
     result.out = out
@@ -183,6 +193,32 @@ def _editions(analysis: Analysis, plans: Path, edition: str | None) -> dict[str,
     return dates
 
 
+def _archive_jobs(
+    analysis: Analysis, plans: Path, work: Path, site_rounds: list[str], options: _Options
+) -> dict[str, dict[str, archival.Job]]:
+    """Each round's archival jobs (plan and handbook), when the build makes them."""
+    if not options.archive:
+        return {}
+    from planc.publish import archival
+    from planc.publish.release import source_epoch
+    from planc.render.export import plan_json
+    from planc.render.names import DOCS
+
+    found = {}
+    for name in analysis.rounds:
+        epoch = (options.epochs or {}).get(name) or source_epoch(plans, name)
+        found[name] = archival.jobs(
+            analysis.index.rounds[name].round,
+            work,
+            list(DOCS),
+            site_rounds,
+            archival.round_sources(plans, name, epoch),
+            plan_json(analysis.index, name),
+            epoch,
+        )
+    return found
+
+
 def _render(
     analysis: Analysis,
     work: Path,
@@ -190,6 +226,7 @@ def _render(
     workers: Workers,
     progress: Progress,
     dates: dict[str, str] | None = None,
+    jobs: dict[str, dict[str, archival.Job]] | None = None,
 ) -> PublishResult:
     """Write every document of the rounds asked for into `work`, linking the site's
     `site_rounds`: the HTML and plan.json here,
@@ -224,7 +261,7 @@ def _render(
                 f"PDF {name} handbook",
                 html,
                 target,
-                workers.submit_anchored(html, target),
+                workers.submit_anchored(html, target, (jobs or {}).get(name, {}).get("handbook")),
             )
     plans: list[tuple[str, str, str, Path]] = []  # round, label, print HTML, target
     others: list[tuple[str, str, Path]] = []  # label, print HTML, target: the bulletins
@@ -270,7 +307,8 @@ def _render(
     futures = []
     for name, label, html, target in plans:
         refs = workers.anchors(books[name][2], books[name][3]) if name in books else {}
-        futures.append((label, workers.submit(pagerefs.fill(html, refs), target)))
+        job = (jobs or {}).get(name, {}).get("plan")
+        futures.append((label, workers.submit(pagerefs.fill(html, refs), target, job)))
     futures += [(label, workers.submit(html, target)) for label, html, target in others]
     for book_label, _html, _refs, book in books.values():
         warnings += book.result()[0]

@@ -186,6 +186,8 @@ def write_release(
             "components": components(),
             # The sources ride along (planc-sources.zip): planc verify rebuilds from them.
             "sources": {"archive": SOURCES_ZIP},
+            # Each round's plan and handbook also as PDF/A-3a and OFD (planc/archive).
+            "archival": True,
             "site_rounds": sorted(n for n in _built(dist) if (dist / n / "plan.json").is_file()),
             # The face serving each role of GB/T 9704 (planc fonts), by file name and digest.
             "faces": fonts.manifest_entry(fonts.policy()),

@@ -14,6 +14,16 @@ def pdf_name(doc: str, round_name: str) -> str:
     return f"{doc}-{round_name}.pdf"
 
 
+def pdfa_name(doc: str, round_name: str) -> str:
+    """The archival PDF (PDF/A-3a, the sources inside): plan-2020-2021.pdfa.pdf."""
+    return f"{doc}-{round_name}.pdfa.pdf"
+
+
+def ofd_name(doc: str, round_name: str) -> str:
+    """The OFD edition (GB/T 33190): plan-2020-2021.ofd."""
+    return f"{doc}-{round_name}.ofd"
+
+
 def pdf_href(href: str, round_name: str) -> str:
     """A link of the HTML pages as the PDFs have it: to the other document's PDF (with the
     round's name), in this round or another."""
