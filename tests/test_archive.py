@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
@@ -356,7 +357,8 @@ def test_ofd_and_pdfa_are_the_same_bytes_again_and_dated_by_the_sources(
 ) -> None:
     pdfa, ofd = made["again"]
     # the links differ (no renaming asked): the rest is the same
-    first_pdfa, first_ofd = write_editions(*made["args"], {}, {})
+    pdf, meta, attachments = made["args"]
+    first_pdfa, first_ofd = write_editions(pdf, meta, attachments, {}, {})
     assert (pdfa, ofd) == (first_pdfa, first_ofd)
     with package(made["ofd"]) as archive:
         assert {i.date_time for i in archive.infolist()} == {(2020, 6, 22, 0, 0, 0)}
@@ -439,3 +441,43 @@ def test_pdf_reader_keeps_every_glyph_and_its_text(made: dict[str, Any]) -> None
     assert re.sub(r"\s+", "", shown) == "".join(page_texts_of_pdf(made["pdf"], 3))
     assert [o.title for o in document.outline] == ["一、总体要求"]
     assert document.info["Title"] == "测试行动计划"
+
+
+# -- in a build ------------------------------------------------------------------------------
+
+
+def test_build_with_archive_writes_both_editions_of_each_document(tmp_path: Path) -> None:
+    from planc.publish import publish
+    from tests.conftest import VALID
+
+    plans = tmp_path / "plans"
+    shutil.copytree(VALID, plans)
+    out = tmp_path / "dist"
+    assert not publish(plans, ["2020-2021"], out, jobs=1).up_to_date
+    # a build with the archival editions is not the build without them
+    result = publish(plans, ["2020-2021"], out, jobs=1, archive=True)
+    assert not result.up_to_date
+    folder = out / "2020-2021"
+    for doc in ("plan", "handbook"):
+        pdf = folder / f"{doc}-2020-2021.pdf"
+        assert (folder / f"{doc}-2020-2021.pdfa.pdf").is_file()
+        ofd = folder / f"{doc}-2020-2021.ofd"
+        with pikepdf.open(pdf) as printed:
+            pages = len(printed.pages)
+        with package(ofd) as archive:
+            document = ET.fromstring(archive.read("Doc_0/Document.xml"))
+            assert len(document.findall(".//ofd:Pages/ofd:Page", OFD_NS)) == pages
+    with pikepdf.open(folder / "plan-2020-2021.pdfa.pdf") as pdfa:
+        files = {str(k): v for k, v in pdfa.attachments.items()}
+        assert files["plan.json"].get_file().read_bytes() == (folder / "plan.json").read_bytes()
+        sources = files["planc-sources.zip"].get_file().read_bytes()
+        with zipfile.ZipFile(io.BytesIO(sources)) as zipped:
+            names = zipped.namelist()
+        assert "2020-2021/plan.yaml" in names and any(n.startswith("registry/") for n in names)
+        assert not any(n.startswith("2018-2019/") for n in names)  # the round's own sources
+    with package(folder / "plan-2020-2021.ofd") as archive:
+        pages_xml = b"".join(
+            archive.read(n) for n in archive.namelist() if n.endswith("Content.xml")
+        )
+    assert b'URI="handbook-2020-2021.ofd#' in pages_xml
+    assert publish(plans, ["2020-2021"], out, jobs=1, archive=True).up_to_date

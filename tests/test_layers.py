@@ -17,6 +17,7 @@ RANKS = {
     "planc.check": 3,
     "planc.records": 3,
     "planc.render": 3,
+    "planc.archive": 3,  # the archival editions of a PDF: beside render, below publish
     "planc.pipeline": 4,
     "planc.diff": 5,
     "planc.publish": 5,

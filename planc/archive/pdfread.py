@@ -10,7 +10,8 @@ as OFD has them. pikepdf parses; the arithmetic is here."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import struct
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -261,8 +262,10 @@ class _Reader:
         states = resources.get("/ExtGState", {}) if resources is not None else {}
         xobjects = resources.get("/XObject", {}) if resources is not None else {}
         for instruction in pikepdf.parse_content_stream(stream):
-            operands, operator = instruction.operands, instruction.operator
-            op = str(operator)
+            op = str(instruction.operator)
+            if op in _IGNORED:  # marked content, clipping, compatibility: nothing drawn
+                continue
+            operands = instruction.operands
             if op == "TJ" or op == "Tj" or op == "'" or op == '"':
                 if op == "'" or op == '"':
                     text.next_line()
@@ -419,6 +422,9 @@ class _Reader:
             return None
         index, codes = self.font(text.font)
         size, hscale = text.size, text.hscale
+        per_unit = size / 1000
+        widths, default, unicode = codes.widths, codes.default, codes.unicode
+        char_spacing, word_spacing = text.char_spacing, text.word_spacing
         x = 0.0  # text space, along the baseline, before the text matrix
         xs: list[float] = []
         chars: list[str] = []
@@ -427,15 +433,15 @@ class _Reader:
         for item in items:
             if isinstance(item, pikepdf.String):
                 for code in codes.split(bytes(item)):
-                    width = codes.width(code) / 1000 * size
-                    spacing = text.char_spacing + (text.word_spacing if code == 32 else 0.0)
+                    width = widths.get(code, default) * per_unit
                     xs.append(x)
                     glyphs.append(code)
-                    chars.append(codes.text(code))
+                    chars.append(unicode.get(code, ""))
                     last = width * hscale
+                    spacing = char_spacing + (word_spacing if code == 32 else 0.0)
                     x += (width + spacing) * hscale
             else:
-                x -= _num(item) / 1000 * size * hscale
+                x -= float(item) * per_unit * hscale
         if not glyphs:
             return None
         # glyph space (size 1) to page mm: the text matrix, then the page's
@@ -475,6 +481,9 @@ class _Reader:
 
 
 _PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
+# Marked content (the structure tree's, which the OFD does not carry), clipping (planc's pages
+# clip nothing that shows), compatibility sections, rendering intent and flatness.
+_IGNORED = {"BDC", "BMC", "EMC", "MP", "DP", "ET", "W", "W*", "BX", "EX", "ri", "i", "d0", "d1"}
 
 
 @dataclass(slots=True)
@@ -540,10 +549,10 @@ class _FontCodes:
                 self.widths[first + i] = _num(w)
         self.unicode = _to_unicode(obj.ToUnicode.read_bytes()) if "/ToUnicode" in obj else {}
 
-    def split(self, data: bytes) -> list[int]:
+    def split(self, data: bytes) -> Sequence[int]:
         if self.two_bytes:
-            return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data) - 1, 2)]
-        return list(data)
+            return struct.unpack(f">{len(data) // 2}H", data[: len(data) // 2 * 2])
+        return data
 
     def width(self, code: int) -> float:
         return self.widths.get(code, self.default)
