@@ -140,6 +140,7 @@ ZH: dict[str, str] = {
     "Parse every file afresh; do not read or write PLANS/.planc-cache.": "重新解析每个文件；不读也不写 PLANS/.planc-cache。",
     "--release needs the PDFs: build without --html": "--release 需要 PDF：请不带 --html 生成",
     "--archive needs the PDFs: build without --html": "--archive 需要 PDF：请不带 --html 生成",
+    "{pdf}: the archival editions could not be made: {reason}": "{pdf}：无法生成归档版：{reason}",
     "Also the archival editions of each plan and handbook: PDF/A-3 with the round's sources "
     "inside, and OFD (GB/T 33190). A release always has them.": "同时生成每份行动计划和手册的归档版："
     "内含本轮源文件的 PDF/A-3，以及 OFD（GB/T 33190）。发布（--release）总会生成。",

@@ -481,3 +481,32 @@ def test_build_with_archive_writes_both_editions_of_each_document(tmp_path: Path
         )
     assert b'URI="handbook-2020-2021.ofd#' in pages_xml
     assert publish(plans, ["2020-2021"], out, jobs=1, archive=True).up_to_date
+
+
+def test_archive_without_pdfs_is_refused_before_anything_is_built(tmp_path: Path) -> None:
+    from planc.errors import UsageError
+    from planc.publish import publish
+    from tests.conftest import VALID
+
+    with pytest.raises(UsageError, match="--archive needs the PDFs"):
+        publish(VALID, [], tmp_path / "dist", html_only=True, archive=True)
+    assert not (tmp_path / "dist").exists()
+
+
+def test_a_pdf_that_cannot_be_read_back_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    from planc.errors import ArchiveFailed
+    from planc.publish import archival
+
+    broken = tmp_path / "plan-2020-2021.pdf"
+    broken.write_bytes(b"%PDF-1.7\nnot a PDF at all")
+    job = archival.Job(
+        Metadata(identifier="2020-2021/plan", version=__version__, created=EPOCH),
+        (),
+        tmp_path / "plan.pdfa.pdf",
+        tmp_path / "plan.ofd",
+        {},
+        {},
+    )
+    with pytest.raises(ArchiveFailed, match=re.escape("plan-2020-2021.pdf: the archival")):
+        archival.write(broken, job)
+    assert not (tmp_path / "plan.ofd").exists()

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planc import __version__
+from planc.errors import ArchiveFailed
+from planc.i18n import _
 from planc.render.names import DOCS, ofd_name, pdf_name, pdfa_name
 
 if TYPE_CHECKING:
@@ -39,11 +41,7 @@ def round_sources(plans: Path, name: str, epoch: int) -> bytes:
     from planc.publish.release import source_files
     from planc.zips import write_zip
 
-    files = {
-        path: data
-        for path, data in source_files(plans).items()
-        if path.startswith((f"{name}/", "registry/"))
-    }
+    files = source_files(plans, under=(name, "registry"))
     out = io.BytesIO()
     write_zip(out, files, epoch)
     return out.getvalue()
@@ -87,11 +85,19 @@ def jobs(
 
 
 def write(pdf: Path, job: Job) -> None:
-    """Write the archival editions of the PDF at `pdf` (in a worker)."""
+    """Write the archival editions of the PDF at `pdf` (in a worker). Raises ArchiveFailed
+    when the PDF cannot be read back (a bug of planc's, said in one line, not a traceback)."""
+    from pikepdf import PdfError
+
     from planc.archive import write_editions
 
-    pdfa, ofd = write_editions(
-        pdf.read_bytes(), job.meta, job.attachments, job.pdfa_names, job.ofd_names
-    )
+    try:
+        pdfa, ofd = write_editions(
+            pdf.read_bytes(), job.meta, job.attachments, job.pdfa_names, job.ofd_names
+        )
+    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise ArchiveFailed(
+            _("{pdf}: the archival editions could not be made: {reason}", pdf=pdf.name, reason=exc)
+        ) from None
     job.pdfa.write_bytes(pdfa)
     job.ofd.write_bytes(ofd)

@@ -138,11 +138,13 @@ def release_names(rounds: list[str]) -> list[str]:
     ]
 
 
-def source_files(plans: Path) -> dict[str, bytes]:
+def source_files(plans: Path, under: tuple[str, ...] = ()) -> dict[str, bytes]:
     """The plans folder as a release records it: every regular file, by path (no hidden file,
-    and no link: a build with a link in its sources has stopped with an error before)."""
+    and no link: a build with a link in its sources has stopped with an error before); with
+    `under`, only those top-level folders'."""
     found = {}
-    for path in sorted(plans.rglob("*")):
+    paths = [p for top in under for p in (plans / top).rglob("*")] if under else plans.rglob("*")
+    for path in sorted(paths):
         rel = path.relative_to(plans)
         if any(part.startswith(".") for part in rel.parts) or path.is_symlink():
             continue
