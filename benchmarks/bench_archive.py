@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -36,23 +35,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 TARGET = 0.30
 
-
-def planc_path() -> str:
-    beside = Path(sys.executable).with_name("planc")
-    return str(beside) if beside.exists() else "planc"
-
-
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds (children's user + system) of one command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stdout}{done.stderr}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+sys.path.insert(0, str(HERE))
+from bench_consult import timed  # noqa: E402  (one way to time a planc run: wall and CPU)
 
 
 def steps(dist: Path, round_name: str) -> dict[str, Any]:
@@ -100,7 +84,6 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    planc = planc_path()
     with tempfile.TemporaryDirectory(prefix="planc-bench-archive-") as tmp:
         root = Path(tmp)
         plans = root / "plans"
@@ -123,18 +106,8 @@ def main() -> None:
         for i in range(args.repeat):
             for label, extra in (("build", []), ("archive", ["--archive"])):
                 out = root / f"{label}-{i}"
-                cmd = [
-                    planc,
-                    "build",
-                    "--plans",
-                    str(plans),
-                    "--out",
-                    str(out),
-                    "--jobs",
-                    str(args.jobs),
-                    *extra,
-                ]
-                runs[label].append(timed(cmd))
+                cmd = ["build", "--plans", str(plans), "--out", str(out), "--jobs", str(args.jobs)]
+                runs[label].append(timed([*cmd, *extra], root))
                 if i < args.repeat - 1:
                     shutil.rmtree(out)
         load_after = os.getloadavg()[0]

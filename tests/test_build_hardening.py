@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from planc.errors import UsageError
-from planc.publish.release import ZIP_EPOCH_MAX, checked_epoch
+from planc.publish.release import checked_epoch
+from planc.zips import ZIP_EPOCH_MAX
 from tests.conftest import VALID
 
 PLANC = str(Path(sys.executable).with_name("planc"))
