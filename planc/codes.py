@@ -359,11 +359,43 @@ _ALL = [
         "the draft (9501c875172c)",
         "Revise the task as adopted, or correct the disposition.",
     ),
+    Code(
+        "milestone-order",
+        WARNING,
+        "check",
+        "A step of a round's timeline (`milestones:`) or of the programme's events is listed "
+        "after one it must have come before, or ends before it starts. Dates are compared as "
+        "precisely as they are written (2019-H2 and 2019-12 may be either way round).",
+        "plans/2020-2021/plan.yaml:12:12: warning[milestone-order] milestone consultation "
+        "(2020-05) is listed after issued (2020-06-22), which comes later",
+        "List the steps in the order they happened, or correct a date.",
+    ),
+    Code(
+        "milestone-outside-round",
+        WARNING,
+        "check",
+        "A step of a round's timeline is dated after the round's years (preparation may come "
+        "before them; nothing of a round comes after it).",
+        "plans/2020-2021/plan.yaml:11:12: warning[milestone-outside-round] milestone "
+        "press-conference (2022-H1) is after round 2020-2021",
+        "Correct the date, or move the step to the round it belongs to.",
+    ),
+    Code(
+        "issued-mismatch",
+        ERROR,
+        "check",
+        "plan.yaml's `issued:` and the day of its `issued` milestone differ (or programme.yaml's "
+        "and its `issued` event).",
+        "plans/2020-2021/plan.yaml:5:9: error[issued-mismatch] `issued: 2020-06-22`, but the "
+        "issued milestone says 2020-06-30",
+        "Leave `issued:` out (the milestone gives it), or correct one of the two dates.",
+    ),
 ]
 ORDER = [
     *("yaml-syntax", "encoding", "duplicate-key", "schema", "duplicate-id", "unknown-reference"),
     *("round-mismatch", "number-conflict", "declared-mismatch", "declared-inconsistent"),
     *("unused-case", "uncovered-indicator", "missing-source", "phase-mismatch", "incomplete"),
+    *("milestone-order", "milestone-outside-round", "issued-mismatch"),
     "punctuation",
     # spreadsheet forms coming back (consult and progress import): located at FILE:SHEET!CELL
     *("form-unreadable", "form-foreign", "form-tampered", "form-cell", "form-empty"),

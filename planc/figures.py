@@ -103,8 +103,27 @@ EXTRA_FIGURES = _table(
 )
 ALL_FIGURES = FIGURES | EXTRA_FIGURES
 UNCOUNTED = tuple(name for name, kind in ALL_FIGURES.items() if not kind.counted)
-# Figures published for the programme itself (4大领域, 26项任务).
+# Figures published for the programme itself (4大领域, 26项任务), and facts of its work the
+# sources cannot count: the office's work meetings (四次工作会议) and the expert committee's
+# candidates (候选人共59人), shown as published.
 PROGRAMME_FIGURES = _table(
     FigureKind("areas", "areas", "领域", "领域", "个"),
     FIGURES["tasks"],
+    FigureKind("office_meetings", "meetings", "工作会议", "推进办工作会议", "次", counted=False),
+    FigureKind(
+        "expert_candidates",
+        "candidates",
+        "专家候选人",
+        "专家咨询委员会候选人",
+        "人",
+        counted=False,
+    ),
+)
+# What the record says of another document whose targets a round is read beside (`role:
+# targets`): "《实施意见》共8大部分33条", and the task forces that carry it ("6个专班"). Shown
+# as published.
+DOCUMENT_FIGURES = _table(
+    FigureKind("document_parts", "parts", "大部分", "文件部分", "个", counted=False),
+    FigureKind("document_articles", "articles", "条", "文件条目", "条", counted=False),
+    FigureKind("task_forces", "task forces", "专班", "工作专班", "个", counted=False),
 )

@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from planc.figures import EXTRA_FIGURES, FIGURES, PROGRAMME_FIGURES, UNCOUNTED
+from planc.figures import (
+    DOCUMENT_FIGURES,
+    EXTRA_FIGURES,
+    FIGURES,
+    PROGRAMME_FIGURES,
+    UNCOUNTED,
+)
 from planc.model import (
     Case,
     Chapter,
@@ -211,6 +217,8 @@ def round_stats(ri: RoundIndex, phases: list[str] | None = None) -> dict[str, An
             "document": s.document,
             "groups": len(s.dimensions),
             "targets": len(s.indicators()),
+            # what the record says of the document: 8大部分33条, 6个专班 (shown as published)
+            **{name: f.value for name, f in s.declared.items() if name in DOCUMENT_FIGURES},
         }
         for s in ri.round.systems
         if s.is_targets
@@ -370,7 +378,7 @@ def _programme_index(prog: Programme, rounds: dict[str, RoundIndex]) -> Programm
     pi = ProgrammeIndex(prog)
     computed = {"areas": len(prog.areas), "tasks": sum(len(a.tasks) for a in prog.areas)}
     pi.figures = [
-        FigureRow(name, computed[name], prog.declared[name])
+        FigureRow(name, computed.get(name), prog.declared[name])
         for name in PROGRAMME_FIGURES
         if name in prog.declared
     ]

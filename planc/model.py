@@ -59,7 +59,7 @@ class Provenance:
 class Place:
     id: str
     name: str
-    kind: str  # city | region | country | region-of-china
+    kind: str  # city | region | country | region-of-china | world-region
     loc: Loc
     en: str | None = None
     country: Ref | None = None
@@ -69,9 +69,13 @@ class Place:
 
 @dataclass(slots=True)
 class Unit:
+    """A department of the city (`department`), a body of it (`body`: a committee, a leading
+    group, the congress), or an organisation outside it (`organisation`: a firm, a university)."""
+
     id: str
     name: str
     loc: Loc
+    kind: str = "department"
     en: str | None = None
     source: Ref | None = None
     provenance: list[Provenance] = field(default_factory=list)
@@ -83,12 +87,89 @@ class Registry:
     units: dict[str, Unit] = field(default_factory=dict)
 
 
+MILESTONE_KINDS = (
+    "preparation",
+    "solicitation",
+    "consultation",
+    "expert-review",
+    "review",
+    "issued",
+    "press-conference",
+    "plenary",
+    "symposium",
+)
+
+
+def _bounds(date: str) -> tuple[str, str]:
+    """The first and last day a date as precise as the record can mean: 2019-H2 is
+    2019-07-01 … 2019-12-31, 2019-12 is 2019-12-01 … 2019-12-31, 2020 the whole year."""
+    year, _, rest = date.partition("-")
+    if not rest:
+        return f"{year}-01-01", f"{year}-12-31"
+    if rest == "H1":
+        return f"{year}-01-01", f"{year}-06-30"
+    if rest == "H2":
+        return f"{year}-07-01", f"{year}-12-31"
+    if len(rest) == 2:  # a month: its last day is at most the 31st, which sorts the same
+        return f"{date}-01", f"{date}-31"
+    return date, date
+
+
+def precision(date: str) -> str:
+    """day, month, half-year or year: how precisely the record dates a step."""
+    rest = date.partition("-")[2]
+    if not rest:
+        return "year"
+    if rest.startswith("H"):
+        return "half-year"
+    return "month" if len(rest) == 2 else "day"
+
+
+@dataclass(slots=True)
+class Milestone:
+    """A dated step of a round (筹备, 征集, 征求意见, 专家评估, 印发, 新闻发布会 …) or an event of
+    the programme (a plenary of the committee), as precisely as the record dates it."""
+
+    kind: str  # one of MILESTONE_KINDS
+    date: str  # YYYY-MM-DD, YYYY-MM, YYYY-H1 / YYYY-H2, or YYYY
+    loc: Loc
+    until: str | None = None  # the last day of a step over several days (9月21日至23日)
+    text: str | None = None  # what the record says of it
+    units: list[Ref] = field(default_factory=list)  # who took part, ids from registry/units.yaml
+    source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
+
+    @property
+    def precision(self) -> str:
+        return precision(self.date)
+
+    @property
+    def first(self) -> str:
+        return _bounds(self.date)[0]
+
+    @property
+    def last(self) -> str:
+        return _bounds(self.until or self.date)[1]
+
+    @property
+    def day(self) -> str | None:
+        """The date when the record gives the day, else None."""
+        return self.date if self.precision == "day" else None
+
+
+def dated(milestones: list[Milestone], kind: str) -> str | None:
+    """The day of the last step of a kind, where the record gives it to the day."""
+    days = [m.day for m in milestones if m.kind == kind and m.day]
+    return days[-1] if days else None
+
+
 @dataclass(slots=True)
 class Source:
     id: str
     title: str
     loc: Loc
     publisher: str | None = None
+    author: str | None = None
     date: str | None = None
     url: str | None = None
     seed: str | None = None
@@ -111,6 +192,8 @@ class Task:
     indicators: list[Ref] = field(default_factory=list)
     cases: list[Ref] = field(default_factory=list)
     benchmarks: list[Ref] = field(default_factory=list)
+    # the city's campaigns (攻势) the record ties the task to ("跟“双招双引”攻势相互促进")
+    campaigns: list[str] = field(default_factory=list)
     continues: Ref | None = None  # id is "ROUND:TASK"
     due: str | None = None
     source: Ref | None = None
@@ -132,6 +215,8 @@ class Section:
     title: str
     loc: Loc
     tasks: list[Task] = field(default_factory=list)
+    # what the record says the section covers ("涉及社区养老、志愿服务、社区治理等内容")
+    topics: list[str] = field(default_factory=list)
     source: Ref | None = None
     provenance: list[Provenance] = field(default_factory=list)
 
@@ -183,6 +268,7 @@ class IndicatorSystem:
     loc: Loc
     stages: list[str] = field(default_factory=list)
     benchmark_places: list[Ref] = field(default_factory=list)
+    units: list[Ref] = field(default_factory=list)  # who drew it up, as the record names them
     dimensions: list[Dimension] = field(default_factory=list)
     unplaced: list[Indicator] = field(default_factory=list)  # dimension not in the sources
     declared: dict[str, Figure] = field(default_factory=dict)
@@ -317,6 +403,22 @@ class Round:
     consultations: list[Consultation] = field(default_factory=list)  # by number
     provenance: list[Provenance] = field(default_factory=list)
     progress: list[ProgressFile] = field(default_factory=list)  # progress/PERIOD.yaml, as read
+    # `benchmark_regions`: the countries and regions the record says the cases come from
+    # ("涉及欧美、日韩、东南亚等20个国家和地区"), where it names groups rather than places
+    benchmark_regions: list[Ref] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)  # the round's steps, in order
+
+    @property
+    def issued_on(self) -> str | None:
+        """The issue date: `issued:`, else the day of the `issued` milestone."""
+        return self.issued or dated(self.milestones, "issued")
+
+    @property
+    def drafted_on(self) -> str | None:
+        """The draft's date: the day of the last consultation step (the draft sent out for
+        comments), where the record gives it. A `drafted:` of the plan, where there is one,
+        comes first (the print's date of a draft)."""
+        return dated(self.milestones, "consultation")
 
     @property
     def public_record(self) -> bool:
@@ -420,6 +522,11 @@ class Programme:
     declared: dict[str, Figure] = field(default_factory=dict)
     figures: list[RoundsFigure] = field(default_factory=list)
     provenance: list[Provenance] = field(default_factory=list)
+    events: list[Milestone] = field(default_factory=list)  # the 纲要's issue, the plenaries …
+
+    @property
+    def issued_on(self) -> str | None:
+        return self.issued or dated(self.events, "issued")
 
     def phases_of(self, rnd: Round) -> list[Phase]:
         """The phases a round's years fall in (2016-2017: 基准启动期 and 实施开展期)."""

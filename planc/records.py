@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from planc.index import RoundIndex
-from planc.model import Case, Chapter, Indicator, Provenance, Ref, Task
+from planc.model import Case, Chapter, Indicator, Milestone, Provenance, Ref, Task
 from planc.progress.export import task_progress
 
 
@@ -36,6 +36,7 @@ def task(ri: RoundIndex, task: Task) -> dict[str, Any]:
         "indicators": ids(task.indicators),
         "cases": ids(task.cases),
         "benchmarks": ids(task.benchmarks),
+        "campaigns": task.campaigns,
         "continues": _id(task.continues),
         "continued_by": [t.ref for t in ri.continued_by.get(task.id, [])],
         "due": task.due,
@@ -81,4 +82,20 @@ def chapter(chapter: Chapter) -> dict[str, Any]:
         "title": chapter.title,
         "subtitle": chapter.subtitle,
         "declared_tasks": chapter.declared_tasks.value if chapter.declared_tasks else None,
+        "sections": [{"title": s.title, "topics": s.topics} for s in chapter.sections],
+    }
+
+
+def milestone(step: Milestone) -> dict[str, Any]:
+    """A step of a round's timeline, or an event of the programme; `precision` says how much
+    of `date` the record gives (day, month, half-year, year)."""
+    return {
+        "kind": step.kind,
+        "date": step.date,
+        "precision": step.precision,
+        "until": step.until,
+        "text": step.text,
+        "units": ids(step.units),
+        "source": _id(step.source),
+        "provenance": provenance(step.provenance),
     }

@@ -332,6 +332,56 @@ BREAKS = [
         "consultation: 2, but the file is round-1.yaml",
     ),
     Break(
+        "milestone-order",
+        one(
+            P20,
+            "edition: official\n",
+            "edition: official\nmilestones:\n  - {kind: issued, date: 2020-06-22}\n"
+            "  - {kind: consultation, date: 2020-05}\n",
+        ),
+        "milestone-order",
+        "warning",
+        (P20, 12, 12),
+        "listed after issued (2020-06-22), which comes later",
+    ),
+    Break(
+        "milestone-ends-before-it-starts",
+        one(
+            P20,
+            "edition: official\n",
+            "edition: official\nmilestones:\n"
+            "  - {kind: press-conference, date: 2020-09-23, until: 2020-09-21}\n",
+        ),
+        "milestone-order",
+        "warning",
+        (P20, 11, 12),
+        "ends (2020-09-21) before it starts (2020-09-23)",
+    ),
+    Break(
+        "milestone-outside-round",
+        one(
+            P20,
+            "edition: official\n",
+            "edition: official\nmilestones:\n  - {kind: press-conference, date: 2022-H1}\n",
+        ),
+        "milestone-outside-round",
+        "warning",
+        (P20, 11, 12),
+        "milestone press-conference (2022-H1) is after round 2020-2021",
+    ),
+    Break(
+        "issued-mismatch",
+        one(
+            P20,
+            "edition: official\n",
+            "edition: official\nmilestones:\n  - {kind: issued, date: 2020-06-30}\n",
+        ),
+        "issued-mismatch",
+        "error",
+        (P20, 5, 9),
+        "`issued: 2020-06-22`, but the issued milestone says 2020-06-30",
+    ),
+    Break(
         "punctuation",
         one(M20, "title: 在建平台集聚资源方面", "title: 在建平台集聚资源方面(港口),提速"),
         "punctuation",

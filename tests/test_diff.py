@@ -3,6 +3,7 @@ round against itself, and random edits accounted for."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -18,10 +19,10 @@ from typer.testing import CliRunner
 
 from planc.cli import app
 from planc.diff import RoundDiff, diff_rounds
-from planc.diff.match import SIMILAR, inline, similarity
-from planc.diff.report import as_dict, as_html, as_markdown
+from planc.diff.match import KINDS, SIMILAR, inline, similarity
+from planc.diff.report import as_dict, as_html, as_markdown, write_text
 from planc.pipeline import analyze
-from tests.conftest import FIXTURES, VALID
+from tests.conftest import FIXTURES, VALID, edit
 
 LEFT, RIGHT = FIXTURES / "diff/left", FIXTURES / "diff/right"
 R = "2020-2021"
@@ -61,10 +62,14 @@ def test_chapters_indicators_cases_of_two_drafts(drafts: dict[str, Any]) -> None
         ("enterprise", ["subtitle"])
     ]
     assert pairs(drafts["chapters"]["continued"]) == [("market", "market", "id")]
+    # foreign-investment's dimension was renamed (市场国际化 → 市场开放): one change, reported
+    # as a renamed dimension below, and the indicator itself is continued
     assert [(e["from"], e["changes"]) for e in drafts["indicators"]["revised"]] == [
         ("listed-companies", ["targets"]),
-        ("foreign-investment", ["dimension"]),
     ]
+    assert ("foreign-investment", "foreign-investment", "id") in pairs(
+        drafts["indicators"]["continued"]
+    )
     assert [(e["from"], e["changes"]) for e in drafts["cases"]["revised"]] == [
         ("temasek-2020", ["practices"])
     ]
@@ -80,6 +85,65 @@ def test_chapters_indicators_cases_of_two_drafts(drafts: dict[str, Any]) -> None
         "from": {"declared": 4, "sources": 4},
         "to": {"declared": 4, "sources": 4},
     }
+
+
+def _renamed_groups(tmp_path: Path) -> Path:
+    """The left drafts with the market chapter's id changed (its title kept), the market part
+    renamed, and a timeline on each side."""
+    left, right = tmp_path / "left", tmp_path / "right"
+    shutil.copytree(LEFT, left)
+    shutil.copytree(LEFT, right)
+    steps = "milestones:\n  - {kind: consultation, date: 2020-05}\n"
+    edit(left, f"{R}/plan.yaml", "edition: official\n", f"edition: official\n{steps}")
+    edit(
+        right,
+        f"{R}/plan.yaml",
+        "edition: official\n",
+        f"edition: official\n{steps}  - {{kind: consultation, date: 2020-06-01}}\n",
+    )
+    edit(
+        right,
+        f"{R}/plan.yaml",
+        "{id: market, title: 推进市场国际化, declared_tasks: 3}",
+        "{id: market-opening, title: 推进市场国际化, declared_tasks: 3}",
+    )
+    edit(
+        right,
+        f"{R}/plan.yaml",
+        "{id: market, title: 推进市场国际化}",
+        "{id: market, title: 推进市场开放}",
+    )
+    edit(right, f"{R}/tasks/market.yaml", "chapter: market", "chapter: market-opening")
+    return left
+
+
+def test_a_renamed_chapter_or_part_is_one_change(tmp_path: Path) -> None:
+    left = _renamed_groups(tmp_path)
+    result = rounds_diff(left, R, tmp_path / "right", R)
+    d = as_dict(result)
+    # the chapter is paired by its title; its tasks are not revised for the new chapter id
+    assert pairs(d["chapters"]["continued"])[-1] == ("market", "market-opening", "similar")
+    assert d["tasks"]["revised"] == [] and len(d["tasks"]["continued"]) == 4
+    # the part is renamed once; its cases are not revised
+    assert d["parts_renamed"] == [
+        {"part_from": "market", "part_to": "market", "from": "推进市场国际化", "to": "推进市场开放"}
+    ]
+    assert d["cases"]["revised"] == []
+    # the timeline: the second consultation is new
+    assert d["milestones"] == {
+        "changed": [],
+        "new": [{"kind": "consultation", "date": "2020-06-01", "until": None, "text": None}],
+        "dropped": [],
+    }
+    assert not result.unchanged
+    md = as_markdown(result)
+    assert "### Renamed handbook parts" in md and "- + consultation 2020-06-01" in md
+    html = as_html(result)
+    assert "<h2>Renamed handbook parts</h2>" in html and "+ consultation 2020-06-01" in html
+    out = io.StringIO()
+    write_text(result, KINDS, out)
+    assert "renamed handbook parts" in out.getvalue()
+    assert "+ consultation 2020-06-01" in out.getvalue()
 
 
 def test_two_rounds_match_by_lineage_id_and_similar_title() -> None:

@@ -87,6 +87,22 @@ def test_edition_draft_in_plan_yaml(draft: Path) -> None:
     assert "征求意见稿（2020年5月10日）" in pdf_pages(Path("out/2020-2021/plan-2020-2021.pdf"))[1]
 
 
+def test_a_draft_is_dated_by_its_consultation_step(draft: Path) -> None:
+    # the draft sent out for comments on 2020-05-12 (a step dated to the day) is dated so,
+    # whatever the commit or SOURCE_DATE_EPOCH says
+    edit(
+        draft,
+        "2020-2021/plan.yaml",
+        "edition: official\n",
+        "edition: draft\nmilestones:\n  - {kind: solicitation, date: 2019-12}\n"
+        "  - {kind: consultation, date: 2020-05-12}\n",
+    )
+    assert runner.invoke(app, ["build", "2020-2021", "--html", "--out", "out"]).exit_code == 0
+    html = Path("out/2020-2021/plan.html").read_text(encoding="utf-8")
+    assert '<p class="draft-banner">征求意见稿 · 2020年5月12日</p>' in html
+    assert "2020年5月12日，征求意见" in html
+
+
 def test_an_official_build_has_no_mark(draft: Path) -> None:
     assert runner.invoke(app, ["build", "2020-2021", "--out", "out"]).exit_code == 0
     pages = pdf_pages(Path("out/2020-2021/plan-2020-2021.pdf"))

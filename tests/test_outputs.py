@@ -66,7 +66,7 @@ planc diff 2020-2021 → 2020-2021
 ┡━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━━━╇━━━━━╇━━━━━━━━━┩
 │ chapters (部分)   │         1 │       1 │   0 │       0 │
 │ tasks (任务)      │         2 │       1 │   1 │       1 │
-│ indicators (指标) │         0 │       2 │   0 │       0 │
+│ indicators (指标) │         1 │       1 │   0 │       0 │
 │ cases (对标案例)  │         1 │       1 │   0 │       0 │
 └───────────────────┴───────────┴─────────┴─────┴─────────┘
 figures: declared / held by the sources
@@ -100,7 +100,7 @@ tasks (任务)
 
 indicators (指标)
   ~ listed-companies → listed-companies [id 1.00] targets
-  ~ foreign-investment → foreign-investment [id 1.00] dimension
+  = foreign-investment  实际使用外资 [id]
 
 cases (对标案例)
   ~ temasek-2020 → temasek-2020 [id 1.00] practices

@@ -4,6 +4,7 @@ items of the record. A careless edit of plans/ fails here."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,10 @@ from typer.testing import CliRunner
 
 from planc.cli import app
 from planc.diagnostics import Severity
+from planc.index import country_of
+from planc.model import Task
 from planc.pipeline import Analysis, analyze
+from tests.record import facts_in_comments, load, reasons, seeds_folder, unquoted
 
 PLANS = Path(__file__).resolve().parent.parent / "plans"
 
@@ -100,7 +104,18 @@ def test_every_published_figure_of_the_record(shipped: Analysis) -> None:
     assert chapters["2022-2023"] == ["28", "8", "16", "13", "32", "25"]
     prog = shipped.index.project.programme
     assert prog is not None
-    assert {k: str(f) for k, f in prog.declared.items()} == {"areas": "4", "tasks": "26"}
+    assert {k: str(f) for k, f in prog.declared.items()} == {
+        "areas": "4",  # 4大领域
+        "tasks": "26",  # 重点落实26项工作任务
+        "office_meetings": "4",  # 市推进委员会办公室今年先后召开四次工作会议
+        "expert_candidates": "59",  # 补充了专家咨询委员会候选人，共59人
+    }
+    targets = {s.id: s for s in shipped.index.project.rounds["2022-2023"].systems}
+    assert {k: str(f) for k, f in targets["six-cities-2026"].declared.items()} == {
+        "document_parts": "8",  # 《实施意见》共8大部分33条
+        "document_articles": "33",
+        "task_forces": "6",  # 成立了专门的领导小组和6个专班
+    }
     assert [(f.id, str(f.declared), [r.id for r in f.rounds]) for f in prog.figures] == [
         ("completed-tasks", "439", ["2016-2017", "2018-2019", "2020-2021"]),
         ("benchmarked-cases", "336", ["2016-2017", "2018-2019", "2020-2021"]),
@@ -111,7 +126,7 @@ def test_the_programme(shipped: Analysis) -> None:
     pi = shipped.index.programme
     assert pi is not None
     prog = pi.programme
-    assert prog.issued == "2016-02-22"
+    assert prog.issued is None and prog.issued_on == "2016-02-22"  # from its `issued` event
     assert "国际城市战略实施纲要" in prog.title
     assert [(p.title, p.start, p.end) for p in prog.phases] == [
         ("基准启动期", 2016, 2016),
@@ -198,8 +213,9 @@ def test_cases_drawn_from_plan_wording_are_marked_inferred(shipped: Analysis) ->
     assert {"temasek", "tokyo-shinjuku-walking-street", "seoul-walking-street"} <= marked(
         "2020-2021"
     )
-    # 8 of 2022's 12 cases come from the plan's wording, not the handbook's examples
+    # 9 of 2022's 13 cases come from the plan's wording, not the handbook's examples
     assert marked("2022-2023") == {
+        "mountain-tourism",
         "new-york-pocket-parks",
         "shanghai-pocket-parks",
         "shenzhen-urban-design",
@@ -355,3 +371,265 @@ def test_inferred_statements_are_marked_and_counted(shipped_dist: Path) -> None:
     handbook = (shipped_dist / "2022-2023" / "handbook.html").read_text(encoding="utf-8")
     marked_cases = handbook.count('<sup class="inferred"')
     assert f"标以※的 {marked_cases} 宗案例" in handbook
+
+
+# --- Every statement of the record held as data, every inference marked (issue 22) ---------
+
+
+def _notes(item: object, of: str | None, kind: str = "inferred") -> list[str]:
+    notes = getattr(item, "provenance", [])
+    return [n.reason or "" for n in notes if n.kind == kind and n.of == of]
+
+
+def _task(shipped: Analysis, round_name: str, tid: str) -> Task:
+    return shipped.index.rounds[round_name].tasks[tid]
+
+
+def test_paraphrased_wordings_say_how(shipped: Analysis) -> None:
+    # 新增上合示范区新增贸易企业400家: the first 新增 dropped; no note on it claims 措辞照录
+    sco = _task(shipped, "2020-2021", "sco-zone-trade-firms")
+    assert any("新增上合示范区新增贸易企业400家" in r for r in _notes(sco, "title", "paraphrased"))
+    assert not any("措辞照录" in (n.reason or "") for n in sco.provenance)
+    # 梯次培育 and 创新能力提升: the English "and" written 和
+    base = _task(shipped, "2022-2023", "mass-innovation-base")
+    assert "梯次培育和创新能力提升" in base.title
+    assert any("and" in r for r in _notes(base, "title", "paraphrased"))
+    # every other task of those files keeps its file's note (措辞照录)
+    other = _task(shipped, "2020-2021", "sco-youth-incubator")
+    assert any("措辞照录" in r for r in _notes(other, "title"))
+    # the text joined across a list of cases marks its cut
+    bay = _task(shipped, "2018-2019", "new-bay-metropolis")
+    assert bay.text is not None and "……" in bay.text
+    assert _notes(bay, "text", "paraphrased")
+
+
+def test_registry_names_and_places_mark_what_is_supplied(shipped: Analysis) -> None:
+    registry = shipped.index.project.registry
+    units = registry.units
+    for uid in ("development-reform", "ccpit", "ocean-development"):
+        assert units[uid].name.startswith("青岛市"), uid
+        assert any("补出“青岛”" in r for r in _notes(units[uid], "name", "paraphrased")), uid
+    # a unit the record names in full overrides the file's note on its name
+    assert _notes(units["commerce"], "name", "paraphrased") == []
+    assert _notes(units["commerce"], "name", "quoted")
+    assert units["wego"].en == "WEGO" and _notes(units["wego"], "en") == []
+    assert all(_notes(u, "en") for uid, u in units.items() if uid not in ("wego", "unpog"))
+    places = registry.places
+    assert all(_notes(p, "en") for p in places.values())  # every English name is supplied
+    supplied = {pid for pid, p in places.items() if _notes(p, "country")}
+    assert supplied == {
+        *("singapore", "san-francisco", "osaka", "hong-kong", "paris", "munich"),
+        *("hangzhou", "shanghai", "chongqing", "shenzhen", "beijing", "guangzhou"),
+        *("new-york-bay-area", "san-francisco-bay-area", "tokyo-bay-area"),
+    }
+    # 汉堡 and 鹿特丹 stand alone in 2016 but with their country in 2018 (德国汉堡港): stated
+    assert not supplied & {"hamburg", "rotterdam", "tokyo", "london", "new-york"}
+    assert _notes(places["jp"], "source") and _notes(places["kr"], "source")  # from 日韩
+    # China counts among 2022's five countries only through the countries supplied for its
+    # cities, and its own note says so
+    r22 = shipped.index.rounds["2022-2023"]
+    named = {ref.id for c in r22.cases.values() for ref in c.places}
+    countries = {country_of(places[pid], places) for pid in named}
+    assert len(countries) == 5 and "cn" in countries
+    assert [r.computed for r in r22.figures if r.name == "case_countries"] == [5]
+    chinese = [pid for pid in named if country_of(places[pid], places) == "cn"]
+    assert chinese and all(_notes(places[pid], "country") for pid in chinese)
+    assert any("5个即含中国" in r for r in _notes(places["cn"], None))
+
+
+def test_one_case_in_two_wordings_and_texts_from_the_handbook(shipped: Analysis) -> None:
+    r20 = shipped.index.rounds["2020-2021"]
+    for cid, plan_words in (
+        ("german-hidden-champions", "对标德国"),
+        ("silicon-valley-investment", "对标硅谷投资机制"),
+        ("tel-aviv-startup-capital", "以色列"),
+    ):
+        reasons = _notes(r20.cases[cid], None)
+        assert any(plan_words in r and "手册作" in r for r in reasons), cid
+    night = r20.tasks["night-economy"]
+    assert any("手册" in r for r in _notes(night, "text"))
+
+
+def test_the_2016_cases_are_a_reading_and_the_336_warning_says_so(shipped: Analysis) -> None:
+    r16 = shipped.index.project.rounds["2016-2017"]
+    assert any("100多项" in r for r in _notes(r16, "declared.cases"))
+    warning = next(
+        d.message
+        for d in shipped.diagnostics
+        if d.code == "declared-inconsistent" and d.loc.file == "programme.yaml"
+    )
+    assert "2016-2017's cases (对标案例) is inferred" in warning and "100多项" in warning
+
+
+def test_pairing_reasons_say_the_rule_used(shipped: Analysis) -> None:
+    r18 = shipped.index.rounds["2018-2019"]
+    industry = _notes(r18.tasks["ocean-plus"], "cases")
+    assert industry and "意思配对" in industry[0] and "先后次序" not in industry[0]
+    assert "次序配对" in _notes(r18.tasks["free-trade-port"], "cases")[0]
+    for tid in (
+        "patent-portfolio",
+        "two-step-declaration",
+        "jinqitong-upgrade",
+        "hr-services-park",
+    ):
+        split = _notes(_task(shipped, "2020-2021", tid), "title")
+        assert split and "合为一项" in split[0] and "各项各作一项任务" not in split[0], tid
+
+
+def test_statements_once_in_comments_are_data(shipped: Analysis) -> None:
+    project = shipped.index.project
+    units = project.registry.units
+    kinds = {uid: u.kind for uid, u in units.items()}
+    for uid in (
+        "kearney",
+        "shanghai-academy-social-sciences",
+        "nomura-research-shanghai",
+        "zhejiang-university",
+        "peking-university",
+        "wego",
+        "unpog",
+    ):
+        assert kinds[uid] == "organisation", uid
+    for uid in ("leading-group-office", "six-cities-leading-group", "municipal-congress"):
+        assert kinds[uid] == "body", uid
+    assert "“8+30”" in units["strategy-mechanism"].name
+    review = next(m for m in project.rounds["2016-2017"].milestones if m.kind == "review")
+    assert {"municipal-congress", "municipal-cppcc"} <= {u.id for u in review.units}
+    system16 = project.rounds["2016-2017"].systems[0]
+    assert [u.id for u in system16.units] == [
+        "development-reform",
+        "shanghai-academy-social-sciences",
+        "nomura-research-shanghai",
+    ]
+    places = project.registry.places
+    assert {
+        p: places[p].kind for p in ("europe-america", "europe", "southeast-asia")
+    } == dict.fromkeys(("europe-america", "europe", "southeast-asia"), "world-region")
+    assert [r.id for r in project.rounds["2018-2019"].benchmark_regions] == [
+        "europe-america",
+        "jp",
+        "kr",
+        "southeast-asia",
+    ]
+    assert [
+        r.id for r in shipped.index.rounds["2018-2019"].cases["europe-credit-system"].places
+    ] == ["europe"]
+    # 涉及社区养老、志愿服务、社区治理等内容: what a section covers, not tasks
+    city = next(c for c in project.rounds["2020-2021"].chapters if c.id == "city")
+    assert city.sections[1].topics == ["社区养老", "志愿服务", "社区治理"]
+    assert not [t for t in city.tasks if t.title in ("志愿服务", "社区治理")]
+    # 借鉴国内外先进山地旅游发展经验: a case drawn from the plan's wording, with no place
+    r22 = shipped.index.rounds["2022-2023"]
+    assert r22.cases["mountain-tourism"].places == []
+    assert [t.id for t in r22.tasks_of_case["mountain-tourism"]] == ["sea-view-tourism"]
+    # task 24 and 43 serve the city's campaigns (攻势), which are not cases
+    r20 = shipped.index.rounds["2020-2021"]
+    numbered = {t.number: t for t in r20.tasks.values() if t.number}
+    assert numbered[24].campaigns == ["双招双引"] and numbered[43].campaigns == [
+        "高端智能+人工制造"
+    ]
+    assert "双招双引" not in {c.title for c in r20.cases.values()}
+    sources = {s.id: s for r in project.rounds.values() for s in r.sources}
+    assert (sources["bandao-2016-06"].author, sources["dzwww-2018-07-27"].author) == (
+        "娄花",
+        "王悦音",
+    )
+
+
+def test_each_rounds_timeline(shipped: Analysis) -> None:
+    rounds = shipped.index.project.rounds
+    steps = {
+        name: [(m.kind, m.date, m.until) for m in rnd.milestones] for name, rnd in rounds.items()
+    }
+    assert steps == {
+        "2016-2017": [
+            ("preparation", "2016-H1", None),
+            ("consultation", "2016-H1", None),
+            ("review", "2016-H1", None),
+            ("plenary", "2016-06-14", None),
+        ],
+        "2018-2019": [("press-conference", "2018-07-27", None)],
+        "2020-2021": [
+            ("preparation", "2019-H2", None),  # 自去年下半年起开始着手筹备
+            ("solicitation", "2019-12", None),  # 去年12月底
+            ("consultation", "2020-H1", None),  # 先后2次征求各成员单位意见建议
+            ("consultation", "2020-H1", None),
+            ("expert-review", "2020-H1", None),  # 经专家评估完善后
+            ("issued", "2020-06-22", None),  # 于6月22日印发实施
+            ("press-conference", "2020", None),
+        ],
+        "2022-2023": [
+            ("press-conference", "2022-09-20", None),
+            ("press-conference", "2022-09-21", "2022-09-23"),
+        ],
+    }
+    r20 = rounds["2020-2021"]
+    assert r20.issued is None and r20.issued_on == "2020-06-22"  # from its `issued` step
+    assert [m.precision for m in r20.milestones][:2] == ["half-year", "month"]
+    # the record gives no step its year: every step says how its date was read
+    for rnd in rounds.values():
+        for m in rnd.milestones:
+            assert _notes(m, "date"), (rnd.name, m.kind)
+    prog = shipped.index.project.programme
+    assert prog is not None
+    assert [(e.kind, e.date) for e in prog.events] == [
+        ("plenary", "2015-12-01"),  # 第一次全体会议
+        ("issued", "2016-02-22"),  # 纲要
+        ("symposium", "2016-06-03"),  # 与浙江大学举办的研讨会
+        ("plenary", "2016-06-14"),  # 第二次全体会议
+    ]
+    codes = {"milestone-order", "milestone-outside-round", "issued-mismatch"}
+    assert not [d for d in shipped.diagnostics if d.code in codes]
+
+
+def test_timeline_in_about_this_edition_and_plan_json(shipped_dist: Path) -> None:
+    html = (shipped_dist / "2020-2021" / "plan.html").read_text(encoding="utf-8")
+    about = html[html.index('id="record"') : html.index("</section>", html.index('id="record"'))]
+    assert "2019年下半年，筹备" in about and "2020年6月22日，印发实施" in about
+    data = json.loads((shipped_dist / "2020-2021" / "plan.json").read_text(encoding="utf-8"))
+    assert data["issued"] == "2020-06-22"
+    assert [(m["kind"], m["precision"]) for m in data["milestones"]][:2] == [
+        ("preparation", "half-year"),
+        ("solicitation", "month"),
+    ]
+    assert [e["date"] for e in data["programme_events"]][1] == "2016-02-22"
+    r22 = (shipped_dist / "2022-2023" / "plan.html").read_text(encoding="utf-8")
+    assert "2022年9月21日至23日，新闻发布会" in r22
+
+
+def test_every_provenance_reason_quotes_the_record() -> None:
+    """A reason quotes (“…”) the passage of the record it rests on, and every passage it
+    quotes is in a seed (Traditional seeds read in Simplified; … elides)."""
+    if seeds_folder() is None:
+        pytest.skip("shared/seeds is not beside the repository")
+    unfounded = {
+        f"{path.relative_to(PLANS)}: {passage}"
+        for path in sorted(PLANS.rglob("*.yaml"))
+        for reason in reasons(load(path))
+        for passage in unquoted(reason)
+    }
+    assert sorted(unfounded) == []
+
+
+def test_the_quote_check_fails_on_words_the_record_does_not_have() -> None:
+    if seeds_folder() is None:
+        pytest.skip("shared/seeds is not beside the repository")
+    assert unquoted("记录作“于6月22日印发实施”") == []
+    assert unquoted("转载稿作“网际网路国际呈现量”") == []  # a Traditional seed, read in Simplified
+    assert unquoted("记录作“于6月23日印发实施”") == ["于6月23日印发实施"]
+    assert unquoted("据报道推定") == ["据报道推定"]  # quotes nothing
+
+
+def test_no_comment_states_a_fact_the_data_does_not_hold(tmp_path: Path) -> None:
+    assert facts_in_comments(PLANS) == []
+    # the rule catches a fact left in a comment
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS, plans, ignore=shutil.ignore_patterns(".planc-cache"))
+    path = plans / "2020-2021" / "plan.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "declared:\n", "# 市推进办先后召开五次工作会议\ndeclared:\n", 1
+        ),
+        encoding="utf-8",
+    )
+    assert facts_in_comments(plans) == ["2020-2021/plan.yaml:20: 市推进办先后召开五次工作会议"]

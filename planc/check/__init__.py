@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from planc.check import coverage, figures, ids, numbers, programme, provenance, references
+from planc.check import (
+    coverage,
+    figures,
+    ids,
+    numbers,
+    programme,
+    provenance,
+    references,
+    timeline,
+)
 from planc.consult.checks import consultation
 from planc.diagnostics import Diagnostic
 from planc.index import Index
@@ -21,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     numbers.number_conflicts,
     figures.reconcile,
     programme.reconcile_programme,
+    timeline.timeline,
     provenance.missing_sources,
     provenance.inferences_give_reasons,
     coverage.unused_cases,

@@ -20,6 +20,22 @@ def _references(index: Index, prog: Programme) -> Iterator[Diagnostic]:
     items += [(_("area '{id}'", id=a.id), a.source) for a in prog.areas]
     items += [(_("target {year}", year=t.year), t.source) for t in prog.targets]
     items += [(_("figure '{id}'", id=f.id), f.source) for f in prog.figures]
+    items += [(_("milestone {kind}", kind=e.kind), e.source) for e in prog.events]
+    units = index.project.registry.units
+    if index.project.readable(["registry/units.yaml"]):
+        for event in prog.events:
+            for unit in event.units:
+                if unit.id not in units:
+                    yield Diagnostic(
+                        "unknown-reference",
+                        unit.loc,
+                        _(
+                            "{owner} names unit '{id}', which is not in registry/units.yaml",
+                            owner=_("milestone {kind}", kind=event.kind),
+                            id=unit.id,
+                        ),
+                        did_you_mean(unit.id, units),
+                    )
     for owner, ref in items:
         if ref is not None and ref.id not in sources:
             yield Diagnostic(
@@ -48,7 +64,17 @@ def _references(index: Index, prog: Programme) -> Iterator[Diagnostic]:
                 )
 
 
-def _over_rounds(row: RoundsFigureRow) -> Iterator[Diagnostic]:
+def _inferred(index: Index, name: str, figure: str) -> str:
+    """Why a round's declared figure is a reading of the record, where it is one: a note
+    `{kind: inferred, of: declared.FIGURE}` of its plan.yaml."""
+    ri = index.rounds.get(name)
+    notes = ri.round.provenance if ri else []
+    return "；".join(
+        n.reason or "" for n in notes if n.kind == "inferred" and n.of == f"declared.{figure}"
+    )
+
+
+def _over_rounds(index: Index, row: RoundsFigureRow) -> Iterator[Diagnostic]:
     if row.status != "inconsistent":
         return
     fig = row.figure
@@ -77,6 +103,11 @@ def _over_rounds(row: RoundsFigureRow) -> Iterator[Diagnostic]:
             round=name,
             declared=declared,
         )
+    # A term read from the record rather than published as the figure: the total contradicts
+    # that reading, which the message says.
+    for name, _figure in row.terms:
+        if why := _inferred(index, name, fig.figure):
+            message += _(" ({round}'s {what} is inferred: {why})", round=name, what=what, why=why)
     yield Diagnostic("declared-inconsistent", fig.declared.loc, message)
 
 
@@ -136,5 +167,5 @@ def reconcile_programme(index: Index) -> Iterator[Diagnostic]:
     complete = {name for name, ri in index.rounds.items() if ri.complete}
     for rf in pi.rounds_figures:
         if all(name in complete for name, _figure in rf.terms):
-            yield from _over_rounds(rf)
+            yield from _over_rounds(index, rf)
     yield from _phases(index, prog)

@@ -128,7 +128,11 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
         rnd = ri.round
         names = _Names(index, ri)
         sources = [c.source for c in rnd.chapters] + [p.source for p in rnd.parts]
+        sources += [m.source for m in rnd.milestones]
         yield from names.check(f"{rnd.plan_file}", "source", sources)
+        yield from names.check(f"{rnd.plan_file}", "place", rnd.benchmark_regions)
+        for step in rnd.milestones:
+            yield from names.check(_("milestone {kind}", kind=step.kind), "unit", step.units)
         for task in rnd.all_tasks():
             owner = named("task", task.id)
             yield from names.check(owner, "unit", task.lead + task.partners)
@@ -147,6 +151,7 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
         for system in rnd.systems:
             owner = named("indicator system", system.id)
             yield from names.check(owner, "place", system.benchmark_places)
+            yield from names.check(owner, "unit", system.units)
             yield from names.check(owner, "source", [system.source])
             for dim in system.dimensions:
                 yield from names.check(named("dimension", dim.id), "source", [dim.source])
@@ -217,6 +222,17 @@ def places(index: Index) -> Iterator[Diagnostic]:
     if not index.project.readable(["registry/places.yaml"]):
         return
     for place in known.values():
+        if place.kind == "world-region" and place.country is not None:
+            yield Diagnostic(
+                "schema",
+                place.country.loc,
+                _(
+                    "place '{id}' is a world region (欧洲, 东南亚) and belongs to no country",
+                    id=place.id,
+                ),
+                _("leave `country:` out"),
+            )
+            continue
         if place.kind in ("city", "region") and place.country is None:
             yield Diagnostic(
                 "schema",

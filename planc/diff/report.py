@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
-from planc.diff import RoundDiff
+from planc.diff import RoundDiff, StepChange
 from planc.diff.match import KINDS, Match, inline, similarity
 from planc.i18n import _
+from planc.model import Milestone
 
 KIND_NAMES = {"chapters": "部分", "tasks": "任务", "indicators": "指标", "cases": "对标案例"}
 HOW = {"lineage": "延续", "id": "同 id", "similar": "标题相近"}
@@ -45,6 +46,37 @@ def text_changes(m: Match) -> list[TextChange]:
     ]
 
 
+def _step(step: Milestone) -> dict[str, Any]:
+    return {"kind": step.kind, "date": step.date, "until": step.until, "text": step.text}
+
+
+def step_line(change: StepChange) -> str:
+    """A step of the timeline that changed, came or went: "~ issued 2020-06-22 → 2020-06-30"."""
+
+    def when(step: Milestone) -> str:
+        return step.date + (f"..{step.until}" if step.until else "")
+
+    if change.old is None and change.new is not None:
+        return f"+ {change.kind} {when(change.new)} {change.new.text or ''}".rstrip()
+    if change.new is None and change.old is not None:
+        return f"- {change.kind} {when(change.old)} {change.old.text or ''}".rstrip()
+    assert change.old is not None and change.new is not None
+    line = f"~ {change.kind} {when(change.old)}"
+    if when(change.old) != when(change.new):
+        line += f" → {when(change.new)}"
+    return line + f" ({', '.join(change.changed)})"
+
+
+def renames(diff: RoundDiff) -> list[tuple[str, TextChange]]:
+    """Renamed dimensions and handbook parts, each once, at its level."""
+    found = [
+        ("dimension", TextChange("dimension", r.from_title, r.to_title))
+        for r in diff.renamed_dimensions
+    ]
+    found += [("part", TextChange("part", r.from_title, r.to_title)) for r in diff.renamed_parts]
+    return found
+
+
 def as_dict(diff: RoundDiff, only: Sequence[str] = KINDS) -> dict[str, Any]:
     data: dict[str, Any] = {"from": diff.from_spec, "to": diff.to_spec}
     for kind in only:
@@ -67,6 +99,19 @@ def as_dict(diff: RoundDiff, only: Sequence[str] = KINDS) -> dict[str, Any]:
         }
         for r in diff.renamed_dimensions
     ]
+    data["parts_renamed"] = [
+        {"part_from": r.from_id, "part_to": r.to_id, "from": r.from_title, "to": r.to_title}
+        for r in diff.renamed_parts
+    ]
+    data["milestones"] = {
+        "changed": [
+            {"kind": c.kind, "from": _step(c.old), "to": _step(c.new), "changes": list(c.changed)}
+            for c in diff.milestones
+            if c.old is not None and c.new is not None
+        ],
+        "new": [_step(c.new) for c in diff.milestones if c.old is None and c.new is not None],
+        "dropped": [_step(c.old) for c in diff.milestones if c.new is None and c.old is not None],
+    }
     data["figures"] = {
         f.name: {
             "from": {"declared": f.from_declared, "sources": f.from_computed},
@@ -172,6 +217,14 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
             out.print(
                 Text(p(f"  {r.from_title} → {r.to_title}  ({r.system_from} → {r.system_to})"))
             )
+    if diff.renamed_parts:
+        out.print(Text(_("renamed handbook parts"), "bold"))
+        for pr in diff.renamed_parts:
+            out.print(Text(p(f"  {pr.from_title} → {pr.to_title}  ({pr.from_id} → {pr.to_id})")))
+    if diff.milestones:
+        out.print(Text(_("timeline (milestones)"), "bold"))
+        for step in diff.milestones:
+            out.print(Text(p(f"  {step_line(step)}")))
     for kind in only:
         k = diff.kinds[kind]
         if k.unchanged and not k.continued:
@@ -229,6 +282,12 @@ def as_markdown(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
     if diff.renamed_dimensions:
         lines += ["", "### Renamed dimensions", ""]
         lines += [f"- {_md(r.from_title)} → {_md(r.to_title)}" for r in diff.renamed_dimensions]
+    if diff.renamed_parts:
+        lines += ["", "### Renamed handbook parts", ""]
+        lines += [f"- {_md(r.from_title)} → {_md(r.to_title)}" for r in diff.renamed_parts]
+    if diff.milestones:
+        lines += ["", "### Timeline (milestones)", ""]
+        lines += [f"- {_md(step_line(c))}" for c in diff.milestones]
     for kind in only:
         k = diff.kinds[kind]
         if k.unchanged:
@@ -261,7 +320,7 @@ def as_html(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
         }
         for kind in only
     ]
-    renamed = [TextChange("dimension", r.from_title, r.to_title) for r in diff.renamed_dimensions]
+    renamed = renames(diff)
     return (
         environment("screen")
         .get_template("diff.html.j2")
@@ -270,6 +329,7 @@ def as_html(diff: RoundDiff, only: Sequence[str] = KINDS) -> str:
             diff=diff,
             kinds=kinds,
             renamed=renamed,
+            steps=[step_line(c) for c in diff.milestones],
             how=HOW,
             declared=_declared,
         )

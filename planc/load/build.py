@@ -19,6 +19,7 @@ from planc.model import (
     Figure,
     Indicator,
     IndicatorSystem,
+    Milestone,
     Part,
     Phase,
     Place,
@@ -64,6 +65,30 @@ def provenance(rec: Rec) -> list[Provenance]:
     ]
 
 
+def with_shared(shared: list[Provenance], own: list[Provenance]) -> list[Provenance]:
+    """An item's notes after its file's: a file's note about a field gives way to the item's
+    own notes about that field (the file says 措辞照录, the one paraphrased task says how)."""
+    mine = {note.of for note in own}
+    return [note for note in shared if note.of not in mine] + own
+
+
+def milestones(rec: Rec, name: str) -> list[Milestone]:
+    return [
+        Milestone(
+            kind=m.get("kind", ""),
+            date=m.get("date", ""),
+            loc=m.at("kind"),
+            until=m.get("until"),
+            text=m.get("text"),
+            units=m.get("units", []),
+            source=m.get("source"),
+            provenance=provenance(m),
+        )
+        for m in _recs(rec.get(name))
+        if m.get("date") is not None  # a wrong date is a schema error; the step is left out
+    ]
+
+
 def _sources(rec: Rec) -> list[Source]:
     return [
         Source(
@@ -71,6 +96,7 @@ def _sources(rec: Rec) -> list[Source]:
             title=src.get("title", ""),
             loc=src.at("id"),
             publisher=src.get("publisher"),
+            author=src.get("author"),
             date=src.get("date"),
             url=src.get("url"),
             seed=src.get("seed"),
@@ -92,6 +118,7 @@ def _recs(value: Any) -> list[Rec]:
 def registry(places: Rec | None, units: Rec | None) -> Registry:
     reg = Registry()
     if places is not None and isinstance(places.get("places"), Rec):
+        shared = provenance(places)  # notes on the file hold for every place in it
         entries: Rec = places.get("places")
         for pid, rec in entries.values.items():
             reg.places[pid] = Place(
@@ -102,18 +129,20 @@ def registry(places: Rec | None, units: Rec | None) -> Registry:
                 en=rec.get("en"),
                 country=rec.get("country"),
                 source=rec.get("source"),
-                provenance=provenance(rec),
+                provenance=with_shared(shared, provenance(rec)),
             )
     if units is not None and isinstance(units.get("units"), Rec):
+        shared = provenance(units)
         entries = units.get("units")
         for uid, rec in entries.values.items():
             reg.units[uid] = Unit(
                 id=uid,
                 name=rec.get("name", ""),
                 loc=entries.locs[uid],
+                kind=rec.get("kind", "department"),
                 en=rec.get("en"),
                 source=rec.get("source"),
-                provenance=provenance(rec),
+                provenance=with_shared(shared, provenance(rec)),
             )
     return reg
 
@@ -136,6 +165,8 @@ def plan(name: str, file: str, rec: Rec) -> Round:
         sources=_sources(rec),
         declared=_figures(rec.get("declared")),
         provenance=provenance(rec),
+        benchmark_regions=rec.get("benchmark_regions", []),
+        milestones=milestones(rec, "milestones"),
     )
     for ch in _recs(rec.get("chapters")):
         rnd.chapters.append(
@@ -184,10 +215,11 @@ def _task(
         indicators=rec.get("indicators", []),
         cases=rec.get("cases", []),
         benchmarks=rec.get("benchmarks", []),
+        campaigns=rec.get("campaigns", []),
         continues=rec.get("continues"),
         due=rec.get("due"),
         source=rec.get("source"),
-        provenance=shared + provenance(rec),
+        provenance=with_shared(shared, provenance(rec)),
     )
 
 
@@ -217,6 +249,7 @@ def tasks_file(rnd: Round, file: str, rec: Rec) -> None:
         section = Section(
             title=sec.get("title", ""),
             loc=sec.loc,
+            topics=sec.get("topics", []),
             source=sec.get("source"),
             provenance=provenance(sec),
         )
@@ -257,7 +290,7 @@ def cases_file(rnd: Round, file: str, rec: Rec) -> None:
                     for r in _recs(item.get("references"))
                 ],
                 source=item.get("source"),
-                provenance=shared + provenance(item),
+                provenance=with_shared(shared, provenance(item)),
             )
         )
 
@@ -288,6 +321,7 @@ def indicators_file(rnd: Round, file: str, rec: Rec) -> None:
         loc=rec.at("id"),
         stages=rec.get("stages", []),
         benchmark_places=rec.get("benchmark_places", []),
+        units=rec.get("units", []),
         source=rec.get("source"),
         provenance=provenance(rec),
         declared=_figures(rec.get("declared")),
@@ -372,6 +406,7 @@ def programme(file: str, rec: Rec) -> Programme:
         sources=_sources(rec),
         declared=_figures(rec.get("declared")),
         provenance=provenance(rec),
+        events=milestones(rec, "events"),
     )
     for ph in _recs(rec.get("phases")):
         prog.phases.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planc import figures
 from planc.load.spec import (
     ROUND,
     SLUG,
@@ -18,16 +19,27 @@ from planc.load.spec import (
     Type,
     Value,
 )
+from planc.model import MILESTONE_KINDS
 from planc.progress.format import PROGRESS_FILE
 
 ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
 ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")
 DATE = Pattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date YYYY-MM-DD", is_date=True)
 DUE = Pattern(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", "a date YYYY-MM or YYYY-MM-DD", is_date=True)
+# A step of a round, as precisely as the record dates it: a day, a month, a half-year (去年下半年:
+# 2019-H2) or a year.
+WHEN = Pattern(
+    r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?|-H[12])?",
+    "a date YYYY-MM-DD, YYYY-MM, YYYY-H1, YYYY-H2 or YYYY",
+    is_date=True,
+)
 CROSS_ROUND = f"{ROUND}:{SLUG}"
-PLACE_KINDS = ("city", "region", "country", "region-of-china")
+PLACE_KINDS = ("city", "region", "country", "region-of-china", "world-region")
+UNIT_KINDS = ("department", "body", "organisation")
 EDITIONS = ("official", "draft", "public-record")
 SYSTEM_FIGURES = ("dimensions", "indicators")
+# what the record says of another document's targets (`role: targets`): 8大部分33条, 6个专班
+DOCUMENT_FIGURES = tuple(figures.DOCUMENT_FIGURES)
 FIGURES = (
     "tasks",
     "benchmarked_tasks",
@@ -50,7 +62,7 @@ FIGURES = (
     # tasks done as of the latest progress period (plans/ROUND/progress/)
     "tasks_done",
 )
-PROGRAMME_FIGURES = ("areas", "tasks")
+PROGRAMME_FIGURES = tuple(figures.PROGRAMME_FIGURES)
 PROVENANCE_KINDS = ("quoted", "paraphrased", "inferred")
 SYSTEM_ROLES = ("indicators", "targets")
 
@@ -91,12 +103,41 @@ def _refs(target: str, doc: str) -> Field:
     return Field(ListOf(RefTo(target)), doc)
 
 
+def _milestones(doc: str) -> Field:
+    return Field(
+        ListOf(
+            Obj(
+                "milestone",
+                {
+                    "kind": Field(
+                        OneOf(MILESTONE_KINDS),
+                        "the step: " + ", ".join(MILESTONE_KINDS),
+                        required=True,
+                    ),
+                    "date": Field(
+                        WHEN,
+                        "when, as precisely as the record says (day, month, half-year, year)",
+                        required=True,
+                    ),
+                    "until": Field(WHEN, "the last day of a step over several days"),
+                    "text": Field(Text(), "what the record says of the step"),
+                    "units": _refs("unit", "who took part, ids from registry/units.yaml"),
+                    "source": _source(),
+                    "provenance": PROVENANCE,
+                },
+            )
+        ),
+        doc,
+    )
+
+
 SOURCE = Obj(
     "source",
     {
         "id": Field(ID, "id other items name in `source:`", required=True),
         "title": Field(Text(), "title of the document or report", required=True),
         "publisher": Field(Text(), "who published it"),
+        "author": Field(Text(), "who wrote it (the reporter)"),
         "date": Field(DATE, "publication date"),
         "url": Field(Text(), "where it can be read"),
         "seed": Field(Text(), "file name of the record in shared/seeds/"),
@@ -141,6 +182,12 @@ PLAN = Obj(
         "edition": Field(OneOf(EDITIONS), "official, draft, or public-record", required=True),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
         "declared": _declared(FIGURES, "the figures the office published; planc reconciles them"),
+        "benchmark_regions": _refs(
+            "place",
+            "the countries and regions the record says the cases come from, where it names "
+            "groups (欧美、日韩、东南亚)",
+        ),
+        "milestones": _milestones("the round's steps in order: preparation to issue"),
         "chapters": Field(ListOf(CHAPTER), "chapters (部分) in order", required=True),
         "handbook": Field(
             Obj(
@@ -169,6 +216,9 @@ TASK = Obj(
         "indicators": _refs("indicator", "indicators of this round the task serves"),
         "cases": _refs("case", "benchmark cases of this round the task learns from"),
         "benchmarks": _refs("place", "places benchmarked without a handbook case"),
+        "campaigns": Field(
+            ListOf(Text()), "the city's campaigns (攻势) the record ties the task to"
+        ),
         "continues": Field(
             RefTo("task", CROSS_ROUND), "the earlier round's task this one carries on (ROUND:ID)"
         ),
@@ -182,6 +232,7 @@ SECTION = Obj(
     "section",
     {
         "title": Field(Text(), "section title (方面)", required=True),
+        "topics": Field(ListOf(Text()), "what the record says the section covers (涉及…等内容)"),
         "tasks": Field(ListOf(TASK), "tasks of the section", required=True),
         "source": _source(),
         "provenance": PROVENANCE,
@@ -195,7 +246,9 @@ TASKS_FILE = Obj(
         "sections": Field(ListOf(SECTION), "sections (方面) of the chapter"),
         "tasks": Field(ListOf(TASK), "tasks of a chapter without sections"),
         "provenance": Field(
-            PROVENANCE.type, "provenance notes that hold for every task of the file"
+            PROVENANCE.type,
+            "provenance notes that hold for every task of the file (a task's own note on the "
+            "same field replaces them)",
         ),
     },
     exactly_one=("sections", "tasks"),
@@ -234,10 +287,13 @@ INDICATORS_FILE = Obj(
         "title": Field(Text(), "title of the system", required=True),
         "stages": Field(ListOf(Text()), "named target stages, e.g. 低阶, 中阶, 高阶"),
         "benchmark_places": _refs("place", "places the system benchmarks against"),
+        "units": _refs("unit", "who drew the system up, ids from registry/units.yaml"),
         "source": _source(),
         "provenance": PROVENANCE,
         "declared": _declared(
-            SYSTEM_FIGURES, "figures published for this system; planc reconciles them"
+            SYSTEM_FIGURES + DOCUMENT_FIGURES,
+            "figures published for this system; planc reconciles them (a targets system's "
+            "document figures are shown as published)",
         ),
         "role": Field(
             OneOf(SYSTEM_ROLES),
@@ -306,7 +362,9 @@ CASES_FILE = Obj(
             required=True,
         ),
         "provenance": Field(
-            PROVENANCE.type, "provenance notes that hold for every case of the file"
+            PROVENANCE.type,
+            "provenance notes that hold for every case of the file (a case's own note on the "
+            "same field replaces them)",
         ),
     },
     doc="planc cases file: the benchmark cases of one handbook part",
@@ -327,7 +385,11 @@ PLACES_FILE = Obj(
                     {
                         "name": Field(Text(), "Chinese name", required=True),
                         "en": Field(Text(), "English name"),
-                        "kind": Field(OneOf(PLACE_KINDS), "what the place is", required=True),
+                        "kind": Field(
+                            OneOf(PLACE_KINDS),
+                            "what the place is (world-region: 欧洲, 东南亚; no country)",
+                            required=True,
+                        ),
                         "country": Field(
                             RefTo("place"),
                             "the country or region a city or region belongs to",
@@ -339,6 +401,11 @@ PLACES_FILE = Obj(
             ),
             "places by id",
             required=True,
+        ),
+        "provenance": Field(
+            PROVENANCE.type,
+            "provenance notes that hold for every place (a place's own note on the same field "
+            "replaces them)",
         ),
     },
     doc="planc registry: cities, regions and countries shared by all rounds",
@@ -354,6 +421,11 @@ UNITS_FILE = Obj(
                     "unit",
                     {
                         "name": Field(Text(), "Chinese name", required=True),
+                        "kind": Field(
+                            OneOf(UNIT_KINDS),
+                            "department (the default), body (a committee, a leading group) or "
+                            "organisation (outside the city government)",
+                        ),
                         "en": Field(Text(), "English name"),
                         "source": REGISTRY_SOURCE,
                         "provenance": PROVENANCE,
@@ -362,6 +434,11 @@ UNITS_FILE = Obj(
             ),
             "units by id",
             required=True,
+        ),
+        "provenance": Field(
+            PROVENANCE.type,
+            "provenance notes that hold for every unit (a unit's own note on the same field "
+            "replaces them)",
         ),
     },
     doc="planc registry: responsible units shared by all rounds",
@@ -432,6 +509,9 @@ PROGRAMME = Obj(
         "issuer": Field(Text(), "who issued it"),
         "issued": Field(DATE, "date it was issued"),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
+        "events": _milestones(
+            "the programme's events in order: its issue, the committee's plenaries …"
+        ),
         "phases": Field(
             ListOf(
                 Obj(
@@ -480,7 +560,9 @@ PROGRAMME = Obj(
             "the programme's goals by year",
         ),
         "declared": _declared(
-            PROGRAMME_FIGURES, "figures published for the programme itself (4大领域, 26项任务)"
+            PROGRAMME_FIGURES,
+            "figures published for the programme itself (4大领域, 26项任务; the office's work "
+            "meetings and the expert committee's candidates, shown as published)",
         ),
         "figures": Field(
             ListOf(

@@ -228,9 +228,12 @@ class Pattern(Type):
             out.append(Diagnostic("schema", node.loc, self.expected(node), hint))
             return INVALID
         if self.is_date:
+            # a half-year (2019-H2) or a year is as real as its digits; a month or a day is not
+            parts = [int(p) for p in node.value.split("-") if p.isdigit()]
             try:
-                parts = [int(p) for p in node.value.split("-")]
-                dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+                dt.date(
+                    parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+                )
             except ValueError:
                 return self.wrong(node, out, _(" (no such date)"))
         return node.value

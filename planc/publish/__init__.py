@@ -178,16 +178,20 @@ def _write(path: Path, text: str) -> None:
 
 
 def _editions(analysis: Analysis, plans: Path, edition: str | None) -> dict[str, str]:
-    """Apply `--edition` to the rounds built, and date every draft: by SOURCE_DATE_EPOCH or the
-    last commit of its sources, in Beijing time; never the clock, so builds stay reproducible."""
+    """Apply `--edition` to the rounds built, and date every draft: by its last consultation
+    step dated to the day (`milestones:`), else by SOURCE_DATE_EPOCH or the last commit of its
+    sources, in Beijing time; never the clock, so builds stay reproducible."""
     from planc.publish.release import source_epoch
+    from planc.render.typeset import cn_date
 
     dates: dict[str, str] = {}
     for name in analysis.rounds:
         rnd = analysis.index.rounds[name].round
         if edition is not None:
             rnd.edition = edition
-        if rnd.edition == "draft":
+        if rnd.edition == "draft" and rnd.drafted_on is not None:
+            dates[name] = cn_date(rnd.drafted_on)
+        elif rnd.edition == "draft":
             day = dt.datetime.fromtimestamp(source_epoch(plans, name), BEIJING).date()
             dates[name] = f"{day.year}年{day.month}月{day.day}日"
     return dates

@@ -17,6 +17,7 @@ def plan_json(index: Index, name: str) -> str:
         {r.id for c in rnd.cases() for r in c.places}
         | {r.id for t in rnd.tasks() for r in t.benchmarks}
         | {r.id for s in rnd.systems for r in s.benchmark_places}
+        | {r.id for r in rnd.benchmark_regions}
     )
     places = {}
     for pid in used_places:
@@ -29,24 +30,39 @@ def plan_json(index: Index, name: str) -> str:
                 "kind": place.kind,
                 "country": country,
             }
-    used_units = sorted({r.id for t in rnd.tasks() for r in t.lead + t.partners})
     pi = index.programme
+    events = pi.programme.events if pi else []
+    used_units = sorted(
+        {r.id for t in rnd.tasks() for r in t.lead + t.partners}
+        | {r.id for m in rnd.milestones + events for r in m.units}
+        | {r.id for s in rnd.systems for r in s.units}
+    )
     phases = [p.title for p in pi.phases_of.get(name, [])] if pi else None
     data = {
         "generator": f"planc {__version__}",
         "round": rnd.name,
         "title": rnd.title,
         "issuer": rnd.issuer,
-        "issued": rnd.issued,
+        "issued": rnd.issued_on,
         "phase": rnd.phase,
         "goal": rnd.goal,
         "edition": rnd.edition,
         "previous": rnd.previous.id if rnd.previous else None,
         "sources": [
-            {"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url}
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "author": s.author,
+                "date": s.date,
+                "url": s.url,
+            }
             for s in rnd.sources
         ],
+        "milestones": [records.milestone(m) for m in rnd.milestones],
+        "benchmark_regions": records.ids(rnd.benchmark_regions),
         "programme": pi.programme.title if pi else None,
+        "programme_events": [records.milestone(m) for m in events],
         "phases": phases,
         "provenance": records.provenance(rnd.provenance),
         "figures": round_stats(ri, phases),
@@ -66,6 +82,7 @@ def plan_json(index: Index, name: str) -> str:
                 "document": s.document,
                 "stages": s.stages,
                 "benchmark_places": records.ids(s.benchmark_places),
+                "units": records.ids(s.units),
                 "dimensions": [
                     {
                         "id": d.id,
@@ -87,7 +104,11 @@ def plan_json(index: Index, name: str) -> str:
         },
         "places": places,
         "units": {
-            uid: {"name": registry.units[uid].name, "en": registry.units[uid].en}
+            uid: {
+                "name": registry.units[uid].name,
+                "en": registry.units[uid].en,
+                "kind": registry.units[uid].kind,
+            }
             for uid in used_units
             if uid in registry.units
         },

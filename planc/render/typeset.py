@@ -24,6 +24,26 @@ def cn_date(value: str) -> str:
     return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
 
 
+def cn_when(date: str, until: str | None = None) -> str:
+    """A date as precise as the record: 2019-H2 -> 2019年下半年, 2020 -> 2020年, 2019-12 ->
+    2019年12月, 2022-09-21 until 2022-09-23 -> 2022年9月21日至23日."""
+    year, _, rest = date.partition("-")
+    if not rest:
+        text = f"{year}年"
+    elif rest in ("H1", "H2"):
+        text = f"{year}年{'上' if rest == 'H1' else '下'}半年"
+    else:
+        text = cn_date(date)
+    if not until:
+        return text
+    end = cn_date(until)
+    if until[:4] == date[:4]:
+        end = end.partition("年")[2]  # 至23日, 至10月2日: the year is said once
+        if until[:7] == date[:7] and len(until) == len(date) == 10:
+            end = end.partition("月")[2]
+    return f"{text}至{end}"
+
+
 # --- The whole HTML ---------------------------------------------------------------------
 
 _RAW = re.compile(r"(<(style|script)\b.*?</\2>)", re.S)

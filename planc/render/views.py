@@ -12,7 +12,7 @@ from planc.index import Index, RoundIndex, country_of
 from planc.model import Case, Place, Provenance, Round, Task
 from planc.numbering import task_numbers
 from planc.progress.status import latest_progress
-from planc.render.typeset import cn_date
+from planc.render.typeset import cn_date, cn_when
 
 EDITION_LABELS = {
     "official": "",  # an official edition carries no label (GB/T 9704)
@@ -27,6 +27,21 @@ FIELD_NAMES = {
     "issuer": "印发单位",
     "issued": "印发日期",
     "goal": "目标",
+    "date": "日期",
+    "text": "表述",
+    "units": "单位",
+}
+# The steps of a round's timeline as the 关于本版本 section names them.
+MILESTONE_LABELS = {
+    "preparation": "筹备",
+    "solicitation": "征集任务",
+    "consultation": "征求意见",
+    "expert-review": "专家评估",
+    "review": "送审",
+    "issued": "印发实施",
+    "press-conference": "新闻发布会",
+    "plenary": "全体会议",
+    "symposium": "研讨会",
 }
 _DIGITS = "零一二三四五六七八九"
 
@@ -65,6 +80,18 @@ class Figure:
     status: str
     unit: str
     declared_text: str = ""  # "2500余" as published
+    inferred: str = ""  # why the published figure is a reading of the record (a ※ mark)
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    """A step of the round's timeline: when (as precisely as the record says), what, and why
+    it is inferred where it is."""
+
+    when: str
+    label: str
+    text: str
+    inferred: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,6 +238,7 @@ class RoundView:
     chart_countries: list[tuple[str, int, int | None]] = field(default_factory=list)
     chart_coverage: list[tuple[str, int, int | None]] = field(default_factory=list)
     dated: str = ""  # a draft's date (2020年5月10日), on its cover and in its running header
+    timeline: list[MilestoneView] = field(default_factory=list)  # milestones: in plan.yaml
     has_progress: bool = False  # progress files: a 督查通报 (progress.html) beside the plan
 
     @property
@@ -527,6 +555,7 @@ class _Builder:
         return result
 
     def figures(self) -> list[Figure]:
+        notes = self.round.provenance
         return [
             Figure(
                 name=row.name,
@@ -536,17 +565,35 @@ class _Builder:
                 status=self.ri.status(row),
                 unit=ALL_FIGURES[row.name].unit,
                 declared_text=str(row.declared) if row.declared else "—",
+                inferred=inferred([n for n in notes if n.of == f"declared.{row.name}"]),
             )
             for row in self.ri.figures
         ]
 
     def marks(self) -> dict[str, str]:
-        """The round's own inferred values (issuer, issued, goal …), each with its reasons."""
-        fields = [n.of for n in self.round.provenance if n.kind == "inferred" and n.of]
+        """The round's own inferred values (issuer, issued, goal …), each with its reasons; an
+        issue date taken from the `issued` milestone carries that step's reasons."""
+        notes = [n for n in self.round.provenance if not (n.of or "").startswith("declared.")]
+        if self.round.issued is None and self.round.issued_on is not None:
+            step = next(m for m in self.round.milestones if m.day == self.round.issued_on)
+            notes += [
+                dataclasses.replace(n, of="issued") for n in step.provenance if n.of == "date"
+            ]
+        fields = [n.of for n in notes if n.kind == "inferred" and n.of]
         return {
-            name: inferred([n for n in self.round.provenance if n.of == name])
-            for name in dict.fromkeys(fields)
+            name: inferred([n for n in notes if n.of == name]) for name in dict.fromkeys(fields)
         }
+
+    def timeline(self) -> list[MilestoneView]:
+        return [
+            MilestoneView(
+                cn_when(m.date, m.until),
+                MILESTONE_LABELS.get(m.kind, m.kind),
+                m.text or "",
+                inferred(m.provenance),
+            )
+            for m in self.round.milestones
+        ]
 
     def inferred_count(self, views: list[str]) -> int:
         """Statements of the round marked as inferred: its own values and every marked item."""
@@ -566,7 +613,9 @@ class _Builder:
         chapters = self.chapters()
         systems = self.systems()
         parts = self.parts()
+        timeline = self.timeline()
         marks = [c.inferred for c in chapters] + [s.inferred for s in systems]
+        marks += [f.inferred for f in figures] + [m.inferred for m in timeline]
         marks += [t.inferred for c in chapters for t in c.tasks]
         marks += [t.inferred for c in chapters for s in c.sections for t in s.tasks]
         # (the handbook counts its cases itself: inferred_cases)
@@ -582,7 +631,7 @@ class _Builder:
             name=rnd.name,
             title=rnd.title,
             issuer=rnd.issuer or "",
-            issued=rnd.issued or "",
+            issued=rnd.issued_on or "",
             phase=phase,
             goal=rnd.goal or "",
             edition=rnd.edition,
@@ -610,6 +659,7 @@ class _Builder:
                 (f"{s.title}", s.covered, s.total) for s in systems if s.total and not s.targets_of
             ],
             has_progress=self.ri.progress is not None,
+            timeline=timeline,
         )
 
 
