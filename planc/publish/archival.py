@@ -72,7 +72,7 @@ def jobs(
                 version=__version__,
                 created=epoch,
                 issuer=rnd.issuer,
-                issued=rnd.issued_on(),
+                issued=rnd.issued_on,
             ),
             attachments,
             work / rnd.name / pdfa_name(doc, rnd.name),
