@@ -1,8 +1,8 @@
 """PDF/A-3a from a PDF planc wrote: the same pages, fonts and structure tree, made an archival
 file with the round's sources inside.
 
-WeasyPrint's `pdf_variant="pdf/a-3a"` would lay the document out and draw it a second time
-(3.5 s for a 200-task plan: a third of the build). Its variant adds five things to the same
+WeasyPrint's `pdf_variant="pdf/a-3a"` would draw the laid-out document a second time (about
+3.5 CPU s for a 200-task plan: a third of the build). Its variant adds five things to the same
 drawing; this module adds them to the PDF already written, with pikepdf:
 
 1. an sRGB output intent (WeasyPrint's own sRGB2014.icc profile);
