@@ -84,7 +84,7 @@ def bulletin_cost(plans: Path, out: Path) -> tuple[float, float]:
     督查通报 (view, HTML for screen and print, the PDF). Build times on a shared machine vary
     by seconds; this does not."""
     from planc.pipeline import analyze
-    from planc.progress.view import progress_document, progress_view
+    from planc.render.bulletin import progress_document, progress_view
     from planc.render.pdf import write_pdf
 
     analysis = analyze(plans, ["2016-2017"])

@@ -4,7 +4,7 @@
 
 writes ``OUT_DIR/registry/{places,units}.yaml`` and one folder per biennial round
 (``2016-2017``, ``2018-2019``, ...) holding ``plan.yaml``, ``tasks/*.yaml``,
-``cases/*.yaml`` and ``indicators/*.yaml`` in the layout of ``shared/DESIGN.md``.
+``cases/*.yaml`` and ``indicators/*.yaml`` in the layout of ``docs/source-format.md``.
 
 The output is meant to check clean: every reference resolves, every case and indicator is
 referred to by a task, and every declared figure in ``plan.yaml`` equals what the sources

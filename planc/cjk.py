@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Ideographs and full-width forms: "Chinese context" for the punctuation rules.
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -33,6 +34,18 @@ def _paren(match: re.Match[str]) -> str:
     after = whole[match.end()] if match.end() < len(whole) else ""
     chinese = _HAN_RE.search(inner) or _HAN_RE.match(before) or _HAN_RE.match(after)
     return f"（{inner}）" if chinese else match.group(0)
+
+
+def width(text: str) -> int:
+    """How many columns `text` takes in a terminal: two for a wide or full-width character
+    (Chinese, and its punctuation), one for any other (Unicode's East Asian Width)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    """`text` filled with spaces to `columns` columns, on the right (or on the left)."""
+    space = " " * max(0, columns - width(text))
+    return space + text if right else text + space
 
 
 _OPEN = ("“", "‘")

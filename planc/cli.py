@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
-from planc import __version__
+from planc import __version__, clitext
 from planc.i18n import _
 
-app = typer.Typer(
+app = clitext.Typer(
     name="planc",
     help=_(
         "planc: the plan compiler for Qingdao's 国际化+ action plans.\n\n"
@@ -81,7 +80,7 @@ def _run(command: Callable[[], int]) -> None:
 
 def handle(command: Callable[[], int], err: IO[str]) -> int:
     """The one place errors become messages (on stderr) and exit codes."""
-    from planc.errors import FormsHaveErrors, PlancError, SourcesHaveErrors
+    from planc.errors import FormsHaveErrors, PlancError, SourcesHaveErrors, reason
 
     try:
         return command()
@@ -108,7 +107,7 @@ def handle(command: Callable[[], int], err: IO[str]) -> int:
         return exc.exit_code
     except OSError as exc:  # a folder planc cannot read or write: say which, no traceback
         where = f": {exc.filename}" if exc.filename else ""
-        err.write(_("planc: error: {message}", message=f"{exc.strerror or exc}{where}") + "\n")
+        err.write(_("planc: error: {message}", message=f"{reason(exc)}{where}") + "\n")
         return 1
     except KeyboardInterrupt:
         err.write(_("planc: interrupted; nothing was replaced") + "\n")
@@ -195,6 +194,7 @@ def build(
             "--jobs",
             "-j",
             min=1,
+            metavar="N",
             help=_("PDFs rendered at once (default: the cores not busy elsewhere)."),
         ),
     ] = None,
@@ -296,7 +296,9 @@ def diff(
     ] = DiffFormat.text,
     only: Annotated[
         list[str] | None,
-        typer.Option("--only", help=_("tasks, indicators, cases or chapters (repeatable).")),
+        typer.Option(
+            "--only", metavar="KIND", help=_("tasks, indicators, cases or chapters (repeatable).")
+        ),
     ] = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -371,8 +373,9 @@ def fix(
 
 @app.command("fonts")
 def fonts_command() -> None:
-    """Show which face sets each role of the PDFs (GB/T 9704: title 小标宋, headings 黑体 楷体
-    仿宋, body 仿宋, page numbers 宋体), and why: a licensed face, a free one, or the fallback.
+    """Show which face sets each role of the PDFs (GB/T 9704: title 小标宋, headings
+    黑体 楷体 仿宋, body 仿宋, page numbers 宋体), and why: a licensed face, a free one, or
+    the fallback.
 
     Example:
 
@@ -407,7 +410,7 @@ def explain(
     _run(lambda: run(code, sys.stdout))
 
 
-consult_app = typer.Typer(
+consult_app = clitext.Typer(
     name="consult",
     help=_(
         "The consultation round (征求意见): forms out to the units, comments back in, the "
@@ -434,7 +437,10 @@ def consult_forms(
     round_name: RoundArgument,
     plans: PlansOption = Path("plans"),
     number: Annotated[
-        int, typer.Option("--round-no", min=1, help=_("Which consultation: 1 for the first."))
+        int,
+        typer.Option(
+            "--round-no", min=1, metavar="N", help=_("Which consultation: 1 for the first.")
+        ),
     ] = 1,
     out: Annotated[
         Path, typer.Option("--out", metavar="DIR", help=_("Where the forms go."))
@@ -520,7 +526,7 @@ class ProgressFormat(StrEnum):
     github = "github"
 
 
-class _DefaultShow(TyperGroup):
+class _DefaultShow(clitext.Group):
     """`planc progress ROUND` means `planc progress show ROUND`."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -531,7 +537,7 @@ class _DefaultShow(TyperGroup):
         return super().parse_args(ctx, args)
 
 
-progress_app = typer.Typer(
+progress_app = clitext.Typer(
     cls=_DefaultShow,
     no_args_is_help=True,
     help=_(
@@ -650,7 +656,7 @@ def progress_diff(
 def verify(
     release: Annotated[
         Path,
-        typer.Argument(metavar="RELEASE_DIR", help="A folder written by planc build --release."),
+        typer.Argument(metavar="RELEASE_DIR", help=_("A folder written by planc build --release.")),
     ],
 ) -> None:
     """Rebuild a release from the sources it carries and compare every byte.
@@ -664,7 +670,7 @@ def verify(
     """
     from planc.commands.verify import verify as run
 
-    _run(lambda: run(release, sys.stdout, sys.stderr))
+    _run(lambda: run(release, sys.stdout))
 
 
 def _translate_help() -> None:

@@ -4,10 +4,13 @@ prints an error."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from planc.i18n import _
 
 if TYPE_CHECKING:
     from planc.diagnostics import Diagnostic
@@ -27,6 +30,10 @@ class UsageError(PlancError):
 
 class PlansFolderError(UsageError):
     """The plans folder itself is unusable: a usage problem, not a source problem."""
+
+
+class OutputError(UsageError):
+    """The output folder cannot be used as asked (a usage problem: one message, exit 2)."""
 
 
 class FontMissing(PlancError):
@@ -69,3 +76,24 @@ class FormsHaveErrors(PlancError):
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
         super().__init__("the forms have errors; nothing was imported")
         self.diagnostics = list(diagnostics)
+
+
+def reason(exc: OSError) -> str:
+    """Why the system refused, in the user's language (the system says it in English)."""
+    said = {
+        errno.ENOENT: _("No such file or directory"),
+        errno.EACCES: _("Permission denied"),
+        errno.EPERM: _("Operation not permitted"),
+        errno.ENOTDIR: _("Not a directory"),
+        errno.EISDIR: _("Is a directory"),
+        errno.EEXIST: _("File exists"),
+        errno.ENOTEMPTY: _("Directory not empty"),
+        errno.ENOSPC: _("No space left on device"),
+        errno.EROFS: _("Read-only file system"),
+        errno.ENAMETOOLONG: _("File name too long"),
+        errno.ELOOP: _("Too many levels of symbolic links"),
+        errno.EBUSY: _("Device or resource busy"),
+        errno.EIO: _("Input/output error"),
+        errno.EXDEV: _("Invalid cross-device link"),
+    }.get(exc.errno or 0)
+    return said or exc.strerror or str(exc)

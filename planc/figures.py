@@ -17,6 +17,7 @@ class FigureKind:
     unit: str  # the counting word: 139 项, 114 宗
     counted: bool = True  # False: a fact of the drafting the sources cannot count (yet)
     part_of_above: bool = False  # "其中…": a part of the figure listed before it
+    derived: bool = False  # worked out from two declared figures, never declared itself
 
     @property
     def title(self) -> str:
@@ -37,6 +38,11 @@ class FigureKind:
     def row_label(self) -> str:
         """A table row: a part of the figure above is indented under it."""
         return ("  " if self.part_of_above else "") + self.title
+
+
+# A published figure may be approximate: "2500余篇", "100多项". Either qualifier makes the
+# figure a lower bound ("at least N") when planc reconciles it.
+QUALIFIERS = ("余", "多")
 
 
 def _table(*kinds: FigureKind) -> dict[str, FigureKind]:
@@ -68,6 +74,7 @@ EXTRA_FIGURES = _table(
         "部分外任务",
         "不属于各部分的工作任务",
         "项",
+        derived=True,  # tasks less tasks_in_chapters
     ),
     FigureKind(
         "indicators_total", "indicators, both levels", "指标合计", "指标（一、二级合计）", "项"
@@ -103,6 +110,10 @@ EXTRA_FIGURES = _table(
 )
 ALL_FIGURES = FIGURES | EXTRA_FIGURES
 UNCOUNTED = tuple(name for name, kind in ALL_FIGURES.items() if not kind.counted)
+# What a round's plan.yaml may declare under `declared:`, in the order above.
+DECLARABLE = tuple(name for name, kind in ALL_FIGURES.items() if not kind.derived)
+# Declared on an indicator system (a round can hold several).
+SYSTEM_FIGURES = ("dimensions", "indicators")
 # Figures published for the programme itself (4大领域, 26项任务), and facts of its work the
 # sources cannot count: the office's work meetings (四次工作会议) and the expert committee's
 # candidates (候选人共59人), shown as published.

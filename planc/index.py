@@ -13,9 +13,12 @@ from planc.figures import (
     EXTRA_FIGURES,
     FIGURES,
     PROGRAMME_FIGURES,
+    SYSTEM_FIGURES,
     UNCOUNTED,
 )
 from planc.model import (
+    FINAL,
+    STATUSES,
     Case,
     Chapter,
     Comment,
@@ -26,13 +29,15 @@ from planc.model import (
     Phase,
     Place,
     Programme,
+    ProgressFile,
     Project,
+    Report,
     Round,
     RoundsFigure,
     Source,
     Task,
 )
-from planc.progress.status import ProgressIndex, done_count, progress_index
+from planc.periods import Period, due_date, round_years
 
 COUNTRY_KINDS = ("country", "region-of-china")
 
@@ -60,6 +65,15 @@ class FigureRow:
         return "mismatch"
 
 
+def _short_is_incomplete(row: FigureRow) -> str:
+    """A figure's status where the sources are known to hold less than was published: fewer
+    is `incomplete`, not a mismatch."""
+    short = (
+        row.declared is not None and row.computed is not None and row.computed < row.declared.value
+    )
+    return "incomplete" if row.status == "mismatch" and short else row.status
+
+
 class _HasId(Protocol):
     @property
     def id(self) -> str: ...
@@ -75,6 +89,100 @@ def by_id(items: Iterable[T]) -> dict[str, T]:
         if item.id and item.id not in found:
             found[item.id] = item
     return found
+
+
+# --- supervision (督查): each task's state as of a period, from the progress files alone ---
+#
+# A task's state as of period P is one of STATES, decided in this order:
+# 1. done or dropped in P, or in an earlier period with no report since: that;
+# 2. past its `due` at P's last day and not done: overdue;
+# 3. reported in P: the reported status (not-started, on-track, delayed);
+# 4. otherwise: not reported.
+# Every task has exactly one state, so the states of a table add up to its tasks.
+
+# Column order of every table: what is settled, then what needs attention.
+STATES: dict[str, str] = {
+    "done": "已完成",
+    "on-track": "正常推进",
+    "not-started": "未启动",
+    "delayed": "滞后",
+    "overdue": "逾期",
+    "not-reported": "未报送",
+    "dropped": "已终止",
+}
+assert set(STATUSES) <= set(STATES)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskState:
+    state: str
+    report: Report | None  # the report in the period asked about, if any
+    last: tuple[Period, Report] | None  # the latest report at or before it
+
+
+@dataclass(slots=True)
+class ProgressIndex:
+    periods: list[Period] = field(default_factory=list)  # oldest first; one file each
+    files: dict[str, ProgressFile] = field(default_factory=dict)  # by period name
+    # task id -> period name -> the first report on it in that period
+    reports: dict[str, dict[str, Report]] = field(default_factory=dict)
+
+    @property
+    def latest(self) -> Period | None:
+        return self.periods[-1] if self.periods else None
+
+    def period(self, name: str) -> Period | None:
+        return next((p for p in self.periods if p.name == name), None)
+
+    def history(self, task_id: str, upto: Period) -> list[tuple[Period, Report]]:
+        """The reports on a task up to and including `upto`, oldest first."""
+        found = self.reports.get(task_id, {})
+        return [(p, found[p.name]) for p in self.periods if p <= upto and p.name in found]
+
+    def state(self, task: Task, as_of: Period) -> TaskState:
+        history = self.history(task.id, as_of)
+        last = history[-1] if history else None
+        report = last[1] if last and last[0] == as_of else None
+        if last is not None and last[1].status in FINAL:
+            return TaskState(last[1].status, report, last)
+        due = due_date(task.due) if task.due else None
+        if due is not None and due < as_of.end:
+            return TaskState("overdue", report, last)
+        if report is not None:
+            return TaskState(report.status, report, last)
+        return TaskState("not-reported", None, last)
+
+
+def progress_index(rnd: Round) -> ProgressIndex | None:
+    """None for a round without progress files."""
+    if not rnd.progress:
+        return None
+    pi = ProgressIndex()
+    first, last = round_years(rnd.name)
+    # A period outside the round's years is an error (period-outside-round); it does not move
+    # the round's "as of", so it causes nothing else.
+    inside = [
+        f
+        for f in rnd.progress
+        if f.period is not None and first <= f.period.start.year and f.period.end.year <= last
+    ]
+    for pf in sorted(inside, key=lambda f: (f.period, f.file)):
+        assert pf.period is not None
+        if pf.period.name in pi.files:
+            continue  # two files of one period cannot be: one file name each
+        pi.files[pf.period.name] = pf
+        pi.periods.append(pf.period)
+        for report in pf.reports:
+            pi.reports.setdefault(report.task.id, {}).setdefault(pf.period.name, report)
+    return pi if pi.periods else None
+
+
+def done_count(pi: ProgressIndex | None, tasks: list[Task], as_of: Period | None = None) -> int:
+    """Tasks done as of a period (default: the latest): the figure `tasks_done`."""
+    at = as_of or (pi.latest if pi else None)
+    if pi is None or at is None:
+        return 0
+    return sum(1 for t in tasks if pi.state(t, at).state == "done")
 
 
 @dataclass(slots=True)
@@ -106,17 +214,8 @@ class RoundIndex:
     complete: bool = True  # every file of the round (and the registry) loaded without error
 
     def status(self, row: FigureRow) -> str:
-        status = row.status
         # A public record holds part of a plan: less than published is a gap, not an error.
-        if (
-            status == "mismatch"
-            and self.round.public_record
-            and row.declared is not None
-            and row.computed is not None
-            and row.computed < row.declared.value
-        ):
-            return "incomplete"
-        return status
+        return _short_is_incomplete(row) if self.round.public_record else row.status
 
 
 @dataclass(slots=True)
@@ -167,6 +266,11 @@ class ProgrammeIndex:
     figures: list[FigureRow] = field(default_factory=list)  # its own: areas, tasks
     rounds_figures: list[RoundsFigureRow] = field(default_factory=list)
     phases_of: dict[str, list[Phase]] = field(default_factory=dict)  # round -> its phases
+
+    def status(self, row: FigureRow) -> str:
+        # The programme, like a public record, holds less than it publishes: a gap, not an
+        # error.
+        return _short_is_incomplete(row)
 
 
 @dataclass(slots=True)
@@ -364,14 +468,12 @@ def _figures(ri: RoundIndex, rnd: Round, places: dict[str, Place]) -> None:
     }
     # A round can hold several systems (2022-2023: the six dimensions and the 2026 targets);
     # figures published for one of them are declared on that system.
-    ri.system_figures = {
-        s.id: [
-            FigureRow("dimensions", len(s.dimensions), s.declared.get("dimensions")),
-            FigureRow("indicators", len(s.indicators()), s.declared.get("indicators")),
-        ]
-        for s in rnd.plan_systems()
-        if s.id
-    }
+    ri.system_figures = {s.id: _system_figures(s) for s in rnd.plan_systems() if s.id}
+
+
+def _system_figures(system: IndicatorSystem) -> list[FigureRow]:
+    held = {"dimensions": len(system.dimensions), "indicators": len(system.indicators())}
+    return [FigureRow(name, held[name], system.declared.get(name)) for name in SYSTEM_FIGURES]
 
 
 def _programme_index(prog: Programme, rounds: dict[str, RoundIndex]) -> ProgrammeIndex:

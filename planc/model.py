@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from planc.diagnostics import Loc
-
-if TYPE_CHECKING:
-    from planc.progress.model import ProgressFile
+from planc.periods import Period
 
 Scalar = int | float | str
 
@@ -21,11 +19,6 @@ class Ref(NamedTuple):
 
     id: str
     loc: Loc
-
-
-# A published figure may be approximate: "2500余篇", "100多项". Either qualifier makes the
-# figure a lower bound ("at least N") when planc reconciles it.
-QUALIFIERS = ("余", "多")
 
 
 @dataclass(slots=True)
@@ -368,12 +361,60 @@ class Consultation:
     file: str
     loc: Loc
     declared_number: int | None = None  # `consultation:` as written
+    file_number: int | None = None  # N of its name round-N.yaml; None: not named so
     locs: Mapping[str, Loc] = field(default_factory=dict)
     title: str | None = None
     draft: str | None = None  # git revision of the draft the forms were made from
     revised: str | None = None  # git revision of the version after it (default: the work tree)
     responses: list[Response] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+
+
+# The statuses of a progress report, in the order the office reads them, with their Chinese
+# labels.
+STATUSES: dict[str, str] = {
+    "not-started": "未启动",
+    "on-track": "正常推进",
+    "delayed": "滞后",
+    "done": "已完成",
+    "dropped": "已终止",
+}
+FINAL = ("done", "dropped")  # a task reported so stays so until a later report says otherwise
+
+
+@dataclass(slots=True)
+class Report:
+    """One unit's report on one task for one period (督查: plans/ROUND/progress/PERIOD.yaml)."""
+
+    task: Ref
+    status: str
+    loc: Loc  # of the task reference
+    locs: Mapping[str, Loc]
+    unit: Ref | None = None
+    percent: int | None = None
+    note: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class FormRecord:
+    """A returned xlsx form a progress file was imported from (provenance)."""
+
+    unit: Ref | None
+    form: str
+    file: str
+
+
+@dataclass(slots=True)
+class ProgressFile:
+    """The progress reports of a round for one period, as read."""
+
+    file: str
+    loc: Loc
+    period: Period | None  # None when the file name is not a period (a `schema` diagnostic)
+    reports: list[Report] = field(default_factory=list)
+    forms: list[FormRecord] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -386,6 +427,7 @@ class Round:
     title: str = ""
     issuer: str | None = None
     issued: str | None = None
+    number: str | None = None  # the document number (发文字号), as the record gives it
     phase: str | None = None
     goal: str | None = None
     previous: Ref | None = None

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import gc
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from planc.check import run_checks
-from planc.diagnostics import Diagnostic, sorted_diagnostics
-from planc.errors import UsageError
+from planc.check import consultation, run_checks
+from planc.diagnostics import Diagnostic, Severity, sorted_diagnostics
+from planc.errors import Failing, SourcesHaveErrors, UsageError, reason
 from planc.i18n import _
 from planc.index import Index, build_index
 from planc.load import PROGRAMME, ROUND_DIR, load_project, round_names
@@ -23,6 +24,23 @@ class Analysis:
     index: Index
     rounds: list[str]  # the rounds asked for, oldest first
     diagnostics: list[Diagnostic]  # those about the registry and the rounds asked for
+
+    def failing(self, heading: str | None = None, everything: bool = False) -> Failing | None:
+        """The sources' errors, to show before a command stops (with `everything`, their
+        warnings and infos too); None when there is none."""
+        errors = [d for d in self.diagnostics if d.severity is Severity.ERROR]
+        if not errors:
+            return None
+        shown = self.diagnostics if everything else errors
+        return Failing(shown, self.plans, len(self.rounds), heading)
+
+    def require_clean(self, closing: str, everything: bool = False) -> Analysis:
+        """This analysis, unless its sources have errors: a command made from broken sources
+        would mislead, so it stops with them (SourcesHaveErrors), and `closing` after them."""
+        failing = self.failing(everything=everything)
+        if failing is not None:
+            raise SourcesHaveErrors([failing], closing)
+        return self
 
 
 @contextmanager
@@ -60,7 +78,7 @@ def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
         available = round_names(plans)
     except OSError as exc:
         raise UsageError(
-            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=exc.strerror)
+            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=reason(exc))
         ) from None
     for name in rounds:
         if name not in available:
@@ -74,6 +92,34 @@ def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
                 )
             )
     return sorted(set(rounds)) if rounds else available
+
+
+def _load(
+    plans: Path, rounds: Sequence[str] | None, cache: bool | SourceCache
+) -> tuple[Index, list[Diagnostic]]:
+    try:
+        project, diagnostics = load_project(plans, rounds, cache)
+    except OSError as exc:
+        raise UsageError(
+            _("cannot read the plans folder '{plans}': {reason}", plans=plans, reason=reason(exc))
+        ) from None
+    return build_index(project), diagnostics
+
+
+def _versions(plans: Path, wanted: list[tuple[str, str]]) -> consultation.Versions:
+    """Each (round, revision) loaded and indexed from git, or why it could not be. Not
+    checked: only its tasks are compared."""
+    from planc.load.revision import round_at  # git, only when a record names its draft
+
+    found: dict[tuple[str, str], Index | str] = {}
+    with tempfile.TemporaryDirectory(prefix="planc-consult-") as scratch:
+        for name, rev in wanted:
+            try:
+                folder = round_at(plans, name, rev, Path(tempfile.mkdtemp(dir=scratch)))
+                found[(name, rev)] = _load(folder, [name], cache=False)[0]
+            except UsageError as exc:
+                found[(name, rev)] = str(exc)
+    return found
 
 
 def analyze(
@@ -94,27 +140,12 @@ def analyze(
     partial = not everything and set(chosen) != set(round_names(plans))
     partial = partial and not (plans / PROGRAMME).is_file()
     with _no_cycle_collection():
-        try:
-            project, diagnostics = load_project(plans, chosen if partial else None, cache)
-        except OSError as exc:
-            raise UsageError(
-                _(
-                    "cannot read the plans folder '{plans}': {reason}",
-                    plans=plans,
-                    reason=exc.strerror,
-                )
-            ) from None
-        index = build_index(project)
+        index, diagnostics = _load(plans, chosen if partial else None, cache)
         diagnostics += run_checks(index)
-        if any(
-            c.draft
-            for name in chosen
-            if name in index.rounds
-            for c in index.rounds[name].round.consultations
-        ):
-            from planc.consult.history import adopted_unchanged  # reads git: only when asked
-
-            diagnostics += adopted_unchanged(plans, index, chosen)
+        wanted = consultation.revisions(index, chosen)
+        if wanted:  # reads git: only when a consultation record names its draft
+            versions = _versions(plans, wanted)
+            diagnostics += consultation.adopted_unchanged(index, chosen, versions)
     others = set(round_names(plans)) - set(chosen)
     kept = [d for d in diagnostics if _concerns(d, chosen, others)]
     return Analysis(plans, index, chosen, sorted_diagnostics(kept))

@@ -1,14 +1,29 @@
-"""Each entity of a round as plain data, written once: plan.json prints these records and
-planc diff compares fields of them. References are ids; back-links come from the index."""
+"""Each entity of a round as plain data, written once: plan.json prints these records, planc
+diff compares fields of them, planc progress --format json prints the reports. References
+are ids; back-links come from the index."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from typing import Any
 
-from planc.index import RoundIndex
-from planc.model import Case, Chapter, Indicator, Milestone, Provenance, Ref, Task
-from planc.progress.export import task_progress
+from planc.index import ProgressIndex, RoundIndex
+from planc.model import (
+    Case,
+    Chapter,
+    Dimension,
+    Indicator,
+    IndicatorSystem,
+    Milestone,
+    Part,
+    Place,
+    Provenance,
+    Ref,
+    Report,
+    Source,
+    Task,
+    Unit,
+)
 
 
 def ids(refs: list[Ref]) -> list[str]:
@@ -98,4 +113,84 @@ def milestone(step: Milestone) -> dict[str, Any]:
         "units": ids(step.units),
         "source": _id(step.source),
         "provenance": provenance(step.provenance),
+    }
+
+
+def part(ri: RoundIndex, part: Part) -> dict[str, Any]:
+    """A part of the handbook with its cases."""
+    return {"id": part.id, "title": part.title, "cases": [case(ri, c) for c in part.cases]}
+
+
+def source(src: Source) -> dict[str, Any]:
+    return {
+        "id": src.id,
+        "title": src.title,
+        "publisher": src.publisher,
+        "author": src.author,
+        "date": src.date,
+        "url": src.url,
+    }
+
+
+def place(place: Place) -> dict[str, Any]:
+    return {
+        "name": place.name,
+        "en": place.en,
+        "kind": place.kind,
+        "country": _id(place.country),
+    }
+
+
+def unit(unit: Unit) -> dict[str, Any]:
+    return {"name": unit.name, "en": unit.en, "kind": unit.kind}
+
+
+def dimension(ri: RoundIndex, dim: Dimension) -> dict[str, Any]:
+    return {
+        "id": dim.id,
+        "title": dim.title,
+        "indicators": [indicator(ri, i) for i in dim.indicators],
+    }
+
+
+def system(ri: RoundIndex, system: IndicatorSystem) -> dict[str, Any]:
+    return {
+        "id": system.id,
+        "title": system.title,
+        "role": system.role,
+        "document": system.document,
+        "stages": system.stages,
+        "benchmark_places": ids(system.benchmark_places),
+        "units": ids(system.units),
+        "dimensions": [dimension(ri, d) for d in system.dimensions],
+        "unplaced_indicators": [indicator(ri, i) for i in system.unplaced],
+    }
+
+
+def report(report: Report | None) -> dict[str, Any] | None:
+    """One unit's report on a task for a period."""
+    if report is None:
+        return None
+    return {
+        "status": report.status,
+        "percent": report.percent,
+        "note": report.note,
+        "evidence": report.evidence,
+        "unit": _id(report.unit),
+        "date": report.date,
+    }
+
+
+def task_progress(pi: ProgressIndex | None, task: Task) -> dict[str, Any]:
+    """`"progress": {"as_of", "state", "period", "report"}` where the round has progress."""
+    if pi is None or pi.latest is None:
+        return {}
+    state = pi.state(task, pi.latest)
+    return {
+        "progress": {
+            "as_of": pi.latest.name,
+            "state": state.state,
+            "period": state.last[0].name if state.last else None,
+            "report": report(state.last[1] if state.last else None),
+        }
     }

@@ -89,10 +89,7 @@ def display_path(plans: Path, file: str) -> str:
     return (plans / file).as_posix() if file else plans.as_posix()
 
 
-def write_text(
-    diagnostics: Sequence[Diagnostic], plans: Path, rounds: int, stream: IO[str]
-) -> None:
-    paint = Painter(stream)
+def _lines(diagnostics: Sequence[Diagnostic], plans: Path, paint: Painter) -> list[str]:
     lines = []
     for d in diagnostics:
         where = printable(f"{display_path(plans, d.loc.file)}:{d.loc.line}:{d.loc.column}:")
@@ -100,8 +97,20 @@ def write_text(
         lines.append(f"{paint(where, 'bold')} {label} {printable(d.message)}")
         if d.hint:
             lines.append(paint(_("    hint: {hint}", hint=printable(d.hint)), "dim"))
-    lines.append(summary(diagnostics, rounds, paint))
+    return lines
+
+
+def write_text(
+    diagnostics: Sequence[Diagnostic], plans: Path, rounds: int, stream: IO[str]
+) -> None:
+    paint = Painter(stream)
+    lines = [*_lines(diagnostics, plans, paint), summary(diagnostics, rounds, paint)]
     stream.write("\n".join(lines) + "\n")
+
+
+def write_diagnostics(diagnostics: Sequence[Diagnostic], plans: Path, stream: IO[str]) -> None:
+    """Diagnostics as `planc check` prints them, without its summary line."""
+    stream.writelines(line + "\n" for line in _lines(diagnostics, plans, Painter(stream)))
 
 
 def write_cells(diagnostics: Sequence[Diagnostic], stream: IO[str]) -> None:
@@ -137,9 +146,10 @@ def as_json(diagnostics: Sequence[Diagnostic]) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _escape(value: str, prop: bool = False) -> str:
-    # GitHub's workflow-command escaping; properties also escape ':' and ','. Other controls
-    # would reach the job log raw: they are written as \\xNN first.
+def github_escape(value: str, prop: bool = False) -> str:
+    """A value in a GitHub workflow command (an annotation); `prop`: a property (file=,
+    title=), which also escapes ':' and ','. Other controls would reach the job log raw: they
+    are written as \\xNN first."""
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     value = printable(value)
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
@@ -152,7 +162,7 @@ def as_github(diagnostics: Sequence[Diagnostic], plans: Path) -> str:
     lines = []
     for d in diagnostics:
         path = Path(os.path.relpath(plans.resolve() / d.loc.file)).as_posix()
-        props = f"file={_escape(path, True)},line={d.loc.line},col={d.loc.column}"
-        props += f",title={_escape(d.code, True)}"
-        lines.append(f"::{GITHUB_LEVEL[d.severity]} {props}::{_escape(d.full_message)}")
+        props = f"file={github_escape(path, True)},line={d.loc.line},col={d.loc.column}"
+        props += f",title={github_escape(d.code, True)}"
+        lines.append(f"::{GITHUB_LEVEL[d.severity]} {props}::{github_escape(d.full_message)}")
     return "\n".join(lines)

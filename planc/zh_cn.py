@@ -161,11 +161,11 @@ ZH: dict[str, str] = {
     "when clean, 1 when there are errors (or warnings with --strict), 2 on usage errors.\n\n"
     "Examples:\n\n  planc check\n\n  planc check 2020-2021 --strict\n\n  planc check --format "
     "github --plans plans": "检查计划源文件，报告每个问题，定位到 文件:行:列。\n\n没有问题时退出码为 0，"
-    "有错误（或加 --strict 时有警告）为 1，用法错误为 2。\n\n示例（Examples）：\n\n  planc check\n\n"
+    "有错误（或加 --strict 时有警告）为 1，用法错误为 2。\n\n示例：\n\n  planc check\n\n"
     "  planc check 2020-2021 --strict\n\n  planc check --format github --plans plans",
     "Show each round's figures: declared (published), computed from the sources, and status.\n\n"
     "Examples:\n\n  planc stats\n\n  planc stats 2020-2021 --format json": "显示每轮的数字："
-    "公布的、从源文件计算的，以及状态。\n\n示例（Examples）：\n\n  planc stats\n\n"
+    "公布的、从源文件计算的，以及状态。\n\n示例：\n\n  planc stats\n\n"
     "  planc stats 2020-2021 --format json",
     "Compare two rounds, or two versions of one round, task by task.\n\nItems match by lineage "
     "(continues:), then equal id, then title similarity; each is\ncontinued, revised (with the "
@@ -173,22 +173,22 @@ ZH: dict[str, str] = {
     "planc diff 2022-2023@v1 2022-2023 --format markdown\n\n  planc diff 2018-2019 2020-2021 "
     "--only tasks --format json": "逐项比较两轮，或同一轮的两个版本。\n\n条目先按延续关系"
     "（continues:）、再按相同 id、再按标题相近配对；\n每项为延续、修订（列出改动的字段）、新增或删除。"
-    "\n\n示例（Examples）：\n\n  planc diff 2020-2021 2022-2023\n\n"
+    "\n\n示例：\n\n  planc diff 2020-2021 2022-2023\n\n"
     "  planc diff 2022-2023@v1 2022-2023 --format markdown\n\n"
     "  planc diff 2018-2019 2020-2021 --only tasks --format json",
     "Print the JSON Schema of the source files, for editor completion and hover.\n\nExamples:\n\n"
     "  planc schema tasks > tasks.schema.json\n\n  planc schema --out schema": "输出源文件的 "
-    "JSON Schema，供编辑器补全和悬停提示。\n\n示例（Examples）：\n\n"
+    "JSON Schema，供编辑器补全和悬停提示。\n\n示例：\n\n"
     "  planc schema tasks > tasks.schema.json\n\n  planc schema --out schema",
     "Explain a diagnostic code: what it means, an example, and the fix.\n\nExamples:\n\n  planc "
     "explain\n\n  planc explain declared-mismatch": "解释诊断代码：含义、示例和改正方法。\n\n"
-    "示例（Examples）：\n\n  planc explain\n\n  planc explain declared-mismatch",
+    "示例：\n\n  planc explain\n\n  planc explain declared-mismatch",
     "Rebuild a release from the sources it carries and compare every byte.\n\nExit 0 when "
     "every file is the same, 1 at the first difference (named, with the component\nversions "
     "that differ from the release's manifest), 2 when the folder is not a release.\n\n"
     "Examples:\n\n  planc verify release": "用发布包自带的源文件重新构建，逐字节比对。\n\n"
     "全部相同时退出码为 0；发现第一处不同时为 1（指出该处，并列出与发布包清单中版本不同的组件）；"
-    "文件夹不是发布包时为 2。\n\n示例（Examples）：\n\n  planc verify release",
+    "文件夹不是发布包时为 2。\n\n示例：\n\n  planc verify release",
     # planc stats: the programme, other documents' targets, more statuses
     "programme  {title}": "纲要  {title}",
     "\nphases  {phases}": "\n阶段  {phases}",
@@ -235,11 +235,11 @@ ZH: dict[str, str] = {
     "The earlier period, e.g. 2021-Q1.": "较早的期次，如 2021-Q1。",
     "The later period, e.g. 2021-Q2.": "较晚的期次，如 2021-Q2。",
     "text or json.": "text 或 json。",
-    "Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\nplanc progress ROUND shows the table; the subcommands make and read the forms, and compare two periods.\n\nExamples:\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx": "督查：每项任务的进展，来自 plans/ROUND/progress/PERIOD.yaml。\n\nplanc progress ROUND 显示进展表；子命令生成和读取报送表格，并比较两期。\n\n示例（Examples）：\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx",
-    "Every task's state as of a period, by chapter and by lead unit: done, on track, not\nstarted, delayed, overdue (past its due and not done), not reported, dropped.\n\nExamples:\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json": "截至某期每项任务的状态，按部分和牵头单位列出：已完成、正常推进、\n未启动、滞后、逾期（过了时限仍未完成）、未报送、已终止。\n\n示例（Examples）：\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json",
-    "Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,\nprefilled with the last period's answers. Existing files are never overwritten.\n\nExamples:\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2": "为某一期给每个牵头单位生成一份 .xlsx 进展报送表，列出其牵头的任务，\n预先填好上一期的内容。已有的文件绝不覆盖。\n\n示例（Examples）：\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2",
-    "Read returned progress forms into plans/ROUND/progress/PERIOD.yaml.\n\nAll or nothing: a problem in any form (located at FILE:SHEET!CELL) writes nothing.\nImporting the same form again changes nothing.\n\nExamples:\n\n  planc progress import 2020-2021 returned/*.xlsx": "把交回的进展报送表读入 plans/ROUND/progress/PERIOD.yaml。\n\n全部成功才写入：任何表格有问题（定位到 文件:工作表!单元格）都不写入任何内容。\n同一表格再导入一次不会改变任何内容。\n\n示例（Examples）：\n\n  planc progress import 2020-2021 returned/*.xlsx",
-    "What moved between two periods: tasks whose state changed, and tasks whose percent went\nup or down.\n\nExamples:\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json": "两期之间的变化：状态改变的任务，以及进度上升或下降的任务。\n\n示例（Examples）：\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json",
+    "Supervision (督查): where every task stands, from plans/ROUND/progress/PERIOD.yaml.\n\nplanc progress ROUND shows the table; the subcommands make and read the forms, and compare two periods.\n\nExamples:\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx": "督查：每项任务的进展，来自 plans/ROUND/progress/PERIOD.yaml。\n\nplanc progress ROUND 显示进展表；子命令生成和读取报送表格，并比较两期。\n\n示例：\n\n  planc progress 2020-2021 --as-of 2021-Q1\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms\n\n  planc progress import 2020-2021 returned/*.xlsx",
+    "Every task's state as of a period, by chapter and by lead unit: done, on track, not\nstarted, delayed, overdue (past its due and not done), not reported, dropped.\n\nExamples:\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json": "截至某期每项任务的状态，按部分和牵头单位列出：已完成、正常推进、\n未启动、滞后、逾期（过了时限仍未完成）、未报送、已终止。\n\n示例：\n\n  planc progress 2020-2021\n\n  planc progress 2020-2021 --as-of 2021-Q1 --format json",
+    "Write one .xlsx progress form per lead unit for a period, listing the tasks it leads,\nprefilled with the last period's answers. Existing files are never overwritten.\n\nExamples:\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2": "为某一期给每个牵头单位生成一份 .xlsx 进展报送表，列出其牵头的任务，\n预先填好上一期的内容。已有的文件绝不覆盖。\n\n示例：\n\n  planc progress forms 2020-2021 --period 2021-Q2 --out forms/2021-Q2",
+    "Read returned progress forms into plans/ROUND/progress/PERIOD.yaml.\n\nAll or nothing: a problem in any form (located at FILE:SHEET!CELL) writes nothing.\nImporting the same form again changes nothing.\n\nExamples:\n\n  planc progress import 2020-2021 returned/*.xlsx": "把交回的进展报送表读入 plans/ROUND/progress/PERIOD.yaml。\n\n全部成功才写入：任何表格有问题（定位到 文件:工作表!单元格）都不写入任何内容。\n同一表格再导入一次不会改变任何内容。\n\n示例：\n\n  planc progress import 2020-2021 returned/*.xlsx",
+    "What moved between two periods: tasks whose state changed, and tasks whose percent went\nup or down.\n\nExamples:\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json": "两期之间的变化：状态改变的任务，以及进度上升或下降的任务。\n\n示例：\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json",
     # the consultation and draft editions
     "A comment of the consultation has no `disposition:`.": "征求意见中的某条意见没有写 `disposition:`（处理意见）。",
     "Record the office's decision: adopted, partly-adopted, not-adopted or noted.": "写上市推进办的处理意见：adopted（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（已知悉）。",
@@ -256,11 +256,11 @@ ZH: dict[str, str] = {
     "Write consultation.html, .pdf and .json here.": "把 consultation.html、.pdf 和 .json 写到这里。",
     "text, json or html (printed).": "text、json 或 html（打印版）。",
     "plan, tasks, indicators, cases, places, units, programme, consultation or progress (default: all in one).": "plan、tasks、indicators、cases、places、units、programme、consultation 或 progress（默认：全部合一）。",
-    "The consultation round (征求意见): forms out to the units, comments back in, the 采纳情况说明.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023": "征求意见：向各单位发出表格，收回意见，生成采纳情况说明。\n\n示例（Examples）：\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023",
-    "Write one .xlsx form per unit that leads or partners a task of ROUND.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms/round-1\n\n  planc consult forms 2022-2023 --round-no 2 --unit commerce": "给牵头或参与 ROUND 任务的每个单位各生成一份 .xlsx 表格。\n\n示例（Examples）：\n\n  planc consult forms 2022-2023 --out forms/round-1\n\n  planc consult forms 2022-2023 --round-no 2 --unit commerce",
-    "Read filled forms into plans/ROUND/consultation/round-N.yaml.\n\nEvery form is checked first; one bad form and nothing is written. The same form twice\nadds nothing.\n\nExamples:\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20": "把填好的表格读入 plans/ROUND/consultation/round-N.yaml。\n\n先检查每一份表格；只要有一份有问题，就不写入任何内容。同一表格导入两次\n不会重复添加。\n\n示例（Examples）：\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20",
-    "The 征求意见采纳情况说明: comments by consultation, unit, disposition and chapter, and\nevery comment not adopted with its reason.\n\nExamples:\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023": "征求意见采纳情况说明：按轮次、单位、处理意见和部分统计意见，\n并列出每条未采纳的意见及其理由。\n\n示例（Examples）：\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023",
-    "Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.\n\nNothing is written when the sources have errors; an unchanged build is skipped.\n\nExamples:\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build --archive\n\n  planc build 2024-2025 --edition draft --out drafts\n\n  planc build --html": "把每轮的行动计划和指导手册生成 HTML 和 PDF，以及 plan.json 和 dist/index.html。\n\n源文件有错误时不写任何内容；源文件未变时跳过。\n\n示例（Examples）：\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build --archive\n\n  planc build 2024-2025 --edition draft --out drafts\n\n  planc build --html",
+    "The consultation round (征求意见): forms out to the units, comments back in, the 采纳情况说明.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023": "征求意见：向各单位发出表格，收回意见，生成采纳情况说明。\n\n示例：\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023",
+    "Write one .xlsx form per unit that leads or partners a task of ROUND.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms/round-1\n\n  planc consult forms 2022-2023 --round-no 2 --unit commerce": "给牵头或参与 ROUND 任务的每个单位各生成一份 .xlsx 表格。\n\n示例：\n\n  planc consult forms 2022-2023 --out forms/round-1\n\n  planc consult forms 2022-2023 --round-no 2 --unit commerce",
+    "Read filled forms into plans/ROUND/consultation/round-N.yaml.\n\nEvery form is checked first; one bad form and nothing is written. The same form twice\nadds nothing.\n\nExamples:\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20": "把填好的表格读入 plans/ROUND/consultation/round-N.yaml。\n\n先检查每一份表格；只要有一份有问题，就不写入任何内容。同一表格导入两次\n不会重复添加。\n\n示例：\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20",
+    "The 征求意见采纳情况说明: comments by consultation, unit, disposition and chapter, and\nevery comment not adopted with its reason.\n\nExamples:\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023": "征求意见采纳情况说明：按轮次、单位、处理意见和部分统计意见，\n并列出每条未采纳的意见及其理由。\n\n示例：\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023",
+    "Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.\n\nNothing is written when the sources have errors; an unchanged build is skipped.\n\nExamples:\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build --archive\n\n  planc build 2024-2025 --edition draft --out drafts\n\n  planc build --html": "把每轮的行动计划和指导手册生成 HTML 和 PDF，以及 plan.json 和 dist/index.html。\n\n源文件有错误时不写任何内容；源文件未变时跳过。\n\n示例：\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build --archive\n\n  planc build 2024-2025 --edition draft --out drafts\n\n  planc build --html",
     "A field is missing, unknown or of the wrong type (a malformed id or date, a qualifier other than 余/多, an inferred provenance note without `reason:`), or a file or folder is misplaced.": "字段缺失、未知或类型不对（id 或日期格式不对、限定词不是“余/多”、推定的来源说明没有 `reason:`），或文件、文件夹位置不对。",
     "A reference names a unit, place, indicator, case, source, chapter or task that does not exist (also a programme figure's rounds, a consultation comment's unit or task).": "引用了不存在的单位、地点、指标、案例、来源、部分或任务（也包括纲要数字所列的轮次、征求意见所针对的单位或任务）。",
     "Published figures contradict each other: chapter counts against the total (or `tasks_in_chapters`), a part above its whole, or a programme figure the rounds' own figures cannot add up to.": "公布的数字相互矛盾：各部分任务数与总数（或 `tasks_in_chapters`）不符、部分大于整体，或纲要数字与各轮公布的数字对不上。",
@@ -405,8 +405,28 @@ ZH: dict[str, str] = {
     "进展情况",
     "by chapter (按部分)": "按部分",
     "by lead unit (按牵头单位)": "按牵头单位",
-    "{label} ({state}): {count}": "{label}（{state}）：{count}",
-    "wrote {path}  ({unit}, {tasks} 项)": "已生成 {path}  （{unit}，{tasks} 项）",
+    "Consultation {n} (第{n}次征求意见): planc consult import writes the responses and "
+    "comments;\nthe office adds, for each comment, its disposition: adopted | "
+    "partly-adopted | not-adopted |\nnoted, a reason (required when not adopted) and the "
+    "tasks it changed: changed: [task-id, ...].\n": "第{n}次征求意见的记录：planc consult import 写入回复和意见；办公室为每条意见补充处理结果\n"
+    "disposition：adopted（采纳）| partly-adopted（部分采纳）| not-adopted（未采纳）| noted（已知悉），\n"
+    "理由 reason（未采纳时必填），以及因此修改的任务 changed: [任务 id, ...]。\n",
+    "count": "任务",
+    "rate": "完成率",
+    "total": "合计",
+    "lead unit": "牵头单位",
+    "(no lead unit)": "（未列牵头单位）",
+    "due {due}": "完成时限 {due}",
+    "{number}{title} ({id})": "{number}{title}（{id}）",
+    "{task} — {facts}": "{task}— {facts}",
+    "as of {period} ({label}, {end}); {count} periods: {periods}": "截至 {period}（{label}，{end}），共 {count} 期：{periods}",
+    "{label}: {count}": "{label}：{count}",
+    "{tasks} tasks: {counts}": "任务 {tasks}：{counts}",
+    "state changed": "状态变化",
+    "advanced": "进度推进",
+    "fell back": "进度回落",
+    "unchanged": "未变",
+    "wrote {path}  ({unit}, {tasks})": "已生成 {path}  （{unit}，{tasks}）",
     "{count} forms for {period}, one per lead unit": "{period} 共 {count} 份表格，每个牵头单位一份",
     "wrote {path}  ({count} reports)": "已写入 {path}  （{count} 条报送）",
     "unchanged {path}  (already imported)": "未改动 {path}  （已导入过）",
@@ -462,9 +482,9 @@ ZH: dict[str, str] = {
     "{named}，或 round-{number}.yaml）",
     "comment id '{id}' is already used at {where}": "意见 id '{id}' 已在 {where} 使用",
     "Chinese text of the sources has half-width punctuation (, ; : ? ! ( ) or straight quotes) where GB/T 15834 writes full-width ones; the documents print the full-width forms either way.": "源文件的中文文字中有半角标点（, ; : ? ! ( ) 或直引号），按 GB/T 15834 应为全角；生成的文件一律印全角标点。",
-    "Rewrite half-width punctuation in the Chinese text of the sources as GB/T 15834 has it\n(，；：？！（）and nested quotes): the `punctuation` infos of planc check. Only those\ncharacters change; comments, quoting and layout stay.\n\nExamples:\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans": "按 GB/T 15834 改正源文件中文文字里的半角标点（，；：？！（）及引号的嵌套），\n即 planc check 报告的 `punctuation` 提示。只改这些字符；注释、引号方式和排版\n保持不变。\n\n示例（Examples）：\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans",
+    "Rewrite half-width punctuation in the Chinese text of the sources as GB/T 15834 has it\n(，；：？！（）and nested quotes): the `punctuation` infos of planc check. Only those\ncharacters change; comments, quoting and layout stay.\n\nExamples:\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans": "按 GB/T 15834 改正源文件中文文字里的半角标点（，；：？！（）及引号的嵌套），\n即 planc check 报告的 `punctuation` 提示。只改这些字符；注释、引号方式和排版\n保持不变。\n\n示例：\n\n  planc fix\n\n  planc fix 2022-2023 --plans plans",
     "Run `planc fix`: it rewrites exactly those characters of the values (，；：？！（）, quotes “‘’” nested), keeping comments, quoting and layout.": "运行 `planc fix`：只改写这些字符（，；：？！（）及“‘’”嵌套引号），注释、引号方式和排版保持不变。",
-    "Show which face sets each role of the PDFs (GB/T 9704: title 小标宋, headings 黑体 楷体\n仿宋, body 仿宋, page numbers 宋体), and why: a licensed face, a free one, or the fallback.\n\nExample:\n\n  planc fonts": "显示 PDF 各用途所用字体（GB/T 9704：标题小标宋，各级标题黑体、楷体、仿宋，正文仿宋，\n页码宋体）及原因：已授权字体、免费字体或备用字体。\n\n示例（Example）：\n\n  planc fonts",
+    "Show which face sets each role of the PDFs (GB/T 9704: title 小标宋, headings\n黑体 楷体 仿宋, body 仿宋, page numbers 宋体), and why: a licensed face, a free one, or\nthe fallback.\n\nExample:\n\n  planc fonts": "显示 PDF 各用途所用字体（GB/T 9704：标题小标宋，各级标题黑体、楷体、仿宋，正文仿宋，\n页码宋体）及原因：已授权字体、免费字体或备用字体。\n\n示例：\n\n  planc fonts",
     # returned forms (planc/sheets/read.py): what clerks see when a form is refused
     "an Excel 97-2003 (.xls) or WPS (.et) workbook, not .xlsx": "Excel 97-2003（.xls）或 WPS"
     "（.et）格式的工作簿，不是 .xlsx 格式",
@@ -589,8 +609,6 @@ ZH: dict[str, str] = {
     "neither a licensed nor a free face installed": "授权字体和免费字体都没有安装",
     "no face found: install fonts-noto-cjk": "没有找到字体：请安装 fonts-noto-cjk",
     "not installed: {faces}": "未安装：{faces}",
-    "skipped ({reason})": "已跳过（{reason}）",
-    "skipped (YAML error; see planc check)": "已跳过（YAML 有错误；见 planc check）",
     "fixed {values} in {plans}": "已改正 {plans} 中的 {values}",
     # planc consult report (采纳情况说明)
     "no consultation recorded (plans/ROUND/consultation/ holds no round-N.yaml)": "没有征求意见记录"
@@ -616,6 +634,11 @@ ZH: dict[str, str] = {
     "reading a revision needs git, which is not installed": "读取历史版本需要 git，但没有安装 git",
     "failed": "失败",
     "no round '{round}' in {plans} at {rev}": "{plans} 在版本 {rev} 中没有 '{round}' 这一轮",
+    "'{rev}' is not a revision: it starts with '-', which git reads as an option (name a commit, "
+    "a tag or a branch, e.g. HEAD~1 or v1)": "'{rev}' 不是一个版本：它以 '-' 开头，git 会把它当作选项"
+    "（请写提交、标签或分支，如 HEAD~1 或 v1）",
+    "'{rev}' is not a commit, tag or branch of the git repository at {top}": "'{rev}' 不是 {top} "
+    "处 git 仓库中的提交、标签或分支",
     "no file kind '{kind}' (kinds: {kinds})": "没有 '{kind}' 这种文件（可选：{kinds}）",
     "wrote {path}": "已写入 {path}",
     "SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1700000000), not '{value}'": ""
@@ -724,6 +747,7 @@ ZH: dict[str, str] = {
     "expected {what}, found {found}{why}": "应为{what}，实际是 {found}{why}",
     " (more than {n} digits)": "（超过 {n} 位数字）",
     " (at least {minimum})": "（至少为 {minimum}）",
+    " (at most 100)": "（至多为 100）",
     " (out of range)": "（超出范围）",
     " (no such date)": "（没有这一天）",
     " or ": " 或 ",
@@ -785,13 +809,93 @@ ZH: dict[str, str] = {
     "planc 不读取它",
     "a source is one .yaml file": "每个源文件是一个 .yaml 文件",
     "round folder '{name}' has no plan.yaml": "轮次文件夹 '{name}' 里没有 plan.yaml",
-    "every round starts with plan.yaml (see DESIGN.md)": "每一轮都从 plan.yaml 开始（见 DESIGN.md）",
+    "every round starts with plan.yaml (planc schema plan lists its fields)": "每一轮都从 plan.yaml 开始（planc schema plan 列出它的字段）",
     "round folders are named like 2020-2021": "轮次文件夹应命名为 2020-2021 这样的形式",
     "planc reads {names}": "planc 读取 {names}",
     "folder '{rel}' is not part of a plan and is skipped": "文件夹 '{rel}' 不属于计划，已跳过",
     "file '{rel}' is not part of a plan and is skipped": "文件 '{rel}' 不属于计划，已跳过",
     "the registry file {file} is missing": "缺少登记文件 {file}",
     "create it with a top-level '{kind}:' mapping": "请新建该文件，最外层写 '{kind}:' 映射",
+    # planc verify
+    "A folder written by planc build --release.": "planc build --release 写出的文件夹。",
+    "absent": "无",
+    "every recorded component version is the same here": "记录的各组件版本与本机相同",
+    "planc verify: differs: {problem}": "planc verify：不一致：{problem}",
+    "planc verify: note: {note}": "planc verify：注意：{note}",
+    "the release has no SHA256SUMS": "发布包中没有 SHA256SUMS",
+    "the release's sources do not build here": "发布包所带的源文件在本机无法构建",
+    "verified: {count} files of {release} rebuild byte for byte": "已核验：{release} 的 {count} 个文件重新构建后逐字节一致",
+    "versions that differ (release → here):": "不同的版本（发布包 → 本机）：",
+    "{name} does not match the release's SHA256SUMS": "{name} 与发布包的 SHA256SUMS 不符",
+    "{name} is in the rebuild but not in the release": "{name} 在重新构建的结果中有，发布包中没有",
+    "{name} is in the release but not in the rebuild": "{name} 在发布包中有，重新构建的结果中没有",
+    "{name}: first different byte at offset {at} (of {size})": "{name}：第一个不同的字节在偏移 {at} 处（共 {size} 字节）",
+    "{name}: the entries are in another order": "{name}：条目顺序不同",
+    "{name}: the entries' dates or attributes differ": "{name}：条目的日期或属性不同",
+    "{name}: {entry} is only in the rebuild": "{name}：{entry} 只在重新构建的结果中",
+    "{name}: {entry} is only in the release": "{name}：{entry} 只在发布包中",
+    "{name}: {old} bytes in the release, {new} in the rebuild": "{name}：发布包中 {old} 字节，重新构建 {new} 字节",
+    "{release} does not carry its sources (made by planc {version}, before releases did): it cannot be rebuilt": "{release} 没有附带源文件（由 planc {version} 生成，当时的发布包还不附带）：无法重新构建",
+    "{release} holds no manifest.json: not a planc release": "{release} 中没有 manifest.json：不是 planc 发布包",
+    "{release}/manifest.json is not a planc manifest": "{release}/manifest.json 不是 planc 的清单",
+    # planc fix
+    "planc fix cannot read this file as YAML": "planc fix 无法把这个文件当作 YAML 读取",
+    "not read, left unchanged: {files} (fix them first: planc check)": "未能读取，原样保留：{files}（请先修正：planc check）",
+    # planc stats: editions, figures over rounds
+    "official": "正式版",
+    "draft": "征求意见稿",
+    "public-record": "公开资料整理版",
+    "{id} ({figure})": "{id}（{figure}）",
+    "({edition})": "（{edition}）",
+    # the command line's own words (planc/clitext.py)
+    "Usage: ": "用法：",
+    "{heading}:": "{heading}：",
+    "Arguments": "参数",
+    "Options": "选项",
+    "Commands": "命令",
+    "default: {value}": "默认：{value}",
+    "required": "必填",
+    "at least {minimum}": "至少 {minimum}",
+    "; ": "；",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "Try '{command} {option}' for help.": "用 '{command} {option}' 查看帮助。",
+    "Error: {message}": "错误：{message}",
+    "argument": "参数",
+    "option": "选项",
+    "Missing {kind} {name}.": "缺少{kind} {name}。",
+    "No such option: {name}": "没有选项 {name}",
+    " (Possible options: {options})": "（可用的选项：{options}）",
+    "Invalid value: {message}": "取值无效：{message}",
+    "Invalid value for {name}: {message}": "{name} 的取值无效：{message}",
+    "{value} is not one of {choices}": "{value} 不是 {choices} 之一",
+    "it should be at least {minimum}": "应至少为 {minimum}",
+    "it should be a whole number": "应为整数",
+    "No such command {name}; did you mean {names}?": "没有命令 {name}；是不是 {names}？",
+    "No such command {name}.": "没有命令 {name}。",
+    "Missing command.": "缺少命令。",
+    "Unexpected extra arguments ({args})": "多余的参数（{args}）",
+    "Option {name} requires an argument.": "选项 {name} 需要一个值。",
+    "Option {name} does not take a value.": "选项 {name} 不带值。",
+    "Aborted!": "已中止！",
+    # the system's reasons (planc/errors.py reason)
+    "No such file or directory": "没有这个文件或文件夹",
+    "Permission denied": "没有权限",
+    "Operation not permitted": "不允许这样操作",
+    "Not a directory": "不是文件夹",
+    "Is a directory": "是文件夹",
+    "File exists": "文件已存在",
+    "Directory not empty": "文件夹不是空的",
+    "No space left on device": "磁盘空间已满",
+    "Read-only file system": "只读的文件系统",
+    "File name too long": "文件名太长",
+    "Too many levels of symbolic links": "符号链接层数太多",
+    "Device or resource busy": "设备或资源正忙",
+    "Input/output error": "读写出错",
+    "Invalid cross-device link": "不能跨设备链接",
+    # the output folder (planc/publish/outdir.py)
+    "another build is writing to {out}; waiting for it to finish": "另一个构建正在写入 {out}；等它完成",
+    "{out} holds {names}, which planc did not write; it will not replace them: move them away or build into another folder (--out)": "{out} 中有 {names}，不是 planc 写的；planc 不会替换它们：请把它们移走，或生成到别的文件夹（--out）",
+    "{plans} is not in a git repository: no revision of it can be read": "{plans} 不在 git 仓库中：读不到它的历史版本",
     # each round's timeline and the programme's events (planc/check/timeline.py)
     " ({round}'s {what} is inferred: {why})": "（{round} 的{what}系推断：{why}）",
     "`issued: {issued}`, but the issued milestone says {step}": "`issued: {issued}`，但印发实施这一步写的是 {step}",

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
+SOURCES_ZIP = "planc-sources.zip"  # sources as a zip: a release's, and a round's in its PDF/A
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 ZIP_EPOCH_MAX = 4354819199  # 2107-12-31 23:59:59 UTC, the latest (a 7-bit year from 1980)
 

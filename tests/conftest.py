@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -11,7 +15,8 @@ from planc.pipeline import analyze
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
-SHIPPED = Path(__file__).resolve().parent.parent / "plans"
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "plans"
 
 
 @pytest.fixture(autouse=True)
@@ -22,15 +27,39 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
-@pytest.fixture(scope="session")
-def shipped_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped plans built once for the whole run (the browser and link tests read it)."""
-    from planc.publish import publish
+@dataclass(frozen=True)
+class ShippedBuild:
+    dist: Path
+    said: list[tuple[str, str]]  # what `planc build` printed, run twice: built, up to date
 
-    out = tmp_path_factory.mktemp("shipped") / "dist"
-    result = publish(SHIPPED, [], out)
-    assert result.files > 0
-    return out
+
+@pytest.fixture(scope="session")
+def shipped_build(tmp_path_factory: pytest.TempPathFactory) -> ShippedBuild:
+    """The shipped plans built once for the whole run, by `planc build` as a user runs it
+    beside a copy of plans/ (the README's example is this run; the browser, link and pin
+    tests read what it wrote)."""
+    where = tmp_path_factory.mktemp("shipped")
+    shutil.copytree(SHIPPED, where / "plans", ignore=shutil.ignore_patterns(CACHE_DIR))
+    said = docs_script().build_session(where)
+    assert (where / "dist" / "index.html").is_file(), said
+    return ShippedBuild(where / "dist", said)
+
+
+@pytest.fixture(scope="session")
+def shipped_dist(shipped_build: ShippedBuild) -> Path:
+    return shipped_build.dist
+
+
+def docs_script() -> ModuleType:
+    """scripts/docs.py, which writes the generated parts of the README."""
+    name = "planc_docs"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "docs.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ import pikepdf
 import pytest
 
 from planc import __version__
-from planc.archive import Attachment, Metadata, pdfread, write_editions
+from planc.archive import Attachment, Metadata, ofd_edition, pdfa_edition, pdfread
 from planc.render.pdf import write_pdf
 
 EPOCH = 1592784000  # 2020-06-22 08:00 Beijing
@@ -83,16 +83,14 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         issuer="测试机关",
         issued="2020-06-22",
     )
-    pdfa, ofd = write_editions(
-        pdf.read_bytes(),
-        meta,
-        attachments,
-        {"handbook-2020-2021.pdf": "handbook-2020-2021.pdfa.pdf"},
-        {"handbook-2020-2021.pdf": "handbook-2020-2021.ofd"},
+    data = pdf.read_bytes()
+    pdfa = pdfa_edition(
+        data, meta, attachments, {"handbook-2020-2021.pdf": "handbook-2020-2021.pdfa.pdf"}
     )
+    ofd = ofd_edition(data, meta, {"handbook-2020-2021.pdf": "handbook-2020-2021.ofd"})
     (where / "plan.pdfa.pdf").write_bytes(pdfa)
     (where / "plan.ofd").write_bytes(ofd)
-    again = write_editions(pdf.read_bytes(), meta, attachments, {}, {})
+    again = (pdfa_edition(data, meta, attachments), ofd_edition(data, meta))
     return {
         "dir": where,
         "pdf": pdf,
@@ -358,7 +356,7 @@ def test_ofd_and_pdfa_are_the_same_bytes_again_and_dated_by_the_sources(
     pdfa, ofd = made["again"]
     # the links differ (no renaming asked): the rest is the same
     pdf, meta, attachments = made["args"]
-    first_pdfa, first_ofd = write_editions(pdf, meta, attachments, {}, {})
+    first_pdfa, first_ofd = pdfa_edition(pdf, meta, attachments, {}), ofd_edition(pdf, meta, {})
     assert (pdfa, ofd) == (first_pdfa, first_ofd)
     with package(made["ofd"]) as archive:
         assert {i.date_time for i in archive.infolist()} == {(2020, 6, 22, 0, 0, 0)}
@@ -446,14 +444,42 @@ def test_pdf_reader_keeps_every_glyph_and_its_text(made: dict[str, Any]) -> None
 # -- in a build ------------------------------------------------------------------------------
 
 
-def test_build_with_archive_writes_both_editions_of_each_document(tmp_path: Path) -> None:
+def test_the_table_selects_the_archival_formats_each_after_its_pdf() -> None:
+    from planc.render.documents import FORMATS, KINDS, formats
+
+    assert formats() == ["html", "json", "pdf"]
+    assert formats(archive=True) == ["html", "json", "pdf", "pdfa", "ofd"]
+    assert formats(html_only=True) == formats(html_only=True, archive=True) == ["html", "json"]
+    for name, fmt in FORMATS.items():  # a format is finished after the one it is made from
+        assert fmt.source is None or list(FORMATS).index(fmt.source) < list(FORMATS).index(name)
+    assert KINDS["plan"].file_name("pdfa", "2020-2021") == "plan-2020-2021.pdfa.pdf"
+    assert KINDS["handbook"].file_name("ofd", "2020-2021") == "handbook-2020-2021.ofd"
+    assert "ofd" not in KINDS["progress"].formats  # the 督查通报 is not filed (issue 23)
+
+
+def uris(ofd: Path) -> set[str]:
+    with package(ofd) as archive:
+        pages = [ET.fromstring(archive.read(n)) for n in archive.namelist() if "Content" in n]
+    return {u.get("URI", "") for page in pages for u in page.iterfind(".//ofd:URI", OFD_NS)}
+
+
+def test_build_with_archive_writes_both_editions_of_each_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from planc.publish import publish
     from tests.conftest import VALID
 
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
     plans = tmp_path / "plans"
     shutil.copytree(VALID, plans)
+    plan_yaml = plans / "2020-2021" / "plan.yaml"
+    text = plan_yaml.read_text(encoding="utf-8")
+    plan_yaml.write_text(text.replace("issued:", "number: 青测发〔2020〕1号\nissued:"), "utf-8")
     out = tmp_path / "dist"
-    assert not publish(plans, ["2020-2021"], out, jobs=1).up_to_date
+    # Three builds (about 10 s): the only test of the editions in a build, with a round kept
+    # from a build without them, then with them.
+    assert not publish(plans, ["2018-2019"], out, jobs=1).up_to_date  # no archival edition
+    assert not list(out.rglob("*.ofd")) and not list(out.rglob("*.pdfa.pdf"))
     # a build with the archival editions is not the build without them
     result = publish(plans, ["2020-2021"], out, jobs=1, archive=True)
     assert not result.up_to_date
@@ -475,12 +501,25 @@ def test_build_with_archive_writes_both_editions_of_each_document(tmp_path: Path
             names = zipped.namelist()
         assert "2020-2021/plan.yaml" in names and any(n.startswith("registry/") for n in names)
         assert not any(n.startswith("2018-2019/") for n in names)  # the round's own sources
+        # the sources' metadata: the document number they give, the issuer, the date
+        root = xmp(pdfa)
+        assert xmp_text(root, "dc:identifier") == ["青测发〔2020〕1号"]
+        assert xmp_text(root, "dc:creator") == ["青岛市国际城市战略推进委员会"]
+        assert xmp_text(root, "dc:date") == ["2020-06-22"]
+        assert xmp_text(root, "xmp:CreateDate") == ["2020-06-22T08:00:00+08:00"]
     with package(folder / "plan-2020-2021.ofd") as archive:
-        pages_xml = b"".join(
-            archive.read(n) for n in archive.namelist() if n.endswith("Content.xml")
-        )
-    assert b'URI="handbook-2020-2021.ofd#' in pages_xml
+        entry = archive.read("OFD.xml").decode("utf-8")
+    assert '<ofd:CustomData Name="number">青测发〔2020〕1号</ofd:CustomData>' in entry
+    # links go to the handbook's OFD; to 2018-2019, built without editions, to its PDF
+    linked = uris(folder / "plan-2020-2021.ofd")
+    assert any(u.startswith("handbook-2020-2021.ofd#") for u in linked), linked
+    assert any(u.startswith("../2018-2019/plan-2018-2019.pdf#") for u in linked), linked
     assert publish(plans, ["2020-2021"], out, jobs=1, archive=True).up_to_date
+    # the editions carry the sources' date: another date is another build
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH + 86400))
+    assert not publish(plans, [], out, jobs=1, archive=True).up_to_date
+    linked = uris(folder / "plan-2020-2021.ofd")
+    assert any(u.startswith("../2018-2019/plan-2018-2019.ofd#") for u in linked), linked
 
 
 def test_archive_without_pdfs_is_refused_before_anything_is_built(tmp_path: Path) -> None:
@@ -493,20 +532,35 @@ def test_archive_without_pdfs_is_refused_before_anything_is_built(tmp_path: Path
     assert not (tmp_path / "dist").exists()
 
 
+def test_archive_with_html_is_refused_in_the_users_language(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from planc.cli import app
+    from tests.conftest import VALID
+
+    said = {}
+    for lang in ("en_US.UTF-8", "zh_CN.UTF-8"):
+        env = {"LANG": lang, "LC_ALL": None, "LC_MESSAGES": None}
+        args = ["build", "--archive", "--html", "--plans", str(VALID), "--out", str(tmp_path)]
+        result = CliRunner().invoke(app, args, env=env)
+        assert result.exit_code == 2
+        said[lang] = result.stderr.strip()
+    assert said["en_US.UTF-8"] == "planc: error: --archive needs the PDFs: build without --html"
+    assert said["zh_CN.UTF-8"].endswith("--archive 需要 PDF：请不带 --html 生成")
+    assert not any(tmp_path.iterdir())
+
+
 def test_a_pdf_that_cannot_be_read_back_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     from planc.errors import ArchiveFailed
-    from planc.publish import archival
+    from planc.render.archival import make
 
     broken = tmp_path / "plan-2020-2021.pdf"
     broken.write_bytes(b"%PDF-1.7\nnot a PDF at all")
-    job = archival.Job(
-        Metadata(identifier="2020-2021/plan", version=__version__, created=EPOCH),
-        (),
-        tmp_path / "plan.pdfa.pdf",
-        tmp_path / "plan.ofd",
-        {},
-        {},
-    )
-    with pytest.raises(ArchiveFailed, match=re.escape("plan-2020-2021.pdf: the archival")):
-        archival.write(broken, job)
-    assert not (tmp_path / "plan.ofd").exists()
+    meta = Metadata(identifier="2020-2021/plan", version=__version__, created=EPOCH)
+    for edition, target, args in (
+        (ofd_edition, tmp_path / "plan.ofd", ()),
+        (pdfa_edition, tmp_path / "plan.pdfa.pdf", ((),)),
+    ):
+        with pytest.raises(ArchiveFailed, match=re.escape("plan-2020-2021.pdf: the archival")):
+            make(edition, broken, target, meta, *args, {})
+        assert not target.exists()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pypdf
@@ -16,6 +18,7 @@ from planc.publish import publish
 from planc.render import pdf as pdf_module
 from tests.conftest import VALID, edit
 
+PACKAGE = Path(__file__).resolve().parent.parent / "planc"
 FILES = ("plan.html", "handbook.html", "plan.json", "plan-{}.pdf", "handbook-{}.pdf")
 
 
@@ -185,6 +188,32 @@ def test_unchanged_sources_are_not_rebuilt(plans: Path, tmp_path: Path) -> None:
     code, stdout, _ = run_build(plans, out)
     assert code == 0 and stdout.startswith("built 2 rounds")
     assert "提升跨境贸易便利化</h4>" in (out / "2020-2021/plan.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_renderer_is_a_changed_build(plans: Path, tmp_path: Path) -> None:
+    """The stamp holds planc's code: after an edit to the renderer the documents are made
+    again (the stamp used to digest the sources and templates only, and kept them stale)."""
+    package = tmp_path / "code" / "planc"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    out = tmp_path / "dist"
+
+    def build() -> str:
+        args = ["build", "--html", "--plans", str(plans), "--out", str(out)]
+        done = subprocess.run(
+            [sys.executable, "-c", "from planc.entry import main; main()", *args],
+            env={**os.environ, "PYTHONPATH": str(package.parent)},
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    assert build().startswith("built 2 rounds")
+    assert build() == f"{out.as_posix()} is up to date (2 rounds)\n"
+    views = package / "render" / "views.py"
+    views.write_bytes(views.read_bytes() + b"# one byte more\n")
+    assert build().startswith("built 2 rounds")
 
 
 def test_building_one_round_keeps_the_others(plans: Path, tmp_path: Path) -> None:

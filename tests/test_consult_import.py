@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from ruamel.yaml import YAML
 
-from planc.commands.schema import schema_for
+from planc.load.schema import schema_for
 from tests.conftest import diagnostics
 from tests.consult_forms import (
     COMMENT,

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from planc.cli import app
 from planc.diff import RoundDiff, diff_rounds
-from planc.diff.match import KINDS, SIMILAR, inline, similarity
 from planc.diff.report import as_dict, as_html, as_markdown, write_text
+from planc.matching import KINDS, SIMILAR, inline, similarity
 from planc.pipeline import analyze
 from tests.conftest import FIXTURES, VALID, edit
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from planc.publish.outdir import OWNED, Output, OutputError, replacing, stale
+from planc.errors import OutputError
+from planc.publish.outdir import OWNED, Output, replacing, stale
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from planc.cli import app
 from planc.diff import RoundDiff
-from planc.diff.match import Item, KindDiff, match
 from planc.diff.report import write_text
+from planc.matching import Item, KindDiff, match
 from tests.conftest import FIXTURES, VALID
 from tests.test_diff import rounds_diff
 

@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from planc.cli import app
+from planc.periods import parse_period
 from planc.pipeline import analyze
-from planc.progress.charts import completion_chart, trend
-from planc.progress.periods import parse_period
-from planc.progress.summary import summarize
+from planc.render.charts import completion_chart, trend
+from planc.render.progress import summarize
 from tests.conftest import FIXTURES, edit
 
 runner = CliRunner()
+ZH = {"LANG": "zh_CN.UTF-8"}
 PROGRESS = FIXTURES / "progress"
 Q2 = "2020-2021/progress/2021-Q2.yaml"
 ENT = "2020-2021/tasks/enterprise.yaml"
@@ -36,23 +37,45 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 TABLE = """\
 2020-2021  青岛市推进“国际化+”行动计划（2020/2021年）
-截至 2021-Q2（2021年第二季度，2021-06-30），共 4 期：2020-Q3、2020-Q4、2021-Q1、2021-Q2
+as of 2021-Q2 (2021年第二季度, 2021-06-30); 4 periods: 2020-Q3, 2020-Q4, 2021-Q1, 2021-Q2
 
 by chapter (按部分)
-部分                任务   已完成 正常推进   未启动     滞后     逾期   未报送   已终止   完成率
-推进企业国际化         3        1        0        1        1        0        0        0      33%
-推进市场国际化         3        1        1        0        0        0        0        1      50%
-合计                   6        2        1        1        1        0        0        1      40%
+chapter         count done on-track not-started delayed overdue not-reported dropped rate
+推进企业国际化      3    1        0           1       1       0            0       0  33%
+推进市场国际化      3    1        1           0       0       0            0       1  50%
+total               6    2        1           1       1       0            0       1  40%
 
 by lead unit (按牵头单位)
-牵头单位                任务   已完成 正常推进   未启动     滞后     逾期   未报送   已终止   完成率
-市商务局                   2        0        1        0        1        0        0        0       0%
-山东港口青岛港集团         2        1        0        0        0        0        0        1     100%
-市地方金融监管局           1        1        0        0        0        0        0        0     100%
-市科技局                   1        0        0        1        0        0        0        0       0%
-合计                       6        2        1        1        1        0        0        1      40%
+lead unit           count done on-track not-started delayed overdue not-reported dropped rate
+市商务局                2    0        1           0       1       0            0       0   0%
+山东港口青岛港集团      2    1        0           0       0       0            0       1 100%
+市地方金融监管局        1    1        0           0       0       0            0       0 100%
+市科技局                1    0        0           1       0       0            0       0   0%
+total                   6    2        1           1       1       0            0       1  40%
 
-滞后 (delayed): 1
+delayed: 1
+  3. 深化国有资本投资运营公司改革 (state-capital-reform) — 市商务局; 2021-Q2 delayed 55%; 方案待审议
+"""
+# The same table for a clerk: every word in Chinese, the columns still aligned.
+TABLE_ZH = """\
+2020-2021  青岛市推进“国际化+”行动计划（2020/2021年）
+截至 2021-Q2（2021年第二季度，2021-06-30），共 4 期：2020-Q3、2020-Q4、2021-Q1、2021-Q2
+
+按部分
+部分            任务 已完成 正常推进 未启动 滞后 逾期 未报送 已终止 完成率
+推进企业国际化     3      1        0      1    1    0      0      0    33%
+推进市场国际化     3      1        1      0    0    0      0      1    50%
+合计               6      2        1      1    1    0      0      1    40%
+
+按牵头单位
+牵头单位            任务 已完成 正常推进 未启动 滞后 逾期 未报送 已终止 完成率
+市商务局               2      0        1      0    1    0      0      0     0%
+山东港口青岛港集团     2      1        0      0    0    0      0      1   100%
+市地方金融监管局       1      1        0      0    0    0      0      0   100%
+市科技局               1      0        0      1    0    0      0      0     0%
+合计                   6      2        1      1    1    0      0      1    40%
+
+滞后：1
   3. 深化国有资本投资运营公司改革（state-capital-reform）— 市商务局；2021-Q2 滞后 55%；方案待审议
 """
 
@@ -63,6 +86,7 @@ def test_progress_table(here: Path) -> None:
     # options before the round work as well
     again = runner.invoke(app, ["progress", "--plans", "plans", "2020-2021"])
     assert again.stdout == TABLE
+    assert runner.invoke(app, ["progress", "2020-2021"], env=ZH).stdout == TABLE_ZH
 
 
 def _overdue_and_unreported(plans: Path) -> None:
@@ -82,16 +106,22 @@ def test_progress_overdue_and_not_reported(here: Path) -> None:
     assert result.exit_code == 0
     tail = result.stdout.split("\n\n")[-2:]
     assert tail == [
-        "逾期 (overdue): 1\n"
+        "overdue: 1\n"
+        "  8. 便利外籍人才来青工作 (talent-visa) — 市科技局; due 2021-03; 2021-Q2 not-started",
+        "not-reported: 1\n"
+        "  3. 深化国有资本投资运营公司改革 (state-capital-reform) — 市商务局; 2021-Q1 on-track "
+        "50%\n",
+    ]
+    total = "total               6    2        1           0       0       1            1       1"
+    assert total in result.stdout
+    chinese = runner.invoke(app, ["progress", "2020-2021"], env=ZH)
+    assert chinese.stdout.split("\n\n")[-2:] == [
+        "逾期：1\n"
         "  8. 便利外籍人才来青工作（talent-visa）— 市科技局；完成时限 2021-03；2021-Q2 未启动",
-        "未报送 (not-reported): 1\n"
+        "未报送：1\n"
         "  3. 深化国有资本投资运营公司改革（state-capital-reform）— 市商务局；2021-Q1 正常推进 "
         "50%\n",
     ]
-    assert (
-        "合计                   6        2        1        0        0        1        1        1"
-        in result.stdout
-    )
 
 
 def test_progress_as_of_an_earlier_period(here: Path) -> None:
@@ -120,6 +150,11 @@ def test_progress_github(here: Path) -> None:
     assert lines[0].startswith(f"::warning {where},line=16,col=9,title=progress overdue::")
     assert lines[1].startswith("::warning file=plans/2020-2021/tasks/enterprise.yaml,line=3,col=9,")
     assert lines[-1] == (
+        "::notice title=progress 2020-2021 2021-Q2::6 tasks: done 2, on-track 1, not-started 0, "
+        "delayed 0, overdue 1, not-reported 1, dropped 1"
+    )
+    chinese = runner.invoke(app, ["progress", "2020-2021", "--format", "github"], env=ZH)
+    assert chinese.stdout.splitlines()[-1] == (
         "::notice title=progress 2020-2021 2021-Q2::任务 6：已完成 2，正常推进 1，未启动 0，"
         "滞后 0，逾期 1，未报送 1，已终止 1"
     )
@@ -151,19 +186,32 @@ def test_progress_refuses_sources_with_errors(here: Path) -> None:
 DIFF = """\
 planc progress diff 2020-2021 2021-Q1 → 2021-Q2
 
-状态变化 (moved): 3
+state changed: 3
+  3. 深化国有资本投资运营公司改革 (state-capital-reform)  on-track 50% → delayed 55%  方案待审议
+  5. 支持企业境外上市融资 (overseas-listing)  on-track 70% → done 100%  两家企业境外上市
+  24. 高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅” (international-living-rooms)\
+  done → on-track 90%  以色列客厅场馆整改，重新开放
+
+unchanged: 3
+"""
+DIFF_ZH = """\
+planc progress diff 2020-2021 2021-Q1 → 2021-Q2
+
+状态变化：3
   3. 深化国有资本投资运营公司改革（state-capital-reform）  正常推进 50% → 滞后 55%  方案待审议
   5. 支持企业境外上市融资（overseas-listing）  正常推进 70% → 已完成 100%  两家企业境外上市
   24. 高标准建设日本、韩国、德国、上合组织国家和以色列五个“国际客厅”（international-living-rooms）\
   已完成 → 正常推进 90%  以色列客厅场馆整改，重新开放
 
-未变 (same): 3
+未变：3
 """
 
 
 def test_progress_diff(here: Path) -> None:
-    result = runner.invoke(app, ["progress", "diff", "2020-2021", "2021-Q1", "2021-Q2"])
+    args = ["progress", "diff", "2020-2021", "2021-Q1", "2021-Q2"]
+    result = runner.invoke(app, args)
     assert (result.exit_code, result.stdout) == (0, DIFF)
+    assert runner.invoke(app, args, env=ZH).stdout == DIFF_ZH
     data = json.loads(
         runner.invoke(
             app, ["progress", "diff", "2020-2021", "2020-Q3", "2020-Q4", "--format", "json"]

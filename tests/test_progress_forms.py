@@ -30,10 +30,10 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     result = runner.invoke(app, ["progress", "forms", "2020-2021", "--period", "2021-Q3"])
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "wrote forms/2021-Q3-市商务局.xlsx  (市商务局, 2 项)\n"
-        "wrote forms/2021-Q3-山东港口青岛港集团.xlsx  (山东港口青岛港集团, 2 项)\n"
-        "wrote forms/2021-Q3-市地方金融监管局.xlsx  (市地方金融监管局, 1 项)\n"
-        "wrote forms/2021-Q3-市科技局.xlsx  (市科技局, 1 项)\n"
+        "wrote forms/2021-Q3-市商务局.xlsx  (市商务局, 2 tasks)\n"
+        "wrote forms/2021-Q3-山东港口青岛港集团.xlsx  (山东港口青岛港集团, 2 tasks)\n"
+        "wrote forms/2021-Q3-市地方金融监管局.xlsx  (市地方金融监管局, 1 task)\n"
+        "wrote forms/2021-Q3-市科技局.xlsx  (市科技局, 1 task)\n"
         "4 forms for 2021-Q3, one per lead unit\n"
     )
     return tmp_path

@@ -10,7 +10,7 @@ import pytest
 
 from planc.cjk import punctuate
 from planc.commands.fix import fix
-from planc.load.punctuation import fix_text
+from planc.load.fix import fix_text
 from planc.render.typeset import normalise_html
 from tests.conftest import diagnostics
 

@@ -21,8 +21,8 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from planc.cli import app
-from planc.commands.schema import combined, schema_for
 from planc.load.formats import KINDS
+from planc.load.schema import combined, schema_for
 from tests.conftest import VALID, diagnostics, edit
 
 SHIPPED = Path(__file__).resolve().parent.parent / "plans"
@@ -48,7 +48,7 @@ def load_yaml(text: str) -> Any:
 
 
 def kind_of(rel: str) -> str:
-    """The file kind of a path inside a plans folder (DESIGN.md, "Source layout")."""
+    """The file kind of a path inside a plans folder (docs/source-format.md)."""
     parts = rel.split("/")
     if parts[0] == "registry" and len(parts) == 2:
         kind = parts[1].removesuffix(".yaml")

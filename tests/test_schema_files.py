@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planc.commands.schema import dump, schema_for
 from planc.load.formats import KINDS
+from planc.load.schema import dump, schema_for
 
 SHIPPED = Path(__file__).resolve().parent.parent / "schema"
 

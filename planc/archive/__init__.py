@@ -1,7 +1,8 @@
 """Archival editions of a PDF planc wrote: PDF/A-3 with the round's sources inside
 (`pdfa.py`) and OFD, GB/T 33190-2016 (`ofd.py`, from the PDF's pages as `pdfread.py` reads
-them). Each writer takes the PDF's bytes and the document's metadata and returns the new
-file's bytes: nothing here reads the plans folder or knows the build (docs/archive.md).
+them). Each takes the PDF's bytes and the document's metadata and returns the new file's
+bytes: nothing here reads the plans folder or knows the build (planc/render/archival.py
+hands it the documents of a build; docs/archive.md).
 
 Same input, same bytes: no clock, no random identifier; every date comes from `Metadata`."""
 
@@ -45,18 +46,25 @@ class Attachment:
     relationship: str = "Source"  # PDF 2.0 AFRelationship: Source, Data, Supplement…
 
 
-def write_editions(
+def pdfa_edition(
     pdf: bytes,
     meta: Metadata,
     attachments: Sequence[Attachment] = (),
-    pdfa_names: Mapping[str, str] | None = None,
-    ofd_names: Mapping[str, str] | None = None,
-) -> tuple[bytes, bytes]:
-    """The PDF/A-3a and the OFD editions of `pdf`. What `meta` leaves empty (title, subject,
-    keywords) comes from the PDF's information dictionary. Links to another file named in
-    `pdfa_names` or `ofd_names` go to its archival edition instead (the plan's links into the
-    handbook's PDF go to the handbook's PDF/A, or OFD)."""
-    from planc.archive import ofd, pdfa, pdfread
+    links: Mapping[str, str] | None = None,
+) -> bytes:
+    """The PDF/A-3a edition of `pdf`, with `attachments` inside. What `meta` leaves empty
+    (title, subject, keywords, language) is the PDF's own. Links to a file named in `links`
+    go to the file it names instead (the plan's links into the handbook's PDF go to the
+    handbook's PDF/A)."""
+    from planc.archive import pdfa
+
+    return pdfa.write(pdf, meta, attachments, links or {})
+
+
+def ofd_edition(pdf: bytes, meta: Metadata, links: Mapping[str, str] | None = None) -> bytes:
+    """The OFD edition of `pdf` (its pages as pdfread reads them). What `meta` leaves empty is
+    the PDF's own, as for the PDF/A; `links` likewise (to the handbook's OFD)."""
+    from planc.archive import ofd, pdfread
 
     pages = pdfread.read(pdf)
     info = pages.info
@@ -68,10 +76,7 @@ def write_editions(
         keywords=meta.keywords or keywords,
         lang=pages.lang or meta.lang,
     )
-    return (
-        pdfa.write(pdf, meta, attachments, pdfa_names or {}),
-        ofd.write(pages, meta, ofd_names or {}),
-    )
+    return ofd.write(pages, meta, links or {})
 
 
 def relinked(uri: str, names: Mapping[str, str]) -> str:

@@ -18,6 +18,7 @@ every painted operator is inside marked content (tests/test_archive.py checks ea
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -46,6 +47,7 @@ def write(
 
     when = meta.created_at()
     with pikepdf.open(io.BytesIO(pdf)) as doc:
+        meta = dataclasses.replace(meta, lang=str(doc.Root.get("/Lang") or meta.lang))
         info = _information(doc, meta, when)
         doc.Root.OutputIntents = pikepdf.Array([_output_intent(doc)])
         doc.Root.Metadata = doc.make_stream(_xmp(info, meta, when))

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from planc.check import (
+    consultation,
     coverage,
     figures,
     ids,
     numbers,
     programme,
+    progress,
     provenance,
     references,
     timeline,
 )
-from planc.consult.checks import consultation
 from planc.diagnostics import Diagnostic
 from planc.index import Index
-from planc.progress.checks import progress_checks
 
 Rule = Callable[[Index], Iterator[Diagnostic]]
 
@@ -35,8 +35,8 @@ RULES: tuple[Rule, ...] = (
     provenance.inferences_give_reasons,
     coverage.unused_cases,
     coverage.uncovered_indicators,
-    consultation,
-    progress_checks,
+    consultation.consultation,
+    progress.progress_checks,
 )
 
 

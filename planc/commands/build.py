@@ -64,7 +64,6 @@ def build(
     cache: bool = True,
     edition: str | None = None,
     archive: bool = False,
-    epochs: dict[str, int] | None = None,
 ) -> int:
     from planc.publish import publish
 
@@ -80,7 +79,6 @@ def build(
             cache=cache,
             edition=edition,
             archive=archive,
-            epochs=epochs,
         )
     write_result(result, stream, err)
     return 0

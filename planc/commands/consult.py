@@ -4,67 +4,32 @@ print the outcome."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from planc import report
-from planc.diagnostics import Severity
-from planc.errors import Failing, FormsHaveErrors, PlancError, SourcesHaveErrors, UsageError
+from planc.errors import FormsHaveErrors, UsageError
 from planc.i18n import _
 from planc.pipeline import Analysis, analyze
 
 
 def _analysis(plans: Path, round_name: str) -> Analysis:
     """The plans, loaded and checked; their errors stop the command, since forms and records
-    would be made from a broken plan."""
-    analysis = analyze(plans, [round_name])
-    errors = [d for d in analysis.diagnostics if d.severity is Severity.ERROR]
-    if errors or round_name not in analysis.index.rounds:
-        closing = _("{round} has errors; fix them first (planc check {round})", round=round_name)
-        raise SourcesHaveErrors([Failing(errors, plans, 1)], closing)
-    return analysis
+    would be made from a broken plan (a round that does not load has an error: its
+    plan.yaml's)."""
+    closing = _("{round} has errors; fix them first (planc check {round})", round=round_name)
+    return analyze(plans, [round_name]).require_clean(closing)
 
 
 def forms(
     plans: Path, round_name: str, number: int, out: Path, units: Sequence[str], stream: IO[str]
 ) -> int:
-    from planc.consult.forms import draft_revision, unit_forms
-    from planc.sheets import write_form
+    from planc.consult.forms import write_forms
 
     analysis = _analysis(plans, round_name)
-    registry = analysis.index.project.registry.units
-    for uid in units:
-        if uid not in registry:
-            raise UsageError(_("no unit '{unit}' in registry/units.yaml", unit=uid))
-    draft = draft_revision(plans, round_name)
-    made = unit_forms(analysis.index, round_name, number, draft)
-    if units:
-        made = [f for f in made if f.unit.id in units]
-    if not made:
-        raise PlancError(
-            _("no unit leads or partners a task of {round}; no forms", round=round_name)
-        )
-    if out.exists() and not out.is_dir():
-        raise UsageError(_("--out {out} is a file, not a folder", out=out))
-    # A form already there may be one a unit filled in: planc never writes over it.
-    there = [f.file for f in made if (out / f.file).exists()]
-    if there:
-        more = _(" and {count} more forms", count=len(there) - 1) if len(there) > 1 else ""
-        raise UsageError(
-            _(
-                "{out} already holds {file}{more}; planc does not write over forms (a filled one "
-                "would be lost): use another --out folder",
-                out=out.as_posix(),
-                file=there[0],
-                more=more,
-            )
-        )
-    out.mkdir(parents=True, exist_ok=True)
+    made, draft = write_forms(analysis.index, plans, round_name, number, out, units)
     for form in made:
-        write_form(form.form, out / form.file)
         stream.write(f"  {form.file}  {form.unit.name}: {report.plural(form.tasks, 'task')}\n")
     wrote = _(
         "wrote {forms} for consultation {number} of {round} into {out}/",
@@ -130,17 +95,6 @@ def display(plans: Path, path: Path) -> str:
     return (plans / path.relative_to(plans)).as_posix()
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def report_(plans: Path, round_name: str, fmt: str, out: Path | None, stream: IO[str]) -> int:
     from planc.consult import report as consult_report
 
@@ -154,19 +108,7 @@ def report_(plans: Path, round_name: str, fmt: str, out: Path | None, stream: IO
         else:
             consult_report.write_text(data, stream)
         return 0
-    from planc.render.pdf import require_fonts, write_pdf
-
-    if out.exists() and not out.is_dir():
-        raise UsageError(_("--out {out} is a file, not a folder", out=out))
-    require_fonts()  # a missing font stops here, through the one error handler
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".planc-report-", dir=out) as scratch:
-        pdf = Path(scratch) / "consultation.pdf"
-        warnings = write_pdf(consult_report.as_html(data, "print"), pdf)
-        _write_bytes(out / "consultation.html", consult_report.as_html(data, "screen").encode())
-        _write_bytes(out / "consultation.json", consult_report.as_json(data).encode())
-        os.replace(pdf, out / "consultation.pdf")
-    for message in sorted(set(warnings)):
+    for message in consult_report.write_report(data, out):
         stream.write(_("planc: warning from WeasyPrint: {message}", message=message) + "\n")
     wrote = _(
         "wrote consultation.html, consultation.pdf and consultation.json into {out}/",

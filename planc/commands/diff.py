@@ -1,19 +1,17 @@
-"""planc diff: what changed between two rounds, or two versions of one round."""
+"""planc diff: what changed between two rounds, or two versions of one round (planc/diff),
+in the format asked for."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from planc.diagnostics import Severity
-from planc.diff import diff_rounds
 from planc.diff import report as diff_report
-from planc.diff.match import KINDS
-from planc.diff.sides import load_side, parse_side
-from planc.errors import Failing, SourcesHaveErrors, UsageError
+from planc.diff.sides import compare
+from planc.errors import UsageError
 from planc.i18n import _
+from planc.matching import KINDS
 
 
 def diff(
@@ -31,17 +29,7 @@ def diff(
                 _("--only takes {kinds}, not '{kind}'", kinds=", ".join(KINDS), kind=kind)
             )
     chosen = [k for k in KINDS if k in only] if only else list(KINDS)
-    old_side, new_side = parse_side(a), parse_side(b)
-    with tempfile.TemporaryDirectory(prefix="planc-diff-") as scratch:
-        sides = [load_side(side, plans, Path(scratch), cache) for side in (old_side, new_side)]
-        failing = [
-            Failing(errors, analysis.plans, 1, _("{side} does not check:", side=side.spec))
-            for side, analysis in zip((old_side, new_side), sides, strict=True)
-            if (errors := [d for d in analysis.diagnostics if d.severity is Severity.ERROR])
-        ]
-        if failing:
-            raise SourcesHaveErrors(failing)
-        result = diff_rounds(sides[0].index, old_side.round, sides[1].index, new_side.round, a, b)
+    result = compare(plans, a, b, cache)
     if fmt == "json":
         stream.write(diff_report.as_json(result, chosen))
     elif fmt == "markdown":

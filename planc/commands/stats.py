@@ -34,19 +34,20 @@ STATUS_STYLE = {
 }
 
 
-def _short(row: FigureRow) -> bool:
-    return (
-        row.computed is not None and row.declared is not None and row.computed < row.declared.value
-    )
-
-
-def _status(ri: RoundIndex | None, row: FigureRow) -> Text:
-    status = ri.status(row) if ri is not None else row.status
-    # the programme, like a public record, holds less than it publishes: a gap, not an error
-    if ri is None and status == "mismatch" and _short(row):
-        status = "incomplete"
+def _status(of: RoundIndex | ProgrammeIndex, row: FigureRow) -> Text:
+    status = of.status(row)
     label = "—" if status == "undeclared" else _("not counted" if status == "uncounted" else status)
     return Text(label, STATUS_STYLE[status])
+
+
+def _edition(edition: str) -> str:
+    """The edition's name in the user's language (spelled out for the catalogue)."""
+    names = {
+        "official": _("official"),
+        "draft": _("draft"),
+        "public-record": _("public-record"),
+    }
+    return names.get(edition, edition)
 
 
 def _declared(row: FigureRow) -> str:
@@ -66,11 +67,12 @@ def _programme_table(pi: ProgrammeIndex) -> Table:
     table = _figure_table(title)
     for row in pi.figures:
         label = PROGRAMME_FIGURES[row.name].title
-        table.add_row(label, _declared(row), _computed(row), _status(None, row))
+        table.add_row(label, _declared(row), _computed(row), _status(pi, row))
     for rf in pi.rounds_figures:
         # the computed column adds up what the rounds declare of the figure
+        figure = ALL_FIGURES[rf.figure.figure].name_here
         table.add_row(
-            f"{rf.figure.id} ({rf.figure.figure})",
+            _("{id} ({figure})", id=rf.figure.id, figure=figure),
             str(rf.figure.declared),
             rf.sum_text.replace(" ", ""),
             Text(_(rf.status), STATUS_STYLE[rf.status]),
@@ -96,7 +98,9 @@ def _group(table: Table, heading: str) -> None:
 
 def _table(ri: RoundIndex, phases: list[str]) -> Table:
     rnd = ri.round
-    title = Text(report.printable(f"{rnd.name}  {rnd.title}  ({rnd.edition})"), "bold")
+    edition = _edition(rnd.edition)
+    said = f"{rnd.name}  {rnd.title}  " + _("({edition})", edition=edition)
+    title = Text(report.printable(said), "bold")
     if phases:  # from programme.yaml: a round spanning two phases names both
         title.append(f"  {'、'.join(phases)}", "not bold")
     table = _figure_table(title)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +17,12 @@ from planc.consult.sheets import (
     general_sheet,
     task_sheet,
 )
+from planc.errors import PlancError, UsageError
+from planc.i18n import _
 from planc.index import Index
 from planc.model import Round, Task, Unit
 from planc.numbering import task_numbers
-from planc.sheets import Form
+from planc.sheets import Form, write_form
 from planc.sheets.form import Value
 
 # Characters Windows refuses in file names, and its reserved device names.
@@ -115,3 +118,41 @@ def unit_forms(index: Index, round_name: str, number: int, draft: str | None) ->
         used.add(name.casefold())
         forms.append(UnitForm(unit, len(tasks), name, Form(KIND, meta, [sheet, general])))
     return forms
+
+
+def write_forms(
+    index: Index, plans: Path, round_name: str, number: int, out: Path, units: Sequence[str]
+) -> tuple[list[UnitForm], str | None]:
+    """Write the forms of one consultation into `out` (only those of `units`, when named),
+    and say which draft they record (None: the round is not committed unchanged in git).
+    Refuses before writing anything if a form is there already: a unit may have filled it."""
+    registry = index.project.registry.units
+    for uid in units:
+        if uid not in registry:
+            raise UsageError(_("no unit '{unit}' in registry/units.yaml", unit=uid))
+    draft = draft_revision(plans, round_name)
+    made = unit_forms(index, round_name, number, draft)
+    if units:
+        made = [f for f in made if f.unit.id in units]
+    if not made:
+        raise PlancError(
+            _("no unit leads or partners a task of {round}; no forms", round=round_name)
+        )
+    if out.exists() and not out.is_dir():
+        raise UsageError(_("--out {out} is a file, not a folder", out=out))
+    there = [f.file for f in made if (out / f.file).exists()]
+    if there:
+        more = _(" and {count} more forms", count=len(there) - 1) if len(there) > 1 else ""
+        raise UsageError(
+            _(
+                "{out} already holds {file}{more}; planc does not write over forms (a filled one "
+                "would be lost): use another --out folder",
+                out=out.as_posix(),
+                file=there[0],
+                more=more,
+            )
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    for form in made:
+        write_form(form.form, out / form.file)
+    return made, draft

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planc.atomic import write_files
 from planc.consult.records import (
     Batch,
     NewComment,
@@ -15,7 +16,6 @@ from planc.consult.records import (
     comment_id,
     merged,
     path_of,
-    write_all,
 )
 from planc.consult.sheets import GENERAL, KIND, READ_SHEETS, TASKS, WHOLE_PLAN
 from planc.diagnostics import Diagnostic, Loc, Severity, column_letter, did_you_mean
@@ -235,5 +235,5 @@ def import_forms(
         existing = path.read_text(encoding="utf-8") if path.is_file() else None
         text, added, responses = merged(existing, batches[number])
         result.changes.append(FileChange(path, added, responses, text))
-    write_all((c.path, c.text) for c in result.changes if c.text is not None)
+    write_files((c.path, c.text) for c in result.changes if c.text is not None)
     return result

@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-HEADER = """\
-第{n}次征求意见的记录 (planc consult import writes the responses and comments; the office adds,
-for each comment, its disposition: adopted | partly-adopted | not-adopted | noted, a reason
-(required when not adopted) and the tasks it changed: changed: [task-id, ...]).
-"""
+from planc.i18n import _
+from planc.load.roundtrip import round_trip_yaml
+
+
+def header(n: int) -> str:
+    """The comment at the top of a new record, in the language of whoever imports it."""
+    return _(
+        "Consultation {n} (第{n}次征求意见): planc consult import writes the responses and "
+        "comments;\nthe office adds, for each comment, its disposition: adopted | "
+        "partly-adopted | not-adopted |\nnoted, a reason (required when not adopted) and the "
+        "tasks it changed: changed: [task-id, ...].\n",
+        n=n,
+    )
 
 
 @dataclass
@@ -64,17 +69,6 @@ def path_of(plans: Path, round_name: str, number: int) -> Path:
     return plans / round_name / "consultation" / f"round-{number}.yaml"
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # a long Chinese comment stays on one line, not folded at 80
-    yaml.allow_unicode = True
-    yaml.preserve_quotes = True
-    return yaml
-
-
 def _scalar(text: str) -> Any:
     from ruamel.yaml.scalarstring import LiteralScalarString
 
@@ -107,11 +101,11 @@ def merged(existing: str | None, batch: Batch) -> tuple[str | None, int, int]:
     responses added)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     if existing is None:
         doc = CommentedMap()
         doc["consultation"] = batch.number
-        doc.yaml_set_start_comment(HEADER.format(n=batch.number))
+        doc.yaml_set_start_comment(header(batch.number))
     else:
         doc = yaml.load(existing)
     draft_added = bool(batch.draft) and "draft" not in doc
@@ -143,22 +137,3 @@ def merged(existing: str | None, batch: Batch) -> tuple[str | None, int, int]:
     stream = io.StringIO()
     yaml.dump(doc, stream)
     return stream.getvalue(), comments, responses
-
-
-def write_all(files: Iterable[tuple[Path, str]]) -> None:
-    """Write every file, or none: each goes to a temporary file beside it first, and only when
-    all are written are they renamed into place."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, text in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((Path(name), path))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        for staging, path in staged:
-            os.replace(staging, path)
-    except BaseException:
-        for staging, _ in staged:
-            staging.unlink(missing_ok=True)
-        raise

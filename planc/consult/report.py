@@ -7,8 +7,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
+from planc.atomic import staged, write_file
+from planc.cjk import pad, width
+from planc.errors import UsageError
 from planc.i18n import _, chinese
 from planc.index import Index
 from planc.load.formats import DISPOSITIONS
@@ -130,19 +134,6 @@ def as_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
-
-
-def _rjust(text: str, width: int) -> str:
-    """Right-aligned in `width` terminal columns (a Chinese character takes two)."""
-    return " " * max(0, width - _width(text)) + text
-
-
 def write_text(data: dict[str, Any], stream: IO[str]) -> None:
     lines = [f"征求意见采纳情况说明  {data['round']}  {data['title']}"]
     t = data["totals"]
@@ -168,7 +159,7 @@ def write_text(data: dict[str, Any], stream: IO[str]) -> None:
     )
     headings = (_("comments"), _("adopted"), _("partly"), _("not"), _("noted"), _("open"))
     cell = 10 if chinese() else 8  # 部分采纳 fills 8 columns: two more keep the columns apart
-    head = "".join(_rjust(h, cell) for h in headings)
+    head = "".join(pad(h, cell, right=True) for h in headings)
     groups = [
         (
             _("by consultation"),
@@ -188,12 +179,12 @@ def write_text(data: dict[str, Any], stream: IO[str]) -> None:
         (_("by chapter"), [(c["title"], c) for c in data["by_chapter"]]),
     ]
     for title, rows in groups:
-        width = max([_width(label) for label, _counts in rows] + [_width(title)]) + 2
+        columns = max([width(label) for label, _counts in rows] + [width(title)]) + 2
         lines.append("")
-        lines.append(f"{_pad(title, width + 2)}{head}")
+        lines.append(f"{pad(title, columns + 2)}{head}")
         for label, counts in rows:
             cells = "".join(f"{counts[k]:>{cell}}" for k in ("comments", *COUNTS))
-            lines.append(f"  {_pad(label, width)}{cells}")
+            lines.append(f"  {pad(label, columns)}{cells}")
     lines.append("")
     lines.append(_("not adopted ({count})", count=len(data["not_adopted"])))
     for c in data["not_adopted"]:
@@ -226,3 +217,23 @@ def as_html(data: dict[str, Any], medium: str) -> str:
             searchable="",
         )
     )
+
+
+FILES = ("consultation.html", "consultation.pdf", "consultation.json")
+
+
+def write_report(data: dict[str, Any], out: Path) -> list[str]:
+    """The report as consultation.html, .pdf and .json in `out`, each written whole; the PDF
+    first, so that a missing font or a failed layout leaves the folder as it was. Returns
+    WeasyPrint's warnings, sorted and unique."""
+    from planc.render.pdf import require_fonts, write_pdf
+
+    if out.exists() and not out.is_dir():
+        raise UsageError(_("--out {out} is a file, not a folder", out=out))
+    require_fonts()  # a missing font stops here, through the one error handler
+    out.mkdir(parents=True, exist_ok=True)
+    with staged(out / "consultation.pdf") as pdf:
+        warnings = write_pdf(as_html(data, "print"), pdf)
+        write_file(out / "consultation.html", as_html(data, "screen"))
+        write_file(out / "consultation.json", as_json(data))
+    return sorted(set(warnings))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from planc.diff.match import KINDS, Item, KindDiff, match
-from planc.diff.sides import items
 from planc.figures import FIGURES
 from planc.index import Index
+from planc.matching import KINDS, Item, KindDiff, items, match
 from planc.model import IndicatorSystem, Milestone
 
 

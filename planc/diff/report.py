@@ -1,4 +1,4 @@
-"""A round diff as JSON (the DESIGN.md contract), terminal text, Markdown and HTML."""
+"""A round diff as JSON (docs/diff.md), terminal text, Markdown and HTML."""
 
 from __future__ import annotations
 
@@ -8,13 +8,25 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from planc.diff import RoundDiff, StepChange
-from planc.diff.match import KINDS, Match, inline, similarity
-from planc.i18n import _
+from planc.i18n import _, chinese
+from planc.matching import KINDS, Match, inline, similarity
 from planc.model import Milestone
 
 KIND_NAMES = {"chapters": "部分", "tasks": "任务", "indicators": "指标", "cases": "对标案例"}
 HOW = {"lineage": "延续", "id": "同 id", "similar": "标题相近"}
 TEXT_FIELDS = ("title", "text", "summary", "subtitle")
+
+
+def _kind(kind: str) -> str:
+    """For the terminal: tasks (任务), or 任务 for a clerk reading Chinese."""
+    return KIND_NAMES[kind] if chinese() else f"{kind} ({KIND_NAMES[kind]})"
+
+
+def _how(how: str) -> str:
+    """How a pair was matched: lineage, or 延续."""
+    return HOW[how] if chinese() else how
+
+
 # Below this similarity a character diff is more noise than help: old and new are shown whole.
 REWRITTEN = 0.5
 
@@ -192,7 +204,7 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
     for kind in only:
         k = diff.kinds[kind]
         table.add_row(
-            f"{kind} ({KIND_NAMES[kind]})",
+            _kind(kind),
             str(len(k.continued)),
             str(len(k.revised)),
             str(len(k.new)),
@@ -229,9 +241,9 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
         k = diff.kinds[kind]
         if k.unchanged and not k.continued:
             continue
-        out.print(Text(f"\n{kind} ({KIND_NAMES[kind]})", "bold underline"))
+        out.print(Text(f"\n{_kind(kind)}", "bold underline"))
         for m in k.revised:
-            line = Text(f"  ~ {m.from_id} → {m.to_id} [{m.how} {m.score:.2f}] ", "yellow")
+            line = Text(f"  ~ {m.from_id} → {m.to_id} [{_how(m.how)} {m.score:.2f}] ", "yellow")
             line.append(", ".join(m.changed), "dim")
             out.print(line)
             for change in text_changes(m):
@@ -243,7 +255,7 @@ def write_text(diff: RoundDiff, only: Sequence[str], stream: IO[str]) -> None:
         for item in k.dropped:
             out.print(Text(p(f"  - {item.id}  {item.title}"), "red"))
         for m in k.continued:
-            out.print(Text(p(f"  = {m.to_id}  {m.new.title} [{m.how}]"), "dim"))
+            out.print(Text(p(f"  = {m.to_id}  {m.new.title} [{_how(m.how)}]"), "dim"))
 
 
 def _md(text: str) -> str:

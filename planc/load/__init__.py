@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc, Severity
-from planc.errors import PlansFolderError
+from planc.errors import PlansFolderError, reason
 from planc.i18n import _
 from planc.load import build, disk, words
 from planc.load.cache import SourceCache
@@ -16,7 +16,6 @@ from planc.load.formats import KINDS
 from planc.load.nodes import Map, Scalar, YamlFailure, parse_bytes
 from planc.load.spec import INVALID, Obj, Rec
 from planc.model import Project, Round
-from planc.progress.build import progress_file
 
 ROUND_DIR = re.compile(r"[0-9]{4}-[0-9]{4}")
 REGISTRY = "registry"
@@ -47,9 +46,7 @@ def read_source(
         data = disk.read_bytes(tree, file)
     except OSError as exc:
         return None, [
-            Diagnostic(
-                "schema", Loc(file), _("cannot read the file: {reason}", reason=exc.strerror)
-            )
+            Diagnostic("schema", Loc(file), _("cannot read the file: {reason}", reason=reason(exc)))
         ]
     if cache is not None:
         hit = cache.get(file, kind, data)
@@ -193,7 +190,7 @@ class _Loader:
                     "schema",
                     Loc(plan_file),
                     _("round folder '{name}' has no plan.yaml", name=name),
-                    _("every round starts with plan.yaml (see DESIGN.md)"),
+                    _("every round starts with plan.yaml (planc schema plan lists its fields)"),
                 )
             )
             return None
@@ -216,7 +213,7 @@ class _Loader:
             elif kind == "consultation":
                 build.consultation_file(rnd, file, file_rec)
             elif kind == "progress":
-                self.out += progress_file(rnd, file, file_rec)
+                self.out += build.progress_file(rnd, file, file_rec)
             else:
                 build.indicators_file(rnd, file, file_rec)
         return rnd

@@ -1,13 +1,17 @@
-"""Validated records -> model objects. No cross-file linking happens here beyond placing a tasks
-or cases file in the chapter or part it names; references are resolved by the index. Nothing
-here reports a problem: the loader's codes are the file's own (planc/load/spec.py, nodes.py),
-and everything between files is the check stage's."""
+"""Validated records -> model objects, for every kind of source. No cross-file linking happens
+here beyond placing a tasks or cases file in the chapter or part it names; references are
+resolved by the index. The only problem reported here is a progress file's name that is not a
+period (the period is the file's name); the loader's other codes are the file's own
+(planc/load/spec.py, nodes.py), and everything between files is the check stage's."""
 
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 from typing import Any
 
+from planc.diagnostics import Diagnostic, Loc
+from planc.i18n import _
 from planc.load.spec import Rec
 from planc.model import (
     Area,
@@ -17,6 +21,7 @@ from planc.model import (
     Consultation,
     Dimension,
     Figure,
+    FormRecord,
     Indicator,
     IndicatorSystem,
     Milestone,
@@ -24,9 +29,11 @@ from planc.model import (
     Phase,
     Place,
     Programme,
+    ProgressFile,
     Provenance,
     Reference,
     Registry,
+    Report,
     Response,
     Round,
     RoundsFigure,
@@ -36,6 +43,7 @@ from planc.model import (
     Task,
     Unit,
 )
+from planc.periods import parse_period
 
 
 def _figure(rec: Rec, name: str) -> Figure | None:
@@ -157,6 +165,7 @@ def plan(name: str, file: str, rec: Rec) -> Round:
         title=rec.get("title", ""),
         issuer=rec.get("issuer"),
         issued=rec.get("issued"),
+        number=rec.get("number"),
         phase=rec.get("phase"),
         goal=rec.get("goal"),
         previous=rec.get("previous"),
@@ -353,6 +362,7 @@ def consultation_file(rnd: Round, file: str, rec: Rec) -> None:
     named = CONSULTATION_NAME.fullmatch(file.rsplit("/", 1)[-1])
     record = Consultation(
         number=int(named[1]) if named else rec.get("consultation", 0),
+        file_number=int(named[1]) if named else None,
         declared_number=rec.get("consultation"),
         file=file,
         loc=rec.loc,
@@ -393,6 +403,48 @@ def consultation_file(rnd: Round, file: str, rec: Rec) -> None:
         )
     rnd.consultations.append(record)
     rnd.consultations.sort(key=lambda c: c.number)
+
+
+def progress_file(rnd: Round, file: str, rec: Rec) -> list[Diagnostic]:
+    """A progress file; its period is its name (reported here when it is not one)."""
+    stem = PurePosixPath(file).stem
+    period = parse_period(stem)
+    out = []
+    if period is None:
+        out.append(
+            Diagnostic(
+                "schema",
+                Loc(file),
+                _("a progress file is named by its period, not '{name}'", name=stem),
+                _(
+                    "name it like 2021-Q2.yaml (a quarter), 2021-H1.yaml (a half-year) or "
+                    "2021-06.yaml (a month)"
+                ),
+            )
+        )
+    progress = ProgressFile(file=file, loc=rec.at("reports"), period=period)
+    for item in _recs(rec.get("reports")):
+        if item.get("task") is None or item.get("status") is None:
+            continue  # a `schema` diagnostic says what is missing
+        progress.reports.append(
+            Report(
+                task=item.get("task"),
+                status=item.get("status"),
+                loc=item.at("task"),
+                locs=item.locs,
+                unit=item.get("unit"),
+                percent=item.get("percent"),
+                note=item.get("note"),
+                evidence=[str(e) for e in item.get("evidence", [])],
+                date=item.get("date"),
+            )
+        )
+    for form in _recs(rec.get("forms")):
+        progress.forms.append(
+            FormRecord(unit=form.get("unit"), form=form.get("form", ""), file=form.get("file", ""))
+        )
+    rnd.progress.append(progress)
+    return out
 
 
 def programme(file: str, rec: Rec) -> Programme:

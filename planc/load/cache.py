@@ -17,16 +17,17 @@ plans folder can change the sources just as well.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from planc import __version__
+from planc.atomic import TEMPORARY, write_file
 from planc.diagnostics import Diagnostic, Loc
 from planc.i18n import chinese
 from planc.load.spec import FieldLocs, Rec
@@ -44,11 +45,21 @@ Result = tuple[Rec | None, list[Diagnostic]]
 
 
 def fingerprint() -> str:
-    """The schema and planc's code (every module: the loader's, and the checks' whose verdicts
-    are cached per round): a change to either is a different cache. About 3 ms."""
+    """The schema and planc's code (every module: the loader's, the checks' whose verdicts
+    are cached per round, the renderer's that a build's stamp holds): a change to either is a
+    different cache, and a different build."""
     from planc.load.formats import KINDS
 
     digest = hashlib.sha256(repr(sorted(KINDS.items())).encode())
+    digest.update(code())
+    return digest.hexdigest()
+
+
+@functools.cache
+def code() -> bytes:
+    """A digest of planc's modules, read once a process (about 3 ms): the build's stamp holds
+    it too."""
+    digest = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*.py")):
         try:
@@ -56,7 +67,7 @@ def fingerprint() -> str:
             digest.update(path.read_bytes())
         except OSError:  # pragma: no cover - installed without sources: the version decides
             digest.update(b"?")
-    return digest.hexdigest()
+    return digest.digest()
 
 
 class _Unexpected(Exception):
@@ -288,14 +299,7 @@ class SourceCache:
         entry = MAGIC + key + hashlib.sha256(payload).digest() + payload
         try:
             self._prepare()
-            fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as stream:
-                    stream.write(entry)
-                os.replace(temp, self.folder / key.hex())
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
+            write_file(self.folder / key.hex(), entry, durable=False)  # a lost entry is a miss
         except OSError:
             self.writable = False  # a read-only plans folder: check without the cache
 
@@ -324,7 +328,8 @@ class SourceCache:
         try:
             for path in self.folder.iterdir():
                 name = path.name
-                stale = name.startswith(".tmp-") and now - path.lstat().st_mtime > _STALE_TEMP
+                temporary = TEMPORARY.fullmatch(name) or name.startswith(".tmp-")  # or older
+                stale = temporary and now - path.lstat().st_mtime > _STALE_TEMP
                 if stale or (_ENTRY.fullmatch(name) and name not in self.used):
                     path.unlink(missing_ok=True)
         except OSError:

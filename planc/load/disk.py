@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, Loc
+from planc.errors import reason
 from planc.i18n import _
 
 FILE = "file"
@@ -95,7 +96,7 @@ class Tree:
             with os.scandir(real) as found:
                 names = sorted(e.name for e in found)
         except OSError as exc:
-            self._report(f"{prefix}", _("cannot read the folder: {reason}", reason=exc.strerror))
+            self._report(f"{prefix}", _("cannot read the folder: {reason}", reason=reason(exc)))
             return
         entries: list[Entry] = []
         for name in names:
@@ -142,7 +143,7 @@ class Tree:
             self._report(rel, _("'{rel}' is a symbolic link to nothing (a broken link)", rel=rel))
             return None
         except OSError as exc:
-            self._report(rel, _("cannot read '{rel}': {reason}", rel=rel, reason=exc.strerror))
+            self._report(rel, _("cannot read '{rel}': {reason}", rel=rel, reason=reason(exc)))
             return None
         kind = _kind_of(mode)
         if kind not in (FILE, DIR):

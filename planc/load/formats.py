@@ -1,4 +1,5 @@
-"""The kinds of source file, described once (see DESIGN.md, "Source layout")."""
+"""The kinds of source file, described once: the loader validates every file against its kind
+here, and `planc schema` prints them (docs/source-format.md)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,13 @@ from planc.load.spec import (
     Obj,
     OneOf,
     Pattern,
+    Percent,
     RefTo,
     Text,
     Type,
     Value,
 )
-from planc.model import MILESTONE_KINDS
-from planc.progress.format import PROGRESS_FILE
+from planc.model import MILESTONE_KINDS, STATUSES
 
 ID = Pattern(SLUG, "a lower-case id ([a-z0-9][a-z0-9-]*)")
 ROUND_NAME = Pattern(ROUND, "a round name like 2020-2021")
@@ -37,31 +38,12 @@ CROSS_ROUND = f"{ROUND}:{SLUG}"
 PLACE_KINDS = ("city", "region", "country", "region-of-china", "world-region")
 UNIT_KINDS = ("department", "body", "organisation")
 EDITIONS = ("official", "draft", "public-record")
-SYSTEM_FIGURES = ("dimensions", "indicators")
+# The figures, by the names planc/figures.py gives them: what plan.yaml declares (every figure
+# but those worked out from others), an indicator system's, another document's, the programme's.
+DECLARABLE = figures.DECLARABLE
+SYSTEM_FIGURES = figures.SYSTEM_FIGURES
 # what the record says of another document's targets (`role: targets`): 8大部分33条, 6个专班
 DOCUMENT_FIGURES = tuple(figures.DOCUMENT_FIGURES)
-FIGURES = (
-    "tasks",
-    "benchmarked_tasks",
-    "cases",
-    "case_countries",
-    "case_cities",
-    "indicators",
-    "dimensions",
-    "references",
-    # "其中122项任务聚焦…": the chapters hold this many of `tasks`; the rest sit outside them
-    "tasks_in_chapters",
-    # "40个指标" where the system has 5 一级 and 35 二级 indicators: dimensions + indicators
-    "indicators_total",
-    # facts of the drafting the sources cannot count (yet): shown as published
-    "comments_adopted",
-    "consultation_rounds",
-    "units_consulted",
-    "cities_studied",
-    "ocean_cities_studied",
-    # tasks done as of the latest progress period (plans/ROUND/progress/)
-    "tasks_done",
-)
 PROGRAMME_FIGURES = tuple(figures.PROGRAMME_FIGURES)
 PROVENANCE_KINDS = ("quoted", "paraphrased", "inferred")
 SYSTEM_ROLES = ("indicators", "targets")
@@ -176,12 +158,15 @@ PLAN = Obj(
         "title": Field(Text(), "title of the action plan", required=True),
         "issuer": Field(Text(), "who issued the plan"),
         "issued": Field(DATE, "date the plan was issued"),
+        "number": Field(Text(), "the document number (发文字号) the plan was issued under"),
         "phase": Field(Text(), "phase of the strategy (阶段)"),
         "goal": Field(Text(), "the goal the plan serves"),
         "previous": Field(RefTo("round", ROUND), "the round before this one"),
         "edition": Field(OneOf(EDITIONS), "official, draft, or public-record", required=True),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
-        "declared": _declared(FIGURES, "the figures the office published; planc reconciles them"),
+        "declared": _declared(
+            DECLARABLE, "the figures the office published; planc reconciles them"
+        ),
         "benchmark_regions": _refs(
             "place",
             "the countries and regions the record says the cases come from, where it names "
@@ -572,7 +557,7 @@ PROGRAMME = Obj(
                         "id": Field(ID, "figure id", required=True),
                         "title": Field(Text(), "the figure as published", required=True),
                         "figure": Field(
-                            OneOf(FIGURES), "the round figure it adds up", required=True
+                            OneOf(DECLARABLE), "the round figure it adds up", required=True
                         ),
                         "value": Field(Declared(), "the published total", required=True),
                         "rounds": Field(
@@ -588,6 +573,38 @@ PROGRAMME = Obj(
         "provenance": PROVENANCE,
     },
     doc="planc programme.yaml: the strategy the rounds serve (phases, areas, targets, figures)",
+)
+
+REPORT = Obj(
+    "progress report",
+    {
+        "task": Field(RefTo("task"), "the task reported on (an id of this round)", required=True),
+        "unit": Field(RefTo("unit"), "the reporting unit, from registry/units.yaml", required=True),
+        "status": Field(OneOf(tuple(STATUSES)), ", ".join(STATUSES), required=True),
+        "percent": Field(Percent(), "how far the task has got, 0-100"),
+        "note": Field(Text(), "a short account of the progress (进展情况)"),
+        "evidence": Field(ListOf(Text()), "documents that show it: titles or links (佐证材料)"),
+        "date": Field(DATE, "the date the unit reported"),
+    },
+)
+
+FORM = Obj(
+    "imported form",
+    {
+        "unit": Field(RefTo("unit"), "the unit the form was sent to", required=True),
+        "form": Field(Pattern(r"[0-9a-f]{12}", "a form id (12 hex digits)"), "form id", True),
+        "file": Field(Text(), "the file name it came back as", required=True),
+    },
+)
+
+PROGRESS_FILE = Obj(
+    "progress file",
+    {
+        "reports": Field(ListOf(REPORT), "one report per task", required=True),
+        "forms": Field(ListOf(FORM), "the returned forms planc imported into this file"),
+    },
+    doc="planc progress file (plans/ROUND/progress/PERIOD.yaml, PERIOD like 2021-Q2, 2021-H1 "
+    "or 2021-06): the status of each task in that period",
 )
 
 # File kind name -> its description; the names are also `planc schema KIND`.

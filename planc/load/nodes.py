@@ -32,6 +32,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from planc.diagnostics import Diagnostic, Loc
+from planc.errors import reason
 from planc.i18n import _
 from planc.load.punctuation import SUSPECT
 from planc.load.punctuation import finding as punctuation_finding
@@ -181,9 +182,7 @@ def read_bytes(path: Path, file: str) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise YamlFailure(
-            Diagnostic(
-                "schema", Loc(file), _("cannot read the file: {reason}", reason=exc.strerror)
-            )
+            Diagnostic("schema", Loc(file), _("cannot read the file: {reason}", reason=reason(exc)))
         ) from None
 
 

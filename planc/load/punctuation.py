@@ -1,16 +1,10 @@
 """`punctuation` (info): half-width punctuation in Chinese text of the sources, found while
-they load, and `planc fix`, which rewrites exactly those characters in the files (GB/T 15834:
-，；：？！ and （）full-width, quotes “‘’” nested), keeping every other byte: comments, quoting,
-layout."""
+they load (GB/T 15834: ，；：？！ and （）full-width, quotes “‘’” nested); `planc fix` rewrites
+exactly those characters in the files (planc/load/fix.py)."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from planc.cjk import punctuate
 from planc.diagnostics import Diagnostic, Loc
@@ -36,85 +30,3 @@ def finding(value: str, loc: Loc) -> Diagnostic | None:
             passage=fixed[start : at + 12],
         ),
     )
-
-
-@dataclass(frozen=True)
-class Change:
-    file: str
-    line: int
-    column: int
-    old: str
-    new: str
-
-
-def _events(text: str) -> list[Any]:
-    from ruamel.yaml import YAML
-
-    # The pure-Python parser: its marks count characters of `text`, which the edit needs.
-    parser = YAML(typ="safe", pure=True).get_constructor_parser(text)[1]
-    events = []
-    while True:
-        event = parser.get_event()
-        events.append(event)
-        if type(event).__name__ == "StreamEndEvent":
-            return events
-
-
-def _scalars(text: str) -> list[tuple[Any, str]]:
-    return [(e, e.value) for e in _events(text) if type(e).__name__ == "ScalarEvent"]
-
-
-def fix_text(text: str, file: str) -> tuple[str, list[Change]]:
-    """`text` with the punctuation of its single-line scalars fixed in place. Block scalars
-    and escapes are left alone (reported, not rewritten)."""
-    edits: list[tuple[int, int, str, Change]] = []
-    for event, value in _scalars(text):
-        if value.isascii() or not SUSPECT.search(value):
-            continue
-        fixed = punctuate(value)
-        if fixed == value:
-            continue
-        start, end = event.start_mark.index, event.end_mark.index
-        raw = text[start:end]
-        style = event.style
-        if "\n" in raw or "\r" in raw:
-            continue
-        if style is None and raw == value:
-            new = fixed
-        elif style in ('"', "'") and raw[1:-1] == value and "\\" not in raw:
-            new = raw[0] + fixed + raw[-1]
-            if style == "'" and "'" in fixed:
-                continue
-        else:
-            continue
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
-        edits.append((start, end, new, Change(file, line, column, raw, new)))
-    out = text
-    for start, end, new, _change in sorted(edits, reverse=True):
-        out = out[:start] + new + out[end:]
-    if edits:  # the values changed exactly as meant, and nothing else did
-        edited = {start for start, *_rest in edits}
-        wanted = [punctuate(v) if e.start_mark.index in edited else v for e, v in _scalars(text)]
-        if wanted != [v for _node, v in _scalars(out)]:
-            return text, []
-    return out, [c for *_rest, c in sorted(edits)]
-
-
-def fix_file(path: Path, file: str) -> list[Change]:
-    data = path.read_bytes()
-    bom = data.startswith(b"\xef\xbb\xbf")
-    text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
-    # Keep CRLF files CRLF: work on the text as it is, newline="" when writing.
-    out, changes = fix_text(text, file)
-    if not changes:
-        return []
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write((b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8"))
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return changes

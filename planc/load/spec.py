@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from planc.diagnostics import Diagnostic, Loc, article, did_you_mean
+from planc.figures import QUALIFIERS
 from planc.i18n import _, chinese
 from planc.load import words
 from planc.load.nodes import Map, Node, Scalar, Seq
@@ -157,13 +158,28 @@ class Int(Type):
         return {"type": "integer", "minimum": self.minimum}
 
 
+class Percent(Int):
+    """0 to 100: how far a task has got, as the unit reports it."""
+
+    what = "a whole number from 0 to 100"
+
+    def read(self, node: Node, out: list[Diagnostic]) -> Any:
+        value = super().read(node, out)
+        if isinstance(value, int) and value > 100:
+            return self.wrong(node, out, _(" (at most 100)"))
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": 0, "maximum": 100}
+
+
 @dataclass(frozen=True)
 class Declared(Type):
     """A published figure: a whole number (`references: 2500`), or one with the record's
     qualifier (`references: {value: 2500, qualifier: 余}` for "2500余篇"). Read as
     (value, qualifier or None)."""
 
-    qualifiers: tuple[str, ...] = ("余", "多")
+    qualifiers: tuple[str, ...] = QUALIFIERS
     what: str = "a whole number, or {value: N, qualifier: 余 or 多}"
 
     def _shape(self) -> Obj:

@@ -10,8 +10,8 @@ from pathlib import Path
 from planc.errors import UsageError
 from planc.i18n import _
 from planc.index import Index
-from planc.progress.model import STATUSES
-from planc.progress.periods import Period, parse_period, round_years
+from planc.model import STATUSES
+from planc.periods import Period, parse_period, round_years
 from planc.sheets import Column, Form, Sheet, write_form
 
 KIND = "progress"

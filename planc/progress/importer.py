@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planc.atomic import write_files
 from planc.diagnostics import Diagnostic, Loc, Severity
 from planc.i18n import _
 from planc.index import Index
+from planc.load.roundtrip import round_trip_yaml
+from planc.model import STATUSES
 from planc.progress.forms import KIND, SHEET, target_period
-from planc.progress.model import STATUSES
 from planc.sheets import FormIn, read_form
 
 LABELS = {label: status for status, label in STATUSES.items()} | {s: s for s in STATUSES}
@@ -220,15 +220,6 @@ def read_forms(index: Index, name: str, files: list[Path]) -> Imported:
     return result
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML()  # round-trip: keeps the comments and layout of what is there
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # one line per note: no folding inside Chinese text
-    return yaml
-
-
 def _plain(node: Any) -> Any:
     """A round-trip node as plain data, scalars as text (as planc reads them)."""
     if isinstance(node, dict):
@@ -244,7 +235,7 @@ def _merged(
     forms: list[dict[str, str]],
     order: list[str],
 ) -> str:
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     data = yaml.load(text) if text else None
     if data is None:
         data = yaml.load("reports: []\n")
@@ -275,27 +266,17 @@ def write_imported(plans: Path, index: Index, name: str, result: Imported) -> No
     """Write every period's file, all or nothing: each is written beside its target first, and
     only when all are ready are they renamed into place."""
     order = [t.id for t in index.rounds[name].round.tasks()]
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for period in sorted(result.reports):
-            if not result.reports[period]:
-                continue
-            rel = f"{name}/progress/{period}.yaml"
-            target = plans / rel
-            old = target.read_text(encoding="utf-8") if target.is_file() else None
-            new = _merged(old, result.reports[period], result.forms.get(period, []), order)
-            if new == old:
-                result.unchanged.append(rel)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, scratch = tempfile.mkstemp(prefix=".planc-", suffix=".yaml", dir=target.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(new)
-            staged.append((Path(scratch), target))
-            result.written.append(rel)
-        for tmp, target in staged:
-            os.replace(tmp, target)
-        staged = []
-    finally:
-        for tmp, _target in staged:
-            tmp.unlink(missing_ok=True)
+    changed: list[tuple[Path, str]] = []
+    for period in sorted(result.reports):
+        if not result.reports[period]:
+            continue
+        rel = f"{name}/progress/{period}.yaml"
+        target = plans / rel
+        old = target.read_text(encoding="utf-8") if target.is_file() else None
+        new = _merged(old, result.reports[period], result.forms.get(period, []), order)
+        if new == old:
+            result.unchanged.append(rel)
+            continue
+        changed.append((target, new))
+        result.written.append(rel)
+    write_files(changed)

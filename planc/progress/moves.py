@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from planc.errors import UsageError
 from planc.i18n import _
-from planc.index import Index
+from planc.index import Index, TaskState
 from planc.model import Task
-from planc.progress.status import TaskState
-from planc.progress.summary import period_of, progress_of
+from planc.render.progress import period_of, progress_of
 
 
 @dataclass(frozen=True, slots=True)

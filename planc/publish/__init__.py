@@ -7,26 +7,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from planc.diagnostics import Severity, count
-from planc.errors import Failing, FontMissing, SourcesHaveErrors, UsageError
+from planc.errors import UsageError
 from planc.i18n import _
 from planc.load import round_names
 from planc.pipeline import Analysis, analyze, select_rounds
 from planc.publish.outdir import ROUND, Output
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
+from planc.render.documents import formats
 
 if TYPE_CHECKING:
     from planc.index import Index
-    from planc.publish import archival
     from planc.publish.workers import Workers
 
 BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")  # a draft is dated as the office sees it
-DOCUMENTS_PER_ROUND = 5  # two HTML, plan.json, two PDF (one progress step each; index: one)
 
 
 class Progress(Protocol):
@@ -75,9 +73,9 @@ def publish(
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
     beside it; `edition` overrides the rounds' own (`draft`: the 征求意见稿 to send round);
     `html_only`: the HTML pages, plan.json and the index, no PDF; `archive` (and every
-    release): each PDF's archival editions, PDF/A and OFD, dated by `epochs` where given
-    (planc verify), else as the release dates a round. Raises UsageError, SourcesHaveErrors,
-    FontMissing."""
+    release): the archival editions too (the formats of the table made for the archives).
+    `epochs` dates the rounds instead of git or SOURCE_DATE_EPOCH (planc verify). Raises
+    UsageError, SourcesHaveErrors, FontMissing, ArchiveFailed."""
     if release and html_only:
         raise UsageError(_("--release needs the PDFs: build without --html"))
     if archive and html_only:
@@ -87,23 +85,46 @@ def publish(
         from planc.publish.release import checked_epoch
 
         checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
-    options = _Options(jobs, html_only, cache, archive or release, epochs)
+    written = formats(html_only, archive or release)
+    options = _Options(jobs, written, cache, _Sources(plans, epochs or {}))
     result = _build(plans, asked, out, options, progress or _Silent(), edition)
     if release:
         from planc.publish.release import write_release
 
         result.release = out.with_name("release")
-        result.release_files = write_release(plans, out, asked, result.release)
+        result.release_files = write_release(
+            plans, out, asked, result.release, epochs, options.written
+        )
     return result
+
+
+@dataclass(slots=True)
+class _Sources:
+    """Each round's sources, for the documents that carry them (planc/render/writers.Sources):
+    its folder and the registry, dated as the release dates the round."""
+
+    plans: Path
+    epochs: dict[str, int]
+
+    def epoch(self, round_name: str) -> int:
+        if round_name not in self.epochs:
+            from planc.publish.release import source_epoch
+
+            self.epochs[round_name] = source_epoch(self.plans, round_name)
+        return self.epochs[round_name]
+
+    def files(self, round_name: str) -> dict[str, bytes]:
+        from planc.publish.release import source_files
+
+        return source_files(self.plans, under=(round_name, "registry"))
 
 
 @dataclass(slots=True)
 class _Options:
     jobs: int | None
-    html_only: bool
+    written: list[str]  # the formats (planc/render/documents.py FORMATS)
     cache: bool
-    archive: bool = False
-    epochs: dict[str, int] | None = None
+    sources: _Sources
 
 
 def _build(
@@ -118,25 +139,23 @@ def _build(
     # the atomic swap).
     with Output(out) as output:
         # Unchanged sources: answer before reading them.
-        digest = inputs_digest(plans, rounds, options.html_only, options.archive)
+        digest = inputs_digest(plans, rounds, options.written, options.sources.epoch)
         digest += f" edition={edition}" if edition else ""
-        if up_to_date(out, digest, rounds, options.html_only, options.archive):
+        if up_to_date(out, digest, rounds, options.written):
             return PublishResult(out, rounds, up_to_date=True)
         # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged
         # build is answered without them.
         from planc.publish.workers import Workers, default_jobs
+        from planc.render.documents import print_documents, site_files
         from planc.render.pdf import require_fonts
 
-        pdfs = 0 if options.html_only else 2 * len(rounds)
+        pdfs = print_documents(len(rounds), options.written)
         with Workers(options.jobs or default_jobs(pdfs), pdfs) as workers:
             # Every round is read: a round's pages show the later tasks that continue its own.
             analysis = analyze(plans, rounds, cache=options.cache, everything=True)
-            if count(analysis.diagnostics, Severity.ERROR):
-                raise SourcesHaveErrors(
-                    [Failing(analysis.diagnostics, plans, len(analysis.rounds))],
-                    _("the sources have errors; nothing was written to {out}", out=out),
-                )
-            dates = _editions(analysis, plans, edition)
+            closing = _("the sources have errors; nothing was written to {out}", out=out)
+            analysis.require_clean(closing, everything=True)
+            dates = _editions(analysis, options.sources, edition)
             if pdfs:
                 require_fonts()
             # Rounds built before and not now keep their last build; a round gone from the
@@ -147,41 +166,29 @@ def _build(
                 for n in output.owned
                 if ROUND.fullmatch(n) and n in sources and n not in analysis.rounds
             )
-            writes = {*analysis.rounds, "index.html", STAMP}
+            tops = site_files(options.written)
+            writes = {*analysis.rounds, *tops, STAMP}
             work = output.start(writes)
             for name in kept:
                 output.keep(name)
             site_rounds = sorted({*analysis.rounds, *kept})
-            jobs = _archive_jobs(analysis, plans, work, site_rounds, options) if pdfs else {}
-            result = _render(analysis, work, site_rounds, workers, progress, dates, jobs)
+            result = _render(analysis, work, site_rounds, workers, progress, dates, options)
             write_stamp(work, digest)
             output.finish(writes | set(kept))
     result.out = out
-    result.files = 1 + sum(  # index.html, and the rounds' files
-        1 for n in site_rounds for p in (out / n).rglob("*") if p.is_file()
+    result.files = sum(  # the site's files (index.html), and the rounds'
+        1 for n in [*tops, *site_rounds] for p in [out / n, *(out / n).rglob("*")] if p.is_file()
     )
     result.warnings = count(analysis.diagnostics, Severity.WARNING)
     result.infos = count(analysis.diagnostics, Severity.INFO)
     return result
 
 
-def _has_progress(work: Path, index: Index, name: str) -> bool:
-    """Whether a round of the site has a 督查通报: built now, or kept from the last build."""
-    if name in index.rounds and index.rounds[name].progress is not None:
-        return True
-    return (work / name / "progress.html").is_file()
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def _editions(analysis: Analysis, plans: Path, edition: str | None) -> dict[str, str]:
+def _editions(analysis: Analysis, sources: _Sources, edition: str | None) -> dict[str, str]:
     """Apply `--edition` to the rounds built, and date every draft: by its last consultation
     step dated to the day (`milestones:`), else by SOURCE_DATE_EPOCH or the last commit of its
-    sources, in Beijing time; never the clock, so builds stay reproducible."""
-    from planc.publish.release import source_epoch
+    sources (as a release dates it), in Beijing time; never the clock, so builds stay
+    reproducible."""
     from planc.render.typeset import cn_date
 
     dates: dict[str, str] = {}
@@ -192,35 +199,30 @@ def _editions(analysis: Analysis, plans: Path, edition: str | None) -> dict[str,
         if rnd.edition == "draft" and rnd.drafted_on is not None:
             dates[name] = cn_date(rnd.drafted_on)
         elif rnd.edition == "draft":
-            day = dt.datetime.fromtimestamp(source_epoch(plans, name), BEIJING).date()
+            day = dt.datetime.fromtimestamp(sources.epoch(name), BEIJING).date()
             dates[name] = f"{day.year}年{day.month}月{day.day}日"
     return dates
 
 
-def _archive_jobs(
-    analysis: Analysis, plans: Path, work: Path, site_rounds: list[str], options: _Options
-) -> dict[str, dict[str, archival.Job]]:
-    """Each round's archival jobs (plan and handbook), when the build makes them."""
-    if not options.archive:
-        return {}
-    from planc.publish import archival
-    from planc.publish.release import source_epoch
-    from planc.render.export import plan_json
-    from planc.render.names import DOCS
+def _having(index: Index, built: list[str], site: list[str], work: Path) -> dict[str, list[str]]:
+    """The site's rounds that have each document not every round has (a handbook, a
+    督查通报): a round built now as its sources say, a round kept from the last build as its
+    files say."""
+    from planc.render.documents import DOCUMENTS, ROUND
 
-    found = {}
-    for name in analysis.rounds:
-        epoch = (options.epochs or {}).get(name) or source_epoch(plans, name)
-        found[name] = archival.jobs(
-            analysis.index.rounds[name].round,
-            work,
-            list(DOCS),
-            site_rounds,
-            archival.round_sources(plans, name, epoch),
-            plan_json(analysis.index, name),
-            epoch,
-        )
-    return found
+    having: dict[str, list[str]] = {}
+    for kind in DOCUMENTS:
+        if kind.scope == ROUND:
+            having[kind.name] = [
+                name
+                for name in site
+                if (
+                    kind.present(index, name)
+                    if name in built
+                    else (work / kind.path(kind.formats[0], name)).is_file()
+                )
+            ]
+    return having
 
 
 def _render(
@@ -229,97 +231,26 @@ def _render(
     site_rounds: list[str],
     workers: Workers,
     progress: Progress,
-    dates: dict[str, str] | None = None,
-    jobs: dict[str, dict[str, archival.Job]] | None = None,
+    dates: dict[str, str],
+    options: _Options,
 ) -> PublishResult:
-    """Write every document of the rounds asked for into `work`, linking the site's
-    `site_rounds`: the HTML and plan.json here,
-    the PDFs in the workers. A handbook's PDF is laid out before its plan's, whose links to
-    the cases then print the handbook's page beside them: a plan PDF sent on its own still
-    says where each case is."""
-    from planc.progress.view import progress_document, progress_view
-    from planc.render import fonts, pagerefs, typeset
-    from planc.render.export import plan_json
-    from planc.render.names import DOCS, pdf_name
-    from planc.render.pages import document, site_index
-    from planc.render.views import round_view
+    """Write every document of the rounds asked for, and the site's, into `work`, linking the
+    site's `site_rounds`: each document of the table (planc/render/documents.py) in each of
+    the formats written, by the writer of the format. The HTML and plan.json are written here,
+    the PDFs and the archival editions in the workers. Writers finish in the order of the
+    formats: a format's after the one it is made from."""
+    from planc.render.documents import FORMATS, Site, documents, writer
+    from planc.render.writers import Context
 
     index, rounds = analysis.index, list(analysis.rounds)
-    for_print = workers.pdfs > 0  # an HTML-only build: the screen pages only
-    views = {name: round_view(index, name, (dates or {}).get(name, "")) for name in rounds}
-    handbooks = {name for name in rounds if views[name].has_handbook} | {
-        p.parent.name for p in work.glob("*/handbook.html") if p.parent.name not in rounds
-    }
-    bulletins = [n for n in rounds if index.rounds[n].progress is not None]
-    per_round = DOCUMENTS_PER_ROUND if for_print else 3
-    progress.start(len(rounds) * per_round + (2 if for_print else 1) * len(bulletins) + 1)
-    # The handbooks first, straight to the workers: their layout gives the plans' page
-    # references, and it runs while the rest of the HTML is made here.
-    books: dict[str, tuple[str, str, Path, Future[tuple[list[str], dict[str, int]]]]] = {}
-    for name in rounds if for_print else []:
-        if name in handbooks:
-            html = document(views[name], "handbook", site_rounds, "print", handbooks)
-            target = work / name / pdf_name("handbook", name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            books[name] = (
-                f"PDF {name} handbook",
-                html,
-                target,
-                workers.submit_anchored(html, target, (jobs or {}).get(name, {}).get("handbook")),
-            )
-    plans: list[tuple[str, str, str, Path]] = []  # round, label, print HTML, target
-    others: list[tuple[str, str, Path]] = []  # label, print HTML, target: the bulletins
-    for name in rounds:
-        progress.step(f"HTML {name}")
-        view = views[name]
-        for doc in DOCS:
-            if doc == "handbook" and name not in handbooks:
-                # no handbook: nothing to write or lay out
-                progress.step(f"HTML {name}", 2 if for_print else 1)
-                continue
-            page = document(view, doc, site_rounds, "screen", handbooks)
-            _write(work / name / f"{doc}.html", page)
-            if doc == "plan" and for_print:
-                html = document(view, doc, site_rounds, "print", handbooks)
-                plans.append((name, f"PDF {name} plan", html, work / name / pdf_name(doc, name)))
-            progress.step(f"HTML {name}", 1)
-        _write(work / name / "plan.json", plan_json(index, name))
-        progress.step(f"HTML {name}", 1)
-        if name in bulletins:  # the 督查通报, only where progress is reported
-            pview = progress_view(index, name)
-            with_progress = [n for n in site_rounds if _has_progress(work, index, n)]
-            screen = progress_document(pview, with_progress, "screen")
-            _write(work / name / "progress.html", typeset.finish(screen, "screen"))
-            if for_print:
-                html = typeset.finish(progress_document(pview, with_progress, "print"), "print")
-                target = work / name / pdf_name("progress", name)
-                others.append((f"PDF {name} progress", html, target))
-            progress.step(f"HTML {name}", 1)
-    _write(work / "index.html", site_index(index, site_rounds))
-    progress.step("PDF", 1)
-    if not for_print:
-        return PublishResult(work, rounds)
-    # No character without a face (an empty box in a printed 公文): on one, stop, naming the
-    # role and the character; nothing is swapped in.
-    pages = [p[2] for p in plans] + [b[1] for b in books.values()] + [o[1] for o in others]
-    missing = fonts.tofu(pages)
-    if missing:
-        for *_rest, book in books.values():  # let them finish before the work folder goes
-            book.exception()
-        raise FontMissing(_("{missing}; nothing was written", missing="; ".join(missing)))
-    warnings: list[str] = []
-    futures = []
-    for name, label, html, target in plans:
-        refs = workers.anchors(books[name][2], books[name][3]) if name in books else {}
-        job = (jobs or {}).get(name, {}).get("plan")
-        futures.append((label, workers.submit(pagerefs.fill(html, refs), target, job)))
-    futures += [(label, workers.submit(html, target)) for label, html, target in others]
-    for book_label, _html, _refs, book in books.values():
-        warnings += book.result()[0]
-        progress.step(book_label, 1)
-    for label, future in futures:
-        warnings += future.result()
-        progress.step(label, 1)
+    site = Site(site_rounds, dates, _having(index, rounds, site_rounds, work))
+    todo = list(documents(index, rounds, site, work, options.written))
+    progress.start(len(todo))
+    context = Context(progress.step, workers, options.sources)
+    writers = {name: writer(FORMATS[name])(FORMATS[name], context) for name in options.written}
+    for doc in todo:
+        writers[doc.format.name].write(doc)
+    warnings = [message for w in writers.values() for message in w.finish()]
     return PublishResult(
         work,
         rounds,

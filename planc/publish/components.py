@@ -8,6 +8,8 @@ import re
 import subprocess
 from importlib import metadata
 
+from planc.i18n import _
+
 # Text layout, shaping, font lookup and rasterising: a different version can move a glyph.
 DEBIAN_PACKAGES = (
     "libpango-1.0-0",
@@ -72,5 +74,6 @@ def differences(recorded: dict[str, dict[str, str]], here: dict[str, dict[str, s
         old, new = recorded.get(kind, {}), here.get(kind, {})
         for name in sorted(set(old) | set(new)):
             if old.get(name) != new.get(name):
-                out.append(f"{kind} {name}: {old.get(name, 'absent')} → {new.get(name, 'absent')}")
+                was, now = old.get(name, _("absent")), new.get(name, _("absent"))
+                out.append(f"{kind} {name}: {was} → {now}")
     return out

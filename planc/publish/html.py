@@ -1,11 +1,12 @@
 """The screen pages of one round from an Analysis, as text: the groundwork of a live preview,
-which re-renders a round after each edit without writing a site. The same calls as the build's
-(`publish._render`), so the same bytes as `planc build` and `planc build --html` write
-(tests/test_speed.py holds them equal)."""
+which re-renders a round after each edit without writing a site. The same table and the same
+calls as the build's (`publish._render`), so the same bytes as `planc build` and `planc build
+--html` write (tests/test_speed.py holds them equal)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from pathlib import Path
 
 from planc.pipeline import Analysis
 
@@ -17,20 +18,22 @@ def round_pages(
     handbooks: Collection[str] | None = None,
     dated: str = "",
 ) -> dict[str, str]:
-    """File name (plan.html, handbook.html when the round has one, plan.json) -> text, linking
-    to `site_rounds` (the rounds of the site); `handbooks`: those with a handbook (default:
-    all); `dated`: a draft's date."""
-    from planc.render.export import plan_json
-    from planc.render.names import DOCS
-    from planc.render.pages import document
-    from planc.render.views import round_view
+    """File name (plan.html, handbook.html when the round has one, plan.json...) -> text,
+    linking to `site_rounds` (the rounds of the site); `handbooks`: those with a handbook
+    (default: all); `dated`: a draft's date."""
+    from planc.render.documents import DOCUMENTS, ROUND, Site, documents, formats
 
-    view = round_view(analysis.index, name, dated)
-    rounds = list(site_rounds)
+    index, rounds = analysis.index, list(site_rounds)
+    having = {
+        kind.name: [n for n in rounds if n in index.rounds and kind.present(index, n)]
+        for kind in DOCUMENTS
+        if kind.scope == ROUND
+    }
+    if handbooks is not None:
+        having["handbook"] = list(handbooks)
+    site = Site(rounds, {name: dated} if dated else {}, having)
     pages = {}
-    for doc in DOCS:
-        if doc == "handbook" and not view.has_handbook:
-            continue
-        pages[f"{doc}.html"] = document(view, doc, rounds, "screen", handbooks)
-    pages["plan.json"] = plan_json(analysis.index, name)
+    for doc in documents(index, [name], site, Path(), formats(html_only=True)):
+        if doc.kind.scope == ROUND:
+            pages[doc.target.name] = doc.page(doc.format.medium)
     return pages

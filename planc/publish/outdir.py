@@ -39,14 +39,11 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
-from planc.errors import UsageError
+from planc.errors import OutputError
+from planc.i18n import _
 
 OWNED = ".planc-owned"
 ROUND = re.compile(r"[0-9]{4}-[0-9]{4}")
-
-
-class OutputError(UsageError):
-    """The output folder cannot be used as asked (a usage problem: one message, exit 2)."""
 
 
 def real_folder(target: Path) -> Path:
@@ -130,15 +127,14 @@ class Output:
 
     def __enter__(self) -> Output:
         if self.real.exists() and not self.real.is_dir():
-            raise OutputError(f"--out {self.target} is a file, not a folder")
+            raise OutputError(_("--out {out} is a file, not a folder", out=self.target))
         self.real.parent.mkdir(parents=True, exist_ok=True)
         self.lock_fd = os.open(_lock_path(self.real), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
         try:
             fcntl.flock(self.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            self.err.write(
-                f"planc: another build is writing to {self.target}; waiting for it to finish\n"
-            )
+            said = _("another build is writing to {out}; waiting for it to finish", out=self.target)
+            self.err.write(_("planc: {message}", message=said) + "\n")
             self.err.flush()
             fcntl.flock(self.lock_fd, fcntl.LOCK_EX)
         self._recover()
@@ -189,7 +185,7 @@ class Output:
         listed = self.real / OWNED
         if listed.is_file():
             owned = set(listed.read_text(encoding="utf-8").split("\n")) - {""}
-        else:  # built before the list existed, or not by planc
+        else:  # built before the list existed (these were its names), or not by planc
             owned = {
                 n
                 for n in names
@@ -209,8 +205,12 @@ class Output:
         if taken:
             names = ", ".join(f"'{n}'" for n in taken)
             raise OutputError(
-                f"{self.target} holds {names}, which planc did not write; it will not replace "
-                "them: move them away or build into another folder (--out)"
+                _(
+                    "{out} holds {names}, which planc did not write; it will not replace them: "
+                    "move them away or build into another folder (--out)",
+                    out=self.target,
+                    names=names,
+                )
             )
         name = f".{self.real.name}.planc-tmp-{os.getpid()}-{secrets.token_hex(4)}"
         work = self.real.with_name(name)

@@ -6,19 +6,27 @@ fixed, permissions fixed, no path of the build machine in any file."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import subprocess
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from planc import __version__
-from planc.errors import UsageError
+from planc.errors import SourcesHaveErrors, UsageError
 from planc.i18n import _
 from planc.publish.folders import digest_trees, replacing
 from planc.render import fonts
-from planc.zips import ZIP_EPOCH_MAX, write_zip
+from planc.render.documents import ARCHIVE, FORMATS, ROUND_FILE, formats
+from planc.zips import SOURCES_ZIP, ZIP_EPOCH_MAX, write_zip
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
+RELEASED = formats(archive=True)  # a release has the archival editions (docs/archive.md)
 
 
 def checked_epoch(value: str) -> int:
@@ -125,9 +133,6 @@ def _built(dist: Path) -> set[str]:
     return set(listed.read_text(encoding="utf-8").split())
 
 
-SOURCES_ZIP = "planc-sources.zip"
-
-
 def release_names(rounds: list[str]) -> list[str]:
     return [
         *(f"planc-{r}.zip" for r in rounds),
@@ -165,9 +170,11 @@ def write_release(
     rounds: list[str],
     target: Path,
     epochs: dict[str, int] | None = None,
+    written: Sequence[str] = RELEASED,
 ) -> list[str]:
-    """Write the release of `rounds` (built in `dist`) into `target`, replacing it whole.
-    `epochs` gives each round's time instead of git or SOURCE_DATE_EPOCH (planc verify)."""
+    """Write the release of `rounds` (built in `dist`, in the formats `written`) into `target`,
+    replacing it whole. `epochs` gives each round's time instead of git or SOURCE_DATE_EPOCH
+    (planc verify)."""
     missing = [r for r in rounds if not (dist / r).is_dir()]
     if missing:
         raise UsageError(
@@ -188,9 +195,9 @@ def write_release(
             "components": components(),
             # The sources ride along (planc-sources.zip): planc verify rebuilds from them.
             "sources": {"archive": SOURCES_ZIP},
-            # Each round's plan and handbook also as PDF/A-3a and OFD (planc/archive).
-            "archival": True,
-            "site_rounds": sorted(n for n in _built(dist) if (dist / n / "plan.json").is_file()),
+            # The formats of its documents (planc/render/documents.py): verify builds them.
+            "formats": list(written),
+            "site_rounds": sorted(n for n in _built(dist) if (dist / n / ROUND_FILE).is_file()),
             # The face serving each role of GB/T 9704 (planc fonts), by file name and digest.
             "faces": fonts.manifest_entry(fonts.policy()),
             "rounds": [],
@@ -201,7 +208,7 @@ def write_release(
             epoch = epochs[name] if epochs is not None else source_epoch(plans, name)
             archive = f"planc-{name}.zip"
             write_zip(work / archive, files, epoch)
-            edition = json.loads(files[f"{name}/plan.json"])["edition"]
+            edition = json.loads(files[f"{name}/{ROUND_FILE}"])["edition"]
             entries.append(
                 {
                     "round": name,
@@ -231,3 +238,150 @@ def write_release(
         sums = "".join(f"{sha256((work / n).read_bytes())}  {n}\n" for n in names)
         (work / "SHA256SUMS").write_text(sums, encoding="utf-8")
     return sorted(writes)
+
+
+# --- planc verify: rebuild a release from the sources it carries and compare every byte ----
+
+
+@dataclass
+class Verification:
+    """What planc verify found: the files compared, the first difference (None: none), the
+    release's own files that do not match its SHA256SUMS, and the component versions that
+    differ between the release's manifest and this machine."""
+
+    release: Path
+    files: int = 0
+    difference: str | None = None
+    unsummed: list[str] = field(default_factory=list)
+    versions: list[str] = field(default_factory=list)
+
+
+def _manifest(release: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(
+            _("{release} holds no manifest.json: not a planc release", release=release)
+        ) from None
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("rounds"), list):
+        raise UsageError(_("{release}/manifest.json is not a planc manifest", release=release))
+    if not isinstance(data.get("sources"), dict) or "archive" not in data["sources"]:
+        raise UsageError(
+            _(
+                "{release} does not carry its sources (made by planc {version}, before "
+                "releases did): it cannot be rebuilt",
+                release=release,
+                version=data.get("planc", "?"),
+            )
+        )
+    return data
+
+
+def _unsummed(release: Path) -> list[str]:
+    """The release's files that do not match its own SHA256SUMS (changed since release)."""
+    try:
+        sums = (release / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return [_("the release has no SHA256SUMS")]
+    out = []
+    for line in sums:
+        digest, _sep, name = line.partition("  ")
+        path = release / name
+        if not path.is_file() or sha256(path.read_bytes()) != digest:
+            out.append(_("{name} does not match the release's SHA256SUMS", name=name))
+    return out
+
+
+def first_difference(name: str, old: bytes, new: bytes) -> str | None:
+    """Where two files first differ, looking inside zips entry by entry."""
+    if old == new:
+        return None
+    if name.endswith(".zip"):
+        try:
+            a, b = zipfile.ZipFile(io.BytesIO(old)), zipfile.ZipFile(io.BytesIO(new))
+        except zipfile.BadZipFile:
+            pass
+        else:
+            names_a, names_b = a.namelist(), b.namelist()
+            for entry in sorted(set(names_a) | set(names_b)):
+                if entry not in names_b:
+                    return _("{name}: {entry} is only in the release", name=name, entry=entry)
+                if entry not in names_a:
+                    return _("{name}: {entry} is only in the rebuild", name=name, entry=entry)
+                inner = first_difference(entry, a.read(entry), b.read(entry))
+                if inner:
+                    return f"{name}: {inner}"
+            if names_a != names_b:
+                return _("{name}: the entries are in another order", name=name)
+            return _("{name}: the entries' dates or attributes differ", name=name)
+    at = next((i for i, (x, y) in enumerate(zip(old, new, strict=False)) if x != y), None)
+    if at is None:
+        return _(
+            "{name}: {old} bytes in the release, {new} in the rebuild",
+            name=name,
+            old=len(old),
+            new=len(new),
+        )
+    return _(
+        "{name}: first different byte at offset {at} (of {size})", name=name, at=at, size=len(old)
+    )
+
+
+def _compare(release: Path, rebuilt: Path) -> tuple[int, str | None]:
+    """(the files compared, the first difference): the documents first, since the manifest
+    and the sums differ whenever they do."""
+    names = sorted(
+        {p.name for p in release.iterdir() if not p.name.startswith(".")}
+        | {p.name for p in rebuilt.iterdir() if not p.name.startswith(".")},
+        key=lambda n: (not n.endswith(".zip"), n),
+    )
+    for name in names:
+        if not (rebuilt / name).is_file():
+            return len(names), _("{name} is in the release but not in the rebuild", name=name)
+        if not (release / name).is_file():
+            return len(names), _("{name} is in the rebuild but not in the release", name=name)
+        found = first_difference(name, (release / name).read_bytes(), (rebuilt / name).read_bytes())
+        if found:
+            return len(names), found
+    return len(names), None
+
+
+def verify(release: Path) -> Verification:
+    """Rebuild `release` from the sources it carries, with the times it records, and compare
+    every byte. Raises UsageError when the folder is not a release."""
+    from planc.publish import publish
+    from planc.publish.components import differences
+
+    manifest = _manifest(release)
+    result = Verification(release, unsummed=_unsummed(release))
+    rounds = [entry["round"] for entry in manifest["rounds"]]
+    epochs = {entry["round"]: int(entry["source_date_epoch"]) for entry in manifest["rounds"]}
+    with tempfile.TemporaryDirectory(prefix="planc-verify-") as tmp:
+        scratch = Path(tmp)
+        with zipfile.ZipFile(release / manifest["sources"]["archive"]) as archive:
+            archive.extractall(scratch / "plans")
+        env = os.environ.pop("SOURCE_DATE_EPOCH", None)  # the recorded times are used
+        # The formats the release has (none listed: made before the archival editions).
+        written = [f for f in manifest.get("formats", formats()) if f in FORMATS]
+        archival = any(FORMATS[f].medium == ARCHIVE for f in written)
+        try:
+            site = manifest.get("site_rounds") or rounds
+            publish(scratch / "plans", site, scratch / "dist", archive=archival, epochs=epochs)
+            write_release(
+                scratch / "plans", scratch / "dist", rounds, scratch / "release", epochs, written
+            )
+        except SourcesHaveErrors as exc:
+            raise SourcesHaveErrors(
+                exc.failing, _("the release's sources do not build here")
+            ) from None
+        finally:
+            if env is not None:
+                os.environ["SOURCE_DATE_EPOCH"] = env
+        result.files, result.difference = _compare(release, scratch / "release")
+    if result.difference is not None:
+        result.versions = differences(manifest.get("components", {}), components())
+        if manifest.get("planc") != __version__:
+            result.versions.insert(0, f"planc: {manifest.get('planc')} → {__version__}")
+    return result

@@ -12,13 +12,14 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from planc.publish import archival
 from planc.render import pdf
 
+T = TypeVar("T")
 CPU_MAX = Path("/sys/fs/cgroup/cpu.max")  # a container's CPU quota (cgroup v2)
 
 
@@ -58,25 +59,12 @@ def default_jobs(pdfs: int, cores: int | None = None, load: float | None = None)
 _laid_out: Any = None
 
 
-def _handbook(
-    html: str, target: Path, job: archival.Job | None = None
-) -> tuple[list[str], dict[str, int]]:
+def _handbook(html: str, target: Path) -> tuple[list[str], dict[str, int]]:
     def post(anchors: dict[str, int]) -> None:
         if _laid_out is not None:
             _laid_out.put((str(target), anchors))
 
-    done = pdf.write_pdf_anchored(html, target, post)
-    if job is not None:
-        archival.write(target, job)
-    return done
-
-
-def _document(html: str, target: Path, job: archival.Job | None = None) -> list[str]:
-    """One PDF, and its archival editions when `job` says so."""
-    warnings = pdf.write_pdf(html, target)
-    if job is not None:
-        archival.write(target, job)
-    return warnings
+    return pdf.write_pdf_anchored(html, target, post)
 
 
 def _warm_up() -> bool:
@@ -116,23 +104,25 @@ class Workers:
             self.queue.close()
             _laid_out = None
 
-    def submit(self, html: str, target: Path, job: archival.Job | None = None) -> Future[list[str]]:
-        """Lay out one PDF in a worker, or here and now when there is no pool; with `job`, its
-        archival editions too."""
+    def call(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        """`function(*args)` in a worker (a module's function: it is pickled by name), or
+        here and now when there is no pool."""
         if self.pool is not None:
-            return self.pool.submit(_document, html, target, job)
-        done: Future[list[str]] = Future()
-        done.set_result(_document(html, target, job))
+            return self.pool.submit(function, *args)
+        done: Future[T] = Future()
+        done.set_result(function(*args))
         return done
 
-    def submit_anchored(
-        self, html: str, target: Path, job: archival.Job | None = None
-    ) -> Future[tuple[list[str], dict[str, int]]]:
+    def submit(self, html: str, target: Path) -> Future[list[str]]:
+        """Lay out one PDF in a worker, or here and now when there is no pool."""
+        return self.call(pdf.write_pdf, html, target)
+
+    def submit_anchored(self, html: str, target: Path) -> Future[tuple[list[str], dict[str, int]]]:
         """As submit, and the page number of each anchor (the id of an element)."""
         if self.pool is not None:
-            return self.pool.submit(_handbook, html, target, job)
+            return self.pool.submit(_handbook, html, target)
         done: Future[tuple[list[str], dict[str, int]]] = Future()
-        done.set_result(_handbook(html, target, job))
+        done.set_result(pdf.write_pdf_anchored(html, target))
         return done
 
     def anchors(

@@ -1,5 +1,5 @@
 """Charts as inline SVG, drawn here: the same markup serves the browser (from file://, no
-script, no network) and WeasyPrint.
+script, no network) and WeasyPrint. The plan's bar charts, and the 督查通报's lines.
 
 Legible at print size and on a phone: each label is whole before its bar (wrapped when long,
 never cut), the drawing is 400 units wide so 13-unit text prints at about 14 pt across the
@@ -101,4 +101,118 @@ def bar_chart(
         f'viewBox="0 0 {WIDTH} {y}" width="100%" aria-label="{escape(title)}" '
         f'font-family="{escape(font)}" fill="#222">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+    )
+
+
+# --- the 督查通报's charts: completion over the periods, one line per chapter, and a small trend
+# line per unit. Lines differ in colour AND dash and marker, so they stay apart in
+# black-and-white print; a legend names each one.
+
+COLOURS = ("#2f5d8a", "#c0504d", "#4f8a3a", "#8064a2", "#d98c1f", "#2c9c9c", "#7f7f7f", "#b5487f")
+DASHES = ("", "6 3", "2 3", "8 3 2 3")
+MARKERS = ("circle", "square", "triangle", "diamond")
+
+Series = tuple[str, list[float]]  # label, percent done per period
+
+
+def _marker(kind: str, x: float, y: float, colour: str) -> str:
+    if kind == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
+    if kind == "square":
+        return (
+            f'<rect x="{x - 3.2:.1f}" y="{y - 3.2:.1f}" width="6.4" height="6.4" fill="{colour}"/>'
+        )
+    if kind == "triangle":
+        pts = f"{x:.1f},{y - 4:.1f} {x - 4:.1f},{y + 3:.1f} {x + 4:.1f},{y + 3:.1f}"
+        return f'<polygon points="{pts}" fill="{colour}"/>'
+    pts = f"{x:.1f},{y - 4.5:.1f} {x + 4.5:.1f},{y:.1f} {x:.1f},{y + 4.5:.1f} {x - 4.5:.1f},{y:.1f}"
+    return f'<polygon points="{pts}" fill="{colour}"/>'
+
+
+def _style(i: int) -> tuple[str, str, str]:
+    return COLOURS[i % len(COLOURS)], DASHES[i // len(COLOURS) % len(DASHES)], MARKERS[i % 4]
+
+
+def completion_chart(title: str, periods: list[str], series: list[Series]) -> Markup:
+    """Percent done per period, a line per series; nothing at all when every value is zero (a
+    chart of zeros says nothing the table does not)."""
+    if not series or not periods or not any(v for _, values in series for v in values):
+        return Markup("")
+    # 480 wide: on a phone's 360 px the 14-unit text is still 10 px high.
+    width, left, right, top = 480, 44, 30, 30
+    plot_h = 200
+    legend_cols = 2
+    legend_rows = (len(series) + legend_cols - 1) // legend_cols
+    height = top + plot_h + 34 + 22 * legend_rows
+    plot_w = width - left - right
+    step = plot_w / max(len(periods) - 1, 1)
+
+    def x(i: int) -> float:
+        return left + (i * step if len(periods) > 1 else plot_w / 2)
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - v / 100)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="100%" aria-label="{escape(title)}" '
+        f'font-family="{FONT}">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="0" y="16" font-size="15" font-weight="bold" fill="#222">{escape(title)}</text>',
+    ]
+    for tick in (0, 25, 50, 75, 100):
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
+            f'stroke="#d0d4da" stroke-width="1"/>'
+            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" font-size="12" '
+            f'fill="#444">{tick}%</text>'
+        )
+    every = max(1, (len(periods) + 5) // 6)  # at most six labels: legible on a phone
+    for i, name in enumerate(periods):
+        if i % every == 0 or i == len(periods) - 1:
+            parts.append(
+                f'<text x="{x(i):.1f}" y="{top + plot_h + 18}" text-anchor="middle" '
+                f'font-size="13" fill="#444">{escape(name)}</text>'
+            )
+    for n, (label, values) in enumerate(series):
+        colour, dash, marker = _style(n)
+        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dashed}/>'
+        )
+        parts += [_marker(marker, x(i), y(v), colour) for i, v in enumerate(values)]
+        row, col = divmod(n, legend_cols)
+        lx = left + col * (plot_w / legend_cols)
+        ly = top + plot_h + 40 + row * 22
+        shown = label if len(label) <= 9 else label[:8] + "…"
+        parts.append(
+            f'<line x1="{lx:.1f}" x2="{lx + 26:.1f}" y1="{ly:.1f}" y2="{ly:.1f}" '
+            f'stroke="{colour}" stroke-width="2"{dashed}/>'
+            + _marker(marker, lx + 13, ly, colour)
+            + f'<text x="{lx + 32:.1f}" y="{ly + 4:.1f}" font-size="13" fill="#222">'
+            f"{escape(shown)}（{round(values[-1])}%）</text>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def trend(values: list[float], label: str) -> Markup:
+    """A unit's completion over the periods, small enough for a table cell; the last value is
+    written beside it. Empty when it never moved from zero."""
+    if not values or not any(values):
+        return Markup("")
+    width, height, pad = 96, 22, 3
+    step = (width - 2 * pad) / max(len(values) - 1, 1)
+    points = " ".join(
+        f"{pad + i * step:.1f},{pad + (height - 2 * pad) * (1 - v / 100):.1f}"
+        for i, v in enumerate(values)
+    )
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="trend" role="img" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" aria-label="{escape(label)}">'
+        f"<title>{escape(label)}</title>"
+        f'<line x1="0" x2="{width}" y1="{height - pad}" y2="{height - pad}" stroke="#d0d4da"/>'
+        f'<polyline points="{points}" fill="none" stroke="#2f5d8a" stroke-width="1.6"/>'
+        f"</svg>"
     )

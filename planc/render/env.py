@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from planc.errors import TemplatesMissing
 from planc.paths import TEMPLATES as TEMPLATES  # where it was defined before: keep the name
-from planc.render import fonts, names, typeset
+from planc.render import documents, fonts, typeset
 from planc.render.charts import bar_chart
 
 
@@ -87,4 +87,4 @@ def _same(href: str) -> str:
 @pass_context
 def _pdf_links(context: Context, href: str) -> str:
     """In a PDF, links to the other document go to its PDF."""
-    return names.pdf_href(href, str(context.get("current_round", "")))
+    return documents.pdf_href(href, str(context.get("current_round", "")))

@@ -6,7 +6,7 @@ import json
 
 from planc import __version__, records
 from planc.index import Index, round_stats
-from planc.progress.export import round_progress
+from planc.render.progress import round_progress
 
 
 def plan_json(index: Index, name: str) -> str:
@@ -19,17 +19,9 @@ def plan_json(index: Index, name: str) -> str:
         | {r.id for s in rnd.systems for r in s.benchmark_places}
         | {r.id for r in rnd.benchmark_regions}
     )
-    places = {}
-    for pid in used_places:
-        place = registry.places.get(pid)
-        if place is not None:
-            country = place.country.id if place.country else None
-            places[pid] = {
-                "name": place.name,
-                "en": place.en,
-                "kind": place.kind,
-                "country": country,
-            }
+    places = {
+        pid: records.place(registry.places[pid]) for pid in used_places if pid in registry.places
+    }
     pi = index.programme
     events = pi.programme.events if pi else []
     used_units = sorted(
@@ -44,21 +36,12 @@ def plan_json(index: Index, name: str) -> str:
         "title": rnd.title,
         "issuer": rnd.issuer,
         "issued": rnd.issued_on,
+        "number": rnd.number,
         "phase": rnd.phase,
         "goal": rnd.goal,
         "edition": rnd.edition,
         "previous": rnd.previous.id if rnd.previous else None,
-        "sources": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "publisher": s.publisher,
-                "author": s.author,
-                "date": s.date,
-                "url": s.url,
-            }
-            for s in rnd.sources
-        ],
+        "sources": [records.source(s) for s in rnd.sources],
         "milestones": [records.milestone(m) for m in rnd.milestones],
         "benchmark_regions": records.ids(rnd.benchmark_regions),
         "programme": pi.programme.title if pi else None,
@@ -74,43 +57,14 @@ def plan_json(index: Index, name: str) -> str:
             }
             for c in rnd.chapters
         ],
-        "indicator_systems": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "role": s.role,
-                "document": s.document,
-                "stages": s.stages,
-                "benchmark_places": records.ids(s.benchmark_places),
-                "units": records.ids(s.units),
-                "dimensions": [
-                    {
-                        "id": d.id,
-                        "title": d.title,
-                        "indicators": [records.indicator(ri, i) for i in d.indicators],
-                    }
-                    for d in s.dimensions
-                ],
-                "unplaced_indicators": [records.indicator(ri, i) for i in s.unplaced],
-            }
-            for s in rnd.systems
-        ],
+        "indicator_systems": [records.system(ri, s) for s in rnd.systems],
         "handbook": {
             "title": rnd.handbook_title,
-            "parts": [
-                {"id": p.id, "title": p.title, "cases": [records.case(ri, c) for c in p.cases]}
-                for p in rnd.parts
-            ],
+            "parts": [records.part(ri, p) for p in rnd.parts],
         },
         "places": places,
         "units": {
-            uid: {
-                "name": registry.units[uid].name,
-                "en": registry.units[uid].en,
-                "kind": registry.units[uid].kind,
-            }
-            for uid in used_units
-            if uid in registry.units
+            uid: records.unit(registry.units[uid]) for uid in used_units if uid in registry.units
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -8,13 +8,11 @@ from collections.abc import Collection
 from planc import __version__
 from planc.index import Index
 from planc.render import typeset
+from planc.render.documents import KINDS
 from planc.render.env import environment
 from planc.render.views import Link, RoundView, round_view
 
-DOCUMENTS = {
-    "plan": ("plan.html.j2", "行动计划", "任务"),
-    "handbook": ("handbook.html.j2", "对标案例指导手册", "案例"),
-}
+SEARCHED = {"plan": "任务", "handbook": "案例"}  # what each page's search box finds
 
 
 def _counts(view: RoundView) -> dict[str, int]:
@@ -35,7 +33,7 @@ def document(
 ) -> str:
     """`handbooks`: the rounds of `rounds` that have a handbook (default: all of them); the
     others are linked by their plan."""
-    template, label, searchable = DOCUMENTS[doc]
+    kind = KINDS[doc]
     nav = [Link("行动计划", "plan.html", "current" if doc == "plan" else "")]
     if view.has_handbook:
         nav.append(Link("对标案例", "handbook.html", "current" if doc == "handbook" else ""))
@@ -46,7 +44,7 @@ def document(
     title = view.handbook_title if doc == "handbook" and view.handbook_title else view.title
     page = (
         environment(medium)
-        .get_template(template)
+        .get_template(str(kind.template))
         .render(
             round=view,
             page_title=title,
@@ -58,21 +56,20 @@ def document(
             rounds=rounds,
             handbooks=rounds if handbooks is None else handbooks,
             current_round=view.name,
-            page_name=f"{doc}.html",
-            searchable=searchable,
+            page_name=kind.file_name("html"),
+            searchable=SEARCHED[doc],
             counts=_counts(view),
-            label=label,
+            label=kind.label,
         )
     )
-    page = typeset.keep_brand(typeset.normalise_html(page))
-    return typeset.keep_tails(page) if medium == "print" else page
+    return typeset.finish(page, medium)
 
 
 def site_index(index: Index, rounds: list[str]) -> str:
     views = [round_view(index, name) for name in rounds]
     page = (
         environment("screen")
-        .get_template("index.html.j2")
+        .get_template(str(KINDS["index"].template))
         .render(
             page_title="青岛市推进“国际化+”行动计划",
             author="planc",
@@ -88,4 +85,4 @@ def site_index(index: Index, rounds: list[str]) -> str:
             rounds_views=views,
         )
     )
-    return typeset.keep_brand(typeset.normalise_html(page))
+    return typeset.finish(page, "screen")

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 
 from planc import records
 from planc.figures import ALL_FIGURES
-from planc.index import Index, RoundIndex, country_of
+from planc.index import STATES, Index, ProgressIndex, RoundIndex, country_of
 from planc.model import Case, Place, Provenance, Round, Task
 from planc.numbering import task_numbers
-from planc.progress.status import latest_progress
 from planc.render.typeset import cn_date, cn_when
 
 EDITION_LABELS = {
@@ -270,6 +269,17 @@ class RoundView:
     def draft(self) -> bool:
         """征求意见稿: marked on the cover and at the head of every page."""
         return self.edition == "draft"
+
+
+def latest_progress(pi: ProgressIndex | None, task: Task) -> str:
+    """A task's state as of the latest period, as the plan shows it: 滞后 55%（2021年第二季度）."""
+    if pi is None or pi.latest is None:
+        return ""
+    state = pi.state(task, pi.latest)
+    percent = ""
+    if state.last is not None and state.last[1].percent is not None:
+        percent = f" {state.last[1].percent}%"
+    return f"{STATES[state.state]}{percent}（截至{pi.latest.label}）"
 
 
 def _place_name(place: Place | None, pid: str) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from planc.diagnostics import Diagnostic, Loc
+from planc.errors import reason
 from planc.i18n import _
 from planc.sheets.form import (
     FIRST_ROW,
@@ -75,7 +76,7 @@ def _open(path: Path, shown: str) -> Any:
     except OSError as exc:
         raise _Refused(
             Diagnostic(
-                "form-unreadable", where, _("cannot read the file: {reason}", reason=exc.strerror)
+                "form-unreadable", where, _("cannot read the file: {reason}", reason=reason(exc))
             )
         ) from None
     hint = _("open it in Excel or WPS and save it as 'Excel 工作簿 (*.xlsx)'")

@@ -5,8 +5,6 @@ protection has no password (it guards against slips, not people; "撤销工作�
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -15,6 +13,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planc.atomic import staged
 from planc.sheets.form import (
     FIRST_ROW,
     FORMAT,
@@ -185,12 +184,6 @@ def write_form(form: Form, path: Path) -> str:
     meta.sheet_state = "veryHidden"  # not even in Excel's "unhide" list
     _protect(meta)
     wb.active = 0
-    fd, tmp = tempfile.mkstemp(prefix=".planc-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with staged(path) as temp:
+        wb.save(temp)
     return form_id

@@ -1,17 +1,17 @@
 """The supervision tables: every task's state as of a period, counted by chapter and by lead
-unit, and over the periods up to it. Plain data for the command, the 督查通报 and plan.json."""
+unit, and over the periods up to it. Plain data for the 督查通报 (render/bulletin.py), plan.json
+and `planc progress`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planc import records
 from planc.errors import UsageError
 from planc.i18n import _
-from planc.index import Index, RoundIndex
+from planc.index import STATES, Index, ProgressIndex, RoundIndex, TaskState
 from planc.model import Task, Unit
-from planc.progress.model import Report
-from planc.progress.periods import Period
-from planc.progress.status import STATES, ProgressIndex, TaskState
+from planc.periods import Period
 
 NO_LEAD = "（未列牵头单位）"
 
@@ -151,19 +151,6 @@ def _unit(units: dict[str, Unit], uid: str) -> str:
     return unit.name if unit is not None else uid
 
 
-def report_json(report: Report | None) -> dict[str, object] | None:
-    if report is None:
-        return None
-    return {
-        "status": report.status,
-        "percent": report.percent,
-        "note": report.note,
-        "evidence": report.evidence,
-        "unit": report.unit.id if report.unit else None,
-        "date": report.date,
-    }
-
-
 def summary_json(s: Summary) -> dict[str, object]:
     return {
         "round": s.round,
@@ -181,9 +168,19 @@ def summary_json(s: Summary) -> dict[str, object]:
         "tasks": {
             line.task.id: {
                 "state": line.state.state,
-                "report": report_json(line.state.report),
+                "report": records.report(line.state.report),
                 "last_period": line.state.last[0].name if line.state.last else None,
             }
             for line in s.tasks
         },
     }
+
+
+def round_progress(index: Index, name: str) -> dict[str, object]:
+    """plan.json's `"progress"`: the table as of the latest period (planc progress --format
+    json, without the tasks, which carry their own)."""
+    if index.rounds[name].progress is None:
+        return {}
+    data = summary_json(summarize(index, name))
+    del data["tasks"]
+    return {"progress": data}

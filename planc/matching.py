@@ -1,4 +1,6 @@
-"""Matching the items of two sides, and the change objects that say what moved.
+"""Matching the items of two versions of a plan (two rounds, or a round at two revisions), and
+the change objects that say what moved: planc diff reports them, and the `adopted-unchanged`
+check asks whether an adopted comment's task moved at all.
 
 Items are matched, in this order, by explicit lineage (`continues:` on the newer side naming
 the older side's task), by equal id, then by title similarity: a pair whose titles score at
@@ -12,6 +14,9 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from planc import records
+from planc.index import Index, RoundIndex
 
 SIMILAR = 0.6  # unrelated titles in the shipped plans score at most 0.50 (docs/diff.md)
 KINDS = ("chapters", "tasks", "indicators", "cases")
@@ -141,3 +146,51 @@ def inline(old: str, new: str) -> list[tuple[str, str]]:
         if j2 > j1:
             runs.append(("+", new[j1:j2]))
     return runs
+
+
+# The fields planc diff compares, in the order it names changes: an item's own fields, never
+# its back-links (a task dropped elsewhere does not revise the indicator it served).
+COMPARED = {
+    "chapters": ("title", "subtitle", "declared_tasks"),
+    "tasks": (
+        "title",
+        "text",
+        "number",
+        "chapter",
+        "section",
+        "lead",
+        "partners",
+        "indicators",
+        "cases",
+        "benchmarks",
+        "due",
+    ),
+    "indicators": ("title", "unit", "baseline", "targets", "dimension"),
+    "cases": ("title", "places", "summary", "practices", "references", "part"),
+}
+
+
+def _item(kind: str, record: dict[str, Any]) -> Item:
+    fields = {name: record[name] for name in COMPARED[kind]}
+    return Item(record["id"], record["title"], fields, record.get("continues"))
+
+
+def items(index: Index, name: str) -> dict[str, dict[str, Item]]:
+    """The items of one round, by kind and id, from the records plan.json holds."""
+    ri: RoundIndex = index.rounds[name]
+    rnd = ri.round
+    dimension_of = {i.id: d.title for s in rnd.systems for d in s.dimensions for i in d.indicators}
+    # Another document's targets (`role: targets`) are not the plan's indicators: not compared.
+    targets = {s.id for s in rnd.systems if s.is_targets}
+    return {
+        "chapters": {c.id: _item("chapters", records.chapter(c)) for c in rnd.chapters},
+        "tasks": {t.id: _item("tasks", records.task(ri, t)) for t in ri.tasks.values()},
+        "indicators": {
+            i.id: _item(
+                "indicators", {**records.indicator(ri, i), "dimension": dimension_of.get(i.id)}
+            )
+            for i in ri.indicators.values()
+            if i.system not in targets
+        },
+        "cases": {c.id: _item("cases", records.case(ri, c)) for c in ri.cases.values()},
+    }

@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from planc import __version__
-from planc.index import Index
-from planc.progress.charts import completion_chart, trend
-from planc.progress.model import STATUSES
-from planc.progress.status import STATES
-from planc.progress.summary import Row, Summary, TaskLine, summarize
+from planc.index import STATES, Index
+from planc.model import STATUSES
+from planc.render import typeset
+from planc.render.charts import completion_chart, trend
+from planc.render.documents import KINDS
 from planc.render.env import TEMPLATES, environment
+from planc.render.progress import Row, Summary, TaskLine, summarize
 from planc.render.views import EDITION_LABELS, Link, cn_number
+
+KIND = KINDS["progress"]
 
 
 @dataclass(frozen=True)
@@ -165,15 +168,17 @@ def progress_view(index: Index, name: str, as_of: str | None = None) -> Progress
 
 
 def progress_document(view: ProgressView, rounds: list[str], medium: str) -> str:
+    """The 督查通报 for the screen or for print, typeset like the plan; `rounds`: the rounds of
+    the site that have one."""
     nav = [
         Link("行动计划", "plan.html"),
         Link("对标案例", "handbook.html"),
         Link("督查通报", "progress.html", "current"),
     ]
     css = (TEMPLATES / "progress.css").read_text(encoding="utf-8")
-    return (
+    page = (
         environment(medium)
-        .get_template("progress.html.j2")
+        .get_template(str(KIND.template))
         .render(
             round=view,
             page_title=f"{view.title}落实情况督查通报",
@@ -184,8 +189,9 @@ def progress_document(view: ProgressView, rounds: list[str], medium: str) -> str
             nav=nav,
             rounds=rounds,
             current_round=view.name,
-            page_name="progress.html",
+            page_name=KIND.file_name("html"),
             searchable="",
             extra_css=Markup(css),
         )
     )
+    return typeset.finish(page, medium)

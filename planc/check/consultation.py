@@ -1,10 +1,10 @@
 """Rules over the consultation records: every reference resolves, every comment has a
-disposition, a disposition says what it did."""
+disposition, a disposition says what it did, and an adopted comment changed its task between
+the draft the forms were made from and the revised plan (`adopted-unchanged`)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 from planc.diagnostics import Diagnostic, Loc, did_you_mean, kind_name
 from planc.i18n import _
@@ -69,12 +69,9 @@ def _disposition(comment: Comment) -> Iterator[Diagnostic]:
         )
 
 
-CONSULTATION_NAME = re.compile(r"round-([1-9][0-9]*)\.yaml")
-
-
 def _record(record: Consultation) -> Iterator[Diagnostic]:
     name = record.file.rsplit("/", 1)[-1]
-    named = CONSULTATION_NAME.fullmatch(name)
+    named = record.file_number
     number = record.declared_number
     if named is None:
         yield Diagnostic(
@@ -86,14 +83,14 @@ def _record(record: Consultation) -> Iterator[Diagnostic]:
             ),
             _("rename it to round-{number}.yaml", number=number or 1),
         )
-    elif number is not None and int(named[1]) != number:
+    elif number is not None and named != number:
         yield Diagnostic(
             "round-mismatch",
             record.locs.get("consultation", record.loc),
             _("consultation: {number}, but the file is {name}", number=number, name=name),
             _(
                 "make them agree (consultation: {named}, or round-{number}.yaml)",
-                named=named[1],
+                named=named,
                 number=number,
             ),
         )
@@ -123,3 +120,91 @@ def consultation(index: Index) -> Iterator[Diagnostic]:
                 first[comment.id] = comment
                 yield from _refs(ri, units, comment)
                 yield from _disposition(comment)
+
+
+# --- adopted-unchanged: the draft and the revised plan, compared task by task ---------------
+
+Versions = Mapping[tuple[str, str], Index | str]  # (round, revision) -> its index, or why not
+
+
+def revisions(index: Index, rounds: Sequence[str]) -> list[tuple[str, str]]:
+    """The versions the check compares, as (round, git revision): the draft of every record
+    with an adopted comment, and its revised version when one is named (default: the plans
+    as they are). The pipeline loads them (planc/load/revision.py)."""
+    wanted = []
+    for name in rounds:
+        ri = index.rounds.get(name)
+        for record in ri.round.consultations if ri else []:
+            if record.draft and any(c.adopted for c in record.comments):
+                wanted += [(name, rev) for rev in (record.draft, record.revised) if rev]
+    return list(dict.fromkeys(wanted))
+
+
+def _unchanged(name: str, record: Consultation, index: Index, versions: Versions) -> set[str] | str:
+    """Ids (in the revised version) of the tasks no different from the draft, or why the
+    comparison could not be made."""
+    assert record.draft is not None
+    draft = versions[(name, record.draft)]
+    revised = versions[(name, record.revised)] if record.revised else index
+    for version in (draft, revised):
+        if isinstance(version, str):
+            return version
+    assert isinstance(draft, Index) and isinstance(revised, Index)
+    from planc.matching import items, match  # planc diff's matching, only when compared
+
+    if name not in draft.rounds or name not in revised.rounds:
+        return _("a version of the round does not load")
+    tasks = match(items(draft, name)["tasks"], items(revised, name)["tasks"], name)
+    return {m.to_id for m in tasks.continued}
+
+
+def adopted_unchanged(index: Index, rounds: Sequence[str], versions: Versions) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for name in rounds:
+        ri = index.rounds.get(name)
+        if ri is None:
+            continue
+        for record in ri.round.consultations:
+            adopted = [c for c in record.comments if c.adopted]
+            if not record.draft or not adopted:
+                continue
+            unchanged = _unchanged(name, record, index, versions)
+            if isinstance(unchanged, str):
+                out.append(
+                    Diagnostic(
+                        "unknown-reference",
+                        record.locs.get("draft", record.loc),
+                        _(
+                            "the draft '{draft}' cannot be compared: {reason}",
+                            draft=record.draft,
+                            reason=unchanged,
+                        ),
+                        _("draft: names the git commit the forms were made from"),
+                    )
+                )
+                continue
+            for comment in adopted:
+                targets = [r.id for r in comment.changed]
+                if not targets and comment.task is not None:
+                    targets = [comment.task.id]
+                for tid in targets:
+                    if tid in unchanged:
+                        out.append(
+                            Diagnostic(
+                                "adopted-unchanged",
+                                comment.locs.get("disposition", comment.loc),
+                                _(
+                                    "comment '{id}' is {disposition}, but task '{task}' is as "
+                                    "it was in the draft ({draft})",
+                                    id=comment.id,
+                                    disposition=comment.disposition,
+                                    task=tid,
+                                    draft=record.draft[:12],
+                                ),
+                                _(
+                                    "revise the task as adopted, or record the comment as "
+                                    "noted or not-adopted"
+                                ),
+                            )
+                        )
+    return out

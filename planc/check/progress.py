@@ -11,8 +11,8 @@ from itertools import pairwise
 from planc.diagnostics import Diagnostic, Loc, did_you_mean
 from planc.i18n import _
 from planc.index import Index, RoundIndex
-from planc.progress.model import FINAL, STATUSES
-from planc.progress.periods import round_years
+from planc.model import FINAL, STATUSES
+from planc.periods import round_years
 
 
 def progress_checks(index: Index) -> Iterator[Diagnostic]:
