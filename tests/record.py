@@ -1,6 +1,6 @@
-"""The public record (shared/seeds) as the shipped plans are checked against it: the seeds in
-Simplified characters, the passages a provenance reason quotes, and the rule for comments in
-plans/ (docs/source-format.md, "Comments")."""
+"""The public record (record/, a copy of shared/seeds) as the shipped plans are checked against
+it: the seeds in Simplified characters, the passages a provenance reason quotes, and the rule
+for comments in plans/ (docs/source-format.md, "Comments")."""
 
 from __future__ import annotations
 
@@ -21,8 +21,14 @@ _PUNCTUATION = str.maketrans(
 
 
 def seeds_folder() -> Path | None:
-    """shared/seeds beside the repository (CI's layout), or beside a folder above it (a
-    worktree's)."""
+    """The record's copy in the repository (record/), so the quotes are checked on any clone."""
+    folder = ROOT / "record"
+    return folder if any(folder.glob("*.txt")) else None
+
+
+def shared_seeds() -> Path | None:
+    """shared/seeds beside the repository or beside a folder above it (a worktree's), where the
+    project's own copy of the record lives."""
     for folder in ROOT.parents:
         if (folder / "shared" / "seeds").is_dir():
             return folder / "shared" / "seeds"

@@ -15,7 +15,15 @@ from planc.diagnostics import Severity
 from planc.index import country_of
 from planc.model import Task
 from planc.pipeline import Analysis, analyze
-from tests.record import facts_in_comments, load, reasons, seeds_folder, unquoted
+from tests.record import (
+    ROOT,
+    facts_in_comments,
+    load,
+    reasons,
+    seeds_folder,
+    shared_seeds,
+    unquoted,
+)
 
 PLANS = Path(__file__).resolve().parent.parent / "plans"
 
@@ -600,8 +608,7 @@ def test_timeline_in_about_this_edition_and_plan_json(shipped_dist: Path) -> Non
 def test_every_provenance_reason_quotes_the_record() -> None:
     """A reason quotes (“…”) the passage of the record it rests on, and every passage it
     quotes is in a seed (Traditional seeds read in Simplified; … elides)."""
-    if seeds_folder() is None:
-        pytest.skip("shared/seeds is not beside the repository")
+    assert seeds_folder() is not None, "record/ holds the public record"
     unfounded = {
         f"{path.relative_to(PLANS)}: {passage}"
         for path in sorted(PLANS.rglob("*.yaml"))
@@ -611,9 +618,16 @@ def test_every_provenance_reason_quotes_the_record() -> None:
     assert sorted(unfounded) == []
 
 
+def test_the_record_in_the_repository_is_the_projects_copy() -> None:
+    """record/ is shared/seeds unchanged (where shared/ is beside the checkout)."""
+    shared = shared_seeds()
+    if shared is None:
+        pytest.skip("shared/seeds is not beside the repository: record/ is the only copy")
+    ours = {p.name: p.read_bytes() for p in (ROOT / "record").glob("*.txt")}
+    assert ours == {p.name: p.read_bytes() for p in shared.glob("*.txt")}
+
+
 def test_the_quote_check_fails_on_words_the_record_does_not_have() -> None:
-    if seeds_folder() is None:
-        pytest.skip("shared/seeds is not beside the repository")
     assert unquoted("记录作“于6月22日印发实施”") == []
     assert unquoted("转载稿作“网际网路国际呈现量”") == []  # a Traditional seed, read in Simplified
     assert unquoted("记录作“于6月23日印发实施”") == ["于6月23日印发实施"]
