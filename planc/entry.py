@@ -65,7 +65,9 @@ def _check(args: Sequence[str]) -> Callable[[], int]:
 
 def _build(args: Sequence[str]) -> Callable[[], int]:
     values, flags, rounds = _parse(
-        args, {"--plans": None, "--out": None, "--jobs": None}, ("--html", "--no-cache")
+        args,
+        {"--plans": None, "--out": None, "--jobs": None},
+        ("--html", "--no-cache", "--archive"),
     )
     jobs = values.get("--jobs")
     if jobs is not None and not (jobs.isascii() and jobs.isdigit() and int(jobs) >= 1):
@@ -83,6 +85,7 @@ def _build(args: Sequence[str]) -> Callable[[], int]:
             int(jobs) if jobs is not None else None,
             html_only="--html" in flags,
             cache="--no-cache" not in flags,
+            archive="--archive" in flags,
         )
 
     return run

@@ -81,9 +81,9 @@ class EditionWriter(Writer):
     def _linked(self) -> list[str]:
         """The rounds whose editions in this format are there to link to: those made now, and
         those kept from an earlier build that made them (else a link keeps to the PDF)."""
-        made = {doc.round for doc in self.docs}
         if not self.docs:
             return []
+        made = {doc.round for doc in self.docs}
         first = self.docs[0]
         kept = [
             name
