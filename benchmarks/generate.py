@@ -267,10 +267,106 @@ class RoundOutput:
     n_tasks: int
     n_cases: int
     n_indicators: int
+    tasks: list[Task] = field(default_factory=list)
+    chapters: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Supervision and consultation: the round's progress files and one consultation's comments
+# --------------------------------------------------------------------------------------------
+
+NOTES = ("已完成前期调研", "方案已报市政府审定", "正在组织实施", "已召开推进会议", "资金已落实")
+REASONS = ("与上位规划表述不一致", "已在其他任务中体现", "超出本部门职责范围", "条件尚不具备")
+OPINIONS = ("建议进一步明确完成时限", "建议细化牵头单位和配合单位的分工", "建议增加量化指标")
+PROPOSALS = ("修改为“力争年底前完成”", "增加“会同有关区市”", "删去“全面”二字")
+
+
+def progress_files(rnd: RoundOutput, periods: int, seed: int) -> dict[str, str]:
+    """`periods` quarters from the round's first, a report per task and period: each task moves
+    on by chance, some fall behind, a few are dropped; all values valid."""
+    rng = random.Random(seed)
+    first = int(rnd.name[:4])
+    names = [f"{first + q // 4}-Q{q % 4 + 1}" for q in range(periods)]
+    percent = {t.id: 0 for t in rnd.tasks}
+    dropped: set[str] = set()
+    files = {}
+    for period in names:
+        lines = ["reports:"]
+        for t in rnd.tasks:
+            if t.id in dropped:
+                status = "dropped"
+            elif percent[t.id] >= 100:
+                status = "done"
+            else:
+                percent[t.id] = min(100, percent[t.id] + rng.choice((0, 5, 10, 20, 30)))
+                roll = rng.random()
+                status = (
+                    "done"
+                    if percent[t.id] == 100
+                    else "dropped"
+                    if roll < 0.005
+                    else "delayed"
+                    if roll < 0.15
+                    else "not-started"
+                    if percent[t.id] == 0
+                    else "on-track"
+                )
+                if status == "dropped":
+                    dropped.add(t.id)
+            note = rng.choice(NOTES)
+            lines.append(
+                f"  - {{task: {t.id}, unit: {t.lead}, status: {status}, "
+                f"percent: {percent[t.id]}, note: {note}}}"
+            )
+        files[f"progress/{period}.yaml"] = "\n".join(lines) + "\n"
+    return files
+
+
+def consultation_file(rnd: RoundOutput, units: int, comments: int, seed: int) -> str:
+    """One consultation: a form back from each of the first `units` units that hold tasks, and
+    `comments` comments among them (on their tasks, on a chapter, on the plan as a whole),
+    each with a disposition and, where not adopted, a reason."""
+    rng = random.Random(seed)
+    holders = list(dict.fromkeys(u for t in rnd.tasks for u in (t.lead, *t.partners)))[:units]
+    year = int(rnd.name[:4]) - 1
+    lines = ["consultation: 1", "title: 征求成员单位意见", "responses:"]
+    for i, unit in enumerate(holders):
+        day = 10 + i % 15
+        lines.append(
+            f"  - {{unit: {unit}, form: {i:012x}, file: {unit}.xlsx, "
+            f"received: {year}-05-{day:02d}}}"
+        )
+    lines.append("comments:")
+    held = {u: [t for t in rnd.tasks if u in (t.lead, *t.partners)] for u in holders}
+    for n in range(comments):
+        unit = holders[n % len(holders)]
+        lines.append(f"  - id: c-{n + 1:010d}")
+        lines.append(f"    unit: {unit}")
+        roll = rng.random()
+        task = rng.choice(held[unit]) if held[unit] and roll < 0.8 else None
+        if task is not None:
+            lines.append(f"    task: {task.id}")
+        elif roll < 0.9:
+            lines.append(f"    chapter: {rng.choice(rnd.chapters)}")
+        lines.append(f"    text: {rng.choice(OPINIONS)}")
+        if rng.random() < 0.5:
+            lines.append(f"    proposal: {q(rng.choice(PROPOSALS))}")
+        disposition = rng.choice(("adopted", "adopted", "partly-adopted", "not-adopted", "noted"))
+        if disposition in ("adopted", "partly-adopted") and task is None:
+            disposition = "noted"
+        lines.append(f"    disposition: {disposition}")
+        if disposition in ("adopted", "partly-adopted") and task is not None:
+            lines.append(f"    changed: [{task.id}]")
+        if disposition in ("not-adopted", "partly-adopted"):
+            lines.append(f"    reason: {rng.choice(REASONS)}")
+    return "\n".join(lines) + "\n"
 
 
 class Generator:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, draft: bool = False, notice: bool = False) -> None:
+        self.draft = draft  # the last round is a draft (征求意见稿), dated by `drafted:`
+        self.notice = notice  # every official round carries its 印发通知 and 版记
+        self.last = -1
         self.rng = random.Random(seed)
         self.registry = build_registry()
         self.counter = 0
@@ -280,8 +376,15 @@ class Generator:
         return f"{stem}-{self.counter}"
 
     def round(
-        self, index: int, n_tasks: int, n_cases: int, previous: RoundOutput | None
+        self,
+        index: int,
+        n_tasks: int,
+        n_cases: int,
+        previous: RoundOutput | None,
+        lead_units: int = 0,
     ) -> RoundOutput:
+        """`lead_units`: lead every task by one of the first N units in turn (the size of the
+        office's supervision: 70 units), else by a unit drawn at random."""
         rng = self.rng
         reg = self.registry
         year = FIRST_YEAR + 2 * index
@@ -373,6 +476,8 @@ class Generator:
         tasks: list[Task] = []
         for i in range(n_tasks):
             lead = rng.choice(reg.units)
+            if lead_units:
+                lead = reg.units[i % lead_units]
             partners = [u for u in rng.sample(reg.units, rng.randint(0, 3)) if u != lead]
             tasks.append(
                 Task(
@@ -527,7 +632,36 @@ class Generator:
         ]
         if previous is not None:
             plan.append(f"previous: {previous.name}")
-        plan.append("edition: official")
+        if self.draft and index == self.last:
+            plan.append("edition: draft")
+            plan.append(f"drafted: {year}-{month:02d}-01")
+        else:
+            plan.append("edition: official")
+        if self.notice:
+            plan += [
+                "notice:",
+                "  issuer: 青岛市国际城市战略推进委员会办公室",
+                f"  number: 青国战办发〔{year}〕{rng.randint(1, 20)}号",
+                "  to: 市国际城市战略推进委员会各成员单位，各区、市人民政府",
+                "  text: "
+                + q(
+                    f"现将《青岛市推进“国际化+”行动计划（{year}/{year + 1}年）》印发给你们，"
+                    "请结合实际，认真抓好贯彻落实。\n\n各牵头单位要按照职责分工，制定具体推进方案，"
+                    "每季度末向市推进办报送工作进展情况。"
+                ),
+                f"  date: {year}-{month:02d}-{day:02d}",
+                "  cc: [市委办公厅, 市人大常委会办公厅, 市政协办公厅]",
+                "  printer: 青岛市国际城市战略推进委员会办公室",
+                f"  printed: {year}-{month:02d}-{min(day + 2, 28):02d}",
+                "preface:",
+                "  title: 编制说明",
+                "  text: "
+                + q(
+                    "本计划依据《青岛市落实开放发展理念推进国际城市战略实施纲要》编制，"
+                    "经征求市国际城市战略推进委员会各成员单位意见后修改完善。\n\n"
+                    "计划分为若干部分，每项任务明确牵头单位和配合单位，并与指标体系和对标案例相衔接。"
+                ),
+            ]
         plan.append("sources:")
         for sid, stitle, publisher, date in sources:
             plan.append(
@@ -568,7 +702,10 @@ class Generator:
             plan.append("    - " + flow_map([("id", paid), ("title", ptitle)]))
         files["plan.yaml"] = "\n".join(plan) + "\n"
 
-        return RoundOutput(name, files, [t.id for t in tasks], n_tasks, n_cases, n_ind)
+        done = RoundOutput(name, files, [t.id for t in tasks], n_tasks, n_cases, n_ind)
+        done.tasks = tasks
+        done.chapters = [c[0] for c in chapter_rows]
+        return done
 
 
 _CITY_NAMES: dict[str, str] = {
@@ -635,13 +772,26 @@ class Summary:
     files: int
 
 
-def generate(out_dir: Path, n_tasks: int, n_rounds: int = 4, seed: int = 1) -> Summary:
-    """Write a synthetic plans folder to `out_dir` (which may exist) and return its totals."""
+def generate(
+    out_dir: Path,
+    n_tasks: int,
+    n_rounds: int = 4,
+    seed: int = 1,
+    periods: int = 0,
+    units: int = 0,
+    comments: int = 0,
+    draft: bool = False,
+    notice: bool = False,
+) -> Summary:
+    """Write a synthetic plans folder to `out_dir` (which may exist) and return its totals.
+    With `periods`, the last round's tasks are led by `units` units (70 by default) and it gets
+    that many quarterly progress files; with `comments`, one consultation of `units` units."""
     if n_rounds < 1:
         raise ValueError("--rounds must be at least 1")
     if n_tasks < 2 * n_rounds:
         raise ValueError("--tasks must be at least twice --rounds (every round needs a case)")
-    gen = Generator(seed)
+    gen = Generator(seed, draft, notice)
+    gen.last = n_rounds - 1
     written: dict[str, str] = {
         "registry/places.yaml": gen.registry.places_yaml,
         "registry/units.yaml": gen.registry.units_yaml,
@@ -651,8 +801,16 @@ def generate(out_dir: Path, n_tasks: int, n_rounds: int = 4, seed: int = 1) -> S
     for index, (nt, nc) in enumerate(
         zip(_even(n_tasks, n_rounds), _even(n_tasks // 2, n_rounds), strict=True)
     ):
-        previous = gen.round(index, nt, nc, previous)
+        last = index == n_rounds - 1
+        supervised = last and (periods or comments)
+        previous = gen.round(index, nt, nc, previous, (units or 70) if supervised else 0)
         rounds.append(previous)
+        if last and periods:
+            previous.files.update(progress_files(previous, periods, seed))
+        if last and comments:
+            previous.files["consultation/round-1.yaml"] = consultation_file(
+                previous, units or 70, comments, seed
+            )
         for rel, text in previous.files.items():
             written[f"{previous.name}/{rel}"] = text
     for sub in sorted({str(Path(rel).parent) for rel in written}):
@@ -699,6 +857,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument(
+        "--periods",
+        type=int,
+        default=0,
+        metavar="P",
+        help="quarterly progress files (督查) for the last round, e.g. 8",
+    )
+    parser.add_argument(
+        "--units",
+        type=int,
+        default=0,
+        metavar="U",
+        help="with --periods or --comments: the last round's tasks led by U units (default 70)",
+    )
+    parser.add_argument("--draft", action="store_true", help="the last round is a draft")
+    parser.add_argument(
+        "--notice", action="store_true", help="official rounds carry a 印发通知 and a 版记"
+    )
+    parser.add_argument(
+        "--comments",
+        type=int,
+        default=0,
+        metavar="C",
+        help="one consultation (征求意见) of the last round with C comments, e.g. 400",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="OUT_DIR may be non-empty: replace registry/ and round folders",
@@ -716,7 +899,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             _clear(out_dir)
     start = time.perf_counter()
     try:
-        summary = generate(out_dir, args.tasks, args.rounds, args.seed)
+        summary = generate(
+            out_dir,
+            args.tasks,
+            args.rounds,
+            args.seed,
+            args.periods,
+            args.units,
+            args.comments,
+            args.draft,
+            args.notice,
+        )
     except ValueError as exc:
         parser.error(str(exc))
     if not args.quiet:

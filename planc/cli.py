@@ -224,6 +224,14 @@ def build(
             "--html", help=_("Only the HTML pages, plan.json and index.html: no PDF (a preview).")
         ),
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help=_("A draft's date, on its cover and page heads (else drafted: in plan.yaml)."),
+        ),
+    ] = None,
     archive: Annotated[
         bool,
         typer.Option(
@@ -269,6 +277,7 @@ def build(
             html,
             not no_cache,
             edition=chosen,
+            date=date,
             archive=archive,
         )
     )

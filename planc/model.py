@@ -418,6 +418,23 @@ class ProgressFile:
 
 
 @dataclass(slots=True)
+class Notice:
+    """The issuing notice (印发通知) of an official edition, and its 版记: what the sources
+    give of them, nothing more."""
+
+    issuer: str | None = None
+    number: str | None = None  # 发文字号
+    to: str | None = None  # 主送机关
+    text: str | None = None
+    date: str | None = None
+    cc: list[str] = field(default_factory=list)  # 抄送
+    printer: str | None = None  # 印发机关
+    printed: str | None = None  # 印发日期
+    source: Ref | None = None
+    provenance: list[Provenance] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Round:
     name: str  # the folder name, e.g. 2020-2021
     plan_file: str
@@ -427,11 +444,13 @@ class Round:
     title: str = ""
     issuer: str | None = None
     issued: str | None = None
-    number: str | None = None  # the document number (发文字号), as the record gives it
     phase: str | None = None
     goal: str | None = None
     previous: Ref | None = None
     edition: str = "draft"
+    drafted: str | None = None  # a draft's date
+    notice: Notice | None = None
+    preface: tuple[str, str] | None = None  # (前言 or 编制说明, its text)
     sources: list[Source] = field(default_factory=list)
     declared: dict[str, Figure] = field(default_factory=dict)
     chapters: list[Chapter] = field(default_factory=list)

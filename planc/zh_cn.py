@@ -242,7 +242,7 @@ ZH: dict[str, str] = {
     "What moved between two periods: tasks whose state changed, and tasks whose percent went\nup or down.\n\nExamples:\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json": "两期之间的变化：状态改变的任务，以及进度上升或下降的任务。\n\n示例：\n\n  planc progress diff 2020-2021 2021-Q1 2021-Q2\n\n  planc progress diff 2020-2021 2020-Q3 2021-Q2 --format json",
     # the consultation and draft editions
     "A comment of the consultation has no `disposition:`.": "征求意见中的某条意见没有写 `disposition:`（处理意见）。",
-    "Record the office's decision: adopted, partly-adopted, not-adopted or noted.": "写上市推进办的处理意见：adopted（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（已知悉）。",
+    "Record the office's decision: adopted, partly-adopted, not-adopted or noted.": "写上市推进办的处理意见：adopted（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（知悉）。",
     "A disposition says too little: not or partly adopted without `reason:`, or adopted on no task (a general comment) without `changed:`.": "处理意见写得不够：未采纳或部分采纳而没有 `reason:`，或采纳了不针对具体任务的意见而没有 `changed:`。",
     "Give the `reason:`, or name in `changed:` the tasks the comment changed.": "写上 `reason:`，或在 `changed:` 中列出该意见改动的任务。",
     "An adopted comment's task is the same in the revised plan as in the draft the forms were made from (`draft:`, a git commit).": "已采纳意见所针对的任务，在修改稿中与生成表格时的草稿（`draft:`，一个 git 提交）相同。",
@@ -466,14 +466,14 @@ ZH: dict[str, str] = {
     # planc check: the consultation (征求意见)
     "comment '{id}' has no disposition": "意见 '{id}' 没有处理意见",
     "add disposition: adopted, partly-adopted, not-adopted or noted": "写上 disposition：adopted"
-    "（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（已知悉）",
+    "（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（知悉）",
     "comment '{id}' is {disposition} without a reason": "意见 '{id}' 为 {disposition}，但没有写理由",
     "add reason: (the 采纳情况说明 gives it for every comment not adopted)": "写上 reason:"
     "（采纳情况说明要列出每条未采纳意见的理由）",
     "comment '{id}' is {disposition} but names no task it changed": "意见 '{id}' 为 {disposition}，"
     "但没有写改动了哪项工作任务",
     "list the tasks in changed: [...], or record it as noted": "在 changed: [...] 中列出工作任务，"
-    "或记为 noted（已知悉）",
+    "或记为 noted（知悉）",
     "a consultation file is named round-N.yaml (N: which consultation), not {name}": "征求意见文件"
     "应命名为 round-N.yaml（N：第几轮征求意见），不能是 {name}",
     "rename it to round-{number}.yaml": "重命名为 round-{number}.yaml",
@@ -598,7 +598,7 @@ ZH: dict[str, str] = {
     "comment '{id}' is {disposition}, but task '{task}' is as it was in the draft ({draft})": "意见 "
     "'{id}' 为 {disposition}，但工作任务 '{task}' 与草稿（{draft}）相同",
     "revise the task as adopted, or record the comment as noted or not-adopted": "请按采纳的意见"
-    "修改工作任务，或把意见记为 noted（已知悉）或 not-adopted（未采纳）",
+    "修改工作任务，或把意见记为 noted（知悉）或 not-adopted（未采纳）",
     # progress files
     "a progress file is named by its period, not '{name}'": "进展报送文件以期次命名，不能是 '{name}'",
     "name it like 2021-Q2.yaml (a quarter), 2021-H1.yaml (a half-year) or 2021-06.yaml (a "
@@ -816,6 +816,13 @@ ZH: dict[str, str] = {
     "file '{rel}' is not part of a plan and is skipped": "文件 '{rel}' 不属于计划，已跳过",
     "the registry file {file} is missing": "缺少登记文件 {file}",
     "create it with a top-level '{kind}:' mapping": "请新建该文件，最外层写 '{kind}:' 映射",
+    "--date {date}: write the day as YYYY-MM-DD (2024-05-10)": "--date {date}：日期请写作"
+    " YYYY-MM-DD（如 2024-05-10）",
+    "a draft is dated, and {rounds} has no date: add `drafted: 2024-05-10` to its plan.yaml, "
+    "or build with --date 2024-05-10": "征求意见稿须注明日期，{rounds} 没有日期：在其 plan.yaml 中写上"
+    " `drafted: 2024-05-10`，或在构建时加 --date 2024-05-10",
+    "A draft's date, on its cover and page heads (else drafted: in plan.yaml).": "征求意见稿的日期，"
+    "印在封面和页眉（不给则用 plan.yaml 的 drafted:）。",
     # planc verify
     "A folder written by planc build --release.": "planc build --release 写出的文件夹。",
     "absent": "无",

@@ -328,7 +328,8 @@ def builds(pins: Pins, base: Path) -> None:
         command(pins, "build", "build --html --out html 2020-2021", ("en",))
         tree(pins, "build/html", here / "html")
         args = "build 2020-2021 --edition draft --html --out drafts"
-        command(pins, "build", args, ("en",), SOURCE_DATE_EPOCH=EPOCH)
+        command(pins, "build", args, ("en",), SOURCE_DATE_EPOCH=EPOCH)  # refused: no date
+        command(pins, "build", args + " --date 2020-05-01", ("en",))
         tree(pins, "build/drafts", here / "drafts")
         command(pins, "build", "verify release")
         command(pins, "build", "verify dist")

@@ -474,7 +474,8 @@ def test_build_with_archive_writes_both_editions_of_each_document(
     shutil.copytree(VALID, plans)
     plan_yaml = plans / "2020-2021" / "plan.yaml"
     text = plan_yaml.read_text(encoding="utf-8")
-    plan_yaml.write_text(text.replace("issued:", "number: 青测发〔2020〕1号\nissued:"), "utf-8")
+    notice = "notice: {number: 青测发〔2020〕1号}\nissued:"  # its 印发通知's 发文字号
+    plan_yaml.write_text(text.replace("issued:", notice), "utf-8")
     out = tmp_path / "dist"
     # Three builds (about 10 s): the only test of the editions in a build, with a round kept
     # from a build without them, then with them.

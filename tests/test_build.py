@@ -270,13 +270,14 @@ def test_a_fonttools_fallback_is_named(
 
 
 def test_plan_prints_the_handbook_page_of_each_case(built: Path) -> None:
-    # A plan PDF printed or sent alone still says where a case is: the handbook's page, as the
-    # handbook PDF has it (page 1 is the cover).
+    # A plan PDF printed or sent alone still says where a case is: the handbook's page, as it
+    # is printed on the page (the body is numbered from 1, apart from the front matter).
     handbook = pypdf.PdfReader(built / "2020-2021/handbook-2020-2021.pdf")
     dest = handbook.named_destinations["case-hk-airport-city"]
     number = handbook.get_destination_page_number(dest)
-    assert number is not None
-    page = number + 1
+    body = handbook.get_destination_page_number(handbook.named_destinations["body"])
+    assert number is not None and body is not None and body > 2
+    page = number - body + 1
     text = text_of(built / "2020-2021/plan-2020-2021.pdf")
     assert f"香港“机场城市”（手册第{page}页）" in text
     assert re.search(r"对标案例：[^（]*（手册第\d+页）", text)

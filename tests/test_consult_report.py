@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -128,7 +129,7 @@ def test_report_json(here: Path) -> None:
 
 def test_report_html_and_pdf(here: Path) -> None:
     result = runner.invoke(app, ["consult", "report", "2020-2021", "--format", "html"])
-    assert '<h1 class="consult-title">' in result.stdout and "未采纳理由" in result.stdout
+    assert '<h1 class="consult-title doc-title">' in result.stdout and "未采纳理由" in result.stdout
     result = runner.invoke(app, ["consult", "report", "2020-2021", "--out", "out"])
     assert result.exit_code == 0, result.stdout
     assert result.stdout.endswith(
@@ -145,8 +146,10 @@ def test_report_html_and_pdf(here: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    assert "征求意见采纳情况说明" in text
+    assert "征求意见采纳情况的说明" in text
     assert "先后2次征求有关单位意见，3个单位反" in text
+    # the 落款: the office and the day the last form came back
+    assert re.search(r"青岛市国际城市战略推进委员会\s+2020年\d+月\d+日", text)
     assert "已在其他部分体现" in text
     fonts = subprocess.run(
         ["pdffonts", "out/consultation.pdf"], capture_output=True, text=True, check=True

@@ -43,7 +43,9 @@ def draft(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             re.sub(r"\n *number: \d+", "", path.read_text(encoding="utf-8")), encoding="utf-8"
         )
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1589076000")  # 2020-05-10 10:00 in Beijing
+    edit(
+        plans, "2020-2021/plan.yaml", "edition: official", "edition: official\ndrafted: 2020-05-10"
+    )
     return plans
 
 
@@ -52,8 +54,16 @@ def test_a_draft_build(draft: Path) -> None:
     assert result.exit_code == 0, result.stdout
     pages = pdf_pages(Path("out/2020-2021/plan-2020-2021.pdf"))
     assert "征求意见稿（2020年5月10日）" in pages[0]  # the cover
-    # The running header on every page after the cover.
-    assert all(p.lstrip().startswith("征求意见稿（2020年5月10日）") for p in pages[1:]), pages
+    assert "2020年6月22日" not in pages[0]  # the draft's date only: it is not issued yet
+    # The running header on every page after the cover but a blank verso, on the outer side:
+    # right on odd pages, left on even ones.
+    for number, page in enumerate(pages[1:], 2):
+        if not page.strip():
+            continue
+        head = page.splitlines()[0]
+        assert "征求意见稿（2020年5月10日）" in head, (number, head)
+        outer = head.rstrip().endswith("）") if number % 2 else head.startswith("征求意见稿")
+        assert outer, (number, head)
     assert (
         pdf_pages(Path("out/2020-2021/handbook-2020-2021.pdf"))[1].lstrip().startswith("征求意见稿")
     )
@@ -89,7 +99,8 @@ def test_edition_draft_in_plan_yaml(draft: Path) -> None:
 
 def test_a_draft_is_dated_by_its_consultation_step(draft: Path) -> None:
     # the draft sent out for comments on 2020-05-12 (a step dated to the day) is dated so,
-    # whatever the commit or SOURCE_DATE_EPOCH says
+    # where plan.yaml has no `drafted:` (which comes first) and no --date is given
+    edit(draft, "2020-2021/plan.yaml", "drafted: 2020-05-10\n", "")
     edit(
         draft,
         "2020-2021/plan.yaml",
@@ -110,3 +121,35 @@ def test_an_official_build_has_no_mark(draft: Path) -> None:
     # Switching the edition is a different build, not "up to date".
     result = runner.invoke(app, ["build", "2020-2021", "--edition", "draft", "--out", "out"])
     assert result.stdout.startswith("built 1 round")
+
+
+def test_a_draft_without_a_date_is_refused(draft: Path) -> None:
+    edit(draft, "2020-2021/plan.yaml", "drafted: 2020-05-10\n", "")
+    result = runner.invoke(app, ["build", "2020-2021", "--edition", "draft", "--out", "out"])
+    assert result.exit_code == 2
+    assert "add `drafted: 2024-05-10` to its plan.yaml, or build with --date" in result.output
+    assert not Path("out").exists()
+    # --date gives it, over plan.yaml's
+    result = runner.invoke(
+        app, ["build", "2020-2021", "--edition", "draft", "--date", "2020-05-12", "--out", "out"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "征求意见稿（2020年5月12日）" in pdf_pages(Path("out/2020-2021/plan-2020-2021.pdf"))[0]
+    bad = runner.invoke(app, ["build", "--edition", "draft", "--date", "2020-13-01", "--out", "o"])
+    assert bad.exit_code == 2 and "write the day as YYYY-MM-DD" in bad.output
+
+
+def test_a_draft_numbers_every_task_whatever_was_published(draft: Path) -> None:
+    # the 2020 public record gives the numbers of a few tasks: a draft numbers all of them
+    edit(
+        draft,
+        "2020-2021/tasks/enterprise.yaml",
+        "id: state-capital-reform",
+        "id: state-capital-reform\n    number: 7",
+    )
+    result = runner.invoke(
+        app, ["build", "2020-2021", "--edition", "draft", "--html", "--out", "out"]
+    )
+    assert result.exit_code == 0, result.output
+    numbered = numbers(Path("out/2020-2021/plan.html").read_text(encoding="utf-8"))
+    assert [n for n, _ in numbered] == ["1", "2", "3"]

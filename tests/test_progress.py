@@ -356,13 +356,13 @@ def test_build_writes_the_bulletin_only_where_progress_is(tmp_path: Path) -> Non
     assert (out / "2020-2021/progress-2020-2021.pdf").is_file()
     assert not (out / "2018-2019/progress.html").exists()
     html = (out / "2020-2021/progress.html").read_text(encoding="utf-8")
-    assert "落实情况督查通报" in html and "截至2021年第二季度末，6项工作任务中，已完成2项" in html
+    assert "落实情况的督查通报" in html and "截至2021年第二季度末，6项工作任务中，已完成2项" in html
     # a trend per row that ever had a task done: 2 chapters, 3 of 4 units, the total twice
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="trend"') == 7
     text = "".join(
         p.extract_text() for p in PdfReader(out / "2020-2021/progress-2020-2021.pdf").pages
     )
-    assert "落实情况督查通报" in text and "深化国有资本投资运营公司改革" in text
+    assert "落实情况的督查通报" in text and "深化国有资本投资运营公司改革" in text
     plan = (out / "2020-2021/plan.html").read_text(encoding="utf-8")
     assert "滞后 55%（截至2021年第二季度）" in plan and 'href="progress.html">督查通报' in plan
     assert "督查通报" not in (out / "2018-2019/plan.html").read_text(encoding="utf-8")

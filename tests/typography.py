@@ -15,18 +15,39 @@ import pdfplumber
 import pypdf
 
 from planc.render import fonts
-from planc.render.typeset import words
+from planc.render.typeset import title_words
 
 PT_PER_MM = 72 / 25.4
 TOP = 37 * PT_PER_MM  # the type area starts 37 mm from the top
+PAGE_H = 841.89
+PAGE_W = 595.28
+TYPE_BOTTOM = PAGE_H - 34.9 * PT_PER_MM  # the type area ends 34.9 mm above the foot
+TYPE_H = TYPE_BOTTOM - TOP
+FOLIO_GAP = 7 * PT_PER_MM  # the page number's top, 7 mm below the type area (GB/T 9704 §7.5)
+MARK_CHARS = set("※0123456789")
 LINE = 29.0  # the line pitch: 22 lines in 225 mm
 HAN = re.compile(r"[\u3400-\u9fff]")
 HALF_BESIDE_HAN = re.compile(r"[\u3400-\u9fff][,;:()?!]|[,;:()?!][\u3400-\u9fff]")
 PUNCT = set("，。；：？！、（）《》“”‘’…—·.,;:!?()[]- ")
-CAPTION = re.compile(r"^表\d+")
+CAPTION = re.compile(r"^(续?表|图)\d+")
 H1 = re.compile(r"^[一二三四五六七八九十]+、")
 ROLES_16PT = ("heading1", "heading2", "heading3", "body")
 H2 = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
+@dataclass
+class Page:
+    """What an editor sees of a page besides its lines: where ink is, the page number, the
+    head of the page, and the sizes of its characters."""
+
+    number: int
+    boxes: list[tuple[float, float, float, float, str]]  # x0, top, x1, bottom, what
+    folio: list[dict[str, object]]  # the page number's characters
+    head: str  # text above the type area (a draft's mark, 续表N)
+    small: list[str]  # characters below 12 pt that are not a mark's (※3)
+    smallest: float  # the smallest running character (marks aside)
+    top_is_table: bool  # the type area opens with a table's rule (a table running on)
+    lowest: float  # the bottom of the lowest ink in the type area (TOP when none)
 
 
 @dataclass
@@ -51,10 +72,55 @@ def _face_key(face: fonts.Face) -> str:
     return re.sub(r"[^a-z]", "", face.family.lower())
 
 
+def _page(number: int, page: pdfplumber.page.Page) -> Page:
+    boxes: list[tuple[float, float, float, float, str]] = []
+    folio, head, small = [], [], []
+    smallest = 99.0
+    after_mark = False
+    for c in page.chars:
+        top, bottom = float(c["top"]), float(c["bottom"])
+        size, text = float(c["size"]), str(c["text"])
+        if top >= TYPE_BOTTOM + FOLIO_GAP - 4 and top <= TYPE_BOTTOM + FOLIO_GAP + 4:
+            folio.append(c)
+            continue
+        if bottom <= TOP + 1:
+            head.append(text)
+            continue
+        if not text.strip():
+            continue
+        boxes.append((float(c["x0"]), top, float(c["x1"]), bottom, text))
+        mark = size < 11.5 and (text == "※" or (after_mark and text.isdigit()))
+        after_mark = mark
+        if not mark:
+            smallest = min(smallest, size)
+            if size < 11.9:
+                small.append(text)
+    graphics = [*page.rects, *page.lines, *page.curves, *page.images]
+    for g in graphics:
+        boxes.append((float(g["x0"]), float(g["top"]), float(g["x1"]), float(g["bottom"]), "图形"))
+    inside = [b for b in boxes if b[1] >= TOP - 2 and b[3] <= TYPE_BOTTOM + 2]
+    # A rule across the top of the type area (a table's, not a chart bar) with no text above it.
+    rule = [b for b in inside if b[4] == "图形" and b[1] < TOP + 4 and b[2] - b[0] > 100]
+    top_is_table = bool(rule) and not any(b[4] != "图形" and b[3] < rule[0][1] for b in inside)
+    lowest = max((b[3] for b in inside), default=TOP)
+    return Page(number, boxes, folio, "".join(head), small, smallest, top_is_table, lowest)
+
+
+def pages_of(pdf: Path) -> list[Page]:
+    with pdfplumber.open(pdf) as doc:
+        return [_page(n, page) for n, page in enumerate(doc.pages, 1)]
+
+
 def lines_of(pdf: Path) -> list[list[Line]]:
+    return _read(pdf)[0]
+
+
+def _read(pdf: Path) -> tuple[list[list[Line]], list[Page]]:
     pages = []
+    seen = []
     with pdfplumber.open(pdf) as doc:
         for number, page in enumerate(doc.pages, 1):
+            seen.append(_page(number, page))
             rows: dict[int, list[dict[str, object]]] = {}
             small = []
             for char in page.chars:
@@ -88,7 +154,7 @@ def lines_of(pdf: Path) -> list[list[Line]]:
                     )
                 )
             pages.append(found)
-    return pages
+    return pages, seen
 
 
 def audit(pdf: Path) -> list[str]:
@@ -100,7 +166,7 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
     """The faults of one PDF, and the most lines a page of it holds."""
     name = f"{pdf.parent.name}/{pdf.name}"
     faults: list[str] = []
-    pages = lines_of(pdf)
+    pages, seen = _read(pdf)
     policy = fonts.policy()
     expect = {role: _face_key(choice.face) for role, choice in policy.items()}
 
@@ -117,7 +183,7 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
             fault(1, f"cover title in {sorted(ln.fonts)}, not {policy['title'].face.family}")
     whole = "".join(ln.text for ln in title)
     bounds, at = set(), 0
-    for unit in words(whole):
+    for unit in title_words(whole):
         at += len(unit)
         bounds.add(at)
     at = 0
@@ -133,14 +199,16 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
         body = [
             ln
             for ln in lines
-            if ln.size >= 13.5 and ln.top < 842 - 34.8 * PT_PER_MM and not ln.in_figure
+            if ln.size >= 13.5
+            and TOP - 4 <= ln.top < 842 - 34.8 * PT_PER_MM  # not the head: a draft's mark
+            and not ln.in_figure
         ]
         folio = [ln for ln in lines if ln.top >= 842 - 34.8 * PT_PER_MM]
         tables = any(ln.size < 13 or ln.in_figure for ln in lines)
         for ln in lines:
             if HALF_BESIDE_HAN.search(ln.text):
                 fault(number, f"half-width punctuation beside Chinese: {ln.text!r}")
-        leaders = any("···" in ln.text for ln in body)
+        leaders = any(re.search(r"[·•.]{3}", ln.text) for ln in body)  # the contents
         if number == 1:
             continue
         for ln in folio:
@@ -164,6 +232,8 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
             else:
                 role = ""
             allowed = {expect[role]} if role else {expect[r] for r in ROLES_16PT}
+            if ln.size > 20:
+                allowed = {expect["title"]}  # a title, the 版头 of a notice
             if not any(f.startswith(a) for f in ln.fonts for a in allowed):
                 fault(number, f"{role or 'text'} in {sorted(ln.fonts)}: {text[:12]!r}")
         if body and not tables:
@@ -176,15 +246,21 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
             most = max(most, len(body))
             if len(body) > 22:
                 fault(number, f"{len(body)} lines, more than 22")
-        if number < len(pages) and not leaders and not tables and len(body) < 8:
-            fault(number, f"a sparse page: {len(body)} lines")
-        last = body[-1].text.lstrip() if body else ""
-        if not leaders and number < len(pages) and (H1.match(last) or H2.match(last)):
-            fault(number, f"a heading alone at the foot: {last!r}")
+        # A heading at the foot, or alone on its page, with nothing under it (a table or a
+        # figure under a heading is what follows it).
+        heads = [ln for ln in body if _heading(ln, expect)]
+        lowest = seen[number - 1].lowest
+        last = body[-1] if body else None
+        if last is not None and last in heads and last.bottom >= lowest - 2 and not leaders:
+            if len(heads) == len(body):
+                fault(number, f"a heading alone on the page: {last.text.strip()[:16]!r}")
+            elif number < len(pages):
+                fault(number, f"a heading ends the page: {last.text.strip()[:16]!r}")
         foot = [ln for ln in lines if ln.top < 842 - 34.8 * PT_PER_MM]
-        if foot and CAPTION.match(foot[-1].text) and number < len(pages):
+        if foot and re.match(r"^表\d+", foot[-1].text) and number < len(pages):
             fault(number, f"a table's caption alone at the foot: {foot[-1].text!r}")
 
+    faults += [f"{name} {f}" for f in page_faults(seen, pdf.name)]
     reader = pypdf.PdfReader(pdf)
     root = reader.root_object
     mark = root.get("/MarkInfo")
@@ -199,6 +275,68 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
     if not meta.get("/Subject") or not meta.get("/Keywords"):
         fault(0, "no Subject or Keywords")
     return faults, most
+
+
+def _heading(line: Line, expect: dict[str, str]) -> bool:
+    """A heading line: 一、 or （一）, or a short line all in the 黑体 of headings (指标体系)."""
+    text = line.text.strip()
+    if line.size < 15 or line.in_figure or not text or CAPTION.match(text) or text[0] == "图":
+        return False
+    if line.size > 20:
+        return False  # a title (小标宋), set apart
+    if (H1.match(text) or H2.match(text)) and "·" not in text and not text.endswith("。"):
+        return True
+    if re.match(r"^\d+\.\S", text) and len(text) <= 16 and not text.endswith(("。", "）", "页")):
+        return True  # a 三级 heading (1.城市治理), not a task's paragraph
+    hei = bool(line.fonts) and all(f.startswith(expect["heading1"]) for f in line.fonts)
+    return hei and len(text) <= 16 and not text.endswith(("。", "：", "）"))
+
+
+def page_faults(pages: list[Page], name: str) -> list[str]:
+    """The faults of where things are drawn: outside the page or over the page number,
+    the page number's place, type below 12 pt (4号 in a plan's or handbook's tables),
+    continuation pages of a table without 续表N, and pages left more than a third empty."""
+    faults = []
+    least = 13.9 if name.startswith(("plan", "handbook")) else 11.9
+    body = []
+    for i, page in enumerate(pages):
+        where = f"p.{page.number}:"
+        for x0, top, x1, bottom, what in page.boxes:
+            if x0 < -0.5 or x1 > PAGE_W + 0.5 or top < -0.5 or bottom > PAGE_H + 0.5:
+                faults.append(f"{where} drawn outside the page: {what!r}")
+                break
+            if bottom > TYPE_BOTTOM + 3:
+                faults.append(f"{where} drawn below the type area, over the page number: {what!r}")
+                break
+        if page.small:
+            faults.append(f"{where} text below 12 pt: {''.join(page.small[:8])!r}")
+        elif page.smallest < least:
+            faults.append(f"{where} text of {page.smallest:.1f} pt, below {least:.0f} pt")
+        for c in page.folio[:1]:
+            gap = float(c["top"]) - TYPE_BOTTOM  # type: ignore[arg-type]
+            if abs(gap - FOLIO_GAP) > 1.5:
+                faults.append(f"{where} page number {gap / PT_PER_MM:.1f} mm below the type area")
+        continues = "续表" in page.head
+        if page.top_is_table and not continues:
+            faults.append(f"{where} a table runs on without 续表 at the head of the page")
+        if continues and not page.top_is_table:
+            faults.append(f"{where} 续表 at the head of a page no table runs on to")
+        folio = "".join(str(c["text"]) for c in page.folio)
+        blank = not page.boxes
+        front = not folio.strip() or any(ch in folio for ch in "IVX")
+        before_blank = i + 1 < len(pages) and not pages[i + 1].boxes
+        if i == 0 or i == len(pages) - 1 or blank or front or before_blank:
+            continue  # the cover, the last page, blank versos, the front matter
+        body.append((page.number, TYPE_BOTTOM - page.lowest))
+    empty = [n for n, gap in body if gap > TYPE_H / 3]
+    # 5 % of the pages, and one page in a short document (a figure that does not fit the
+    # rest of a page moves on whole)
+    if len(empty) > max(1, int(0.05 * len(body))):
+        faults.append(
+            f"{len(empty)} of {len(body)} pages more than a third empty at the foot "
+            f"(pp. {', '.join(map(str, empty[:12]))}): at most 5 %"
+        )
+    return faults
 
 
 def audit_tree(dist: Path) -> list[str]:

@@ -128,6 +128,7 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
         rnd = ri.round
         names = _Names(index, ri)
         sources = [c.source for c in rnd.chapters] + [p.source for p in rnd.parts]
+        sources += [rnd.notice.source] if rnd.notice else []
         sources += [m.source for m in rnd.milestones]
         yield from names.check(f"{rnd.plan_file}", "source", sources)
         yield from names.check(f"{rnd.plan_file}", "place", rnd.benchmark_regions)

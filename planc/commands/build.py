@@ -63,6 +63,7 @@ def build(
     html_only: bool = False,
     cache: bool = True,
     edition: str | None = None,
+    date: str | None = None,
     archive: bool = False,
 ) -> int:
     from planc.publish import publish
@@ -78,6 +79,7 @@ def build(
             html_only=html_only,
             cache=cache,
             edition=edition,
+            date=date,
             archive=archive,
         )
     write_result(result, stream, err)

@@ -24,7 +24,7 @@ DISPOSITION_NAMES = {
     "adopted": "采纳",
     "partly-adopted": "部分采纳",
     "not-adopted": "未采纳",
-    "noted": "说明情况",
+    "noted": "知悉",  # as the command line and the forms name it
     None: "未处理",
 }
 WHOLE = "计划整体"
@@ -94,9 +94,17 @@ def report_data(index: Index, name: str) -> dict[str, Any]:
     chapter_order = [ch.id for ch in rnd.chapters if ch.id in by_chapter]
     if "" in by_chapter:
         chapter_order.append("")
+    received = sorted(
+        [x.received for r in rnd.consultations for x in r.responses if x.received]
+        + [c.received for c in everything if c.received]
+    )
     return {
         "round": name,
         "title": rnd.title,
+        # the report's 落款: the office (the notice's issuer, else the round's) and the day of
+        # the last comment received (no clock)
+        "issuer": (rnd.notice.issuer if rnd.notice and rnd.notice.issuer else rnd.issuer) or "",
+        "date": received[-1] if received else None,
         "consultations": [
             {
                 "number": r.number,
@@ -198,8 +206,9 @@ def write_text(data: dict[str, Any], stream: IO[str]) -> None:
 def as_html(data: dict[str, Any], medium: str) -> str:
     from planc import __version__
     from planc.render.env import environment
+    from planc.render.typeset import finish
 
-    return (
+    page = (
         environment(medium)
         .get_template("consultation.html.j2")
         .render(
@@ -217,6 +226,7 @@ def as_html(data: dict[str, Any], medium: str) -> str:
             searchable="",
         )
     )
+    return finish(page, medium)  # the plan's punctuation and no one-character last lines
 
 
 FILES = ("consultation.html", "consultation.pdf", "consultation.json")

@@ -25,6 +25,7 @@ from planc.model import (
     Indicator,
     IndicatorSystem,
     Milestone,
+    Notice,
     Part,
     Phase,
     Place,
@@ -155,6 +156,29 @@ def registry(places: Rec | None, units: Rec | None) -> Registry:
     return reg
 
 
+def _notice(rec: object) -> Notice | None:
+    if not isinstance(rec, Rec):
+        return None
+    return Notice(
+        issuer=rec.get("issuer"),
+        number=rec.get("number"),
+        to=rec.get("to"),
+        text=rec.get("text"),
+        date=rec.get("date"),
+        cc=list(rec.get("cc") or []),
+        printer=rec.get("printer"),
+        printed=rec.get("printed"),
+        source=rec.get("source"),
+        provenance=provenance(rec),
+    )
+
+
+def _preface(rec: object) -> tuple[str, str] | None:
+    if not isinstance(rec, Rec) or not rec.get("text"):
+        return None
+    return (rec.get("title") or "编制说明", rec.get("text"))
+
+
 def plan(name: str, file: str, rec: Rec) -> Round:
     rnd = Round(
         name=name,
@@ -165,11 +189,13 @@ def plan(name: str, file: str, rec: Rec) -> Round:
         title=rec.get("title", ""),
         issuer=rec.get("issuer"),
         issued=rec.get("issued"),
-        number=rec.get("number"),
         phase=rec.get("phase"),
         goal=rec.get("goal"),
         previous=rec.get("previous"),
         edition=rec.get("edition", "draft"),
+        drafted=rec.get("drafted"),
+        notice=_notice(rec.get("notice")),
+        preface=_preface(rec.get("preface")),
         files=[file],
         sources=_sources(rec),
         declared=_figures(rec.get("declared")),

@@ -150,6 +150,32 @@ PART = Obj(
     },
 )
 
+NOTICE = Obj(
+    "notice",
+    {
+        "issuer": Field(Text(), "the office that issues it (发文机关), in its 版头 and 落款"),
+        "number": Field(Text(), "the document number (发文字号), e.g. 青国战办发〔2020〕3号"),
+        "to": Field(Text(), "to whom it is addressed (主送机关)"),
+        "text": Field(Text(), "the notice's text; paragraphs separated by an empty line"),
+        "date": Field(DATE, "the date it is signed (成文日期); the plan's `issued` if absent"),
+        "cc": Field(ListOf(Text()), "copied to (抄送)"),
+        "printer": Field(Text(), "the office that prints it (印发机关)"),
+        "printed": Field(DATE, "the date it is printed (印发日期)"),
+        "source": _source(),
+        "provenance": PROVENANCE,
+    },
+)
+
+PREFACE = Obj(
+    "preface",
+    {
+        "title": Field(Text(), "its heading: 前言 or 编制说明 (default 编制说明)"),
+        "text": Field(Text(), "its text; paragraphs separated by an empty line", required=True),
+        "source": _source(),
+        "provenance": PROVENANCE,
+    },
+)
+
 PLAN = Obj(
     "plan.yaml",
     {
@@ -158,11 +184,15 @@ PLAN = Obj(
         "title": Field(Text(), "title of the action plan", required=True),
         "issuer": Field(Text(), "who issued the plan"),
         "issued": Field(DATE, "date the plan was issued"),
-        "number": Field(Text(), "the document number (发文字号) the plan was issued under"),
         "phase": Field(Text(), "phase of the strategy (阶段)"),
         "goal": Field(Text(), "the goal the plan serves"),
         "previous": Field(RefTo("round", ROUND), "the round before this one"),
         "edition": Field(OneOf(EDITIONS), "official, draft, or public-record", required=True),
+        "drafted": Field(DATE, "date of the draft (征求意见稿): on its cover and page heads"),
+        "notice": Field(
+            NOTICE, "the issuing notice (印发通知) and the 版记 of an official edition"
+        ),
+        "preface": Field(PREFACE, "the booklet's 前言 or 编制说明, in its front matter"),
         "sources": Field(ListOf(SOURCE), "where the content comes from"),
         "declared": _declared(
             DECLARABLE, "the figures the office published; planc reconciles them"

@@ -4,8 +4,8 @@ it was. It prints nothing: it returns a PublishResult, or raises a PlancError.""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +24,16 @@ if TYPE_CHECKING:
     from planc.index import Index
     from planc.publish.workers import Workers
 
-BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")  # a draft is dated as the office sees it
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_day(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        return bool(_DAY.fullmatch(text)) and dt.date.fromisoformat(text) is not None
+    except ValueError:
+        return False
 
 
 class Progress(Protocol):
@@ -67,15 +76,19 @@ def publish(
     edition: str | None = None,
     html_only: bool = False,
     cache: bool = True,
+    date: str | None = None,
     archive: bool = False,
     epochs: dict[str, int] | None = None,
 ) -> PublishResult:
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
     beside it; `edition` overrides the rounds' own (`draft`: the 征求意见稿 to send round);
-    `html_only`: the HTML pages, plan.json and the index, no PDF; `archive` (and every
-    release): the archival editions too (the formats of the table made for the archives).
-    `epochs` dates the rounds instead of git or SOURCE_DATE_EPOCH (planc verify). Raises
-    UsageError, SourcesHaveErrors, FontMissing, ArchiveFailed."""
+    `html_only`: the HTML pages, plan.json and the index, no PDF; `date`: a draft's date
+    (YYYY-MM-DD), over plan.yaml's `drafted:`; `archive` (and every release): the archival
+    editions too (the formats of the table made for the archives), dated by `epochs` where
+    given (planc verify), else as the release dates a round. Raises UsageError,
+    SourcesHaveErrors, FontMissing, ArchiveFailed."""
+    if date is not None and not _is_day(date):
+        raise UsageError(_("--date {date}: write the day as YYYY-MM-DD (2024-05-10)", date=date))
     if release and html_only:
         raise UsageError(_("--release needs the PDFs: build without --html"))
     if archive and html_only:
@@ -86,7 +99,7 @@ def publish(
 
         checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
     written = formats(html_only, archive or release)
-    options = _Options(jobs, written, cache, _Sources(plans, epochs or {}))
+    options = _Options(jobs, written, cache, _Sources(plans, epochs or {}), date)
     result = _build(plans, asked, out, options, progress or _Silent(), edition)
     if release:
         from planc.publish.release import write_release
@@ -125,6 +138,7 @@ class _Options:
     written: list[str]  # the formats (planc/render/documents.py FORMATS)
     cache: bool
     sources: _Sources
+    date: str | None = None
 
 
 def _build(
@@ -141,6 +155,7 @@ def _build(
         # Unchanged sources: answer before reading them.
         digest = inputs_digest(plans, rounds, options.written, options.sources.epoch)
         digest += f" edition={edition}" if edition else ""
+        digest += f" date={options.date}" if options.date else ""
         if up_to_date(out, digest, rounds, options.written):
             return PublishResult(out, rounds, up_to_date=True)
         # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged
@@ -155,7 +170,7 @@ def _build(
             analysis = analyze(plans, rounds, cache=options.cache, everything=True)
             closing = _("the sources have errors; nothing was written to {out}", out=out)
             analysis.require_clean(closing, everything=True)
-            dates = _editions(analysis, options.sources, edition)
+            dates = _editions(analysis, edition, options.date)
             if pdfs:
                 require_fonts()
             # Rounds built before and not now keep their last build; a round gone from the
@@ -184,23 +199,33 @@ def _build(
     return result
 
 
-def _editions(analysis: Analysis, sources: _Sources, edition: str | None) -> dict[str, str]:
-    """Apply `--edition` to the rounds built, and date every draft: by its last consultation
-    step dated to the day (`milestones:`), else by SOURCE_DATE_EPOCH or the last commit of its
-    sources (as a release dates it), in Beijing time; never the clock, so builds stay
-    reproducible."""
+def _editions(analysis: Analysis, edition: str | None, date: str | None) -> dict[str, str]:
+    """Apply `--edition` to the rounds built, and date every draft: by `--date`, else by its
+    plan.yaml's `drafted:`, else by its last consultation step dated to the day (`milestones:`);
+    never the clock (builds stay reproducible), and never a date made up: a draft without one
+    is refused, saying how to give it."""
     from planc.render.typeset import cn_date
 
     dates: dict[str, str] = {}
+    undated = []
     for name in analysis.rounds:
         rnd = analysis.index.rounds[name].round
         if edition is not None:
             rnd.edition = edition
-        if rnd.edition == "draft" and rnd.drafted_on is not None:
-            dates[name] = cn_date(rnd.drafted_on)
-        elif rnd.edition == "draft":
-            day = dt.datetime.fromtimestamp(sources.epoch(name), BEIJING).date()
-            dates[name] = f"{day.year}年{day.month}月{day.day}日"
+        if rnd.edition == "draft":
+            day = date or rnd.drafted or rnd.drafted_on
+            if day is None:
+                undated.append(name)
+            else:
+                dates[name] = cn_date(day)
+    if undated:
+        raise UsageError(
+            _(
+                "a draft is dated, and {rounds} has no date: add `drafted: 2024-05-10` to its "
+                "plan.yaml, or build with --date 2024-05-10",
+                rounds=", ".join(undated),
+            )
+        )
     return dates
 
 

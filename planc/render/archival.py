@@ -75,7 +75,7 @@ class EditionWriter(Writer):
             created=self.context.sources.epoch(doc.round),
             issuer=rnd.issuer,
             issued=rnd.issued_on,
-            number=rnd.number,
+            number=rnd.notice.number if rnd.notice else None,  # 发文字号, where given
         )
 
     def _linked(self) -> list[str]:

@@ -3,6 +3,7 @@ and its HTML for the screen or for print (the same typesetting as the plan)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -11,10 +12,11 @@ from planc import __version__
 from planc.index import STATES, Index
 from planc.model import STATUSES
 from planc.render import typeset
-from planc.render.charts import completion_chart, trend
+from planc.render.charts import FONT, completion_chart, trend
 from planc.render.documents import KINDS
 from planc.render.env import TEMPLATES, environment
 from planc.render.progress import Row, Summary, TaskLine, summarize
+from planc.render.typeset import cn_date
 from planc.render.views import EDITION_LABELS, Link, cn_number
 
 KIND = KINDS["progress"]
@@ -26,7 +28,7 @@ class TaskItem:
     title: str
     href: str
     lead: str
-    due: str
+    due: str  # 2021年12月
     last: str  # 2021-Q2 滞后 55%
     note: str
     evidence: list[str]
@@ -67,6 +69,10 @@ class ProgressView:
     units: list[TableRow]
     chart: Markup
     lists: list[Section]
+    issuer: str = ""  # the masthead's and the 落款's office: the round's issuer
+    issue: int = 0  # 第N期: the period's place among the round's periods
+    span: str = ""  # the periods reported, as words: 2016年第一季度至2017年第四季度
+    date: str = ""  # the bulletin's date: the end of the period it reports on
 
 
 def _percent(done: int, live: int) -> float:
@@ -99,7 +105,7 @@ def _item(line: TaskLine) -> TaskItem:
         title=task.title,
         href=f"plan.html#task-{task.id}",
         lead="、".join(line.lead) or "（未列牵头单位）",
-        due=task.due or "",
+        due=cn_date(task.due) if task.due else "",
         last=last,
         note=note,
         evidence=evidence,
@@ -164,12 +170,21 @@ def progress_view(index: Index, name: str, as_of: str | None = None) -> Progress
         if len(periods) > 1
         else Markup(""),
         lists=lists,
+        issuer=(rnd.notice.issuer if rnd.notice and rnd.notice.issuer else rnd.issuer) or "",
+        issue=len(periods),
+        span=s.periods[0].label + (f"至{s.periods[-1].label}" if len(s.periods) > 1 else ""),
+        date=cn_date(s.as_of.end.isoformat()),
     )
 
 
 def progress_document(view: ProgressView, rounds: list[str], medium: str) -> str:
     """The 督查通报 for the screen or for print, typeset like the plan; `rounds`: the rounds of
     the site that have one."""
+    if medium == "print":  # the chart's labels in the 黑体 of the tables, as the plan's
+        from planc.render import fonts
+
+        face = fonts.css_stack(fonts.policy()["heading1"]).replace('"', "")
+        view = dataclasses.replace(view, chart=Markup(str(view.chart).replace(FONT, face)))
     nav = [
         Link("行动计划", "plan.html"),
         Link("对标案例", "handbook.html"),

@@ -139,8 +139,9 @@ def completion_chart(title: str, periods: list[str], series: list[Series]) -> Ma
     if not series or not periods or not any(v for _, values in series for v in values):
         return Markup("")
     # 480 wide: on a phone's 360 px the 14-unit text is still 10 px high.
-    width, left, right, top = 480, 44, 30, 30
-    plot_h = 200
+    # Text of 14 units prints at 13 pt across the type area (never below 12 pt).
+    width, left, right, top = 480, 48, 30, 30
+    plot_h = 150
     legend_cols = 2
     legend_rows = (len(series) + legend_cols - 1) // legend_cols
     height = top + plot_h + 34 + 22 * legend_rows
@@ -158,13 +159,13 @@ def completion_chart(title: str, periods: list[str], series: list[Series]) -> Ma
         f'viewBox="0 0 {width} {height}" width="100%" aria-label="{escape(title)}" '
         f'font-family="{FONT}">',
         f"<title>{escape(title)}</title>",
-        f'<text x="0" y="16" font-size="15" font-weight="bold" fill="#222">{escape(title)}</text>',
+        f'<text x="0" y="16" font-size="16" font-weight="bold" fill="#222">{escape(title)}</text>',
     ]
     for tick in (0, 25, 50, 75, 100):
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
             f'stroke="#d0d4da" stroke-width="1"/>'
-            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" font-size="12" '
+            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" font-size="14" '
             f'fill="#444">{tick}%</text>'
         )
     every = max(1, (len(periods) + 5) // 6)  # at most six labels: legible on a phone
@@ -172,7 +173,7 @@ def completion_chart(title: str, periods: list[str], series: list[Series]) -> Ma
         if i % every == 0 or i == len(periods) - 1:
             parts.append(
                 f'<text x="{x(i):.1f}" y="{top + plot_h + 18}" text-anchor="middle" '
-                f'font-size="13" fill="#444">{escape(name)}</text>'
+                f'font-size="14" fill="#444">{escape(name)}</text>'
             )
     for n, (label, values) in enumerate(series):
         colour, dash, marker = _style(n)
@@ -190,7 +191,7 @@ def completion_chart(title: str, periods: list[str], series: list[Series]) -> Ma
             f'<line x1="{lx:.1f}" x2="{lx + 26:.1f}" y1="{ly:.1f}" y2="{ly:.1f}" '
             f'stroke="{colour}" stroke-width="2"{dashed}/>'
             + _marker(marker, lx + 13, ly, colour)
-            + f'<text x="{lx + 32:.1f}" y="{ly + 4:.1f}" font-size="13" fill="#222">'
+            + f'<text x="{lx + 32:.1f}" y="{ly + 4:.1f}" font-size="14" fill="#222">'
             f"{escape(shown)}（{round(values[-1])}%）</text>"
         )
     parts.append("</svg>")

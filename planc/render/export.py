@@ -36,7 +36,6 @@ def plan_json(index: Index, name: str) -> str:
         "title": rnd.title,
         "issuer": rnd.issuer,
         "issued": rnd.issued_on,
-        "number": rnd.number,
         "phase": rnd.phase,
         "goal": rnd.goal,
         "edition": rnd.edition,

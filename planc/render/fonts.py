@@ -258,7 +258,8 @@ def gaps(choices: dict[str, Choice], texts: Mapping[str, Iterable[str]]) -> list
     found = []
     for role, parts in texts.items():
         choice = choices[role]
-        chars = sorted({c for text in parts for c in text if not c.isspace()})
+        # (a zero-width space is a break opportunity, drawn by no face: typeset.url_breaks)
+        chars = sorted({c for text in parts for c in text if not c.isspace() and c != "\u200b"})
         first = covers(choice.face)
         for char in chars:
             if ord(char) in first:

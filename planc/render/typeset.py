@@ -24,6 +24,42 @@ def cn_date(value: str) -> str:
     return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
 
 
+_RANGE = re.compile(r"^(\d{4})\s*[-–—~～]\s*(\d{4})$")
+
+
+def cn_range(value: str) -> str:
+    """2018-2019 -> 2018—2019: a span of years joined by the 一字线 (GB/T 15834 §4.13); anything
+    else stays as written."""
+    match = _RANGE.match(value.strip())
+    return f"{match.group(1)}—{match.group(2)}" if match else value
+
+
+def pinyin_key(name: str) -> bytes:
+    """A sort key that puts Chinese names in pinyin order without a dictionary: GB 2312 orders
+    its 3755 first-level characters (the common ones: every country's name in use) by pinyin,
+    so their GB 2312 bytes sort as their pinyin does. A character outside GB 2312 sorts after
+    them, by its GB 18030 bytes."""
+    out = bytearray()
+    for char in name:
+        try:
+            out += char.encode("gb2312")
+        except UnicodeEncodeError:
+            out += b"\xff" + char.encode("gb18030")
+    return bytes(out)
+
+
+_URL_BREAK = re.compile(r"(?<=[/.\-_])(?=[^/.\-_])")
+
+
+def url_breaks(url: str) -> str:
+    """Where a URL may break across lines in print: after / . - _ only (a zero-width space
+    there; the text between stays whole)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        scheme, rest = "", url
+    return (scheme + sep if sep else "") + _URL_BREAK.sub("\u200b", rest)
+
+
 def cn_when(date: str, until: str | None = None) -> str:
     """A date as precise as the record: 2019-H2 -> 2019年下半年, 2020 -> 2020年, 2019-12 ->
     2019年12月, 2022-09-21 until 2022-09-23 -> 2022年9月21日至23日."""
@@ -239,10 +275,24 @@ def _filled(units: list[str], measure: float) -> list[str]:
     return [*lines, line] if line else lines
 
 
+def title_words(title: str, measure: float = 18.0) -> list[str]:
+    """words(), and a quoted title wider than a line opened up: 《 and 》 stay with the words
+    they touch."""
+    units = []
+    for unit in words(title):
+        if unit.startswith("《") and unit.endswith("》") and width(unit) > measure:
+            inner = words(unit[1:-1])
+            inner[0], inner[-1] = "《" + inner[0], inner[-1] + "》"
+            units += inner
+        else:
+            units.append(unit)
+    return units
+
+
 def title_lines(title: str, measure: float = 18.0) -> list[str]:
     """The cover title's lines: as few as fit `measure` em, broken between words, in a
     trapezoid or diamond, as even as that allows."""
-    units = words(punctuate(title))
+    units = title_words(punctuate(title), measure)
     if width("".join(units)) <= measure or len(units) == 1:
         return ["".join(units)]
     if len(units) > MAX_SEARCH_UNITS:

@@ -11,7 +11,7 @@ from planc.figures import ALL_FIGURES
 from planc.index import STATES, Index, ProgressIndex, RoundIndex, country_of
 from planc.model import Case, Place, Provenance, Round, Task
 from planc.numbering import task_numbers
-from planc.render.typeset import cn_date, cn_when
+from planc.render.typeset import cn_date, cn_range, cn_when, pinyin_key, url_breaks
 
 EDITION_LABELS = {
     "official": "",  # an official edition carries no label (GB/T 9704)
@@ -43,6 +43,9 @@ MILESTONE_LABELS = {
     "symposium": "研讨会",
 }
 _DIGITS = "零一二三四五六七八九"
+# The handbook's chart of countries: the first ones by cases, the rest as one bar (其他), so
+# the chart fits a page of the type area whatever the number of countries.
+CHART_COUNTRIES = 15
 
 
 def cn_number(n: int) -> str:
@@ -71,6 +74,40 @@ def inferred(notes: list[Provenance]) -> str:
 
 
 @dataclass(frozen=True)
+class Note:
+    """One inference of a document, in its numbered 说明: what is inferred and why. The item
+    carries a mark (※N) that points here; a heading or the cover carries none (the note
+    names the item)."""
+
+    number: int
+    about: str
+    reason: str
+
+
+class _Notes:
+    """A document's notes, numbered in the order the items appear."""
+
+    def __init__(self) -> None:
+        self.notes: list[Note] = []
+
+    def add(self, about: str, reason: str) -> str:
+        """The mark's number ("" when there is nothing inferred)."""
+        if not reason:
+            return ""
+        self.notes.append(Note(len(self.notes) + 1, about, reason))
+        return str(len(self.notes))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference after GB/T 7714: the description, then the URL (breakable at / . - _)."""
+
+    text: str
+    url: str = ""
+    url_print: str = ""
+
+
+@dataclass(frozen=True)
 class Figure:
     name: str
     label: str
@@ -80,6 +117,7 @@ class Figure:
     unit: str
     declared_text: str = ""  # "2500余" as published
     inferred: str = ""  # why the published figure is a reading of the record (a ※ mark)
+    mark: str = ""  # the number of its note in the 说明
 
 
 @dataclass(frozen=True)
@@ -91,6 +129,7 @@ class MilestoneView:
     label: str
     text: str
     inferred: str = ""
+    mark: str = ""  # the number of its note in the 说明
 
 
 @dataclass(frozen=True)
@@ -112,6 +151,22 @@ class TaskView:
     search: str  # what the search box matches against
     inferred: str = ""  # the reasons, where the task or one of its values is inferred
     progress: str = ""  # the latest state reported (督查), where the round has progress
+    mark: str = ""  # the number of its note in the 说明, where inferred
+
+    @property
+    def units(self) -> str:
+        """The units as the office ends a task: （牵头单位：市商务局；配合单位：市财政局）."""
+        parts = []
+        if self.lead:
+            parts.append("牵头单位：" + "、".join(self.lead))
+        if self.partners:
+            parts.append("配合单位：" + "、".join(self.partners))
+        return f"（{'；'.join(parts)}）" if parts else ""
+
+    @property
+    def stop(self) -> str:
+        """The full stop a title run in before its text needs (none after its own)."""
+        return "" if self.title.endswith(("。", "！", "？", "；", "）")) else "。"
 
 
 @dataclass(frozen=True)
@@ -167,6 +222,12 @@ class SystemView:
     targets_of: str = ""  # another document whose targets these are (not the plan's indicators)
     inferred: str = ""
 
+    @property
+    def served_by_title(self) -> bool:
+        """Whether a served task is cited by its title (it has no number)."""
+        indicators = [*(i for d in self.dimensions for i in d.indicators), *self.unplaced]
+        return any(not link.text.isdigit() for i in indicators for link in i.tasks)
+
 
 @dataclass(frozen=True)
 class CaseView:
@@ -182,6 +243,8 @@ class CaseView:
     source: str
     search: str
     inferred: str = ""
+    mark: str = ""
+    refs: list[Reference] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -204,9 +267,27 @@ class PlaceGroup:
 
 
 @dataclass(frozen=True)
-class SourceView:
-    id: str
-    text: str
+class SourceView(Reference):
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """The 印发通知 and the 版记, as far as the sources give them."""
+
+    issuer: str
+    number: str
+    title: str
+    to: str
+    paragraphs: list[str]
+    date: str
+    cc: str
+    printer: str
+    printed: str
+
+    @property
+    def has_record(self) -> bool:
+        return bool(self.cc or self.printer or self.printed)
 
 
 @dataclass(frozen=True)
@@ -239,6 +320,16 @@ class RoundView:
     dated: str = ""  # a draft's date (2020年5月10日), on its cover and in its running header
     timeline: list[MilestoneView] = field(default_factory=list)  # milestones: in plan.yaml
     has_progress: bool = False  # progress files: a 督查通报 (progress.html) beside the plan
+    notes: list[Note] = field(default_factory=list)  # the plan's 说明: every inference
+    case_notes: list[Note] = field(default_factory=list)  # the handbook's
+    notice: NoticeView | None = None
+    missing: list[str] = field(default_factory=list)  # what the record does not hold
+    preface: tuple[str, list[str]] | None = None  # 前言 or 编制说明 and its paragraphs
+
+    @property
+    def span(self) -> str:
+        """The round's years as printed: 2020—2021."""
+        return cn_range(self.name)
 
     @property
     def numbering(self) -> str:
@@ -248,7 +339,7 @@ class RoundView:
             t for c in self.chapters for t in (*c.tasks, *(x for s in c.sections for x in s.tasks))
         ]
         numbered = sum(1 for t in tasks if t.number)
-        if not tasks or numbered in (0, len(tasks)):
+        if not tasks or numbered in (0, len(tasks)) or self.draft:
             return ""
         return (
             f"任务编号照录公布的编号。公开资料只给出其中{numbered}项任务的编号，"
@@ -297,12 +388,15 @@ class _Builder:
         self.round: Round = ri.round
         self.places = index.project.registry.places
         self.units = index.project.registry.units
-        # A draft numbers every task (as its consultation forms do) when none is published yet.
+        # A draft numbers every task in chapter order (people cite them in their comments);
+        # another edition prints the numbers as published.
         self.numbers: dict[str, int] = (
-            task_numbers(self.round)
+            task_numbers(self.round, every=True)
             if self.round.edition == "draft"
             else {t.id: t.number for t in ri.tasks.values() if t.number is not None}
         )
+        self.notes = _Notes()  # the plan's 说明
+        self.case_notes = _Notes()  # the handbook's
 
     def unit(self, uid: str) -> str:
         unit = self.units.get(uid)
@@ -318,7 +412,14 @@ class _Builder:
         found = self.index.task(ref)
         if found is None:
             return None
-        return Link(f"{found.round} {found.title}", f"../{found.round}/plan.html#task-{found.id}")
+        return Link(
+            f"{cn_range(found.round)}年：{found.title}",
+            f"../{found.round}/plan.html#task-{found.id}",
+        )
+
+    def unit_en(self, uid: str) -> str:
+        unit = self.units.get(uid)
+        return unit.en or "" if unit else ""
 
     def _english(self, pid: str) -> str:
         place = self.places.get(pid)
@@ -344,6 +445,11 @@ class _Builder:
         later = [link for ref in rec["continued_by"] if (link := self.task_ref_link(ref))]
         benchmarks = [_place_name(self.places.get(p), p) for p in rec["benchmarks"]]
         text = rec["text"] or ""
+        number = self.numbers.get(task.id)
+        reasons = inferred(task.provenance)
+        mark = self.notes.add(f"第{number}项任务" if number else f"任务“{task.title}”", reasons)
+        progress = latest_progress(self.ri.progress, task)
+        case_places = [r.id for c in rec["cases"] if c in ri.cases for r in ri.cases[c].places]
         return TaskView(
             id=rec["id"],
             anchor=f"task-{rec['id']}",
@@ -358,34 +464,45 @@ class _Builder:
             benchmarks=benchmarks,
             continues=continues,
             continued_by=later,
-            due=rec["due"] or "",
+            due=cn_date(rec["due"]) if rec["due"] else "",
             source=rec["source"] or "",
             # What a reader may type: the number, the words, the chapter and section it is
-            # in, its places in Chinese and English.
+            # in (with their numbers), its units and places in Chinese and English, its cases
+            # and its latest state.
             search=" ".join(
                 [
-                    f"{self.numbers[task.id]}." if task.id in self.numbers else "",
+                    f"{number}." if number else "",
                     rec["title"],
                     text,
                     *context,
+                    *(self.unit(u) for u in [*rec["lead"], *rec["partners"]]),
+                    *(self.unit_en(u) for u in [*rec["lead"], *rec["partners"]]),
                     *benchmarks,
-                    *(self._english(p) for p in rec["benchmarks"]),
+                    *(self._english(p) for p in [*rec["benchmarks"], *case_places]),
                     *(c.text for c in cases),
+                    progress,
                 ]
             ).strip(),
-            inferred=inferred(task.provenance),
-            progress=latest_progress(self.ri.progress, task),
+            inferred=reasons,
+            progress=progress,
+            mark=mark,
         )
 
     def chapters(self) -> list[ChapterView]:
         views = []
         for n, chapter in enumerate(self.round.chapters, 1):
+            head = f"{cn_number(n)}、{chapter.title}"
+            reasons = inferred(chapter.provenance)
+            self.notes.add(f"“{head}”", reasons)  # the heading itself carries no mark
             in_sections = {id(t) for s in chapter.sections for t in s.tasks}
             sections = [
                 SectionView(
                     f"（{cn_number(i)}）",
                     s.title,
-                    [self.task(t, (chapter.title, s.title)) for t in s.tasks],
+                    [
+                        self.task(t, (head, chapter.title, f"（{cn_number(i)}）{s.title}"))
+                        for t in s.tasks
+                    ],
                 )
                 for i, s in enumerate(chapter.sections, 1)
             ]
@@ -400,11 +517,11 @@ class _Builder:
                     held=len(chapter.tasks),
                     sections=sections,
                     tasks=[
-                        self.task(t, (chapter.title,))
+                        self.task(t, (head, chapter.title))
                         for t in chapter.tasks
                         if id(t) not in in_sections
                     ],
-                    inferred=inferred(chapter.provenance),
+                    inferred=reasons,
                 )
             )
         return views
@@ -420,12 +537,19 @@ class _Builder:
             unit=rec["unit"] or "",
             baseline=baseline,
             targets=[(k, _value(v)) for k, v in rec["targets"].items()],
-            tasks=[self.task_link(self.ri.tasks[t], "") for t in rec["tasks"]],
+            # by number (a column of titles would hold a page a row); by title where the
+            # task has none
+            tasks=[self.served(self.ri.tasks[t]) for t in rec["tasks"]],
         )
+
+    def served(self, task: Task) -> Link:
+        number = self.numbers.get(task.id)
+        return Link(str(number) if number else task.title, f"#task-{task.id}")
 
     def systems(self) -> list[SystemView]:
         views = []
         for system in self.round.systems:
+            self.notes.add(f"指标体系“{system.title}”", inferred(system.provenance))
             known = [i for i in system.indicators() if self.ri.indicators.get(i.id) is i]
             views.append(
                 SystemView(
@@ -476,8 +600,8 @@ class _Builder:
         for pid, place, country in self.located(case):
             if place is None:
                 names.append(pid)
-            elif country is not None and country is not place:
-                names.append(f"{place.name}（{country.name}）")
+            elif country is not None and country is not place and country.name != place.name:
+                names.append(f"{place.name}（{country.name}）")  # a place named once: 新加坡
             else:
                 names.append(place.name)
         return names
@@ -485,16 +609,10 @@ class _Builder:
     def case(self, case: Case, number: int, part: str = "") -> CaseView:
         """A case as the handbook shows it: its record, with the ids resolved."""
         rec = records.case(self.ri, case)
-        refs = [
-            "，".join(
-                x
-                for x in (r["author"], f"《{r['title']}》", r["publisher"], _value(r["year"]))
-                if x
-            )
-            + (f" {r['url']}" if r["url"] else "")
-            for r in rec["references"]
-        ]
+        refs = [gbt7714(r) for r in rec["references"]]
         places = self.case_places(case)
+        reasons = inferred(case.provenance)
+        mark = self.case_notes.add(f"第{number}宗案例", reasons)
         summary = rec["summary"] or ""
         return CaseView(
             id=rec["id"],
@@ -504,7 +622,8 @@ class _Builder:
             places=places,
             summary=summary,
             practices=list(rec["practices"]),
-            references=refs,
+            references=[r.text + (f" {r.url}" if r.url else "") for r in refs],
+            refs=refs,
             tasks=[self.task_link(self.ri.tasks[t]) for t in rec["tasks"]],
             source=rec["source"] or "",
             search=" ".join(
@@ -513,12 +632,14 @@ class _Builder:
                     rec["title"],
                     part,
                     *places,
+                    *(t.title for t in (self.ri.tasks[x] for x in rec["tasks"])),
                     *(self._english(r.id) for r in case.places),
                     summary,
                     *rec["practices"],
                 ]
             ),
-            inferred=inferred(case.provenance),
+            inferred=reasons,
+            mark=mark,
         )
 
     def parts(self) -> list[PartView]:
@@ -528,7 +649,7 @@ class _Builder:
             cases = []
             for case in part.cases:
                 counter += 1
-                cases.append(self.case(case, counter, part.title))
+                cases.append(self.case(case, counter, f"{cn_number(n)}、{part.title} {part.title}"))
             views.append(
                 PartView(part.id, f"part-{part.id}", f"{cn_number(n)}、", part.title, cases)
             )
@@ -551,7 +672,8 @@ class _Builder:
                     if link not in links:
                         links.append(link)
         result = []
-        for cid in sorted(groups, key=lambda c: (self.places[c].en or c).lower()):
+        # in pinyin order, as a Chinese index is (GB 2312's order: typeset.pinyin_key)
+        for cid in sorted(groups, key=lambda c: (pinyin_key(self.places[c].name), c)):
             direct, cities = groups[cid]
             head = self.places[cid]
             result.append(
@@ -559,7 +681,10 @@ class _Builder:
                     name=head.name,
                     en=head.en or "",
                     cases=direct,
-                    cities=[(self.places[p].name, links) for p, links in cities.items()],
+                    cities=[
+                        (self.places[p].name, cities[p])
+                        for p in sorted(cities, key=lambda p: (pinyin_key(self.places[p].name), p))
+                    ],
                 )
             )
         return result
@@ -614,20 +739,68 @@ class _Builder:
         for s in self.round.sources:
             date = cn_date(s.date) if s.date else ""
             text = "，".join(x for x in (s.publisher, s.title, date) if x)
-            views.append(SourceView(s.id, text + (f"（{s.url}）" if s.url else "")))
+            url = s.url or ""
+            views.append(SourceView(text, url, url_breaks(url), id=s.id))
         return views
+
+    def notice(self) -> NoticeView | None:
+        """The 印发通知 where the sources give it: its parts absent from them stay out."""
+        given = self.round.notice
+        if given is None:
+            return None
+        issuer = given.issuer or self.round.issuer or ""
+        date = given.date or self.round.issued or ""
+        return NoticeView(
+            issuer=issuer,
+            number=given.number or "",
+            title=f"关于印发《{self.round.title}》的通知",
+            to=given.to or "",
+            paragraphs=paragraphs(given.text or ""),
+            date=cn_date(date) if date else "",
+            cc="，".join(given.cc),
+            printer=given.printer or "",
+            printed=cn_date(given.printed) if given.printed else "",
+        )
+
+    def missing(self) -> list[str]:
+        """What an official document carries that this round's record does not hold, said in
+        关于本版本 of a public-record round (nothing is made up in its place)."""
+        if not self.round.public_record:
+            return []
+        notice = self.round.notice
+        absent = [
+            ("印发通知", notice is None or not notice.text),
+            ("发文字号", notice is None or not notice.number),
+            (
+                "抄送机关、印发机关和印发日期（版记）",
+                notice is None or not (notice.cc or notice.printer),
+            ),
+        ]
+        return [name for name, gone in absent if gone]
 
     def build(self) -> RoundView:
         rnd = self.round
-        figures = self.figures()
+        # Notes numbered in the order the document shows their items: the cover's values (in
+        # the note only), the timeline of 关于本版本, the chapters and tasks, the indicator
+        # systems, the published figures.
+        marks = self.marks()
+        for name, reasons in marks.items():  # the cover's values: noted, never marked there
+            self.notes.add(FIELD_NAMES.get(name, name), reasons)
+        timeline = [
+            dataclasses.replace(m, mark=self.notes.add(f"{m.when}{m.label}", m.inferred))
+            for m in self.timeline()
+        ]
         chapters = self.chapters()
         systems = self.systems()
         parts = self.parts()
-        timeline = self.timeline()
-        marks = [c.inferred for c in chapters] + [s.inferred for s in systems]
-        marks += [f.inferred for f in figures] + [m.inferred for m in timeline]
-        marks += [t.inferred for c in chapters for t in c.tasks]
-        marks += [t.inferred for c in chapters for s in c.sections for t in s.tasks]
+        figures = [
+            dataclasses.replace(f, mark=self.notes.add(f"公布的{f.label}", f.inferred))
+            for f in self.figures()
+        ]
+        items = [c.inferred for c in chapters] + [s.inferred for s in systems]
+        items += [f.inferred for f in figures] + [m.inferred for m in timeline]
+        items += [t.inferred for c in chapters for t in c.tasks]
+        items += [t.inferred for c in chapters for s in c.sections for t in s.tasks]
         # (the handbook counts its cases itself: inferred_cases)
         pi = self.index.programme
         phase = rnd.phase or ""
@@ -656,21 +829,53 @@ class _Builder:
             parts=parts,
             places=self.place_groups(),
             sources=self.sources(),
-            inferred_count=self.inferred_count(marks),
-            marks=self.marks(),
+            inferred_count=self.inferred_count(items),
+            marks=marks,
             inferred_cases=sum(1 for p in parts for c in p.cases if c.inferred),
             programme=pi.programme.title if pi else "",
             chart_chapters=[(c.title, c.held, c.declared) for c in chapters],
-            chart_countries=[
-                (name, n, None)
-                for name, n in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))
-            ],
+            chart_countries=top_rows(
+                sorted(countries.items(), key=lambda kv: (-kv[1], pinyin_key(kv[0]))),
+                CHART_COUNTRIES,
+            ),
             chart_coverage=[
                 (f"{s.title}", s.covered, s.total) for s in systems if s.total and not s.targets_of
             ],
             has_progress=self.ri.progress is not None,
+            notes=self.notes.notes,
+            case_notes=self.case_notes.notes,
+            notice=self.notice(),
+            missing=self.missing(),
+            preface=(rnd.preface[0], paragraphs(rnd.preface[1])) if rnd.preface else None,
             timeline=timeline,
         )
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs: separated by an empty line in the sources."""
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def top_rows(counts: list[tuple[str, int]], first: int) -> list[tuple[str, int, int | None]]:
+    """The first `first` rows, and the rest added up as one row 其他（N个）: a chart that fits."""
+    if len(counts) <= first + 1:
+        return [(name, n, None) for name, n in counts]
+    rest = counts[first:]
+    rows: list[tuple[str, int, int | None]] = [(name, n, None) for name, n in counts[:first]]
+    return [*rows, (f"其他{len(rest)}个", sum(n for _, n in rest), None)]
+
+
+def gbt7714(ref: dict[str, object]) -> Reference:
+    """A reference as GB/T 7714-2015 describes one: 作者. 题名[类型]. 出版者, 年份. URL — [EB/OL]
+    where it is read online, [Z] (unspecified) where the sources do not say what it is."""
+    kind = "EB/OL" if ref.get("url") else "Z"
+    parts = [str(ref["author"]) if ref.get("author") else ""]
+    parts.append(f"{ref['title']}[{kind}]")
+    where = "，".join(_value(ref.get(k)) for k in ("publisher", "year") if ref.get(k))
+    parts.append(where)
+    text = ". ".join(p for p in parts if p) + "."
+    url = str(ref.get("url") or "")
+    return Reference(text, url, url_breaks(url))
 
 
 def round_view(index: Index, name: str, dated: str = "") -> RoundView:
