@@ -1,10 +1,15 @@
-"""Issue 15's figures: planc check cold, warm, after one edited file and for one round at growing
+"""planc's speed figures: the goals table of benchmarks/README.md in one command (`goals`), and
+the groups behind it: planc check cold, warm, after one edited file and for one round at growing
 sizes; start-up; `planc build --html` against a full build and against StrictDoc's HTML export
-of the same content.
+of the same content; the release build against the bare WeasyPrint render; the PDF writer's cost
+per page; "did you mean".
 
+    python benchmarks/bench_speed.py goals [--quick] [--strictdoc]  # the table, ready to paste
     python benchmarks/bench_speed.py check [--sizes 1000,10000,50000,200000] [--repeat 5]
     python benchmarks/bench_speed.py startup [--repeat 15]
     python benchmarks/bench_speed.py html [--sizes 1000,10000] [--full] [--strictdoc] [--repeat 3]
+    python benchmarks/bench_speed.py release [--repeat 5]
+    python benchmarks/bench_speed.py pdf [--pages 14,50,100,200,400]
 
 Every scenario of one group runs once in turn, `--repeat` times (cold, first, warm, edited, round,
 cold, first, ...), so a machine whose speed drifts moves all of them alike; the figures are
@@ -345,6 +350,222 @@ def bench_html(args: argparse.Namespace, planc: Path, work: Path) -> dict[str, A
 
 
 # --------------------------------------------------------------------------------------------
+# The release build against the bare WeasyPrint render, and the release step itself
+# --------------------------------------------------------------------------------------------
+
+RELEASE_ROUND = "2020-2021"
+
+
+def bare_render(plans: str, round_name: str, out: str) -> None:
+    """A child of its own: WeasyPrint's render of the round's plan and handbook, tagged as planc
+    writes them, from the same HTML (bench_build.py's bare render), nothing else."""
+    sys.path.insert(0, str(HERE))
+    from bench_build import bare_child
+
+    bare_child(Path(plans), round_name, Path(out))
+
+
+def bench_release(args: argparse.Namespace, planc: Path, work: Path) -> dict[str, Any]:
+    shipped = work / "shipped"
+    if not shipped.is_dir():
+        shutil.copytree(SHIPPED, shipped, ignore=shutil.ignore_patterns(CACHE_DIR))
+    python = str(Path(os.path.realpath(planc)).parent / "python")
+    if not Path(python).is_file():
+        python = sys.executable
+    dist, bare = work / "dist-release", work / "bare"
+
+    def clean(*folders: Path) -> Callable[[], None]:
+        def apply() -> None:
+            for folder in folders:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        return apply
+
+    build = [str(planc), "build", RELEASE_ROUND, "--plans", str(shipped), "--out", str(dist)]
+    scenarios = {
+        "bare WeasyPrint (plan + handbook)": (
+            clean(bare),
+            [
+                python,
+                str(Path(__file__).resolve()),
+                "_bare",
+                str(shipped),
+                RELEASE_ROUND,
+                str(bare),
+            ],
+        ),
+        f"planc build {RELEASE_ROUND}": (clean(dist, work / "release"), build),
+        f"planc build --release {RELEASE_ROUND}": (
+            clean(dist, work / "release"),
+            [*build, "--release"],
+        ),
+    }
+    runs = interleaved(scenarios, args.repeat, work, "release")
+    return {name: r.summary() for name, r in runs.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# The PDF writer's cost per page
+# --------------------------------------------------------------------------------------------
+
+
+def pdf_document(pages: int) -> str:
+    """A tagged document of `pages` A4 pages as dense as a plan's: per page a heading and 36
+    short paragraphs, each with a link to another page (about 150 tagged elements a page)."""
+    parts = [
+        "<html><head><style>@page { size: A4; margin: 2cm } body { font-size: 8pt }"
+        " h2 { break-before: page; font-size: 10pt } p { margin: 0 }</style></head><body>"
+    ]
+    for n in range(pages):
+        parts.append(f'<h2 id="p{n}">第{n + 1}页</h2>')
+        for k in range(36):
+            target = (n * 7 + k) % pages
+            parts.append(f'<p>任务{k + 1}：正文<a href="#p{target}">见第{target + 1}页</a>。</p>')
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def bench_pdf(args: argparse.Namespace, planc: Path, work: Path) -> dict[str, Any]:
+    """write_pdf alone (the layout done before), CPU seconds per page, with pydyf's page
+    references as they are and as planc keeps them. In this process: planc's own module."""
+    import pydyf
+    import weasyprint
+
+    from planc.render.pdf import PageReferences
+
+    PageReferences.install()
+    kept = pydyf.PDF.__dict__["page_references"]
+    report: dict[str, Any] = {}
+    previous: dict[str, tuple[int, float]] = {}
+    for pages in [int(n) for n in args.pages.split(",") if n]:
+        laid_out = weasyprint.HTML(string=pdf_document(pages)).render(pdf_tags=True)
+        row: dict[str, Any] = {"pages": len(laid_out.pages)}
+        for label, prop in (("pydyf", PageReferences.original), ("planc", kept)):
+            pydyf.PDF.page_references = prop
+            cpu = []
+            for _ in range(args.repeat):
+                start = time.process_time()
+                laid_out.write_pdf(work / "x.pdf", pdf_tags=True)
+                cpu.append(time.process_time() - start)
+            median = statistics.median(cpu)
+            row[f"{label}_ms_per_page"] = round(1000 * median / pages, 2)
+            if label in previous:  # the cost of the pages added since the last size
+                smaller, before = previous[label]
+                marginal = 1000 * (median - before) / (pages - smaller)
+                row[f"{label}_marginal_ms_per_page"] = round(marginal, 2)
+            previous[label] = (pages, median)
+        pydyf.PDF.page_references = kept
+        print(f"  pdf {pages} pages: {row}", file=sys.stderr)
+        report[f"{pages} pages"] = row
+    return report
+
+
+# --------------------------------------------------------------------------------------------
+# The goals table
+# --------------------------------------------------------------------------------------------
+
+
+def _cpu(s: dict[str, Any]) -> float:
+    return float(s["median_cpu_s"])
+
+
+def _wall(s: dict[str, Any]) -> float:
+    return float(s["median_wall_s"])
+
+
+def bench_goals(args: argparse.Namespace, planc: Path, work: Path) -> dict[str, Any]:
+    """Every measure of the goals table, each from interleaved runs; `--quick` leaves out
+    200,000 tasks, 50,000 and StrictDoc (a few minutes instead of an hour)."""
+    sizes = [1000, 5000, 10000] if args.quick else [1000, 5000, 10000, 50000, 200000]
+    rows: list[tuple[str, str, str]] = []
+    data: dict[str, Any] = {}
+    edits: dict[int, tuple[float, float, float]] = {}
+    for n in sizes:
+        plans = generate(n, work, args.seed)
+        # the cache filled first: an edit is then measured against a warm cache
+        run([str(planc), "check", "--plans", str(plans)], work)
+        scenarios = check_scenarios(planc, plans)
+        picked = {k: v for k, v in scenarios.items() if k.startswith(("cold", "edited (last"))}
+        repeat = 1 if n >= 200000 else 2 if n >= 50000 else args.repeat
+        runs = interleaved(picked, repeat, work, f"generated-{n}")
+        cold, edited = runs["cold (--no-cache)"].summary(), runs["edited (last round)"].summary()
+        data[f"check {n}"] = {"cold": cold, "edited": edited}
+        edits[n] = (_cpu(edited), _cpu(cold), _wall(edited))
+        if n in (10000, 200000):
+            goal = "≤ 1 s" if n == 10000 else "≤ 30 s, ≤ 1 GB"
+            rss = f", {cold['peak_rss_mib']:.0f} MiB" if n == 200000 else ""
+            rows.append((f"check {n:,} tasks, cold", goal, f"{_cpu(cold):.2f} CPU s{rss}"))
+    big = max(n for n in edits if n <= 50000)
+    ratios = ", ".join(f"{n // 1000}k {100 * e / c:.0f} %" for n, (e, c, _) in edits.items())
+    rows.append(
+        (
+            f"one file edited, {big // 1000}k",
+            "≤ 1 s, ≤ 25 % of cold from 5k",
+            f"{edits[big][0]:.2f} CPU s ({edits[big][2]:.2f} wall); {ratios}",
+        )
+    )
+    args.repeat = max(args.repeat, 5)
+    start = bench_startup(args, planc, work)
+    data["startup"] = start
+    warm, cold = start["planc check (shipped, warm)"], start["planc check --no-cache (shipped)"]
+    rows.append(
+        (
+            "check, shipped plans",
+            "≤ 0.15 s",
+            f"{_cpu(warm):.3f} CPU s warm ({_wall(warm):.3f} wall), "
+            f"{_cpu(cold):.3f} without the cache",
+        )
+    )
+    args.repeat = 3
+    release = bench_release(args, planc, work)
+    data["release"] = release
+    bare = release["bare WeasyPrint (plan + handbook)"]
+    plain = release[f"planc build {RELEASE_ROUND}"]
+    full = release[f"planc build --release {RELEASE_ROUND}"]
+    rows.append(
+        (
+            f"`build --release`, {RELEASE_ROUND}",
+            "≤ 1.2× bare WeasyPrint",
+            f"{_wall(full) / _wall(bare):.2f}× wall, {_cpu(full) / _cpu(bare):.2f}× CPU",
+        )
+    )
+    rows.append(
+        (
+            "the release step (`--release` less a build)",
+            "≤ 0.3 s",
+            f"{_cpu(full) - _cpu(plain):.2f} CPU s",
+        )
+    )
+    args.pages = "14,50,100,200,400" if not args.quick else "14,100,400"
+    args.repeat = 1
+    pdf = bench_pdf(args, planc, work)
+    data["pdf"] = pdf
+    per_page = ", ".join(f"{row['pages']}: {row['planc_ms_per_page']:.1f}" for row in pdf.values())
+    before = ", ".join(f"{row['pages']}: {row['pydyf_ms_per_page']:.1f}" for row in pdf.values())
+    rows.append(("PDF write, ms per page", "flat", f"{per_page} (pydyf's own: {before})"))
+    if args.strictdoc and not args.quick:
+        args.sizes, args.full, args.repeat = "1000,10000", False, 3
+        html = bench_html(args, planc, work)
+        data["html"] = html
+        ratios = ", ".join(
+            f"{name.split('-')[-1]}: "
+            f"{_wall(r['strictdoc export --formats html']) / _wall(r['planc build --html']):.1f}×"
+            for name, r in html.items()
+            if name.startswith("generated")
+        )
+        rows.append(("`build --html` vs StrictDoc 0.30.4", "≥ 10×", ratios))
+    data["table"] = rows
+    return data
+
+
+def print_goals(rows: list[tuple[str, str, str]]) -> None:
+    print("\n| measure | goal | now |")
+    print("|---|---|---|")
+    for measure, goal, now in rows:
+        print(f"| {measure} | {goal} | {now} |")
+
+
+# --------------------------------------------------------------------------------------------
 
 
 def print_report(report: dict[str, Any]) -> None:
@@ -369,7 +590,12 @@ def print_report(report: dict[str, Any]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["check", "startup", "html"])
+    if argv is None and sys.argv[1:2] == ["_bare"]:  # the bare render's own child process
+        bare_render(*sys.argv[2:5])
+        return 0
+    parser.add_argument("what", choices=["goals", "check", "startup", "html", "release", "pdf"])
+    parser.add_argument("--quick", action="store_true", help="goals: a few minutes' subset")
+    parser.add_argument("--pages", default="14,50,100,200,400", help="pdf: document sizes")
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
@@ -387,7 +613,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         load = os.getloadavg()
-        bench = {"check": bench_check, "startup": bench_startup, "html": bench_html}[args.what]
+        bench = {
+            "goals": bench_goals,
+            "check": bench_check,
+            "startup": bench_startup,
+            "html": bench_html,
+            "release": bench_release,
+            "pdf": bench_pdf,
+        }[args.what]
         body = bench(args, planc, work)
         report: dict[str, Any] = {
             "when": started,
@@ -397,7 +630,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             **body,
         }
         print(f"{args.what}: {report['when']}; {report['machine']}; Python {report['python']}")
-        print_report(body)
+        if args.what == "goals":
+            print_goals(body.pop("table"))
+            report.pop("table", None)
+        elif args.what == "pdf":
+            print("| pages | pydyf's ms/page | marginal | planc's ms/page | marginal |")
+            print("|---:|---:|---:|---:|---:|")
+            for row in body.values():
+                print(
+                    f"| {row['pages']} | {row['pydyf_ms_per_page']} | "
+                    f"{row.get('pydyf_marginal_ms_per_page', '–')} | {row['planc_ms_per_page']} | "
+                    f"{row.get('planc_marginal_ms_per_page', '–')} |"
+                )
+        else:
+            print_report(body)
         if args.json:
             Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     finally:

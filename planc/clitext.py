@@ -28,6 +28,7 @@ from typer._click.exceptions import (
 )
 from typer.core import TyperCommand, TyperGroup
 
+from planc import i18n
 from planc.cjk import width
 from planc.i18n import _
 
@@ -286,18 +287,26 @@ class Group(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        # A run of the command line reads the locale afresh and forgets it when it ends (planc
+        # reads it once, then keeps it): in a process this is its one run; a caller that runs
+        # several with their own environments (CliRunner's `env`: the README's and the pins'
+        # runs) must not get the language of the run before.
+        i18n.reset()
         more = (prog_name, complete_var, False, windows_expand_args)
-        if not standalone_mode:
-            return super().main(args, *more, **extra)
         try:
-            code = super().main(args, *more, **extra)
-        except ClickException as exc:
-            show_error(exc)
-            sys.exit(exc.exit_code)
-        except typer.Abort:
-            typer.echo(_("Aborted!"), err=True)
-            sys.exit(1)
-        sys.exit(code if isinstance(code, int) else 0)
+            if not standalone_mode:
+                return super().main(args, *more, **extra)
+            try:
+                code = super().main(args, *more, **extra)
+            except ClickException as exc:
+                show_error(exc)
+                sys.exit(exc.exit_code)
+            except typer.Abort:
+                typer.echo(_("Aborted!"), err=True)
+                sys.exit(1)
+            sys.exit(code if isinstance(code, int) else 0)
+        finally:
+            i18n.reset()
 
 
 class Typer(typer.Typer):

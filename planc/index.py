@@ -278,6 +278,16 @@ class Index:
     project: Project
     rounds: dict[str, RoundIndex]
     programme: ProgrammeIndex | None = None
+    # The rounds whose diagnostics are wanted (None: all). The others are here to be named:
+    # a round a checked one continues is read whole, and its own problems are not reported, so
+    # the rules do not look for them (a fifth of a re-check after one edit).
+    checked: tuple[str, ...] | None = None
+
+    def checked_rounds(self) -> list[RoundIndex]:
+        """The rounds the rules look at, oldest first."""
+        if self.checked is None:
+            return list(self.rounds.values())
+        return [ri for name, ri in self.rounds.items() if name in self.checked]
 
     def task(self, ref: str) -> Task | None:
         """The task a `ROUND:ID` reference names, if any."""

@@ -8,14 +8,17 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planc.check import consultation, run_checks
 from planc.diagnostics import Diagnostic, Severity, sorted_diagnostics
 from planc.errors import Failing, SourcesHaveErrors, UsageError, reason
 from planc.i18n import _
-from planc.index import Index, build_index
-from planc.load import PROGRAMME, ROUND_DIR, load_project, round_names
-from planc.load.cache import SourceCache
+from planc.paths import PROGRAMME, ROUND_DIR, round_names
+
+if TYPE_CHECKING:
+    from planc.check.consultation import Versions
+    from planc.index import Index
+    from planc.load.cache import SourceCache
 
 
 @dataclass(slots=True)
@@ -97,6 +100,9 @@ def select_rounds(plans: Path, rounds: Sequence[str] = ()) -> list[str]:
 def _load(
     plans: Path, rounds: Sequence[str] | None, cache: bool | SourceCache
 ) -> tuple[Index, list[Diagnostic]]:
+    from planc.index import build_index
+    from planc.load import load_project
+
     try:
         project, diagnostics = load_project(plans, rounds, cache)
     except OSError as exc:
@@ -106,7 +112,7 @@ def _load(
     return build_index(project), diagnostics
 
 
-def _versions(plans: Path, wanted: list[tuple[str, str]]) -> consultation.Versions:
+def _versions(plans: Path, wanted: list[tuple[str, str]]) -> Versions:
     """Each (round, revision) loaded and indexed from git, or why it could not be. Not
     checked: only its tasks are compared."""
     from planc.load.revision import round_at  # git, only when a record names its draft
@@ -134,6 +140,10 @@ def analyze(
     registry, every plan.yaml, and the rounds their tasks continue; `everything` reads every
     round (a build shows which later tasks continue each one). `cache`: reuse the files parsed
     before (PLANS/.planc-cache)."""
+    # The loader, the index and the rules only now: `planc check` of unchanged sources answers
+    # from its cache without importing them.
+    from planc.check import consultation, run_checks
+
     chosen = select_rounds(plans, rounds)
     # A programme reconciles figures over rounds only where each of them loads cleanly: with
     # one, every round is read.
@@ -141,6 +151,7 @@ def analyze(
     partial = partial and not (plans / PROGRAMME).is_file()
     with _no_cycle_collection():
         index, diagnostics = _load(plans, chosen if partial else None, cache)
+        index.checked = tuple(chosen)
         diagnostics += run_checks(index)
         wanted = consultation.revisions(index, chosen)
         if wanted:  # reads git: only when a consultation record names its draft

@@ -29,9 +29,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planc.diagnostics import Diagnostic, sorted_diagnostics
-from planc.load import PROGRAMME, REGISTRY, ROUND_DIR, round_names
 from planc.load.cache import SourceCache, pack_diagnostics, unpack_diagnostics
-from planc.paths import CACHE_DIR
+from planc.paths import CACHE_DIR, PROGRAMME, REGISTRY, ROUND_DIR, round_names
 from planc.pipeline import analyze, select_rounds
 
 _GLOBAL = "\0global"  # the entry of the diagnostics about the registry and the folder

@@ -24,7 +24,10 @@ def write_zip(
     with zipfile.ZipFile(target, "w") as archive:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # A PDF's streams are compressed already, and an OFD is a zip: deflating them again
+            # saved 4 % of a PDF's size for most of a release's CPU time.
+            stored = name.endswith((".pdf", ".ofd"))
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so the permissions below mean the same everywhere
             info.external_attr = 0o100644 << 16
             archive.writestr(info, files[name], compresslevel=9)

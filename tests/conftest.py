@@ -3,12 +3,14 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from planc import i18n
 from planc.diagnostics import Diagnostic
 from planc.paths import CACHE_DIR
 from planc.pipeline import analyze
@@ -20,11 +22,20 @@ SHIPPED = ROOT / "plans"
 
 
 @pytest.fixture(autouse=True)
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The tests read planc's English; tests/test_i18n.py sets a Chinese locale itself."""
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The tests read planc's English; tests/test_i18n.py sets a Chinese locale itself (with
+    `set_language`: planc reads the locale once per process)."""
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language(monkeypatch, "C.UTF-8")
+    yield
+    i18n.reset()
+
+
+def set_language(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """LANG for the rest of the test, read afresh by planc's next message."""
+    monkeypatch.setenv("LANG", lang)
+    i18n.reset()
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from planc.model import Ref
 from planc.paths import CACHE_DIR
 from planc.pipeline import _concerns, analyze
 from planc.recheck import check_diagnostics
-from tests.conftest import SHIPPED, VALID, edit
+from tests.conftest import SHIPPED, VALID, edit, set_language
 from tests.test_hypothesis import (
     ANY_MUTATION,
     PROPERTY,
@@ -198,17 +198,17 @@ def test_another_source_format_misses(
     assert counted[-1].hits == 0
 
 
-def test_a_changed_schema_misses(
-    plans: Path, counted: list[SourceCache], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from planc.load import formats
-
-    analyze(plans)
-    kinds = dict(formats.KINDS)
-    kinds["extra"] = formats.UNITS_FILE
-    monkeypatch.setattr(formats, "KINDS", kinds)
-    analyze(plans)
-    assert counted[-1].hits == 0
+def test_a_changed_schema_misses(tmp_path: Path) -> None:
+    """The schema is code (planc/load/formats.py): the fingerprint of planc's code, part of
+    every key, changes with it."""
+    package = Path(cache_module.__file__).resolve().parent.parent
+    copy = tmp_path / "planc"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "templates"))
+    before = cache_module.fingerprint(copy)
+    assert before == cache_module.fingerprint(package)
+    formats = copy / "load" / "formats.py"
+    formats.write_text(formats.read_text(encoding="utf-8") + "\n# a new field\n", "utf-8")
+    assert cache_module.fingerprint(copy) != before
 
 
 # --------------------------------------------------------------------------------------------
@@ -456,11 +456,11 @@ def test_the_language_is_part_of_the_key(plans: Path, monkeypatch: pytest.Monkey
     """Diagnostics are worded when they are made: a check in Chinese after one in English (and
     back) says what a fresh check in that language says."""
     edit(plans, T20, "lead: [ports]", "lead: [port]")
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language(monkeypatch, "en_US.UTF-8")
     english = check_diagnostics(plans)
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    set_language(monkeypatch, "zh_CN.UTF-8")
     chinese = check_diagnostics(plans)
     assert chinese == (english[0], analyze(plans, cache=False).diagnostics)
     assert chinese != english
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language(monkeypatch, "en_US.UTF-8")
     assert check_diagnostics(plans) == english

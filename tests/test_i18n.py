@@ -19,7 +19,7 @@ from planc import i18n
 from planc.cli import app, consult_app, progress_app
 from planc.codes import CODES
 from planc.zh_cn import ZH
-from tests.conftest import VALID, edit
+from tests.conftest import VALID, edit, set_language
 from tests.consult_forms import COMMENT, COMMERCE, fill, make_forms, run_import, sheet
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planc"
@@ -80,11 +80,12 @@ def test_the_locale_decides(
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
+    i18n.reset()
     assert i18n.chinese() is chinese
 
 
 def test_check_speaks_chinese_under_a_chinese_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    set_language(monkeypatch, "zh_CN.UTF-8")
     result = CliRunner().invoke(app, ["check", "--plans", str(VALID)])
     assert (result.exit_code, result.stdout) == (0, "已检查 2 轮：0 个错误，0 个警告，0 条提示\n")
     bad = CliRunner().invoke(app, ["check", "2099-2100", "--plans", str(VALID)])
@@ -107,6 +108,20 @@ def test_help_follows_the_locale() -> None:
     assert "Validate the plan sources" in english.stdout
 
 
+def test_each_run_of_the_command_line_reads_the_locale() -> None:
+    """planc reads the locale once, and each run of the command line afresh: runs with their
+    own environments in one process (CliRunner's `env`, as the pins and the README are made)
+    each speak their own language, and a Chinese run leaves no Chinese behind it (typer
+    words the options' help before a run starts)."""
+    runner = CliRunner()
+    zh = {"LANG": "zh_CN.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}
+    en = {"LANG": "C.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}
+    assert "计划文件夹。" in runner.invoke(app, ["check", "--help"], env=zh).stdout
+    english = runner.invoke(app, ["check", "--help"], env=en).stdout
+    assert "The plans folder." in english and "计划" not in english
+    assert i18n._chinese is None  # forgotten after the run: the next caller reads its own
+
+
 def test_check_problems_speak_chinese(plans: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Several kinds of problem at once: each message and hint in the office's words, and
     the same run in English unchanged."""
@@ -114,7 +129,7 @@ def test_check_problems_speak_chinese(plans: Path, monkeypatch: pytest.MonkeyPat
     edit(plans, "2020-2021/tasks/market.yaml", "number: 30", "number: 20")
     edit(plans, "2020-2021/tasks/market.yaml", "cases: [hk-airport-city]", "cases: []")
     monkeypatch.chdir(plans.parent)
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    set_language(monkeypatch, "zh_CN.UTF-8")
     result = CliRunner().invoke(app, ["check"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
@@ -132,7 +147,7 @@ def test_check_problems_speak_chinese(plans: Path, monkeypatch: pytest.MonkeyPat
         "    提示：编号按部分顺序（plan.yaml）和文件顺序递增",
         "已检查 2 轮：2 个错误，2 个警告，0 条提示",
     ]
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language(monkeypatch, "C.UTF-8")
     english = CliRunner().invoke(app, ["check"]).stdout
     assert "task 'trade-facilitation' is numbered 20 but follows task" in english
     assert "    hint: did you mean 'ports'?" in english and "提示" not in english
@@ -151,7 +166,7 @@ def test_a_refused_form_speaks_chinese(
         sheet(wb, "tasks")[f"{COMMENT}4"] = "=I4"
 
     back = fill(Path("forms") / COMMERCE, Path("back") / "商务局.xlsx", formula)
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    set_language(monkeypatch, "zh_CN.UTF-8")
     code, out = run_import(plans, back)
     assert code == 1
     assert out.splitlines() == [
@@ -166,7 +181,7 @@ def test_a_refused_form_speaks_chinese(
         "（.et）格式的工作簿，不是 .xlsx 格式",
         "    提示：请用 Excel 或 WPS 打开，另存为“Excel 工作簿 (*.xlsx)”后再导入",
     ]
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language(monkeypatch, "C.UTF-8")
     assert run_import(plans, back)[1].splitlines()[0] == (
         "back/商务局.xlsx:任务意见!H4: error[form-cell] a formula (=I4) where 意见 is expected"
     )
@@ -175,7 +190,7 @@ def test_a_refused_form_speaks_chinese(
 def test_progress_usage_errors_speak_chinese(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    set_language(monkeypatch, "zh_CN.UTF-8")
     out = str(tmp_path / "forms")
     args = ["progress", "forms", "2020-2021", "--out", out, "--plans", str(VALID)]
     outside = CliRunner().invoke(app, [*args, "--period", "2019-Q1"])
@@ -188,7 +203,7 @@ def test_progress_usage_errors_speak_chinese(
         "planc：错误：--period 2021-Q9 不是期次（应写 2021-Q2、2021-H1 或 2021-06）\n"
     )
     assert not (tmp_path / "forms").exists()
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language(monkeypatch, "C.UTF-8")
     english = CliRunner().invoke(app, [*args, "--period", "2019-Q1"])
     assert english.stderr == (
         "planc: error: period 2019-Q1 is outside round 2020-2021 (2020-2021)\n"
@@ -213,7 +228,7 @@ def test_loader_problems_speak_chinese(plans: Path, monkeypatch: pytest.MonkeyPa
     gbk = plans / "2018-2019/tasks/enterprise.yaml"
     gbk.write_bytes(gbk.read_text(encoding="utf-8").encode("gb18030"))
     monkeypatch.chdir(plans.parent)
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    set_language(monkeypatch, "zh_CN.UTF-8")
     result = CliRunner().invoke(app, ["check"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
@@ -226,7 +241,7 @@ def test_loader_problems_speak_chinese(plans: Path, monkeypatch: pytest.MonkeyPa
         "找不到应有的 ',' 或 ']'（方括号可能没闭合）",
         "已检查 2 轮：3 个错误，0 个警告，0 条提示",
     ]
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language(monkeypatch, "C.UTF-8")
     assert CliRunner().invoke(app, ["check"]).stdout.splitlines()[::2] == [
         "plans/2018-2019/tasks/enterprise.yaml:5:12: error[encoding] the file is not UTF-8 "
         "(byte 0xBD here); it looks like GB18030/GBK (Simplified Chinese)",

@@ -64,6 +64,8 @@ def test_the_fast_path_says_what_the_command_line_says(plans: Path, tmp_path: Pa
     built = both_say_the_same("build", "--html", "--plans", p, "--out", out)
     assert built.returncode == 1 and "nothing was written" in built.stderr
     assert both_say_the_same("build", "--plans", p, "--jobs", "0").returncode == 2
+    refused = both_say_the_same("build", "--html", "--release", "--plans", p, "--out", out)
+    assert refused.returncode == 2 and "--release" in refused.stderr
 
 
 def test_the_fast_path_leaves_typer_and_pydantic_alone(plans: Path) -> None:

@@ -98,7 +98,7 @@ def _record(record: Consultation) -> Iterator[Diagnostic]:
 
 def consultation(index: Index) -> Iterator[Diagnostic]:
     units: dict[str, object] = dict(index.project.registry.units)
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         first: dict[str, Comment] = {}
         for record in ri.round.consultations:
             yield from _record(record)

@@ -10,7 +10,7 @@ from planc.index import Index
 
 
 def unused_cases(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         if not ri.complete:
             continue  # its figures wait until its files load cleanly
         for case in ri.round.cases():
@@ -29,7 +29,7 @@ def unused_cases(index: Index) -> Iterator[Diagnostic]:
 
 
 def uncovered_indicators(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         if not ri.complete:
             continue  # its figures wait until its files load cleanly
         # Another document's targets (`role: targets`) are not the plan's to cover.

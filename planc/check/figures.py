@@ -110,7 +110,7 @@ def _both_levels(declared: dict[str, Figure]) -> Iterator[Diagnostic]:
 
 
 def reconcile(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         if not ri.complete:
             continue  # its figures wait until its files load cleanly
         for row in ri.figures:

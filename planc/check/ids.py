@@ -31,7 +31,7 @@ def _repeats(kind: str, items: Iterable[tuple[str, Loc]]) -> Iterator[Diagnostic
 
 
 def duplicate_ids(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         rnd = ri.round
         yield from _repeats("source", ((s.id, s.loc) for s in rnd.sources))
         yield from _repeats("chapter", ((c.id, c.loc) for c in rnd.chapters))

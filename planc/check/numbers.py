@@ -11,7 +11,7 @@ from planc.model import Task
 
 
 def number_conflicts(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         seen: dict[int, Task] = {}
         last: Task | None = None
         # Document order: chapters as plan.yaml lists them, tasks as their files list them.

@@ -16,7 +16,7 @@ from planc.periods import round_years
 
 
 def progress_checks(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         if ri.round.progress and ri.complete:
             # A round with a file that did not load waits, as its figures do: no cascade.
             yield from _periods(ri)

@@ -11,23 +11,23 @@ from planc.index import Index
 from planc.model import Provenance, Ref
 
 
-def _missing(what: str, loc: Loc, *refs: Ref | None) -> Iterator[Diagnostic]:
-    if all(ref is None for ref in refs):
+def _missing(kind: str, item_id: str, loc: Loc, *refs: Ref | None) -> Iterator[Diagnostic]:
+    if all(ref is None for ref in refs):  # named only then: most items have a source
         yield Diagnostic(
             "missing-source",
             loc,
-            _("{what} has no `source:` in a public-record round", what=what),
+            _("{what} has no `source:` in a public-record round", what=named(kind, item_id)),
             _("name the source (an id under `sources:` in plan.yaml) it comes from"),
         )
 
 
 def missing_sources(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         rnd = ri.round
         if not rnd.public_record or not index.project.readable(rnd.files):
             continue
         for chapter in rnd.chapters:
-            yield from _missing(named("chapter", chapter.id), chapter.loc, chapter.source)
+            yield from _missing("chapter", chapter.id, chapter.loc, chapter.source)
             in_section = {}
             for section in chapter.sections:
                 for task in section.tasks:
@@ -35,23 +35,23 @@ def missing_sources(index: Index) -> Iterator[Diagnostic]:
             for task in chapter.tasks:
                 # a task may take its section's source, as an indicator takes its system's
                 yield from _missing(
-                    named("task", task.id), task.loc, task.source, in_section.get(id(task))
+                    "task", task.id, task.loc, task.source, in_section.get(id(task))
                 )
         for part in rnd.parts:
-            yield from _missing(named("handbook part", part.id), part.loc, part.source)
+            yield from _missing("handbook part", part.id, part.loc, part.source)
             for case in part.cases:
-                yield from _missing(named("case", case.id), case.loc, case.source)
+                yield from _missing("case", case.id, case.loc, case.source)
         for system in rnd.systems:
             if system.source is None:  # one diagnostic for the system, not one per indicator
-                yield from _missing(named("indicator system", system.id), system.loc, None)
+                yield from _missing("indicator system", system.id, system.loc, None)
                 continue
             for dim in system.dimensions:
                 for ind in dim.indicators:
                     yield from _missing(
-                        named("indicator", ind.id), ind.loc, ind.source, dim.source, system.source
+                        "indicator", ind.id, ind.loc, ind.source, dim.source, system.source
                     )
             for ind in system.unplaced:
-                yield from _missing(named("indicator", ind.id), ind.loc, ind.source, system.source)
+                yield from _missing("indicator", ind.id, ind.loc, ind.source, system.source)
 
 
 def _notes(index: Index) -> Iterable[Provenance]:

@@ -9,18 +9,22 @@ from planc.i18n import _
 from planc.index import COUNTRY_KINDS, Index, RoundIndex
 from planc.model import Chapter, Part, Ref
 
+# Who names a reference: a file, or (kind, id) of a thing, named in a message only when needed.
+Owner = str | tuple[str, str]
+
 
 class _Names:
     """What a reference may name, and what else of the round an id could be (for the hint)."""
 
     def __init__(self, index: Index, ri: RoundIndex) -> None:
         registry = index.project.registry
-        self.kinds: dict[str, tuple[Mapping[str, object], str]] = {
-            "unit": (registry.units, "registry/units.yaml"),
-            "place": (registry.places, "registry/places.yaml"),
-            "indicator": (ri.indicators, _("the indicators of {round}", round=ri.round.name)),
-            "case": (ri.cases, _("the cases of {round}", round=ri.round.name)),
-            "source": (ri.sources, _("the sources of {file}", file=ri.round.plan_file)),
+        self.round = ri.round
+        self.kinds: dict[str, Mapping[str, object]] = {
+            "unit": registry.units,
+            "place": registry.places,
+            "indicator": ri.indicators,
+            "case": ri.cases,
+            "source": ri.sources,
         }
         self.fields = {
             "unit": "lead:/partners:",
@@ -38,8 +42,22 @@ class _Names:
             if not project.readable([f"registry/{kind}s.yaml"]):
                 self.skip.add(kind)
 
-    def check(self, owner: str, kind: str, refs: Iterable[Ref | None]) -> Iterator[Diagnostic]:
-        known, where = self.kinds[kind]
+    def where(self, kind: str) -> str:
+        """Where ids of `kind` are declared, as a message says it."""
+        rnd = self.round
+        return {
+            "unit": "registry/units.yaml",
+            "place": "registry/places.yaml",
+            "indicator": _("the indicators of {round}", round=rnd.name),
+            "case": _("the cases of {round}", round=rnd.name),
+            "source": _("the sources of {file}", file=rnd.plan_file),
+        }[kind]
+
+    def check(self, owner: Owner, kind: str, refs: Iterable[Ref | None]) -> Iterator[Diagnostic]:
+        """`unknown-reference` for each of `refs` not among the known ids of `kind`. The
+        owner's name, the message and the hint are made only for such a reference: a clean
+        check makes none (tests/test_speed_guards.py counts)."""
+        known = self.kinds[kind]
         if kind in self.skip:
             return
         for ref in refs:
@@ -47,7 +65,7 @@ class _Names:
                 continue
             hint = did_you_mean(ref.id, known)
             if hint is None:
-                for other, (names, _where) in self.kinds.items():
+                for other, names in self.kinds.items():
                     if other != kind and ref.id in names:
                         hint = _(
                             "'{id}' is {a_kind}: it belongs under {field}",
@@ -61,10 +79,10 @@ class _Names:
                 ref.loc,
                 _(
                     "{owner} names {kind} '{id}', which is not in {where}",
-                    owner=owner,
+                    owner=owner if isinstance(owner, str) else named(*owner),
                     kind=kind_name(kind),
                     id=ref.id,
-                    where=where,
+                    where=self.where(kind),
                 ),
                 hint,
             )
@@ -124,7 +142,7 @@ def _unreadable_round(index: Index, name: str) -> bool:
 
 
 def unknown_references(index: Index) -> Iterator[Diagnostic]:
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         rnd = ri.round
         names = _Names(index, ri)
         sources = [c.source for c in rnd.chapters] + [p.source for p in rnd.parts]
@@ -135,7 +153,7 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
         for step in rnd.milestones:
             yield from names.check(_("milestone {kind}", kind=step.kind), "unit", step.units)
         for task in rnd.all_tasks():
-            owner = named("task", task.id)
+            owner: Owner = ("task", task.id)
             yield from names.check(owner, "unit", task.lead + task.partners)
             yield from names.check(owner, "indicator", task.indicators)
             yield from names.check(owner, "case", task.cases)
@@ -143,30 +161,30 @@ def unknown_references(index: Index) -> Iterator[Diagnostic]:
             yield from names.check(owner, "source", [task.source])
         for chapter in rnd.chapters + rnd.loose_chapters:
             for section in chapter.sections:
-                yield from names.check(
-                    _("section '{title}'", title=section.title), "source", [section.source]
-                )
+                if section.source is not None and section.source.id not in ri.sources:
+                    owner = _("section '{title}'", title=section.title)
+                    yield from names.check(owner, "source", [section.source])
         for case in rnd.all_cases():
-            yield from names.check(named("case", case.id), "place", case.places)
-            yield from names.check(named("case", case.id), "source", [case.source])
+            yield from names.check(("case", case.id), "place", case.places)
+            yield from names.check(("case", case.id), "source", [case.source])
         for system in rnd.systems:
-            owner = named("indicator system", system.id)
+            owner = ("indicator system", system.id)
             yield from names.check(owner, "place", system.benchmark_places)
             yield from names.check(owner, "unit", system.units)
             yield from names.check(owner, "source", [system.source])
             for dim in system.dimensions:
-                yield from names.check(named("dimension", dim.id), "source", [dim.source])
+                yield from names.check(("dimension", dim.id), "source", [dim.source])
             for ind in system.indicators():
-                yield from names.check(named("indicator", ind.id), "source", [ind.source])
+                yield from names.check(("indicator", ind.id), "source", [ind.source])
         yield from _continues(index, ri)
     yield from _registry_sources(index)
 
 
 def _registry_sources(index: Index) -> Iterator[Diagnostic]:
     registry = index.project.registry
-    items = [(named("place", p.id), p.source) for p in registry.places.values()]
-    items += [(named("unit", u.id), u.source) for u in registry.units.values()]
-    for owner, ref in items:
+    items = [("place", p.id, p.source) for p in registry.places.values()]
+    items += [("unit", u.id, u.source) for u in registry.units.values()]
+    for kind, item_id, ref in items:
         if ref is None:
             continue
         name, _sep, sid = ref.id.partition(":")
@@ -178,7 +196,7 @@ def _registry_sources(index: Index) -> Iterator[Diagnostic]:
                 ref.loc,
                 _(
                     "{owner} names source '{id}', which no round's plan.yaml declares",
-                    owner=owner,
+                    owner=named(kind, item_id),
                     id=ref.id,
                 ),
                 did_you_mean(ref.id, known),
@@ -186,8 +204,9 @@ def _registry_sources(index: Index) -> Iterator[Diagnostic]:
 
 
 def round_names(index: Index) -> Iterator[Diagnostic]:
-    for name, ri in index.rounds.items():
+    for ri in index.checked_rounds():
         rnd = ri.round
+        name = rnd.name
         if rnd.declared_round is not None and rnd.declared_round != name:
             yield Diagnostic(
                 "round-mismatch",
@@ -277,7 +296,7 @@ def places(index: Index) -> Iterator[Diagnostic]:
 def placed_files(index: Index) -> Iterator[Diagnostic]:
     """A tasks or cases file names a chapter or part that plan.yaml lacks, or one that another
     file already fills."""
-    for ri in index.rounds.values():
+    for ri in index.checked_rounds():
         rnd = ri.round
         groups: list[tuple[str, Sequence[Chapter | Part], Sequence[Chapter | Part]]] = [
             ("chapter", rnd.chapters, rnd.loose_chapters),

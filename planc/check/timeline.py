@@ -61,8 +61,9 @@ def _issued(declared: str | None, at: Loc, steps: list[Milestone]) -> Iterator[D
 
 
 def timeline(index: Index) -> Iterator[Diagnostic]:
-    for name, ri in index.rounds.items():
+    for ri in index.checked_rounds():
         rnd = ri.round
+        name = rnd.name
         yield from _order(rnd.milestones)
         last_year = rnd.years[1]
         for step in rnd.milestones:

@@ -2,7 +2,7 @@
 and its own diagnostics, so a re-check reads only the files that changed.
 
 An entry is keyed by the file's bytes, its path in the plans folder, its kind, the planc version,
-the source format version, a fingerprint of the code and schema that make records, and the
+the source format version, a fingerprint of planc's code (the schema's included), and the
 language diagnostics are worded in: any change to one of them is a miss. Entries live in
 `PLANS/.planc-cache/` (inside the folder planc already reads; it carries its own `.gitignore`).
 They are written to a temporary file and renamed into place, so two planc processes can share
@@ -24,15 +24,16 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from planc import __version__
 from planc.atomic import TEMPORARY, write_file
 from planc.diagnostics import Diagnostic, Loc
 from planc.i18n import chinese
-from planc.load.spec import FieldLocs, Rec
-from planc.model import Ref
 from planc.paths import CACHE_DIR
+
+if TYPE_CHECKING:
+    from planc.load.spec import Rec
 
 SOURCE_FORMAT = "1"  # the `planc: 1` source format; a new format reads every file afresh
 ENCODING = 2  # the layout of an entry below; bump it when _encoder changes
@@ -41,26 +42,29 @@ _HEADER = len(MAGIC) + 32 + 32  # magic, key, SHA-256 of the payload
 _ENTRY = re.compile(r"[0-9a-f]{64}")
 _STALE_TEMP = 3600  # seconds after which a temporary file is a crashed writer's leftover
 
-Result = tuple[Rec | None, list[Diagnostic]]
+Result: TypeAlias = "tuple[Rec | None, list[Diagnostic]]"
 
 
-def fingerprint() -> str:
-    """The schema and planc's code (every module: the loader's, the checks' whose verdicts
-    are cached per round, the renderer's that a build's stamp holds): a change to either is a
-    different cache, and a different build."""
-    from planc.load.formats import KINDS
+PACKAGE = Path(__file__).resolve().parent.parent  # planc's own folder
 
-    digest = hashlib.sha256(repr(sorted(KINDS.items())).encode())
-    digest.update(code())
-    return digest.hexdigest()
+
+def fingerprint(package: Path | None = None) -> str:
+    """planc's code: every module (the schema's in planc/load/formats.py, the loader's, the
+    checks' whose verdicts are cached per round, the renderer's that a build's stamp holds), so
+    a change to any is a different cache, and a different build. It imports nothing: an
+    unchanged check needs neither schema nor model. `package`: another copy of planc's."""
+    return (code() if package is None else _modules_digest(package)).hex()
 
 
 @functools.cache
 def code() -> bytes:
-    """A digest of planc's modules, read once a process (about 3 ms): the build's stamp holds
-    it too."""
+    """The digest of planc's own modules, read once a process (about 3 ms): the build's stamp
+    holds it too."""
+    return _modules_digest(PACKAGE)
+
+
+def _modules_digest(package: Path) -> bytes:
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*.py")):
         try:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
@@ -84,6 +88,9 @@ _REC, _REF, _REFS, _TUPLE = 0, 1, 2, 3
 def _encoder(file: str) -> Any:
     """Records -> plain tuples. Every location must be in `file` (the decoder puts it back);
     equal strings become one object, so marshal writes each once."""
+    from planc.load.spec import FieldLocs, Rec
+    from planc.model import Ref
+
     strings: dict[str, str] = {}
     share = strings.setdefault
 
@@ -136,6 +143,9 @@ def _decoder(file: str) -> Any:
     """Plain tuples -> records, built the cheap way (this runs for every value on a warm
     check: tuples made in C, no call for a plain value). Anything of the wrong shape raises,
     which the caller takes as a miss."""
+    from planc.load.spec import FieldLocs, Rec
+    from planc.model import Ref
+
     new_tuple = tuple.__new__
     new = object.__new__
     scalars = _SCALARS
@@ -192,6 +202,8 @@ def encode(result: Result, file: str) -> bytes | None:
 def decode(payload: bytes, file: str) -> Result:
     """The result an entry's payload holds. Raises on anything unexpected."""
     tree, diags = marshal.loads(payload)
+    from planc.load.spec import Rec
+
     rec = None if tree is None else _decoder(file)(tree)
     if rec is not None and type(rec) is not Rec:
         raise _Unexpected

@@ -1,42 +1,24 @@
 """Read one YAML file into located nodes: every value keeps its line and column.
 
-planc builds the node tree from the parser's event stream itself instead of using ruamel's
-composer: the composer runs its implicit-tag regexes on every scalar, which costs 1.4 s per
-10,000 tasks, while the event stream alone takes 0.2 s. Types are decided later by the schema,
-which knows what each field should hold. Building the tree here also lets planc refuse
-duplicate keys and alias bombs before anything is expanded.
+Two readers build the same nodes: `lines.py` reads the plain block YAML plan files are written
+in with one regular expression per line, and `events.py` builds them from libyaml's event stream
+(ruamel's C parser) for anything else, and for every error, so that a problem is always reported
+in libyaml's words at libyaml's place. Both make scalars and mapping entries through `scalar()`
+and `add_entry()` below, so repeated keys and punctuation are found the same way. Types are
+decided later by the schema, which knows what each field should hold.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from sys import intern
-from typing import Any
-
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentEndEvent,
-    DocumentStartEvent,
-    Event,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-    StreamStartEvent,
-)
-from ruamel.yaml.reader import ReaderError
 
 from planc.diagnostics import Diagnostic, Loc
 from planc.errors import reason
 from planc.i18n import _
 from planc.load.punctuation import SUSPECT
 from planc.load.punctuation import finding as punctuation_finding
-from planc.load.yaml_problems import yaml_problem
 
 # An alias may repeat a node; past this many expanded nodes beyond what the file writes out,
 # the file is an alias bomb ("billion laughs") and is refused without expanding it.
@@ -165,17 +147,6 @@ def guess_encoding(data: bytes) -> tuple[str, str] | None:
     return iconv, iconv
 
 
-def _parser(text: str) -> Any:
-    """ruamel's libyaml-based event parser; the pure-Python one where the C one is not built."""
-    try:
-        from _ruamel_yaml import CParser
-    except ImportError:  # pragma: no cover - ruamel.yaml.clib is a dependency on CPython
-        from ruamel.yaml import YAML
-
-        return YAML(typ="safe", pure=True).get_constructor_parser(text)[1]
-    return CParser(text)
-
-
 def read_bytes(path: Path, file: str) -> bytes:
     """The bytes of one source file, or a `schema` failure saying why they cannot be read."""
     try:
@@ -215,213 +186,52 @@ def position(before: str) -> tuple[int, int]:
     return len(breaks) + 1, len(before) - breaks[-1].end() + 1
 
 
+def scalar(
+    file: str, line: int, column: int, value: str, plain: bool, problems: list[Diagnostic]
+) -> Scalar:
+    """A scalar node; half-width punctuation in its Chinese text is a problem (GB/T 15834)."""
+    if not value.isascii() and SUSPECT.search(value):
+        found = punctuation_finding(value, Loc(file, line, column))
+        if found is not None:
+            problems.append(found)
+    return Scalar(file, line, column, value, plain)
+
+
+def add_entry(mapping: Map, key: Scalar, value: Node, problems: list[Diagnostic]) -> None:
+    """One `key: value` of a mapping; a repeated key is a problem and the first one is kept."""
+    entries = mapping.entries
+    first = entries.get(key.value)
+    if first is None:
+        # Interned: every record's field names are then the same few strings.
+        entries[intern(key.value)] = (key, value)
+        return
+    problems.append(
+        Diagnostic(
+            "duplicate-key",
+            key.loc,
+            _(
+                "key '{key}' repeats (first at line {line}); planc keeps the first",
+                key=key.value,
+                line=first[0].line,
+            ),
+            _("remove or rename one of them"),
+        )
+    )
+
+
+def in_order(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """A file's problems by place: the two readers find them in different orders (libyaml's
+    path reports a key after its value, the line reader before)."""
+    return sorted(problems, key=Diagnostic.sort_key)
+
+
 def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    restore = any(ch in text for ch in _BREAKS_11)
-    composer = _Composer(file, restore)
-    parser = _parser(text.translate(_TO_STAND_INS) if restore else text)
+    """The root node of one file's text and its problems (see parse_bytes)."""
+    from planc.load import lines
+
     try:
-        return composer.compose(parser.get_event), composer.problems
-    except MarkedYAMLError as exc:
-        # From the character index: libyaml's own error lines miss a lone CR.
-        mark = exc.problem_mark or exc.context_mark
-        loc = _at_index(text, file, mark.index) if mark else Loc(file)
-        raise YamlFailure(Diagnostic("yaml-syntax", loc, yaml_problem(exc))) from None
-    except ReaderError as exc:
-        char = exc.character if isinstance(exc.character, str) else ""
-        raise YamlFailure(
-            Diagnostic(
-                "yaml-syntax",
-                _at_index(text, file, _char_index(text, exc.position, parser)),
-                _(
-                    "the control character {char} is not allowed in YAML",
-                    char=f"U+{ord(char or chr(0)):04X}",
-                ),
-                _("delete it (it is often invisible in an editor)"),
-            )
-        ) from None
-    except YAMLError as exc:
-        raise YamlFailure(Diagnostic("yaml-syntax", Loc(file), str(exc))) from None
-    finally:
-        parser.dispose()
+        return lines.read(text, file)
+    except lines.Unsupported:
+        from planc.load import events  # libyaml: only for what the fast reader leaves
 
-
-def _char_index(text: str, position: int, parser: Any) -> int:
-    """libyaml's reader reports a byte offset into the UTF-8 text; the pure reader a character
-    index."""
-    if type(parser).__name__ != "CParser":
-        return position
-    return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
-
-
-def _at_index(text: str, file: str, index: int) -> Loc:
-    """A position the editor can show; the parser reports an unfinished last line one past it."""
-    index = min(index, len(text))
-    line, column = position(text[:index])
-    if index == len(text) and column == 1 and line > 1:
-        line, column = position(text[: max(index - 1, 0)])
-    return Loc(file, line, column)
-
-
-class _Composer:
-    """Events to nodes. Reads events straight from the parser: the generator ruamel wraps
-    around it costs a quarter of the loading time on large plans."""
-
-    def __init__(self, file: str, restore: bool = False) -> None:
-        self.file = file
-        self.restore = restore  # put back the characters swapped out before parsing
-        self.depth = 0
-        self.anchors: dict[str, Node] = {}
-        self.written = 0  # nodes as written in the file
-        self.problems: list[Diagnostic] = []
-
-    def compose(self, next_event: Callable[[], Event]) -> Node | None:
-        root: Node | None = None
-        documents = 0
-        while True:
-            event = next_event()
-            kind = type(event)
-            if kind is StreamEndEvent:
-                return root
-            if kind is StreamStartEvent or kind is DocumentEndEvent:
-                continue
-            if kind is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise YamlFailure(
-                        Diagnostic(
-                            "yaml-syntax",
-                            self._loc(event),
-                            _("a plan file holds one YAML document, this is a second one"),
-                            _("remove the '---' line or split the file"),
-                        )
-                    )
-                continue
-            root = self._node(event, next_event)
-
-    def _loc(self, event: Event) -> Loc:
-        mark = event.start_mark
-        return Loc(self.file, mark.line + 1, mark.column + 1)
-
-    def _node(self, event: Any, next_event: Callable[[], Event]) -> Node:
-        # `event` is Any: dispatch is on type(event) (cheaper than isinstance), which mypy
-        # does not narrow through a variable.
-        kind = type(event)
-        if kind is ScalarEvent and not event.anchor:
-            # Four nodes in five: the short way (a fifth of the loading time).
-            self.written += 1
-            return self._scalar(event)
-        mark = event.start_mark
-        line, column = mark.line + 1, mark.column + 1
-        node: Node
-        if kind is AliasEvent:
-            target = self.anchors.get(event.anchor)
-            if target is None:
-                raise YamlFailure(
-                    Diagnostic(
-                        "yaml-syntax",
-                        Loc(self.file, line, column),
-                        _("alias '*{anchor}' names no anchor", anchor=event.anchor),
-                    )
-                )
-            return target
-        self.written += 1
-        if kind is ScalarEvent:
-            # implicit[0]: written plain (unquoted, untagged), so YAML would resolve its type.
-            node = self._scalar(event)
-        elif kind is SequenceStartEvent or kind is MappingStartEvent:
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise YamlFailure(
-                    Diagnostic(
-                        "yaml-syntax",
-                        Loc(self.file, line, column),
-                        _(
-                            "lists and mappings nest deeper than {depth} levels here",
-                            depth=MAX_DEPTH,
-                        ),
-                        _("a plan file needs a handful; look for unclosed brackets"),
-                    )
-                )
-            if kind is SequenceStartEvent:
-                node = self._sequence(Seq(self.file, line, column), next_event)
-            else:
-                node = self._mapping(Map(self.file, line, column), next_event)
-            self.depth -= 1
-        else:  # pragma: no cover - the parser never yields another event here
-            raise YamlFailure(
-                Diagnostic("yaml-syntax", Loc(self.file, line, column), _("bad YAML"))
-            )
-        if event.anchor:
-            self.anchors[event.anchor] = node
-        if node.weight > self.written + ALIAS_ALLOWANCE:
-            raise YamlFailure(
-                Diagnostic(
-                    "yaml-syntax",
-                    Loc(self.file, line, column),
-                    _(
-                        "aliases expand the {written} nodes written so far to {weight}; "
-                        "planc refuses alias bombs",
-                        written=self.written,
-                        weight=f"{node.weight:,}",
-                    ),
-                    _("write the values out, or reuse fewer aliases"),
-                )
-            )
-        return node
-
-    def _scalar(self, event: Any) -> Scalar:
-        mark = event.start_mark
-        value = event.value
-        if self.restore:
-            value = value.translate(_FROM_STAND_INS)
-        if not value.isascii() and SUSPECT.search(value):  # GB/T 15834 in Chinese text
-            found = punctuation_finding(value, Loc(self.file, mark.line + 1, mark.column + 1))
-            if found is not None:
-                self.problems.append(found)
-        # implicit[0]: written plain (unquoted, untagged), so YAML would resolve its type.
-        return Scalar(self.file, mark.line + 1, mark.column + 1, value, event.implicit[0])
-
-    def _sequence(self, seq: Seq, next_event: Callable[[], Any]) -> Seq:
-        items = seq.items
-        while True:
-            event = next_event()
-            kind = type(event)
-            if kind is SequenceEndEvent:
-                return seq
-            item = self._node(event, next_event)
-            items.append(item)
-            seq.weight += item.weight
-
-    def _mapping(self, mapping: Map, next_event: Callable[[], Any]) -> Map:
-        entries = mapping.entries
-        while True:
-            event = next_event()
-            kind = type(event)
-            if kind is MappingEndEvent:
-                return mapping
-            key = self._node(event, next_event)
-            value = self._node(next_event(), next_event)
-            mapping.weight += value.weight + 1
-            if not isinstance(key, Scalar):
-                self.problems.append(
-                    Diagnostic(
-                        "schema", key.loc, _("a key must be plain text, not a list or mapping")
-                    )
-                )
-            elif key.value in entries:
-                first = entries[key.value][0]
-                self.problems.append(
-                    Diagnostic(
-                        "duplicate-key",
-                        key.loc,
-                        _(
-                            "key '{key}' repeats (first at line {line}); planc keeps the first",
-                            key=key.value,
-                            line=first.line,
-                        ),
-                        _("remove or rename one of them"),
-                    )
-                )
-            else:
-                # Interned: every record's field names are then the same few strings.
-                entries[intern(key.value)] = (key, value)
+        return events.parse_text(text, file)

@@ -92,9 +92,11 @@ def source_epoch(plans: Path, name: str) -> int:
 
 
 def _weasyprint_version() -> str:
-    from weasyprint import __version__ as version
+    # From the package's metadata: importing WeasyPrint (which the parent of a build never
+    # does; its workers do) to read one string cost a release half a CPU second.
+    from importlib.metadata import version
 
-    return str(version)
+    return version("weasyprint")
 
 
 def _font_files() -> dict[str, str]:
@@ -108,7 +110,7 @@ def _font_files() -> dict[str, str]:
         )
         path = Path(done.stdout.strip())
         if done.returncode == 0 and path.is_file():
-            found[family] = f"{path.name} sha256:{sha256(path.read_bytes())[:16]}"
+            found[family] = f"{path.name} sha256:{fonts.file_digest(path)}"
     return found
 
 

@@ -269,16 +269,31 @@ def gaps(choices: dict[str, Choice], texts: Mapping[str, Iterable[str]]) -> list
     return found
 
 
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def file_digest(path: Path) -> str:
+    """The first 16 hex digits of a font file's SHA-256 ("" when it is not a file), read once
+    per process: several roles share a face, and a CJK face is tens of megabytes."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _DIGESTS:
+        import hashlib
+
+        with path.open("rb") as stream:
+            _DIGESTS[key] = hashlib.file_digest(stream, "sha256").hexdigest()[:16]
+    return _DIGESTS[key]
+
+
 def manifest_entry(choices: dict[str, Choice]) -> dict[str, str]:
     """For the release manifest: the face of each role, its file by name and digest."""
-    import hashlib
-
     entries = {}
     for name, choice in choices.items():
         path = Path(choice.file)
-        digest = ""
-        if path.is_file():
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        digest = file_digest(path) if path.is_file() else ""
         weight = " Black" if choice.face.weight >= 900 else ""
         entries[name] = f"{choice.face.family}{weight} ({choice.why}) {path.name} sha256:{digest}"
     return entries

@@ -86,6 +86,41 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class PageReferences:
+    """pydyf's `PDF.page_references` builds the tuple of every page's reference on each call,
+    and WeasyPrint's tagging calls it for every tagged element: quadratic in the pages (19 % of
+    a 420-page plan's whole build; pydyf 0.13.0 is the newest release and still does it). This
+    keeps the tuple per PDF and builds it again only when a page was added since. The counts
+    let tests/test_speed_guards.py check the work stays linear."""
+
+    lookups = 0
+    built = 0  # references made, summed over every tuple built
+    original: property | None = None  # pydyf's own
+
+    @classmethod
+    def install(cls) -> None:
+        import pydyf
+
+        original = pydyf.PDF.__dict__.get("page_references")
+        if not isinstance(original, property) or getattr(original.fget, "planc", False):
+            return  # already installed, or a pydyf that does this its own way
+
+        def page_references(pdf: object) -> tuple[bytes, ...]:
+            cls.lookups += 1
+            kids = pdf.pages["Kids"]  # type: ignore[attr-defined]
+            kept = pdf.__dict__.get("_planc_page_references")
+            if kept is None or kept[0] != len(kids):
+                references = original.fget(pdf)  # type: ignore[misc]
+                cls.built += len(references)
+                kept = (len(kids), references)
+                pdf.__dict__["_planc_page_references"] = kept
+            return kept[1]  # type: ignore[no-any-return]
+
+        page_references.planc = True  # type: ignore[attr-defined]
+        cls.original = original
+        pydyf.PDF.page_references = property(page_references)
+
+
 def _viewer_settings(document: object, pdf: object) -> None:
     import pydyf
 
@@ -106,6 +141,7 @@ def write_pdf_anchored(
     `laid_out_hook` gets them as soon as the pages are laid out, before the file is written."""
     import weasyprint
 
+    PageReferences.install()
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
