@@ -239,8 +239,9 @@ def build(
         typer.Option(
             "--docx",
             help=_(
-                "The HTML pages, plan.json and the Word edition (.docx), no PDF: quicker when "
-                "the Word files are what is wanted. A full build writes both."
+                "The HTML pages, plan.json and the Word edition (.docx), no PDF (but with "
+                "--release or --archive, which are made from the PDFs): quicker when the Word "
+                "files are what is wanted. A full build writes both."
             ),
         ),
     ] = False,
@@ -259,6 +260,16 @@ def build(
             help=_("A draft's date, on its cover and page heads (else drafted: in plan.yaml)."),
         ),
     ] = None,
+    archive: Annotated[
+        bool,
+        typer.Option(
+            "--archive",
+            help=_(
+                "Also the archival editions of each plan and handbook: PDF/A-3 with the "
+                "round's sources inside, and OFD (GB/T 33190). A release always has them."
+            ),
+        ),
+    ] = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Write each round's plan and handbook as HTML, PDF and Word, plan.json, and dist/index.html.
@@ -272,6 +283,8 @@ def build(
       planc build 2022-2023 --out /tmp/preview
 
       planc build --release
+
+      planc build --archive
 
       planc build 2024-2025 --edition draft --out drafts
 
@@ -297,6 +310,7 @@ def build(
             docx_only=docx,
             line_numbers=line_numbers,
             date=date,
+            archive=archive,
         )
     )
 

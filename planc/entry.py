@@ -76,13 +76,14 @@ def _check(args: Sequence[str]) -> Callable[[], int]:
 def _build(args: Sequence[str]) -> Callable[[], int]:
     values, flags, rounds = _parse(
         args,
-        {"--plans": None, "--out": None, "--jobs": None},
+        {"--plans": None, "--out": None, "--jobs": None, "--date": None},
         (
             "--html",
             "--docx",
             "--line-numbers",
             "--no-cache",
             "--release",
+            "--archive",
         ),  # --release: typer cost it 0.4 CPU s
     )
     jobs = values.get("--jobs")
@@ -104,6 +105,8 @@ def _build(args: Sequence[str]) -> Callable[[], int]:
             cache="--no-cache" not in flags,
             docx_only="--docx" in flags,
             line_numbers="--line-numbers" in flags,
+            archive="--archive" in flags,
+            date=values.get("--date"),
         )
 
     return run

@@ -17,7 +17,8 @@ import pytest
 
 from planc.errors import UsageError
 from planc.load.spec import TITLE_LIMIT
-from planc.publish.release import ZIP_EPOCH_MAX, checked_epoch
+from planc.publish.release import checked_epoch
+from planc.zips import ZIP_EPOCH_MAX
 from tests.conftest import VALID
 
 PLANC = str(Path(sys.executable).with_name("planc"))
@@ -210,6 +211,11 @@ def test_verify_rebuilds_a_release_and_names_the_first_difference(tmp_path: Path
     assert "libpango-1.0-0" in manifest["components"]["debian"]
     with zipfile.ZipFile(release / "planc-sources.zip") as archive:
         assert "2020-2021/plan.yaml" in archive.namelist()
+    # the archival editions are in the round's zip and the manifest, so verify rebuilds them
+    assert manifest["formats"] == ["html", "json", "pdf", "docx", "pdfa", "ofd"]
+    listed = {f["path"] for entry in manifest["rounds"] for f in entry["files"]}
+    for name in ("plan-2020-2021.pdfa.pdf", "plan-2020-2021.ofd", "handbook-2020-2021.ofd"):
+        assert f"2020-2021/{name}" in listed
     ok = planc("verify", str(release), cwd=tmp_path)
     assert ok.returncode == 0 and "rebuild byte for byte" in ok.stdout, ok.stdout + ok.stderr
     # A release made elsewhere: another Pango recorded, and one PDF's bytes not the same.

@@ -146,6 +146,7 @@ ERRORS = (
     "verify ./plans",
     "build --out ./file",
     "build --release --html",
+    "build --archive --html",
     "fix 2018-2019",
     "check 2018-2019",
     "build 2018-2019 --html",

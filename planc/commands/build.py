@@ -66,6 +66,7 @@ def build(
     docx_only: bool = False,
     line_numbers: bool = False,
     date: str | None = None,
+    archive: bool = False,
 ) -> int:
     from planc.publish import publish
 
@@ -83,6 +84,7 @@ def build(
             docx_only=docx_only,
             line_numbers=line_numbers,
             date=date,
+            archive=archive,
         )
     write_result(result, stream, err)
     return 0

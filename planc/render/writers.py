@@ -13,13 +13,14 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from planc.errors import FontMissing
 from planc.i18n import _
 from planc.render.documents import FIRST, Document, Format
 
 Step = Callable[[str, int], None]  # a document done: its label, how many steps
+T = TypeVar("T")
 
 
 class Pool(Protocol):
@@ -35,15 +36,28 @@ class Pool(Protocol):
         self, target: Path, future: Future[tuple[list[str], dict[str, int]]]
     ) -> dict[str, int]: ...
 
+    def call(self, function: Callable[..., T], *args: Any) -> Future[T]: ...
+
+
+class Sources(Protocol):
+    """A round's sources as the build reads them (planc/publish: the plans folder and git):
+    what an archival edition carries inside and is dated by."""
+
+    def epoch(self, round_name: str) -> int: ...  # when they last changed: never the clock
+
+    def files(self, round_name: str) -> dict[str, bytes]: ...  # its folder and the registry
+
 
 @dataclass
 class Context:
-    """What a writer may use besides its documents: the PDF writer records the page of each
-    anchor of each PDF it lays out (`pages`, by round and kind), which the Word edition
-    prints; `line_numbers`: the Word edition numbers its lines (for commenters)."""
+    """What a writer may use besides its documents: the round's sources (which an archival
+    edition carries and is dated by); the PDF writer records the page of each anchor of each
+    PDF it lays out (`pages`, by round and kind), which the Word edition prints;
+    `line_numbers`: the Word edition numbers its lines (for commenters)."""
 
     step: Step
     pool: Pool
+    sources: Sources
     pages: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     line_numbers: bool = False
 
