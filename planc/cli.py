@@ -234,6 +234,24 @@ def build(
             "--html", help=_("Only the HTML pages, plan.json and index.html: no PDF (a preview).")
         ),
     ] = False,
+    docx: Annotated[
+        bool,
+        typer.Option(
+            "--docx",
+            help=_(
+                "The HTML pages, plan.json and the Word edition (.docx), no PDF (but with "
+                "--release or --archive, which are made from the PDFs): quicker when the Word "
+                "files are what is wanted. A full build writes both."
+            ),
+        ),
+    ] = False,
+    line_numbers: Annotated[
+        bool,
+        typer.Option(
+            "--line-numbers",
+            help=_("Number the lines of the Word edition, for those commenting on a draft."),
+        ),
+    ] = False,
     date: Annotated[
         str | None,
         typer.Option(
@@ -242,9 +260,19 @@ def build(
             help=_("A draft's date, on its cover and page heads (else drafted: in plan.yaml)."),
         ),
     ] = None,
+    archive: Annotated[
+        bool,
+        typer.Option(
+            "--archive",
+            help=_(
+                "Also the archival editions of each plan and handbook: PDF/A-3 with the "
+                "round's sources inside, and OFD (GB/T 33190). A release always has them."
+            ),
+        ),
+    ] = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.
+    """Write each round's plan and handbook as HTML, PDF and Word, plan.json, and dist/index.html.
 
     Nothing is written when the sources have errors; an unchanged build is skipped.
 
@@ -256,9 +284,13 @@ def build(
 
       planc build --release
 
+      planc build --archive
+
       planc build 2024-2025 --edition draft --out drafts
 
       planc build --html
+
+      planc build 2024-2025 --edition draft --docx --line-numbers
     """
     from planc.commands.build import build as run
 
@@ -275,7 +307,10 @@ def build(
             html,
             not no_cache,
             edition=chosen,
+            docx_only=docx,
+            line_numbers=line_numbers,
             date=date,
+            archive=archive,
         )
     )
 
@@ -559,8 +594,8 @@ def consult_report(
             "--out",
             metavar="DIR",
             help=_(
-                "Write consultation.html, .pdf and .json here (not inside the build's output: "
-                "the next build replaces it)."
+                "Write consultation.html, .pdf, .docx and .json here (not inside the build's "
+                "output: the next build replaces it)."
             ),
         ),
     ] = None,

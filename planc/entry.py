@@ -76,8 +76,15 @@ def _check(args: Sequence[str]) -> Callable[[], int]:
 def _build(args: Sequence[str]) -> Callable[[], int]:
     values, flags, rounds = _parse(
         args,
-        {"--plans": None, "--out": None, "--jobs": None},
-        ("--html", "--no-cache", "--release"),  # --release: typer cost it 0.4 CPU s
+        {"--plans": None, "--out": None, "--jobs": None, "--date": None},
+        (
+            "--html",
+            "--docx",
+            "--line-numbers",
+            "--no-cache",
+            "--release",
+            "--archive",
+        ),  # --release: typer cost it 0.4 CPU s
     )
     jobs = values.get("--jobs")
     if jobs is not None and not (jobs.isascii() and jobs.isdigit() and int(jobs) >= 1):
@@ -96,6 +103,10 @@ def _build(args: Sequence[str]) -> Callable[[], int]:
             release="--release" in flags,
             html_only="--html" in flags,
             cache="--no-cache" not in flags,
+            docx_only="--docx" in flags,
+            line_numbers="--line-numbers" in flags,
+            archive="--archive" in flags,
+            date=values.get("--date"),
         )
 
     return run

@@ -45,6 +45,10 @@ class FontMissing(PlancError):
     """A CJK font the PDFs need is not installed (fontconfig would substitute empty boxes)."""
 
 
+class ArchiveFailed(PlancError):
+    """A PDF planc wrote could not be made into its archival editions (PDF/A, OFD)."""
+
+
 class TemplatesMissing(PlancError):
     """planc's own templates are not beside its code: a broken installation."""
 

@@ -141,6 +141,14 @@ ZH: dict[str, str] = {
     "Only the HTML pages, plan.json and index.html: no PDF (a preview).": "只生成 HTML 页面、plan.json 和 index.html，不生成 PDF（预览用）。",
     "Parse every file afresh; do not read or write PLANS/.planc-cache.": "重新解析每个文件；不读也不写 PLANS/.planc-cache。",
     "--release needs the PDFs: build without --html": "--release 需要 PDF：请不带 --html 生成",
+    "--html and --docx: choose one (--docx writes the HTML too)": "--html 和 --docx 只能选一个（--docx 也生成网页）",
+    "The HTML pages, plan.json and the Word edition (.docx), no PDF (but with --release or --archive, which are made from the PDFs): quicker when the Word files are what is wanted. A full build writes both.": "只生成网页、plan.json 和 Word 版（.docx），不生成 PDF（与 --release 或 --archive 同用时仍生成 PDF，它们由 PDF 制成）：只要 Word 文件时更快。完整生成两者都写。",
+    "Number the lines of the Word edition, for those commenting on a draft.": "Word 版标注行号，便于对征求意见稿提意见。",
+    "--archive needs the PDFs: build without --html": "--archive 需要 PDF：请不带 --html 生成",
+    "{pdf}: the archival editions could not be made: {reason}": "{pdf}：无法生成归档版：{reason}",
+    "Also the archival editions of each plan and handbook: PDF/A-3 with the round's sources "
+    "inside, and OFD (GB/T 33190). A release always has them.": "同时生成每份行动计划和手册的归档版："
+    "内含本轮源文件的 PDF/A-3，以及 OFD（GB/T 33190）。发布（--release）总会生成。",
     "Also write release/ beside the output: a zip per round, the site, manifest.json, "
     "SHA256SUMS.": "同时在输出旁写 release/：每轮一个 zip、整个网站、manifest.json、SHA256SUMS。",
     "A round (2020-2021) or a round at a git revision (2022-2023@v1).": "一轮（2020-2021），"
@@ -248,8 +256,8 @@ ZH: dict[str, str] = {
     "Only this unit's form (repeatable).": "只生成该单位的表格（可重复）。",
     "The round, e.g. 2022-2023.": "轮次，如 2022-2023。",
     "Which consultation: 1 for the first.": "第几轮征求意见：第一轮为 1。",
-    "Write consultation.html, .pdf and .json here (not inside the build's output: the next build replaces it).": "把 consultation.html、.pdf 和 .json 写到这里（不要写进 build 的输出文件夹：下次 build 会整个替换它）。",
-    "{out} is inside {build}, which planc build replaces whole: the report would be lost at the next build; write it elsewhere (e.g. --out reports/{round})": "{out} 位于 {build} 之内，而 planc build 会整个替换该文件夹：下次 build 时报告会丢失；请写到别处（如 --out reports/{round}）",
+    "{out} is inside {build}, which planc build replaces whole: the report would be lost at the next build; write it elsewhere (e.g. --out reports/{round})": "{out} 在 {build} 之内，planc build 每次整个替换 {build}：报告会在下次生成时丢失；请写到别处（如 --out reports/{round}）",
+    "Write consultation.html, .pdf, .docx and .json here (not inside the build's output: the next build replaces it).": "把 consultation.html、.pdf、.docx 和 .json 写到这里（不要写在生成的输出文件夹里：下次生成会整个替换它）。",
     "text, json or html (printed).": "text、json 或 html（打印版）。",
     "plan, tasks, indicators, cases, places, units, programme, consultation, progress, candidates or submission (default: all in one).": "plan、tasks、indicators、cases、places、units、programme、consultation、progress、candidates 或 submission（默认：全部合一）。",
     "The consultation round (征求意见): forms out to the units, comments back in, the 采纳情况说明.\n\nExamples:\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023": "征求意见：向各单位发出表格，收回意见，生成采纳情况说明。\n\n示例：\n\n  planc consult forms 2022-2023 --out forms\n\n  planc consult import 2022-2023 returned/*.xlsx\n\n  planc consult report 2022-2023",
@@ -257,8 +265,7 @@ ZH: dict[str, str] = {
     "Read filled forms into plans/ROUND/consultation/round-N.yaml.\n\nEvery form is checked first; one bad form and nothing is written. The same form twice\nadds nothing.\n\nExamples:\n\n  planc consult import 2022-2023 returned/*.xlsx --date 2022-05-20": "把填好的表格读入 plans/ROUND/consultation/round-N.yaml。\n\n先检查每一份表格；只要有一份有问题，就不写入任何内容。同一表格导入两次\n不会重复添加。\n\n示例：\n\n  planc consult import 2022-2023 returned/*.xlsx --date 2022-05-20",
     "The 征求意见采纳情况说明: comments by consultation, unit, disposition and chapter, and\nevery comment not adopted with its reason.\n\nExamples:\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out reports/2022-2023": "征求意见采纳情况说明：按轮次、单位、处理意见和部分统计意见，\n并列出每条未采纳的意见及其理由。\n\n示例：\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out reports/2022-2023",
     "Read filled forms into plans/ROUND/consultation/round-N.yaml.\n\nEvery form is checked first; one bad form and nothing is written. The same form twice\nadds nothing.\n\nExamples:\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20": "把填好的表格读入 plans/ROUND/consultation/round-N.yaml。\n\n先检查每一份表格；只要有一份有问题，就不写入任何内容。同一表格导入两次\n不会重复添加。\n\n示例：\n\n  planc consult import 2022-2023 returned/*.xlsx --received 2022-05-20",
-    "The 征求意见采纳情况说明: comments by consultation, unit, disposition and chapter, and\nevery comment not adopted with its reason.\n\nExamples:\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023": "征求意见采纳情况说明：按轮次、单位、处理意见和部分统计意见，\n并列出每条未采纳的意见及其理由。\n\n示例：\n\n  planc consult report 2022-2023\n\n  planc consult report 2022-2023 --out dist/2022-2023",
-    "Write each round's plan and handbook as HTML and PDF, plan.json, and dist/index.html.\n\nNothing is written when the sources have errors; an unchanged build is skipped.\n\nExamples:\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build 2024-2025 --edition draft --out drafts\n\n  planc build --html": "把每轮的行动计划和指导手册生成 HTML 和 PDF，以及 plan.json 和 dist/index.html。\n\n源文件有错误时不写任何内容；源文件未变时跳过。\n\n示例：\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build 2024-2025 --edition draft --out drafts\n\n  planc build --html",
+    "Write each round's plan and handbook as HTML, PDF and Word, plan.json, and dist/index.html.\n\nNothing is written when the sources have errors; an unchanged build is skipped.\n\nExamples:\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build --archive\n\n  planc build 2024-2025 --edition draft --out drafts\n\n  planc build --html\n\n  planc build 2024-2025 --edition draft --docx --line-numbers": "把每轮的行动计划和指导手册生成 HTML、PDF 和 Word 版，以及 plan.json 和 dist/index.html。\n\n源文件有错误时不写任何内容；源文件未变时跳过。\n\n示例：\n\n  planc build\n\n  planc build 2022-2023 --out /tmp/preview\n\n  planc build --release\n\n  planc build --archive\n\n  planc build 2024-2025 --edition draft --out drafts\n\n  planc build --html\n\n  planc build 2024-2025 --edition draft --docx --line-numbers",
     "A field is missing, unknown or of the wrong type (a malformed id or date, a qualifier other than 余/多, an inferred provenance note without `reason:`), or a file or folder is misplaced.": "字段缺失、未知或类型不对（id 或日期格式不对、限定词不是“余/多”、推定的来源说明没有 `reason:`），或文件、文件夹位置不对。",
     "A reference names a unit, place, indicator, case, source, chapter or task that does not exist (also a programme figure's rounds, a consultation comment's unit or task).": "引用了不存在的单位、地点、指标、案例、来源、部分或任务（也包括纲要数字所列的轮次、征求意见所针对的单位或任务）。",
     "Published figures contradict each other: chapter counts against the total (or `tasks_in_chapters`), a part above its whole, or a programme figure the rounds' own figures cannot add up to.": "公布的数字相互矛盾：各部分任务数与总数（或 `tasks_in_chapters`）不符、部分大于整体，或纲要数字与各轮公布的数字对不上。",
@@ -395,8 +402,8 @@ ZH: dict[str, str] = {
     "{comments}",
     "{path}: nothing new (every comment is already there)": "{path}：没有新内容（意见均已收录）",
     "{path}: {added}, {responses}": "{path}：{added}，{responses}",
-    "wrote consultation.html, consultation.pdf and consultation.json into {out}/": "已生成 "
-    "consultation.html、consultation.pdf 和 consultation.json，写入 {out}/",
+    "wrote consultation.html, consultation.pdf, consultation.docx and consultation.json into {out}/": "已生成 "
+    "consultation.html、consultation.pdf、consultation.docx 和 consultation.json，写入 {out}/",
     # planc progress
     "the sources have errors; no progress report for {round}": "源文件有错误；不生成 {round} 的"
     "进展情况",

@@ -18,9 +18,10 @@ PYTHON=${PYTHON:-python3}
 SYSTEM_PACKAGES=(python3-venv fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai
     fonts-arphic-gkai00mp fontconfig libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0)
 # For the tests: pdftotext/pdftoppm, a browser, LibreOffice Calc (headless), which proves a
-# real spreadsheet program reads the consultation forms, and strace, which shows that planc
-# verify opens nothing outside a tampered release.
-TEST_PACKAGES=(poppler-utils chromium libreoffice-calc strace)
+# real spreadsheet program reads the consultation forms, LibreOffice Writer, which converts
+# the Word edition to PDF for the typographic audit, and strace, which shows that planc verify
+# opens nothing outside a tampered release.
+TEST_PACKAGES=(poppler-utils chromium libreoffice-calc libreoffice-writer strace)
 
 say() { printf 'planc setup: %s\n' "$*" >&2; }
 

@@ -256,6 +256,7 @@ def shipped(pins: Pins, base: Path) -> None:
             "verify nowhere",
             "verify plans",
             "build --release --html",
+            "build --archive --html",
         ):
             command(pins, "shipped", args)
         for args in HELPS:

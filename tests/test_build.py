@@ -168,10 +168,10 @@ def test_a_failure_mid_build_leaves_the_previous_dist(
     before = files_of(out)
     edit(plans, "2020-2021/tasks/market.yaml", "提升跨境贸易便利化水平", "提升跨境贸易便利化")
 
-    def boom(html: str, target: Path) -> list[str]:
+    def boom(html: str, target: Path, hook: object = None) -> list[str]:
         raise KeyboardInterrupt  # as when the user presses Ctrl-C during the PDFs
 
-    monkeypatch.setattr(pdf_module, "write_pdf", boom)
+    monkeypatch.setattr(pdf_module, "write_pdf_anchored", boom)
     code, _, stderr = run_build(plans, out)
     assert (code, stderr) == (130, "planc: interrupted; nothing was replaced\n")
     assert files_of(out) == before

@@ -137,9 +137,11 @@ def test_report_html_and_pdf(here: Path) -> None:
     result = runner.invoke(app, ["consult", "report", "2020-2021", "--out", "out"])
     assert result.exit_code == 0, result.stdout
     assert result.stdout.endswith(
-        "wrote consultation.html, consultation.pdf and consultation.json into out/\n"
+        "wrote consultation.html, consultation.pdf, consultation.docx and consultation.json "
+        "into out/\n"
     )
     assert sorted(p.name for p in Path("out").iterdir()) == [
+        "consultation.docx",
         "consultation.html",
         "consultation.json",
         "consultation.pdf",

@@ -27,13 +27,14 @@ ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "COLUMNS": "80
 NAMES = {
     "planc", "YAML", "JSON", "HTML", "PDF", "PDFs", "CSV", "UTF", "GB", "GBK", "GB18030",
     "xlsx", "yaml", "json", "html", "pdf", "zip", "md", "Excel", "WPS", "LibreOffice", "git",
+    "Word", "docx",
     "HEAD", "SHA256SUMS", "WeasyPrint", "fontconfig", "iconv", "Schema", "CJK", "SC", "Noto",
     "Serif", "Sans", "fonts", "noto", "cjk", "Fandol", "GitHub", "id", "ids", "ROUND", "PLANS",
     "dist", "plans", "forms", "release", "registry", "progress", "consultation", "manifest",
 }  # fmt: skip
 QUOTED = re.compile(r"'[^']*'|`[^`]*`|“[^”]*”")
 CODE = re.compile(r"\b(?:error|warning|info)\[[a-z-]+\]")
-PATH = re.compile(r"\S*(?:/|\.yaml|\.xlsx|\.json|\.html|\.pdf|\.zip)\S*")
+PATH = re.compile(r"\S*(?:/|\.yaml|\.xlsx|\.json|\.html|\.pdf|\.docx|\.zip)\S*")
 OPTION = re.compile(r"(?<![\w])--?[a-zA-Z][\w-]*")
 WORD = re.compile(r"\b[A-Za-z][A-Za-z-]*[A-Za-z]\b")
 
@@ -146,6 +147,7 @@ ERRORS = (
     "verify ./plans",
     "build --out ./file",
     "build --release --html",
+    "build --archive --html",
     "fix 2018-2019",
     "check 2018-2019",
     "build 2018-2019 --html",

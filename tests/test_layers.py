@@ -15,6 +15,7 @@ RANKS = {
     "planc": 0,  # the shared words: errors, codes, diagnostics, figures, i18n, report, atomic
     "planc.periods": 0,
     "planc.sheets": 0,  # xlsx forms out and in, of any kind
+    "planc.archive": 0,  # a PDF's archival editions (PDF/A, OFD): knows nothing of plans
     "planc.model": 1,
     "planc.units": 1,  # units by id, name or alias: the model's registry, with hints
     "planc.load": 2,

@@ -404,7 +404,7 @@ def test_imported_records_and_reports_get_the_modes_of_any_program(
     under_umask_022("consult", "report", "2020-2021", "--out", report, "--plans", plans)
     modes = {p.name: p.stat().st_mode & 0o777 for p in report.iterdir()}
     assert modes == dict.fromkeys(
-        ["consultation.html", "consultation.pdf", "consultation.json"], 0o644
+        ["consultation.html", "consultation.pdf", "consultation.docx", "consultation.json"], 0o644
     )
 
 

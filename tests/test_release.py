@@ -87,9 +87,15 @@ def test_archives_are_sorted_with_fixed_times_and_modes(two: tuple[Path, Path]) 
     with zipfile.ZipFile(a / "planc-2020-2021.zip") as archive:
         infos = archive.infolist()
     assert [i.filename for i in infos] == [
+        "2020-2021/handbook-2020-2021.docx",
+        "2020-2021/handbook-2020-2021.ofd",  # the archival editions ride along (docs/archive.md)
         "2020-2021/handbook-2020-2021.pdf",
+        "2020-2021/handbook-2020-2021.pdfa.pdf",
         "2020-2021/handbook.html",
+        "2020-2021/plan-2020-2021.docx",
+        "2020-2021/plan-2020-2021.ofd",
         "2020-2021/plan-2020-2021.pdf",
+        "2020-2021/plan-2020-2021.pdfa.pdf",
         "2020-2021/plan.html",
         "2020-2021/plan.json",
     ]

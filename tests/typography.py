@@ -162,13 +162,21 @@ def audit(pdf: Path) -> list[str]:
     return audit_with_most(pdf)[0]
 
 
-def audit_with_most(pdf: Path) -> tuple[list[str], int]:
-    """The faults of one PDF, and the most lines a page of it holds."""
+def audit_with_most(
+    pdf: Path, faces: dict[str, str] | None = None, continued: bool = True
+) -> tuple[list[str], int]:
+    """The faults of one PDF, and the most lines a page of it holds. `faces`: the family each
+    role is expected in, where it is not planc's choice (a Word file as LibreOffice set it);
+    `continued`: whether a table's continuation pages must say 续表N (Word and WPS repeat a
+    table's heading row and have no 续表)."""
     name = f"{pdf.parent.name}/{pdf.name}"
     faults: list[str] = []
     pages, seen = _read(pdf)
     policy = fonts.policy()
     expect = {role: _face_key(choice.face) for role, choice in policy.items()}
+    expect |= {role: _face_key(fonts.Face(family)) for role, family in (faces or {}).items()}
+    names = {role: family for role, family in (faces or {}).items()}
+    names = {role: names.get(role, choice.face.family) for role, choice in policy.items()}
 
     def fault(page: int, what: str) -> None:
         faults.append(f"{name} p.{page}: {what}")
@@ -180,7 +188,7 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
         fault(1, "no title on the cover")
     for ln in title:
         if not all(f.startswith(expect["title"]) for f in ln.fonts):
-            fault(1, f"cover title in {sorted(ln.fonts)}, not {policy['title'].face.family}")
+            fault(1, f"cover title in {sorted(ln.fonts)}, not {names['title']}")
     whole = "".join(ln.text for ln in title)
     bounds, at = set(), 0
     for unit in title_words(whole):
@@ -213,7 +221,7 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
             continue
         for ln in folio:
             if not all(f.startswith(expect["folio"]) for f in ln.all_fonts):
-                fault(number, f"page number not in {policy['folio'].face.family}")
+                fault(number, f"page number not in {names['folio']}")
         for ln in body:
             chars = [c for c in ln.text if c not in PUNCT]
             if len(chars) == 1 and "·" not in ln.text:
@@ -260,7 +268,7 @@ def audit_with_most(pdf: Path) -> tuple[list[str], int]:
         if foot and re.match(r"^表\d+", foot[-1].text) and number < len(pages):
             fault(number, f"a table's caption alone at the foot: {foot[-1].text!r}")
 
-    faults += [f"{name} {f}" for f in page_faults(seen, pdf.name)]
+    faults += [f"{name} {f}" for f in page_faults(seen, pdf.name, continued)]
     reader = pypdf.PdfReader(pdf)
     root = reader.root_object
     mark = root.get("/MarkInfo")
@@ -292,7 +300,7 @@ def _heading(line: Line, expect: dict[str, str]) -> bool:
     return hei and len(text) <= 16 and not text.endswith(("。", "：", "）"))
 
 
-def page_faults(pages: list[Page], name: str) -> list[str]:
+def page_faults(pages: list[Page], name: str, continued: bool = True) -> list[str]:
     """The faults of where things are drawn: outside the page or over the page number,
     the page number's place, type below 12 pt (4号 in a plan's or handbook's tables),
     continuation pages of a table without 续表N, and pages left more than a third empty."""
@@ -316,10 +324,10 @@ def page_faults(pages: list[Page], name: str) -> list[str]:
             gap = float(c["top"]) - TYPE_BOTTOM  # type: ignore[arg-type]
             if abs(gap - FOLIO_GAP) > 1.5:
                 faults.append(f"{where} page number {gap / PT_PER_MM:.1f} mm below the type area")
-        continues = "续表" in page.head
+        continues = "续表" in page.head or not continued
         if page.top_is_table and not continues:
             faults.append(f"{where} a table runs on without 续表 at the head of the page")
-        if continues and not page.top_is_table:
+        if continues and continued and not page.top_is_table:
             faults.append(f"{where} 续表 at the head of a page no table runs on to")
         folio = "".join(str(c["text"]) for c in page.folio)
         blank = not page.boxes

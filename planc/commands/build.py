@@ -63,7 +63,10 @@ def build(
     html_only: bool = False,
     cache: bool = True,
     edition: str | None = None,
+    docx_only: bool = False,
+    line_numbers: bool = False,
     date: str | None = None,
+    archive: bool = False,
 ) -> int:
     from planc.publish import publish
 
@@ -78,7 +81,10 @@ def build(
             html_only=html_only,
             cache=cache,
             edition=edition,
+            docx_only=docx_only,
+            line_numbers=line_numbers,
             date=date,
+            archive=archive,
         )
     write_result(result, stream, err)
     return 0

@@ -111,7 +111,8 @@ def report_(plans: Path, round_name: str, fmt: str, out: Path | None, stream: IO
     for message in consult_report.write_report(data, out):
         stream.write(_("planc: warning from WeasyPrint: {message}", message=message) + "\n")
     wrote = _(
-        "wrote consultation.html, consultation.pdf and consultation.json into {out}/",
+        "wrote consultation.html, consultation.pdf, consultation.docx and consultation.json into "
+        "{out}/",
         out=out.as_posix(),
     )
     stream.write(wrote + "\n")

@@ -247,14 +247,16 @@ def as_html(data: dict[str, Any], medium: str) -> str:
     return finish(page, medium)  # the plan's punctuation and no one-character last lines
 
 
-FILES = ("consultation.html", "consultation.pdf", "consultation.json")
+FILES = ("consultation.html", "consultation.pdf", "consultation.docx", "consultation.json")
 
 
 def write_report(data: dict[str, Any], out: Path) -> list[str]:
-    """The report as consultation.html, .pdf and .json in `out`, each written whole; the PDF
-    first, so that a missing font or a failed layout leaves the folder as it was. Returns
-    WeasyPrint's warnings, sorted and unique."""
+    """The report as consultation.html, .pdf, .docx (the Word edition, from the same print
+    page) and .json in `out`, each written whole; the PDF first, so that a missing font or a
+    failed layout leaves the folder as it was. Returns WeasyPrint's warnings, sorted and
+    unique."""
     from planc.publish.outdir import owned_by_a_build
+    from planc.render.docx import Options, word_document
     from planc.render.pdf import require_fonts, write_pdf
 
     if out.exists() and not out.is_dir():
@@ -272,8 +274,10 @@ def write_report(data: dict[str, Any], out: Path) -> list[str]:
         )
     require_fonts()  # a missing font stops here, through the one error handler
     out.mkdir(parents=True, exist_ok=True)
+    printed = as_html(data, "print")
     with staged(out / "consultation.pdf") as pdf:
-        warnings = write_pdf(as_html(data, "print"), pdf)
+        warnings = write_pdf(printed, pdf)
+        write_file(out / "consultation.docx", word_document(printed, Options()))
         write_file(out / "consultation.html", as_html(data, "screen"))
         write_file(out / "consultation.json", as_json(data))
     return sorted(set(warnings))

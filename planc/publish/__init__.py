@@ -18,6 +18,7 @@ from planc.load import round_names
 from planc.pipeline import Analysis, analyze, select_rounds
 from planc.publish.outdir import ROUND, Output
 from planc.publish.stamp import STAMP, inputs_digest, up_to_date, write_stamp
+from planc.render.documents import formats
 
 if TYPE_CHECKING:
     from planc.index import Index
@@ -75,38 +76,79 @@ def publish(
     edition: str | None = None,
     html_only: bool = False,
     cache: bool = True,
+    docx_only: bool = False,
+    line_numbers: bool = False,
     date: str | None = None,
+    archive: bool = False,
+    epochs: dict[str, int] | None = None,
 ) -> PublishResult:
     """Build the documents of `rounds` (default: all) into `out`, and with `release` the release
     beside it; `edition` overrides the rounds' own (`draft`: the 征求意见稿 to send round);
-    `html_only`: the HTML pages, plan.json and the index, no PDF; `date`: a draft's date
-    (YYYY-MM-DD), over plan.yaml's `drafted:`. Raises UsageError, SourcesHaveErrors,
-    FontMissing."""
+    `html_only`: the HTML pages, plan.json and the index, no PDF; `docx_only`: those and the
+    Word edition, no PDF unless the PDFs are needed (`release`, `archive`); `line_numbers`:
+    the Word edition numbers its lines; `date`: a draft's date (YYYY-MM-DD), over plan.yaml's
+    `drafted:`; `archive` (and every release): the archival editions too (the formats of the
+    table made for the archives), dated by `epochs` where given (planc verify), else as the
+    release dates a round. Raises UsageError, SourcesHaveErrors, FontMissing, ArchiveFailed."""
     if date is not None and not _is_day(date):
         raise UsageError(_("--date {date}: write the day as YYYY-MM-DD (2024-05-10)", date=date))
     if release and html_only:
         raise UsageError(_("--release needs the PDFs: build without --html"))
+    if archive and html_only:
+        raise UsageError(_("--archive needs the PDFs: build without --html"))
+    if html_only and docx_only:
+        raise UsageError(_("--html and --docx: choose one (--docx writes the HTML too)"))
     asked = select_rounds(plans, rounds)
     if release and os.environ.get("SOURCE_DATE_EPOCH"):
         from planc.publish.release import checked_epoch
 
         checked_epoch(os.environ["SOURCE_DATE_EPOCH"])  # before a build, not after it
-    options = _Options(jobs, html_only, cache, date)
+    archival = archive or release
+    # --docx leaves the PDFs out unless what is asked besides is made from them.
+    printed = ("docx",) if docx_only and not archival else None
+    written = formats(html_only, archival, printed)
+    sources = _Sources(plans, epochs or {})
+    options = _Options(jobs, written, cache, sources, date, line_numbers)
     result = _build(plans, asked, out, options, progress or _Silent(), edition)
     if release:
         from planc.publish.release import write_release
 
         result.release = out.with_name("release")
-        result.release_files = write_release(plans, out, asked, result.release)
+        result.release_files = write_release(
+            plans, out, asked, result.release, epochs, options.written
+        )
     return result
+
+
+@dataclass(slots=True)
+class _Sources:
+    """Each round's sources, for the documents that carry them (planc/render/writers.Sources):
+    its folder and the registry, dated as the release dates the round."""
+
+    plans: Path
+    epochs: dict[str, int]
+
+    def epoch(self, round_name: str) -> int:
+        if round_name not in self.epochs:
+            from planc.publish.release import source_epoch
+
+            self.epochs[round_name] = source_epoch(self.plans, round_name)
+        return self.epochs[round_name]
+
+    def files(self, round_name: str) -> dict[str, bytes]:
+        from planc.publish.release import source_files
+
+        return source_files(self.plans, under=(round_name, "registry"))
 
 
 @dataclass(slots=True)
 class _Options:
     jobs: int | None
-    html_only: bool
+    written: list[str]  # the formats (planc/render/documents.py FORMATS)
     cache: bool
+    sources: _Sources
     date: str | None = None
+    line_numbers: bool = False
 
 
 def _build(
@@ -121,10 +163,11 @@ def _build(
     # the atomic swap).
     with Output(out) as output:
         # Unchanged sources: answer before reading them.
-        digest = inputs_digest(plans, rounds, options.html_only)
+        digest = inputs_digest(plans, rounds, options.written, options.sources.epoch)
         digest += f" edition={edition}" if edition else ""
         digest += f" date={options.date}" if options.date else ""
-        if up_to_date(out, digest, rounds, options.html_only):
+        digest += " line-numbers" if options.line_numbers else ""
+        if up_to_date(out, digest, rounds, options.written):
             return PublishResult(out, rounds, up_to_date=True)
         # Only now the renderer and the worker pool (Jinja, multiprocessing): an unchanged
         # build is answered without them.
@@ -132,7 +175,7 @@ def _build(
         from planc.render.documents import print_documents, site_files
         from planc.render.pdf import require_fonts
 
-        pdfs = 0 if options.html_only else print_documents(len(rounds))
+        pdfs = print_documents(len(rounds), options.written)
         with Workers(options.jobs or default_jobs(pdfs), pdfs) as workers:
             # Every round is read: a round's pages show the later tasks that continue its own.
             analysis = analyze(plans, rounds, cache=options.cache, everything=True)
@@ -149,13 +192,13 @@ def _build(
                 for n in output.owned
                 if ROUND.fullmatch(n) and n in sources and n not in analysis.rounds
             )
-            tops = site_files(options.html_only)
+            tops = site_files(options.written)
             writes = {*analysis.rounds, *tops, STAMP}
             work = output.start(writes)
             for name in kept:
                 output.keep(name)
             site_rounds = sorted({*analysis.rounds, *kept})
-            result = _render(analysis, work, site_rounds, workers, progress, dates)
+            result = _render(analysis, work, site_rounds, workers, progress, dates, options)
             write_stamp(work, digest)
             output.finish(writes | set(kept))
     result.out = out
@@ -225,21 +268,22 @@ def _render(
     workers: Workers,
     progress: Progress,
     dates: dict[str, str],
+    options: _Options,
 ) -> PublishResult:
     """Write every document of the rounds asked for, and the site's, into `work`, linking the
     site's `site_rounds`: each document of the table (planc/render/documents.py) in each of
-    its formats, by the writer of the format. The HTML and plan.json are written here, the
-    PDFs in the workers."""
-    from planc.render.documents import FORMATS, Site, documents, formats, writer
+    the formats written, by the writer of the format. The HTML and plan.json are written here,
+    the PDFs and the archival editions in the workers. Writers finish in the order of the
+    formats: a format's after the one it is made from."""
+    from planc.render.documents import FORMATS, Site, documents, writer
     from planc.render.writers import Context
 
     index, rounds = analysis.index, list(analysis.rounds)
-    written = formats(html_only=workers.pdfs == 0)
     site = Site(site_rounds, dates, _having(index, rounds, site_rounds, work))
-    todo = list(documents(index, rounds, site, work, written))
+    todo = list(documents(index, rounds, site, work, options.written))
     progress.start(len(todo))
-    context = Context(progress.step, workers)
-    writers = {name: writer(FORMATS[name])(FORMATS[name], context) for name in written}
+    context = Context(progress.step, workers, options.sources, line_numbers=options.line_numbers)
+    writers = {name: writer(FORMATS[name])(FORMATS[name], context) for name in options.written}
     for doc in todo:
         writers[doc.format.name].write(doc)
     warnings = [message for w in writers.values() for message in w.finish()]

@@ -9,8 +9,7 @@ import hashlib
 import json
 import os
 import subprocess
-import time
-import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from planc import __version__
@@ -18,11 +17,11 @@ from planc.errors import UsageError
 from planc.i18n import _
 from planc.publish.folders import digest_trees, replacing
 from planc.render import fonts
-from planc.render.documents import ROUND_FILE
+from planc.render.documents import ROUND_FILE, formats
+from planc.zips import SOURCES_ZIP, ZIP_EPOCH_MAX, write_zip
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01, when neither SOURCE_DATE_EPOCH nor git says
-ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
-ZIP_EPOCH_MAX = 4354819199  # 2107-12-31 23:59:59 UTC, the latest (a 7-bit year from 1980)
+RELEASED = formats(archive=True)  # a release has the archival editions (docs/archive.md)
 
 
 def checked_epoch(value: str) -> int:
@@ -87,21 +86,6 @@ def source_epoch(plans: Path, name: str) -> int:
     return int(stamp) if ok else FALLBACK_EPOCH
 
 
-def write_zip(target: Path, files: dict[str, bytes], epoch: int) -> None:
-    # time.gmtime: the same wall-clock fields whatever the machine's time zone.
-    stamp = time.gmtime(min(max(epoch, ZIP_EPOCH_MIN), ZIP_EPOCH_MAX))[:6]
-    with zipfile.ZipFile(target, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            # A PDF's streams are compressed already: deflating it again saved 4 % of its size
-            # for most of the release's CPU time.
-            stored = name.endswith(".pdf")
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so the permissions below mean the same everywhere
-            info.external_attr = 0o100644 << 16
-            archive.writestr(info, files[name], compresslevel=9)
-
-
 def _weasyprint_version() -> str:
     # From the package's metadata: importing WeasyPrint (which the parent of a build never
     # does; its workers do) to read one string cost a release half a CPU second.
@@ -146,9 +130,6 @@ def _built(dist: Path) -> set[str]:
     return set(listed.read_text(encoding="utf-8").split())
 
 
-SOURCES_ZIP = "planc-sources.zip"
-
-
 def release_names(rounds: list[str]) -> list[str]:
     return [
         *(f"planc-{r}.zip" for r in rounds),
@@ -159,11 +140,13 @@ def release_names(rounds: list[str]) -> list[str]:
     ]
 
 
-def source_files(plans: Path) -> dict[str, bytes]:
+def source_files(plans: Path, under: tuple[str, ...] = ()) -> dict[str, bytes]:
     """The plans folder as a release records it: every regular file, by path (no hidden file,
-    and no link: a build with a link in its sources has stopped with an error before)."""
+    and no link: a build with a link in its sources has stopped with an error before); with
+    `under`, only those top-level folders'."""
     found = {}
-    for path in sorted(plans.rglob("*")):
+    paths = [p for top in under for p in (plans / top).rglob("*")] if under else plans.rglob("*")
+    for path in sorted(paths):
         rel = path.relative_to(plans)
         if any(part.startswith(".") for part in rel.parts) or path.is_symlink():
             continue
@@ -184,9 +167,11 @@ def write_release(
     rounds: list[str],
     target: Path,
     epochs: dict[str, int] | None = None,
+    written: Sequence[str] = RELEASED,
 ) -> list[str]:
-    """Write the release of `rounds` (built in `dist`) into `target`, replacing it whole.
-    `epochs` gives each round's time instead of git or SOURCE_DATE_EPOCH (planc verify)."""
+    """Write the release of `rounds` (built in `dist`, in the formats `written`) into `target`,
+    replacing it whole. `epochs` gives each round's time instead of git or SOURCE_DATE_EPOCH
+    (planc verify)."""
     missing = [r for r in rounds if not (dist / r).is_dir()]
     if missing:
         raise UsageError(
@@ -207,6 +192,8 @@ def write_release(
             "components": components(),
             # The sources ride along (planc-sources.zip): planc verify rebuilds from them.
             "sources": {"archive": SOURCES_ZIP},
+            # The formats of its documents (planc/render/documents.py): verify builds them.
+            "formats": list(written),
             "site_rounds": sorted(n for n in _built(dist) if (dist / n / ROUND_FILE).is_file()),
             # The face serving each role of GB/T 9704 (planc fonts), by file name and digest.
             "faces": fonts.manifest_entry(fonts.policy()),

@@ -33,13 +33,9 @@ from typing import IO
 from planc import __version__
 from planc.errors import SourcesHaveErrors, UsageError
 from planc.i18n import _
-from planc.publish.release import (
-    SOURCES_ZIP,
-    ZIP_EPOCH_MAX,
-    components,
-    release_names,
-    write_release,
-)
+from planc.publish.release import components, release_names, write_release
+from planc.render.documents import ARCHIVE, FORMATS, formats
+from planc.zips import SOURCES_ZIP, ZIP_EPOCH_MAX
 
 MAX_MANIFEST = 16_000_000  # bytes: a manifest lists every file of every round, a few hundred KB
 MAX_SUMS = 1_000_000
@@ -72,6 +68,7 @@ class Manifest:
     site_rounds: list[str]
     planc: str
     components: dict[str, dict[str, str]]
+    formats: list[str]  # of its documents (none listed: made before the archival editions)
 
 
 # --- reading inside the release, and only there ---------------------------------------------------
@@ -164,7 +161,10 @@ def _checked(data: object) -> Manifest:
     ):
         raise _Wrong("components")
     version = _text(data.get("planc", "?"), "planc")
-    return Manifest(rounds, epochs, list(site) or rounds, version, recorded)
+    written = data.get("formats", formats())
+    if not isinstance(written, list) or not all(f in FORMATS for f in written):
+        raise _Wrong("formats")
+    return Manifest(rounds, epochs, list(site) or rounds, version, recorded, list(written))
 
 
 def _manifest(release: Path) -> Manifest:
@@ -412,13 +412,21 @@ def verify(release: Path) -> Verification:
         _unpack(release, scratch / "plans")
         env = os.environ.pop("SOURCE_DATE_EPOCH", None)  # the recorded times are used
         try:
-            publish(scratch / "plans", manifest.site_rounds, scratch / "dist")
+            archival = any(FORMATS[f].medium == ARCHIVE for f in manifest.formats)
+            publish(
+                scratch / "plans",
+                manifest.site_rounds,
+                scratch / "dist",
+                archive=archival,
+                epochs=manifest.epochs,
+            )
             write_release(
                 scratch / "plans",
                 scratch / "dist",
                 manifest.rounds,
                 scratch / "release",
                 manifest.epochs,
+                manifest.formats,
             )
         except SourcesHaveErrors as exc:
             raise SourcesHaveErrors(

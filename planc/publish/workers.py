@@ -12,12 +12,14 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from planc.render import pdf
 
+T = TypeVar("T")
 CPU_MAX = Path("/sys/fs/cgroup/cpu.max")  # a container's CPU quota (cgroup v2)
 
 
@@ -102,13 +104,19 @@ class Workers:
             self.queue.close()
             _laid_out = None
 
-    def submit(self, html: str, target: Path) -> Future[list[str]]:
-        """Lay out one PDF in a worker, or here and now when there is no pool."""
+    def call(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        """`function(*args)` in a worker (a module's function: it is pickled by name), or
+        here and now when there is no pool."""
         if self.pool is not None:
-            return self.pool.submit(pdf.write_pdf, html, target)
-        done: Future[list[str]] = Future()
-        done.set_result(pdf.write_pdf(html, target))
+            return self.pool.submit(function, *args)
+        done: Future[T] = Future()
+        done.set_result(function(*args))
         return done
+
+    def submit(self, html: str, target: Path) -> Future[tuple[list[str], dict[str, int]]]:
+        """Lay out one PDF in a worker, or here and now when there is no pool: its warnings,
+        and the page number of each anchor."""
+        return self.call(pdf.write_pdf_anchored, html, target)
 
     def submit_anchored(self, html: str, target: Path) -> Future[tuple[list[str], dict[str, int]]]:
         """As submit, and the page number of each anchor (the id of an element)."""

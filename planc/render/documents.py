@@ -7,7 +7,9 @@ A document kind says what it is made from (`view`: index and round -> what its t
 given), how its page is made for a medium (`page`), its template, whether there is one per
 round or one for the site, the formats it is written in, which rounds have it (`present`),
 and the kind whose PDF must be laid out before its own (`after`: a plan's PDF prints the page
-of each case in the handbook's). A format says its file name and the class that writes it.
+of each case in the handbook's). A format says its file name, the class that writes it, and
+the format whose file it is made from (`source`: an archival edition is made from the PDF of
+the same document, which is written first).
 
 The functions are imported when a document is made, not when this table is read: an
 unchanged build is answered from the table's file names before Jinja is imported.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,14 +31,16 @@ if TYPE_CHECKING:
 
 ROUND, SITE = "round", "site"  # one document per round, or one for the whole site
 SCREEN, PRINT, DATA = "screen", "print", "data"  # what a format's page is made for
+ARCHIVE = "archive"  # an edition for the archives, made from another format's file
 
 
 @dataclass(frozen=True)
 class Format:
     name: str
     pattern: str  # the file name: {stem} and {round} filled in
-    medium: str  # screen or print (an HTML page made for it) or data
+    medium: str  # screen or print (an HTML page made for it), data, or archive
     writer: str  # "module:Class", a planc.render.writers.Writer
+    source: str | None = None  # the format whose file of the same document this is made from
 
 
 # ASCII file names on purpose: zip tools on Chinese Windows garble other names. The PDFs carry
@@ -45,6 +49,14 @@ FORMATS: dict[str, Format] = {
     "html": Format("html", "{stem}.html", SCREEN, "planc.render.writers:TextWriter"),
     "json": Format("json", "{stem}.json", DATA, "planc.render.writers:TextWriter"),
     "pdf": Format("pdf", "{stem}-{round}.pdf", PRINT, "planc.render.writers:PdfWriter"),
+    # After the PDF: its writer finishes once the PDFs are laid out, and prints their pages.
+    "docx": Format("docx", "{stem}-{round}.docx", PRINT, "planc.render.docx:DocxWriter"),
+    # The archival editions (docs/archive.md): PDF/A-3a with the round's sources inside, and
+    # OFD (GB/T 33190), each made from the document's PDF; `planc build --archive`, --release.
+    "pdfa": Format(
+        "pdfa", "{stem}-{round}.pdfa.pdf", ARCHIVE, "planc.render.archival:PdfaWriter", "pdf"
+    ),
+    "ofd": Format("ofd", "{stem}-{round}.ofd", ARCHIVE, "planc.render.archival:OfdWriter", "pdf"),
 }
 
 
@@ -147,7 +159,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "handbook",
         ROUND,
-        ("html", "pdf"),
+        ("html", "pdf", "docx", "pdfa", "ofd"),
         _round_view,
         _round_page,
         "handbook.html.j2",
@@ -157,7 +169,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "plan",
         ROUND,
-        ("html", "pdf"),
+        ("html", "pdf", "docx", "pdfa", "ofd"),
         _round_view,
         _round_page,
         "plan.html.j2",
@@ -168,7 +180,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "progress",
         ROUND,
-        ("html", "pdf"),
+        ("html", "pdf", "docx"),
         _bulletin_view,
         _bulletin_page,
         "progress.html.j2",
@@ -181,15 +193,27 @@ KINDS = {kind.name: kind for kind in DOCUMENTS}
 FIRST = {kind.after for kind in DOCUMENTS if kind.after}  # laid out before another kind
 
 
-def formats(html_only: bool = False) -> list[str]:
-    """The formats a build writes: with `html_only`, no page made for print."""
-    return [f for f, fmt in FORMATS.items() if not (html_only and fmt.medium == PRINT)]
+def formats(
+    html_only: bool = False, archive: bool = False, printed: Collection[str] | None = None
+) -> list[str]:
+    """The formats a build writes, each after the one it is made from: with `html_only`, no
+    page made for print; with `printed`, only those of the formats made for print (`planc
+    build --docx`: the Word edition, no PDF); without `archive`, no archival edition; never a
+    format whose source is not written."""
+    written: list[str] = []
+    for name, fmt in FORMATS.items():
+        if fmt.medium == PRINT:
+            wanted = not html_only and (printed is None or name in printed)
+        else:
+            wanted = archive or fmt.medium != ARCHIVE
+        if wanted and (fmt.source is None or fmt.source in written):
+            written.append(name)
+    return written
 
 
-def every_round_has(round_name: str, html_only: bool = False) -> list[str]:
-    """The files every round of a build has, whatever its sources hold (the up-to-date
-    stamp looks for them), by their path in the build."""
-    written = formats(html_only)
+def every_round_has(round_name: str, written: Sequence[str]) -> list[str]:
+    """The files every round of a build writing the formats `written` has, whatever its
+    sources hold (the up-to-date stamp looks for them), by their path in the build."""
     return [
         kind.path(fmt, round_name)
         for kind in DOCUMENTS
@@ -199,9 +223,8 @@ def every_round_has(round_name: str, html_only: bool = False) -> list[str]:
     ]
 
 
-def site_files(html_only: bool = False) -> list[str]:
+def site_files(written: Sequence[str]) -> list[str]:
     """The files of the site a build writes at the top of its folder (index.html)."""
-    written = formats(html_only)
     return [
         kind.path(fmt)
         for kind in DOCUMENTS
@@ -222,15 +245,12 @@ ROUND_FILE = next(
 )
 
 
-def print_documents(rounds: int) -> int:
-    """How many PDFs (pages made for print) a build of `rounds` rounds makes at most."""
-    return rounds * sum(
-        1
-        for kind in DOCUMENTS
-        if kind.scope == ROUND
-        for fmt in kind.formats
-        if FORMATS[fmt].medium == PRINT
-    )
+def print_documents(rounds: int, written: Sequence[str], fmt: str = "pdf") -> int:
+    """How many files of a format made for print (PDFs) a build of `rounds` rounds writing the
+    formats `written` makes at most."""
+    if fmt not in written:
+        return 0
+    return rounds * sum(1 for kind in DOCUMENTS if kind.scope == ROUND and fmt in kind.formats)
 
 
 @dataclass
@@ -244,13 +264,20 @@ class Document:
     site: Site
     index: Index
     views: dict[tuple[View, str], Any]  # shared: plan and handbook are made from one view
+    folder: Path  # the build's: every document's file is under it
+    pages: dict[tuple[str, str, str], str] = field(default_factory=dict)  # shared: by medium
 
     @property
     def label(self) -> str:
-        """For the progress bar: PDF 2020-2021 plan, HTML 2020-2021."""
-        if self.format.medium == PRINT:
+        """For the progress bar: PDF 2020-2021 plan, OFD 2020-2021 plan, HTML 2020-2021."""
+        if self.format.medium in (PRINT, ARCHIVE):
             return f"{self.format.name.upper()} {self.round} {self.kind.name}"
         return f"HTML {self.round}".strip()
+
+    def file(self, fmt: str, kind: DocumentKind | None = None, round_name: str = "") -> Path:
+        """Where this document (or `kind`'s, of `round_name`) is in format `fmt` in this
+        build: the PDF an archival edition is made from, the other editions it links to."""
+        return self.folder / (kind or self.kind).path(fmt, round_name or self.round)
 
     def view(self) -> Any:
         """What the document is made from (made once for all the kinds that share it)."""
@@ -260,8 +287,12 @@ class Document:
         return self.views[key]
 
     def page(self, medium: str) -> str:
-        """The page the kind makes of its view for `medium` (screen, print or data)."""
-        return self.kind.page(self.kind, self.view(), self.site, medium)
+        """The page the kind makes of its view for `medium` (screen, print or data), made
+        once for the formats that share it (the PDF and the Word edition)."""
+        key = (self.kind.name, self.round, medium)
+        if key not in self.pages:
+            self.pages[key] = self.kind.page(self.kind, self.view(), self.site, medium)
+        return self.pages[key]
 
 
 def documents(
@@ -270,6 +301,7 @@ def documents(
     """Every document of `rounds` (and the site's) in the formats `written`, in the order of
     the table, each with its file under `work`."""
     views: dict[tuple[View, str], Any] = {}
+    pages: dict[tuple[str, str, str], str] = {}
     for kind in DOCUMENTS:
         for name in rounds if kind.scope == ROUND else [""]:
             if kind.scope == ROUND and not kind.present(index, name):
@@ -277,7 +309,9 @@ def documents(
             for fmt in kind.formats:
                 if fmt in written:
                     target = work / kind.path(fmt, name)
-                    yield Document(kind, FORMATS[fmt], name, target, site, index, views)
+                    yield Document(
+                        kind, FORMATS[fmt], name, target, site, index, views, work, pages
+                    )
 
 
 def writer(fmt: Format) -> Any:
@@ -300,3 +334,31 @@ def pdf_href(href: str, round_name: str) -> str:
     other, doc = match.groups()
     target = KINDS[doc].file_name("pdf", other or round_name)
     return (f"../{other}/{target}" if other else target) + sep + anchor
+
+
+_PRINTED = re.compile(rf"^((?:\.\./\d{{4}}-\d{{4}}/)?)({_LINKED})-(\d{{4}}-\d{{4}})\.pdf(#.*)?$")
+
+
+def print_href(href: str, fmt: str) -> str:
+    """A print page's link to another document's PDF as a link to that document in `fmt`
+    (plan-2020-2021.pdf#task-x -> plan-2020-2021.docx#task-x), where it is made in `fmt`."""
+    match = _PRINTED.match(href)
+    if match is None:
+        return href
+    folder, doc, round_name, anchor = match.groups()
+    if fmt not in KINDS[doc].formats:
+        return href
+    return folder + KINDS[doc].file_name(fmt, round_name) + (anchor or "")
+
+
+def editions(fmt: str, rounds: Iterable[str]) -> dict[str, str]:
+    """The files of `fmt`'s source named as their `fmt` editions, for the documents of
+    `rounds` written in `fmt` (plan-2020-2021.pdf -> plan-2020-2021.ofd): an archival edition
+    links to the other documents' editions of its own format, not to their PDFs."""
+    source = FORMATS[fmt].source or fmt
+    return {
+        kind.file_name(source, name): kind.file_name(fmt, name)
+        for kind in DOCUMENTS
+        if fmt in kind.formats
+        for name in rounds
+    }

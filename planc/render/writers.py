@@ -11,21 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from planc.errors import FontMissing
 from planc.i18n import _
 from planc.render.documents import FIRST, Document, Format
 
 Step = Callable[[str, int], None]  # a document done: its label, how many steps
+T = TypeVar("T")
 
 
 class Pool(Protocol):
     """Where PDFs are laid out (publish/workers.py: worker processes, or this one)."""
 
-    def submit(self, html: str, target: Path) -> Future[list[str]]: ...
+    def submit(self, html: str, target: Path) -> Future[tuple[list[str], dict[str, int]]]: ...
 
     def submit_anchored(
         self, html: str, target: Path
@@ -35,13 +36,30 @@ class Pool(Protocol):
         self, target: Path, future: Future[tuple[list[str], dict[str, int]]]
     ) -> dict[str, int]: ...
 
+    def call(self, function: Callable[..., T], *args: Any) -> Future[T]: ...
+
+
+class Sources(Protocol):
+    """A round's sources as the build reads them (planc/publish: the plans folder and git):
+    what an archival edition carries inside and is dated by."""
+
+    def epoch(self, round_name: str) -> int: ...  # when they last changed: never the clock
+
+    def files(self, round_name: str) -> dict[str, bytes]: ...  # its folder and the registry
+
 
 @dataclass
 class Context:
-    """What a writer may use besides its documents."""
+    """What a writer may use besides its documents: the round's sources (which an archival
+    edition carries and is dated by); the PDF writer records the page of each anchor of each
+    PDF it lays out (`pages`, by round and kind), which the Word edition prints;
+    `line_numbers`: the Word edition numbers its lines (for commenters)."""
 
     step: Step
     pool: Pool
+    sources: Sources
+    pages: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    line_numbers: bool = False
 
 
 class Writer:
@@ -104,14 +122,16 @@ class PdfWriter(Writer):
             if doc.kind.after is not None:
                 refs = pool.anchors(before[0].target, before[2]) if before else {}
                 html = pagerefs.fill(html, refs)
-            futures.append((doc.label, pool.submit(html, doc.target)))
+            futures.append((doc, pool.submit(html, doc.target)))
         warnings: list[str] = []
         for doc, _html, future in self.first.values():
             warnings += future.result()[0]
+            self.context.pages[(doc.round, doc.kind.name)] = future.result()[1]
             self.context.step(doc.label, 1)
-        for label, done in futures:
-            warnings += done.result()
-            self.context.step(label, 1)
+        for doc, done in futures:
+            warnings += done.result()[0]
+            self.context.pages[(doc.round, doc.kind.name)] = done.result()[1]
+            self.context.step(doc.label, 1)
         return warnings
 
     def _htmls(self) -> list[str]:
