@@ -67,7 +67,8 @@ def fresh_plans() -> Iterator[Path]:
 def loaded(path: Path) -> Any:
     """A source as planc's own loader reads it (every scalar as text), not as another YAML
     library would: ruamel folds the spaces it put after a U+2029 away again, planc does not."""
-    from planc.load.nodes import Map, Node, Scalar, Seq, parse_bytes
+    from planc.load.nodes import Map, Node, Scalar, Seq
+    from planc.load.parse import parse_bytes
 
     def plain(node: Node | None) -> Any:
         if isinstance(node, Map):
@@ -114,7 +115,8 @@ def test_line_and_control_characters_read_back_as_written(
 
 
 def test_the_control_character_named_is_the_one_there() -> None:
-    from planc.load.nodes import YamlFailure, parse_text
+    from planc.load.nodes import YamlFailure
+    from planc.load.parse import parse_text
 
     with pytest.raises(YamlFailure) as failure:
         parse_text("text: |-\n  a\n  b\x7fc\n", "x.yaml")

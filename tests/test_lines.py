@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planc.load import events, lines
-from planc.load.nodes import Map, Node, Scalar, Seq, YamlFailure, parse_text
+from planc.load.nodes import Map, Node, Scalar, Seq, YamlFailure
+from planc.load.parse import parse_text
 from tests.conftest import FIXTURES, SHIPPED
 
 GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"

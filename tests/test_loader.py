@@ -8,7 +8,8 @@ import pytest
 
 from planc.diagnostics import Loc
 from planc.load import load_project
-from planc.load.nodes import ALIAS_ALLOWANCE, Map, Scalar, Seq, YamlFailure, decode, parse_text
+from planc.load.nodes import ALIAS_ALLOWANCE, Map, Scalar, Seq, YamlFailure, decode
+from planc.load.parse import parse_text
 from planc.model import Ref
 from tests.conftest import VALID, diagnostics
 

@@ -53,7 +53,8 @@ def validate(data: bytes, file: str, kind: str) -> tuple[Rec | None, list[Diagno
     """A file's bytes validated against its kind (see read_source)."""
     from planc.load import words
     from planc.load.formats import KINDS
-    from planc.load.nodes import Map, Scalar, YamlFailure, parse_bytes
+    from planc.load.nodes import Map, Scalar, YamlFailure
+    from planc.load.parse import parse_bytes
     from planc.load.spec import INVALID, Obj
 
     out: list[Diagnostic] = []

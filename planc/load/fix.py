@@ -14,7 +14,8 @@ from planc.diagnostics import Diagnostic, Loc
 from planc.errors import reason
 from planc.i18n import _
 from planc.load import disk
-from planc.load.nodes import YamlFailure, parse_bytes
+from planc.load.nodes import YamlFailure
+from planc.load.parse import parse_bytes
 from planc.load.punctuation import SUSPECT
 from planc.load.write import plans_transaction
 

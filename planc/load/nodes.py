@@ -19,7 +19,6 @@ from planc.errors import reason
 from planc.i18n import _
 from planc.load.punctuation import SUSPECT
 from planc.load.punctuation import finding as punctuation_finding
-from planc.load.yaml_problems import fullwidth_keys
 
 # An alias may repeat a node; past this many expanded nodes beyond what the file writes out,
 # the file is an alias bomb ("billion laughs") and is refused without expanding it.
@@ -161,17 +160,6 @@ def read_bytes(path: Path, file: str) -> bytes:
         ) from None
 
 
-def parse_bytes(data: bytes, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    """The root node of one YAML file's bytes (None when it holds no document), and the
-    problems that did not stop reading it (repeated keys)."""
-    return parse_text(decode(data, file), file)
-
-
-def read_file(path: Path, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    """The root node of one YAML file and its problems (see parse_bytes)."""
-    return parse_bytes(read_bytes(path, file), file)
-
-
 # YAML 1.2 reads NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as text, as editors do; libyaml
 # (YAML 1.1) reads them as line breaks, which would shift every line number after one pasted into
 # a title. They are swapped for private-use stand-ins while parsing and put back in the values.
@@ -227,26 +215,3 @@ def in_order(problems: list[Diagnostic]) -> list[Diagnostic]:
     """A file's problems by place: the two readers find them in different orders (libyaml's
     path reports a key after its value, the line reader before)."""
     return sorted(problems, key=Diagnostic.sort_key)
-
-
-def parse_text(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    """The root node of one file's text and its problems (see parse_bytes)."""
-    from planc.load import lines
-
-    try:
-        try:
-            root, problems = lines.read(text, file)
-        except lines.Unsupported:
-            from planc.load import events  # libyaml: only for what the fast reader leaves
-
-            root, problems = events.parse_text(text, file)
-    except YamlFailure as failure:
-        # A key typed with a full-width colon is the commonest cause, and the parser notices
-        # it a line or more later: name the colon instead.
-        at = failure.diagnostic.loc.line
-        colons = [d for d in fullwidth_keys(text, file) if d.loc.line <= at]
-        if colons and failure.diagnostic.code == "yaml-syntax":
-            raise YamlFailure(colons[0]) from None
-        raise
-    colons = fullwidth_keys(text, file)  # also where YAML read the line as text
-    return root, in_order([*colons, *problems]) if colons else problems

@@ -332,7 +332,8 @@ def _signals_wait() -> Iterator[None]:
 def _read_back(rel: str, data: bytes | str, strings: Iterable[str], old: Any) -> None:
     """Refuse a text planc's loader cannot read, or that does not hold each of `strings` as a
     value (character for character)."""
-    from planc.load.nodes import YamlFailure, parse_bytes
+    from planc.load.nodes import YamlFailure
+    from planc.load.parse import parse_bytes
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
