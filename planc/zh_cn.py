@@ -582,8 +582,7 @@ ZH: dict[str, str] = {
     # planc consult import, and the draft compared (征求意见)
     "this form is for the {form_round} plan, not {round}": "这是 {form_round} 计划的征求意见表，"
     "不是 {round} 的",
-    "import it with: planc consult import {round} {file}": "请用 planc consult import {round} "
-    "{file} 导入",
+    "import it with: planc {command} {round} {file}": "请这样导入：planc {command} {round} {file}",
     "the form's unit '{unit}' is not in registry/units.yaml": "表格所写单位 '{unit}' 不在 "
     "registry/units.yaml 中",
     "{unit} returned the form without comments (无意见); recorded as a response": "{unit} 交回的"
@@ -1002,7 +1001,6 @@ ZH: dict[str, str] = {
     "each row of a submission becomes a task of its own": "征集记录的每一行各成为一项任务",
     "earlier submission": "此前的征集表",
     "give one of them an alias of its own, or write ids where the name is used": "给其中一个单位另起别名，或在用到该名称处改写编号",
-    "import it with: planc solicit import {round} {file}": "请这样导入：planc solicit import {round} {file}",
     "import the unit's latest form alone: it replaces the earlier one": "只导入该单位最新的一份：它会替换此前的一份",
     "indicator system '{id}' ({title}) carried over from {old} as it was, marked carried_from: {old}: review its targets and baselines, then remove that line": "指标体系 '{id}'（{title}）原样沿用 {old}，标有 carried_from: {old}：请审核其目标值和基期值，然后删去这一行",
     "indicator system '{id}' is carried over from {round} as it was; its targets and baselines are not reviewed for {this} yet": "指标体系 '{id}' 原样沿用 {round}；其目标值和基期值尚未按 {this} 审核",
@@ -1095,7 +1093,6 @@ ZH: dict[str, str] = {
     "dimensions there: {names}": "该体系的维度：{names}",
     "export the workbook again (planc sheet export) and dispose of them there": "请重新导出工作簿（planc sheet export），在新工作簿中填写处理意见",
     "export the workbook again (planc sheet export) and redo this row there": "请重新导出工作簿（planc sheet export），在新工作簿中重新修改这一行",
-    "import it with: planc sheet import {round} {file}": "请这样导入：planc sheet import {round} {file}",
     "nothing was written; correct the workbook and import it again": "没有写入任何内容；请改正工作簿后重新导入",
     "nothing was written; planc sheet import {round} {file} --apply writes them": "没有写入任何内容；运行 planc sheet import {round} {file} --apply 写入以上修改",
     "rows cannot be added to this sheet": "这个工作表不能新增行",
@@ -1107,7 +1104,6 @@ ZH: dict[str, str] = {
     "this row ({id}) was edited here and its item changed in the sources too since the workbook was exported": "这一行（{id}）在工作簿中改过，而导出工作簿之后源文件中的这一条目也改过",
     "this row was emptied": "这一行被清空了",
     "this row's item ({id}) is no longer in the sources: it was removed after the workbook was exported": "这一行的条目（{id}）已不在源文件中：导出工作簿之后被删除了",
-    "this workbook is of round {form_round}, not {round}": "这是 {form_round} 这一轮的工作簿，不是 {round}",
     "write the numbers of the tasks the comment changed, e.g. 3、12": "请填写因这条意见而修改的任务编号，如 3、12",
     "wrote {files}: {paths}": "已写入 {files}：{paths}",
     "wrote {out}: {tasks} tasks, {cases} cases, {indicators} indicators, {units} units, {comments} comments": "已写出 {out}：工作任务 {tasks} 项，对标案例 {cases} 个，指标 {indicators} 个，责任单位 {units} 个，意见 {comments} 条",

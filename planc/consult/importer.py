@@ -27,7 +27,7 @@ from planc.index import Index, RoundIndex
 from planc.load.write import plans_transaction
 from planc.numbering import task_numbers
 from planc.sheets import FormIn, RowIn, read_form
-from planc.sheets.read import whole
+from planc.sheets.read import other_round, whole
 
 SPECS = {sheet.key: sheet for sheet in READ_SHEETS}
 REVISION = re.compile(r"[0-9a-f]{7,64}")  # a git commit, as `planc consult forms` records it
@@ -88,23 +88,9 @@ class _Reader:
 
     def form(self, form: FormIn, shown: str, out: list[Diagnostic]) -> tuple[Batch, FormSummary]:
         meta = form.meta
-        if meta.get("round") != self.round_name:
-            out.append(
-                Diagnostic(
-                    "form-foreign",
-                    whole(shown),
-                    _(
-                        "this form is for the {form_round} plan, not {round}",
-                        form_round=meta.get("round"),
-                        round=self.round_name,
-                    ),
-                    _(
-                        "import it with: planc consult import {round} {file}",
-                        round=meta.get("round"),
-                        file=shown,
-                    ),
-                )
-            )
+        foreign = other_round(form, self.round_name, shown, "consult import")
+        if foreign is not None:
+            out.append(foreign)
         uid = meta.get("unit", "")
         units = self.index.project.registry.units
         if uid not in units:

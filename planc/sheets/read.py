@@ -69,6 +69,29 @@ def whole(shown: str) -> Loc:
     return Loc(shown, 0, 0)
 
 
+def other_round(form: FormIn, round_name: str, shown: str, command: str) -> Diagnostic | None:
+    """`form-foreign` when the form was made for another round's plan, with the command that
+    imports it there (`command`: consult import, solicit import, sheet import...)."""
+    found = form.meta.get("round")
+    if found == round_name:
+        return None
+    return Diagnostic(
+        "form-foreign",
+        whole(shown),
+        _(
+            "this form is for the {form_round} plan, not {round}",
+            form_round=found,
+            round=round_name,
+        ),
+        _(
+            "import it with: planc {command} {round} {file}",
+            command=command,
+            round=found,
+            file=shown,
+        ),
+    )
+
+
 class _Refused(Exception):
     def __init__(self, diagnostic: Diagnostic) -> None:
         self.diagnostic = diagnostic

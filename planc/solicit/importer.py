@@ -23,7 +23,7 @@ from planc.i18n import _
 from planc.index import Index, RoundIndex
 from planc.model import Task
 from planc.sheets import FormIn, RowIn, read_form
-from planc.sheets.read import whole
+from planc.sheets.read import other_round, whole
 from planc.solicit.sheets import (
     CANDIDATES,
     CONTACT,
@@ -90,21 +90,9 @@ class _Reader:
 
     def form(self, form: FormIn, shown: str) -> Answer | None:
         meta = form.meta
-        if meta.get("round") != self.round_name:
-            self.problem(
-                "form-foreign",
-                whole(shown),
-                _(
-                    "this form is for the {form_round} plan, not {round}",
-                    form_round=meta.get("round"),
-                    round=self.round_name,
-                ),
-                _(
-                    "import it with: planc solicit import {round} {file}",
-                    round=meta.get("round"),
-                    file=shown,
-                ),
-            )
+        foreign = other_round(form, self.round_name, shown, "solicit import")
+        if foreign is not None:
+            self.out.append(foreign)
             return None
         uid = meta.get("unit", "")
         registry = self.index.project.registry

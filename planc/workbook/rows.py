@@ -16,7 +16,7 @@ from planc.i18n import _
 from planc.index import Index
 from planc.sheets import FormIn, RowIn
 from planc.sheets.form import Value
-from planc.sheets.read import whole
+from planc.sheets.read import other_round, whole
 from planc.workbook import export
 from planc.workbook.cells import SPECS, Cells
 from planc.workbook.edits import Edit, Edits
@@ -149,19 +149,7 @@ def read_edits(index: Index, name: str, form: FormIn, shown: str) -> Edits:
 
 def foreign(form: FormIn, name: str, shown: str) -> Diagnostic | None:
     """The workbook is of another round."""
-    found = form.meta.get("round")
-    if found == name:
-        return None
-    return Diagnostic(
-        "form-foreign",
-        whole(shown),
-        _(
-            "this workbook is of round {form_round}, not {round}",
-            form_round=found or "?",
-            round=name,
-        ),
-        _("import it with: planc sheet import {round} {file}", round=found, file=shown),
-    )
+    return other_round(form, name, shown, "sheet import")
 
 
 __all__ = ["Edit", "Edits", "foreign", "read_edits"]
