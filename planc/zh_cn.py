@@ -1131,4 +1131,5 @@ ZH: dict[str, str] = {
     "text, json, github (annotations), or xlsx (the summary, --out).": "text、json、github（注释）或 xlsx（汇总表，配合 --out）。",
     "wrote {out}: the summary of {round} as of {period}": "已写出 {out}：{round} 截至 {period} 的推进情况汇总",
     "{count} forms for {period}, one per lead or partner unit": "{period} 共 {count} 份报送表，牵头单位和参与单位各一份",
+    "--line-numbers is for drafts sent for comment, not for a release": "--line-numbers 用于征求意见的草稿，不用于发布包",
 }

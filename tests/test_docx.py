@@ -206,6 +206,11 @@ def test_build_docx_only_with_line_numbers(
     assert "up to date" in again.stdout
     both = runner.invoke(app, ["build", "--plans", str(plans), "--docx", "--html"])
     assert both.exit_code == 2 and "--html and --docx" in both.stdout + both.stderr
+    # a release is rebuilt by planc verify from its manifest, which has no line numbers
+    released = runner.invoke(app, ["build", "--plans", str(plans), "--release", "--line-numbers"])
+    assert released.exit_code == 2
+    assert "--line-numbers is for drafts" in released.stdout + released.stderr
+    assert not Path("release").exists()
 
 
 def test_a_draft_in_word(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

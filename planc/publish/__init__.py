@@ -98,6 +98,10 @@ def publish(
         raise UsageError(_("--archive needs the PDFs: build without --html"))
     if html_only and docx_only:
         raise UsageError(_("--html and --docx: choose one (--docx writes the HTML too)"))
+    if release and line_numbers:
+        # A release is rebuilt byte for byte by planc verify from what its manifest records,
+        # and line numbers are a commenter's aid, not part of a published document.
+        raise UsageError(_("--line-numbers is for drafts sent for comment, not for a release"))
     asked = select_rounds(plans, rounds)
     if release and os.environ.get("SOURCE_DATE_EPOCH"):
         from planc.publish.release import checked_epoch
