@@ -21,6 +21,21 @@ def test_the_built_pdfs_pass_the_audit(shipped_dist: Path) -> None:
     assert audit_tree(shipped_dist) == []
 
 
+def test_the_contents_give_each_page_as_it_is_numbered(shipped_dist: Path) -> None:
+    """关于本版本 stands in the front matter, numbered IV: the contents say IV, not 4."""
+    import subprocess
+
+    pdf = shipped_dist / "2020-2021" / "plan-2020-2021.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "3", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(line for line in text.splitlines() if "关于本版本" in line)
+    assert re.search(r"·\s*IV$", line), line
+
+
 def test_every_role_has_a_face() -> None:
     policy = fonts.policy()
     assert sorted(policy) == sorted(r.name for r in fonts.ROLES)
