@@ -413,7 +413,9 @@ _ALL = [
         "plans/2020-2021/indicators/five-internationalizations.yaml:3:15: info[carried-over] "
         "indicator system 'five-internationalizations' is carried over from 2018-2019 as it "
         "was; its targets and baselines are not reviewed for 2020-2021 yet",
-        "Review the targets and baselines for the new round, then remove `carried_from:`.",
+        "Review the targets and baselines for the new round, then empty 沿用自 on every row of the "
+        "system on the 指标体系 sheet of the round's workbook (planc sheet export/import), or "
+        "remove `carried_from:`.",
     ),
     Code(
         "issued-mismatch",

@@ -224,7 +224,8 @@ def new_round(index: Index, plans: Path, name: str, source: str) -> NewRound:
     for system, rel in zip(old.systems, systems, strict=True):
         says = _(
             "indicator system '{id}' ({title}) carried over from {old} as it was, marked "
-            "carried_from: {old}: review its targets and baselines, then remove that line",
+            "carried_from: {old}: review its targets and baselines, then empty 沿用自 on the "
+            "workbook's 指标体系 sheet (or remove that line)",
             id=system.id,
             title=system.title,
             old=old.name,

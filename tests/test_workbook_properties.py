@@ -67,6 +67,32 @@ def test_shipped_rounds_round_trip_without_a_byte_changed(
     assert snapshot(plans) == before
 
 
+def test_a_round_begun_by_planc_new_round_trips_without_a_byte_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its indicator systems are marked carried over: the 沿用自 column, unedited, is no
+    change either."""
+    from typer.testing import CliRunner
+
+    from planc.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    plans = tmp_path / "plans"
+    shutil.copytree(VALID, plans, ignore=shutil.ignore_patterns(CACHE_DIR))
+    assert CliRunner().invoke(app, ["new", "2022-2023"]).exit_code == 0
+    before = snapshot(plans)
+    assert (
+        b"carried_from: 2020-2021" in before["2022-2023/indicators/five-internationalizations.yaml"]
+    )
+    make(plans, tmp_path / "w.xlsx", "2022-2023")
+    code, said = run(plans, tmp_path / "w.xlsx", "--apply", name="2022-2023")
+    assert (code, said.splitlines()[1:]) == (
+        0,
+        ["  no changes: the workbook holds what the sources hold"],
+    )
+    assert snapshot(plans) == before
+
+
 def _by_hand(plans: Path, changes: dict[str, tuple[Any, ...]], news: list[Any]) -> None:
     """The same edits made in the YAML, as a person with an editor would."""
     yaml = round_trip_yaml()

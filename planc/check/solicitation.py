@@ -123,7 +123,10 @@ def _carried(ri: RoundIndex) -> Iterator[Diagnostic]:
                     round=system.carried_from.id,
                     this=ri.round.name,
                 ),
-                _("review them, then remove the line carried_from:"),
+                _(
+                    "review them, then empty 沿用自 on the 指标体系 sheet of the round's workbook "
+                    "(planc sheet export), or remove the line carried_from:"
+                ),
             )
 
 

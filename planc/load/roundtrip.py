@@ -95,7 +95,11 @@ def _tail(node: Any) -> tuple[Any, Any] | None:
 
 def _following(node: Any) -> str:
     """The whole comment lines after an item (they stand before the next one), taken off it."""
-    found = _tail(node)
+    return _taken(_tail(node))
+
+
+def _taken(found: tuple[Any, Any] | None) -> str:
+    """The whole comment lines after the value at `found` (a holder and its key), taken off."""
     if found is None:
         return ""
     holder, key = found
@@ -113,11 +117,15 @@ def _carry(seq: Any, i: int, lines: str) -> None:
     them), put back before seq[i]."""
     if not lines.strip() or not 0 <= i < len(seq):
         return
-    text = "\n".join(
+    indent = len(lines) - len(lines.lstrip(" "))
+    seq[i].yaml_set_start_comment(_comment_text(lines), indent=indent)
+
+
+def _comment_text(lines: str) -> str:
+    """Comment lines as ruamel takes a comment to set: without their '#'."""
+    return "\n".join(
         line.strip().removeprefix("#").strip() for line in lines.splitlines() if line.strip()
     )
-    indent = len(lines) - len(lines.lstrip(" "))
-    seq[i].yaml_set_start_comment(text, indent=indent)
 
 
 def remove(seq: Any, i: int) -> Any:
@@ -127,20 +135,39 @@ def remove(seq: Any, i: int) -> Any:
     if i > 0:
         found = _tail(seq[i - 1])
         if found is not None and lines:
-            from ruamel.yaml.tokens import CommentToken
-
-            holder, key = found
-            entry = holder.ca.items.setdefault(key, [None, None, None, None])
-            while len(entry) < 4:
-                entry.append(None)
-            if entry[2] is None:
-                from ruamel.yaml.error import CommentMark
-
-                entry[2] = CommentToken("\n" + lines, CommentMark(0), None)
-            else:
-                entry[2].value += lines
+            _hang(found, lines)
         elif lines:
             _carry(seq, i, lines)
     else:
         _carry(seq, 0, lines)
     return node
+
+
+def _hang(found: tuple[Any, Any], lines: str) -> None:
+    """Comment lines put after the value at `found` (a holder and its key)."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    holder, key = found
+    entry = holder.ca.items.setdefault(key, [None, None, None, None])
+    while len(entry) < 4:
+        entry.append(None)
+    if entry[2] is None:
+        entry[2] = CommentToken("\n" + lines, CommentMark(0), None)
+    else:
+        entry[2].value += lines
+
+
+def remove_key(node: Any, key: str) -> None:
+    """Take `key` out of a mapping, leaving the comment lines after it in place (ruamel keeps
+    them on the key's value: they would go with it). A comment on the key's own line goes."""
+    keys = list(node)
+    i = keys.index(key)
+    lines = _taken(_tail(node[key]) or (node, key))
+    del node[key]
+    if not lines.strip() or not node:
+        return
+    if i > 0:
+        _hang(_tail(node[keys[i - 1]]) or (node, keys[i - 1]), lines)
+    else:
+        node.yaml_set_comment_before_after_key(keys[1], before=_comment_text(lines), indent=0)

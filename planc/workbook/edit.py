@@ -12,7 +12,7 @@ from typing import Any
 
 from planc.index import Index
 from planc.load import formats
-from planc.load.roundtrip import remove, round_trip_yaml
+from planc.load.roundtrip import remove, remove_key, round_trip_yaml
 from planc.load.spec import ListOf, MapOf, Obj
 from planc.workbook.edits import Edit
 
@@ -207,6 +207,11 @@ def apply_edits(files: Files, edits: list[Edit], read: Any) -> None:
             else:
                 for name, value in fields.items():
                     put(units[edit.id], "units", name, value)
+            files.changed.add(rel)
+            continue
+        if edit.kind == "systems":  # its `carried_from:` taken out: reviewed for the round
+            rel = ri.systems[edit.id].file
+            remove_key(files.doc(rel, read), "carried_from")
             files.changed.add(rel)
             continue
         if edit.kind == "comments":

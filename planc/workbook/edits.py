@@ -12,7 +12,7 @@ from planc.diagnostics import Diagnostic
 class Edit:
     """One item of the sources to change, add or drop."""
 
-    kind: str  # tasks, cases, indicators, units, comments
+    kind: str  # tasks, cases, indicators, systems, units, comments
     id: str
     fields: dict[str, Any] = field(default_factory=dict)  # field -> new value (None: removed)
     # Where the item goes when it is new or moved: tasks (chapter, section or ""), cases

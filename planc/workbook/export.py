@@ -124,6 +124,7 @@ def indicator_rows(rnd: Round, lk: Lookups) -> Rows:
                 "baseline_year": ind.baseline_year,
                 "baseline": _value(ind.baseline) or None,
                 "targets": targets_text(dict(ind.targets)) or None,
+                "carried": system.carried_from.id if system.carried_from else None,
             }
             rows.append((ind.id, values))
     return rows

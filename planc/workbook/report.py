@@ -12,10 +12,15 @@ from planc.index import Index
 from planc.matching import FieldChange
 from planc.workbook.changes import Outcome
 from planc.workbook.export import Lookups, lookups
-from planc.workbook.sheets import DISPOSITIONS, UNIT_KINDS, YES
+from planc.workbook.sheets import CARRIED, DISPOSITIONS, UNIT_KINDS, YES
 
 SHOWN = ("tasks", "cases", "indicators")
-KIND_NAMES_MORE = {**KIND_NAMES, "units": "责任单位", "comments": "征求意见处理"}
+KIND_NAMES_MORE = {
+    **KIND_NAMES,
+    "systems": "指标体系",
+    "units": "责任单位",
+    "comments": "征求意见处理",
+}
 # Fields as the workbook's columns call them.
 FIELD_NAMES = {
     "number": "编号",
@@ -37,6 +42,7 @@ FIELD_NAMES = {
     "unit": "计量单位",
     "baseline": "基期值",
     "targets": "目标值",
+    "carried_from": CARRIED,
     "dimension": "维度",
     "name": "单位名称",
     "kind": "类别",
@@ -143,7 +149,7 @@ def as_text(outcome: Outcome) -> str:
                     lines.append(f"      {_change(shown, change)}")
         lines += [f"  + {item.id}  {item.title}" for item in k.new]
         lines += [f"  - {item.id}  {item.title}" for item in k.dropped]
-    for kind in ("units", "comments"):
+    for kind in ("systems", "units", "comments"):
         edits = outcome.of(kind)
         if not edits:
             continue
@@ -170,9 +176,12 @@ def as_text(outcome: Outcome) -> str:
 
 
 def _old(outcome: Outcome, kind: str, iid: str, name: str) -> Any:
-    """A unit's or a comment's field as the sources hold it now."""
+    """A system's, a unit's or a comment's field as the sources hold it now."""
     assert outcome.before is not None
     index = outcome.before.index
+    if kind == "systems":
+        found = index.rounds[outcome.round].systems[iid].carried_from
+        return found.id if found else None
     if kind == "units" and name == "consulted":
         return any(r.id == iid for r in index.rounds[outcome.round].round.consulted)
     if kind == "units":

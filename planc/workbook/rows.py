@@ -18,6 +18,7 @@ from planc.sheets import FormIn, RowIn
 from planc.sheets.form import Value
 from planc.sheets.read import other_round, whole
 from planc.workbook import export
+from planc.workbook.carried import reviewed
 from planc.workbook.cells import SPECS, Cells
 from planc.workbook.edits import Edit, Edits
 from planc.workbook.sheets import CASES, COMMENTS, INDICATORS, TASKS, UNITS
@@ -129,7 +130,9 @@ def read_edits(index: Index, name: str, form: FormIn, shown: str) -> Edits:
     rnd = reader.ri.round
     lk = reader.lk
     reader.sheet(UNITS, export.unit_rows(index, name), reader.unit)
-    reader.sheet(INDICATORS, export.indicator_rows(rnd, lk), reader.indicator)
+    indicators = export.indicator_rows(rnd, lk)
+    reader.sheet(INDICATORS, indicators, reader.indicator)
+    reviewed(reader, dict(indicators))
     reader.sheet(CASES, export.case_rows(rnd, lk), reader.case)
     reader.sheet(TASKS, export.task_rows(rnd, lk), reader.task)
     if COMMENTS in form.sent:

@@ -11,6 +11,7 @@ KIND = "workbook"
 TASKS, CASES, INDICATORS, UNITS, COMMENTS = "tasks", "cases", "indicators", "units", "comments"
 SPARE = 30  # empty rows under each table for new items (more can be inserted)
 YES = "是"
+CARRIED = "沿用自"
 # What a unit is, as the office says it (registry/units.yaml `kind:`).
 UNIT_KINDS = {"department": "市直部门", "body": "议事协调机构", "organisation": "其他单位"}
 # Dispositions as the office writes them; the other words clerks use, and the sources' own.
@@ -23,8 +24,22 @@ NOTE = (
 )
 
 
-def _sheet(key: str, title: str, heading: str, columns: tuple[Column, ...], spare: bool) -> Sheet:
-    return Sheet(key, title, heading, NOTE, columns, table=True, spare=SPARE if spare else 0)
+# The indicator sheet's 沿用自: the round planc new copied the row's system from (`carried_from:`).
+CARRIED_NOTE = (
+    "“沿用自”列写有轮次的，是 planc new 原样沿用上一轮的指标体系：按本轮审核其基期值、目标值后，"
+    "清空该体系各行的“沿用自”，即表示已审核（只清空部分行的，不视为已审核）。"
+)
+
+
+def _sheet(
+    key: str,
+    title: str,
+    heading: str,
+    columns: tuple[Column, ...],
+    spare: bool,
+    note: str = NOTE,
+) -> Sheet:
+    return Sheet(key, title, heading, note, columns, table=True, spare=SPARE if spare else 0)
 
 
 def task_sheet(
@@ -84,8 +99,10 @@ def indicator_sheet(plan: str, systems: tuple[str, ...], dimensions: tuple[str, 
             Column("baseline_year", "基期年份", 8, editable=True, number=True),
             Column("baseline", "基期值", 10, editable=True),
             Column("targets", "目标值（每行一个，如 2021：100）", 22, editable=True),
+            Column("carried", CARRIED, 10, editable=True),
         ),
         True,
+        NOTE + CARRIED_NOTE,
     )
 
 
