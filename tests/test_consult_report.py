@@ -128,7 +128,7 @@ def test_report_json(here: Path) -> None:
         "reason": "已在其他部分体现",
         "changed": [],
     }
-    assert data["comments"][2]["about"]["label"] == "第30项 提升跨境贸易便利化水平"
+    assert data["comments"][2]["about"]["label"] == "第3项 提升跨境贸易便利化水平"
 
 
 def test_report_html_and_pdf(here: Path) -> None:

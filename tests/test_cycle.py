@@ -137,9 +137,9 @@ def dispositions(here: Path) -> None:
     ws = sheet(wb, "comments")
     ids = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value]
     answers = {  # by what the comment is about
-        "第3项 深化国资国企改革": ("采纳", None, "3"),
+        "第1项 深化国资国企改革": ("采纳", None, "1"),
         "计划整体": ("知悉", None, None),
-        "建设国际贸易单一窗口": ("不采纳", "名称以国家部署为准", None),
+        "第3项 建设国际贸易单一窗口": ("不采纳", "名称以国家部署为准", None),
     }
     for r in range(4, 4 + len(ids)):
         disposition, reason, changed = answers[str(ws.cell(r, 4).value)]
@@ -157,7 +157,7 @@ def report(here: Path) -> None:
     assert "never replied to consultation 1 (2): 市文化和旅游局、市海洋发展局\n" in said
     assert said.endswith(
         "not adopted (1)\n"
-        f"  {_comment_on(here, 'ports-1')}  山东港口青岛港集团  建设国际贸易单一窗口\n"
+        f"  {_comment_on(here, 'ports-1')}  山东港口青岛港集团  第3项 建设国际贸易单一窗口\n"
         "    意见：建议改为“国际贸易单一窗口2.0”\n"
         "    理由：名称以国家部署为准\n"
     )

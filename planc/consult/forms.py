@@ -97,7 +97,7 @@ def unit_forms(
     on the plan as a whole."""
     ri = index.rounds[round_name]
     rnd = ri.round
-    numbers = task_numbers(rnd)
+    numbers = task_numbers(rnd, every=True)  # the draft consulted on numbers every task
     chapter_titles = tuple(c.title for c in rnd.chapters)
     forms: list[UnitForm] = []
     used: set[str] = set()

@@ -81,7 +81,7 @@ class _Reader:
         self.round_name = round_name
         self.ri: RoundIndex = index.rounds[round_name]
         self.received = received
-        numbers = task_numbers(self.ri.round)
+        numbers = task_numbers(self.ri.round, every=True)  # as the forms (the draft) number them
         counted = Counter(numbers.values())
         self.by_number = {n: tid for tid, n in numbers.items() if counted[n] == 1}
         self.by_chapter_title = {c.title: c.id for c in self.ri.round.chapters}

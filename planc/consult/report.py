@@ -78,7 +78,7 @@ def _comment(c: Comment, number: int, ctx: _Ctx) -> dict[str, Any]:
 def report_data(index: Index, name: str) -> dict[str, Any]:
     ri = index.rounds[name]
     rnd = ri.round
-    numbers = task_numbers(rnd)
+    numbers = task_numbers(rnd, every=True)  # the draft consulted on numbers every task
     ctx = _Ctx(
         units={uid: u.name for uid, u in index.project.registry.units.items()},
         chapters={c.id: c.title for c in rnd.chapters},

@@ -61,7 +61,7 @@ def lookups(index: Index, name: str) -> Lookups:
         systems=Names.of((s.id, s.title) for s in rnd.systems),
         sections={c.id: [s.title for s in c.sections] for c in rnd.chapters},
         dimensions={s.id: Names.of((d.id, d.title) for d in s.dimensions) for s in rnd.systems},
-        numbers=task_numbers(rnd),
+        numbers=task_numbers(rnd, every=True),  # comments cite the draft's numbers
         tasks=Names.of((t.id, t.title) for t in rnd.tasks()),
     )
 
