@@ -395,6 +395,11 @@ def bench_release(args: argparse.Namespace, planc: Path, work: Path) -> dict[str
             ],
         ),
         f"planc build {RELEASE_ROUND}": (clean(dist, work / "release"), build),
+        # the same documents as a release (the archival editions too), without the release
+        f"planc build --archive {RELEASE_ROUND}": (
+            clean(dist, work / "release"),
+            [*build, "--archive"],
+        ),
         f"planc build --release {RELEASE_ROUND}": (
             clean(dist, work / "release"),
             [*build, "--release"],
@@ -521,19 +526,25 @@ def bench_goals(args: argparse.Namespace, planc: Path, work: Path) -> dict[str, 
     data["release"] = release
     bare = release["bare WeasyPrint (plan + handbook)"]
     plain = release[f"planc build {RELEASE_ROUND}"]
+    archived = release[f"planc build --archive {RELEASE_ROUND}"]
     full = release[f"planc build --release {RELEASE_ROUND}"]
+    # A release has held the archival editions since issue 23, which allows them 30 % of a
+    # build: the ratio is given with them and, for the rest, the plain build's.
     rows.append(
         (
             f"`build --release`, {RELEASE_ROUND}",
             "≤ 1.2× bare WeasyPrint",
-            f"{_wall(full) / _wall(bare):.2f}× wall, {_cpu(full) / _cpu(bare):.2f}× CPU",
+            f"{_wall(full) / _wall(bare):.2f}× wall, {_cpu(full) / _cpu(bare):.2f}× CPU "
+            f"(a build without the archival set: {_wall(plain) / _wall(bare):.2f}× wall, "
+            f"{_cpu(plain) / _cpu(bare):.2f}× CPU)",
         )
     )
     rows.append(
         (
-            "the release step (`--release` less a build)",
+            "the release step (`--release` less `build --archive`)",
             "≤ 0.3 s",
-            f"{_cpu(full) - _cpu(plain):.2f} CPU s",
+            f"{_cpu(full) - _cpu(archived):.2f} CPU s (the archival set: "
+            f"{_cpu(archived) - _cpu(plain):.2f} CPU s)",
         )
     )
     args.pages = "14,50,100,200,400" if not args.quick else "14,100,400"
