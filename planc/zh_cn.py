@@ -469,13 +469,14 @@ ZH: dict[str, str] = {
     "add it to {file}": "在 {file} 中补上",
     # planc check: the consultation (征求意见)
     "comment '{id}' has no disposition": "意见 '{id}' 没有处理意见",
-    "add disposition: adopted, partly-adopted, not-adopted or noted": "写上 disposition：adopted"
-    "（采纳）、partly-adopted（部分采纳）、not-adopted（未采纳）或 noted（知悉）",
-    "comment '{id}' is {disposition} without a reason": "意见 '{id}' 为 {disposition}，但没有写理由",
-    "add reason: (the 采纳情况说明 gives it for every comment not adopted)": "写上 reason:"
-    "（采纳情况说明要列出每条未采纳意见的理由）",
-    "comment '{id}' is {disposition} but names no task it changed": "意见 '{id}' 为 {disposition}，"
-    "但没有写改动了哪项工作任务",
+    "add disposition: adopted, partly-adopted, not-adopted or noted": "在工作簿“征求意见处理”表的"
+    "“处理意见”栏选填采纳、部分采纳、不采纳或知悉（文件中为 disposition:）",
+    "comment '{id}' is {disposition} without a reason": "意见 '{id}' 的处理意见为“{disposition}”，"
+    "但没有写理由",
+    "add reason: (the 采纳情况说明 gives it for every comment not adopted)": "在“理由”栏写上理由"
+    "（文件中为 reason:；采纳情况说明要列出每条未采纳意见的理由）",
+    "comment '{id}' is {disposition} but names no task it changed": "意见 '{id}' 的处理意见为"
+    "“{disposition}”，但没有写改动了哪项工作任务",
     "write the tasks' numbers in 修改的任务（编号） (the workbook's 征求意见处理 sheet) or changed: [...], or record it as noted (知悉)": "在工作簿“征求意见处理”表的“修改的任务（编号）”栏填写任务编号（或在 changed: [...] 中列出），或记为知悉",
     "a consultation file is named round-N.yaml (N: which consultation), not {name}": "征求意见文件"
     "应命名为 round-N.yaml（N：第几轮征求意见），不能是 {name}",
@@ -598,9 +599,9 @@ ZH: dict[str, str] = {
     "the draft '{draft}' cannot be compared: {reason}": "无法与草稿 '{draft}' 比较：{reason}",
     "draft: names the git commit the forms were made from": "draft: 应写生成表格时的 git 提交",
     "comment '{id}' is {disposition}, but task '{task}' is as it was in the draft ({draft})": "意见 "
-    "'{id}' 为 {disposition}，但工作任务 '{task}' 与草稿（{draft}）相同",
+    "'{id}' 的处理意见为“{disposition}”，但工作任务 '{task}' 与草稿（{draft}）相同",
     "revise the task as adopted, or record the comment as noted or not-adopted": "请按采纳的意见"
-    "修改工作任务，或把意见记为 noted（知悉）或 not-adopted（未采纳）",
+    "修改工作任务，或把处理意见改为知悉或不采纳",
     # progress files
     "a progress file is named by its period, not '{name}'": "进展报送文件以期次命名，不能是 '{name}'",
     "name it like 2021-Q2.yaml (a quarter), 2021-H1.yaml (a half-year) or 2021-06.yaml (a "
@@ -841,6 +842,7 @@ ZH: dict[str, str] = {
     "{name}: first different byte at offset {at} (of {size})": "{name}：第一个不同的字节在偏移 {at} 处（共 {size} 字节）",
     "{name}: the entries are in another order": "{name}：条目顺序不同",
     "{name}: the entries' dates or attributes differ": "{name}：条目的日期或属性不同",
+    "{unit}: {count}": "{unit}：{count}",  # a form's line: the unit, how many tasks it holds
     "{name}: {entry} is only in the rebuild": "{name}：{entry} 只在重新构建的结果中",
     "{name}: {entry} is only in the release": "{name}：{entry} 只在发布包中",
     "{name}: {old} bytes in the release, {new} in the rebuild": "{name}：发布包中 {old} 字节，重新构建 {new} 字节",

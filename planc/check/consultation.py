@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from planc.diagnostics import Diagnostic, Loc, did_you_mean, kind_name
-from planc.i18n import _
+from planc.i18n import _, chinese
 from planc.index import Index, RoundIndex
-from planc.model import Comment, Consultation, Ref, Registry
+from planc.model import DISPOSITIONS, Comment, Consultation, Ref, Registry
 from planc.units import unit_hint
 
 NEEDS_REASON = ("not-adopted", "partly-adopted")
@@ -44,6 +44,13 @@ def _refs(ri: RoundIndex, registry: Registry, comment: Comment) -> Iterator[Diag
             yield _unknown(ref, "task", dict(ri.tasks), name)
 
 
+def _named(disposition: str | None) -> str:
+    """A disposition as the messages' language names it: 采纳 in Chinese, adopted in English."""
+    if disposition is None:
+        return ""
+    return DISPOSITIONS.get(disposition, disposition) if chinese() else disposition
+
+
 def _disposition(comment: Comment) -> Iterator[Diagnostic]:
     if comment.disposition is None:
         yield Diagnostic(
@@ -60,7 +67,7 @@ def _disposition(comment: Comment) -> Iterator[Diagnostic]:
             _(
                 "comment '{id}' is {disposition} without a reason",
                 id=comment.id,
-                disposition=comment.disposition,
+                disposition=_named(comment.disposition),
             ),
             _("add reason: (the 采纳情况说明 gives it for every comment not adopted)"),
         )
@@ -71,7 +78,7 @@ def _disposition(comment: Comment) -> Iterator[Diagnostic]:
             _(
                 "comment '{id}' is {disposition} but names no task it changed",
                 id=comment.id,
-                disposition=comment.disposition,
+                disposition=_named(comment.disposition),
             ),
             _(
                 "write the tasks' numbers in 修改的任务（编号） (the workbook's 征求意见处理 "
@@ -208,7 +215,7 @@ def adopted_unchanged(index: Index, rounds: Sequence[str], versions: Versions) -
                                     "comment '{id}' is {disposition}, but task '{task}' is as "
                                     "it was in the draft ({draft})",
                                     id=comment.id,
-                                    disposition=comment.disposition,
+                                    disposition=_named(comment.disposition),
                                     task=tid,
                                     draft=record.draft[:12],
                                 ),

@@ -36,7 +36,8 @@ def forms(
     analysis = _analysis(plans, round_name)
     made, draft = write_forms(analysis.index, plans, round_name, number, out, units, everyone)
     for form in made:
-        stream.write(f"  {form.file}  {form.unit.name}: {report.plural(form.tasks, 'task')}\n")
+        count = report.plural(form.tasks, "task")
+        stream.write(f"  {form.file}  {_('{unit}: {count}', unit=form.unit.name, count=count)}\n")
     wrote = _(
         "wrote {forms} for consultation {number} of {round} into {out}/",
         forms=report.plural(len(made), "form"),

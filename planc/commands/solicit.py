@@ -30,7 +30,7 @@ def forms(plans: Path, round_name: str, out: Path, units: Sequence[str], stream:
     made = write_forms(analysis.index, round_name, out, units)
     for form in made.forms:
         count = report.plural(form.candidates, "candidate")
-        stream.write(f"  {form.file}  {form.unit.name}: {count}\n")
+        stream.write(f"  {form.file}  {_('{unit}: {count}', unit=form.unit.name, count=count)}\n")
     wrote = _(
         "wrote {forms} for the solicitation of {round} into {out}/",
         forms=report.plural(len(made.forms), "form"),
