@@ -49,7 +49,8 @@ def _styled(old: Any, value: Any) -> Any:
             seq.fa.set_flow_style()
         return seq
     if isinstance(value, dict):
-        mapping = CommentedMap(value)
+        # a year written plain, as the office's files write it (2021: 70, not '2021': 70)
+        mapping = CommentedMap((_year_key(k), v) for k, v in value.items())
         if not isinstance(old, CommentedMap) or old.fa.flow_style():
             mapping.fa.set_flow_style()
         return mapping
@@ -59,6 +60,12 @@ def _styled(old: Any, value: Any) -> Any:
         if isinstance(old, ScalarString) and not isinstance(old, LiteralScalarString):
             return type(old)(value)  # quoted as it was
     return value
+
+
+def _year_key(key: Any) -> Any:
+    if isinstance(key, str) and key.isdigit() and len(key) == 4 and key[0] != "0":
+        return int(key)
+    return key
 
 
 def put(node: Any, kind: str, name: str, value: Any) -> None:
