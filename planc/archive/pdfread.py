@@ -13,6 +13,7 @@ import re
 import struct
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 MM = 25.4 / 72  # millimetres in a PDF point
@@ -430,18 +431,22 @@ class _Reader:
         chars: list[str] = []
         glyphs: list[int] = []
         last = 0.0
+        split, shift = codes.split, per_unit * hscale
+        # the loop runs once a glyph (WeasyPrint writes each CJK glyph as a string of its own,
+        # its letter spacing as a number after it): kept to what each needs; pikepdf gives a
+        # number as int or Decimal, a string as a pikepdf object
         for item in items:
-            if isinstance(item, pikepdf.String):
-                for code in codes.split(bytes(item)):
+            if isinstance(item, _NUMBERS):
+                x -= float(item) * shift
+            elif isinstance(item, pikepdf.String):
+                for code in split(bytes(item)):
                     width = widths.get(code, default) * per_unit
                     xs.append(x)
                     glyphs.append(code)
                     chars.append(unicode.get(code, ""))
                     last = width * hscale
-                    spacing = char_spacing + (word_spacing if code == 32 else 0.0)
+                    spacing = char_spacing + word_spacing if code == 32 else char_spacing
                     x += (width + spacing) * hscale
-            else:
-                x -= float(item) * per_unit * hscale
         if not glyphs:
             return None
         # glyph space (size 1) to page mm: the text matrix, then the page's
@@ -480,6 +485,7 @@ class _Reader:
         )
 
 
+_NUMBERS = (int, float, Decimal)
 _PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
 # Marked content (the structure tree's, which the OFD does not carry), clipping (planc's pages
 # clip nothing that shows), compatibility sections, rendering intent and flatness.
@@ -551,6 +557,8 @@ class _FontCodes:
 
     def split(self, data: bytes) -> Sequence[int]:
         if self.two_bytes:
+            if len(data) == 2:  # one glyph: most strings of planc's PDFs
+                return ((data[0] << 8) | data[1],)
             return struct.unpack(f">{len(data) // 2}H", data[: len(data) // 2 * 2])
         return data
 
