@@ -281,3 +281,14 @@ def test_plan_prints_the_handbook_page_of_each_case(built: Path) -> None:
     text = text_of(built / "2020-2021/plan-2020-2021.pdf")
     assert f"香港“机场城市”（手册第{page}页）" in text
     assert re.search(r"对标案例：[^（]*（手册第\d+页）", text)
+
+
+def test_an_anchor_split_over_pages_is_on_its_first(tmp_path: Path) -> None:
+    # A case or chapter longer than a page is an anchor of every page it is on; the handbook
+    # page a plan cites, and the page the Word contents give, are the first (the last was
+    # taken: 说明 "29" in the Word contents where the PDF's said 9).
+    paragraphs = "".join(f"<p>第{n}段</p>" for n in range(120))
+    html = f'<html><body><p id="before">前</p><div id="long">{paragraphs}</div><p id="after">后</p>'
+    _messages, anchors = pdf_module.write_pdf_anchored(html, tmp_path / "a.pdf")
+    assert anchors["before"] == anchors["long"] == 1
+    assert anchors["after"] > 2  # the div did run over more than one page

@@ -150,11 +150,12 @@ def write_pdf_anchored(
         # bar, the bookmarks pane open.
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
         laid_out = document.render(pdf_tags=True)
-        anchors = {
-            anchor: number
-            for number, page in enumerate(laid_out.pages, 1)
-            for anchor in page.anchors
-        }
+        # An element split over pages is an anchor of each of them: its page is the first
+        # (a case over two pages is found on the first, as the PDF's own links go).
+        anchors: dict[str, int] = {}
+        for number, page in enumerate(laid_out.pages, 1):
+            for anchor in page.anchors:
+                anchors.setdefault(anchor, number)
         if laid_out_hook is not None:
             laid_out_hook(anchors)
         laid_out.write_pdf(target, finisher=_viewer_settings, pdf_tags=True)
